@@ -1,0 +1,1 @@
+//! placeholder: the working-day calendar (being written)

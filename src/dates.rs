@@ -1,0 +1,120 @@
+//! Parsing the dates and months people type (`YYYY-MM-DD`, `YYYY-MM`) and the dates written in
+//! rules files (TOML local dates). Pure functions; the clock is read only in `request`.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Parses an ISO date `YYYY-MM-DD`; the error says what was expected.
+pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+    let s = input.trim();
+    let well_formed = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !well_formed {
+        return Err(format!(
+            "'{input}' is not a date in the form YYYY-MM-DD (for example 2026-09-28)"
+        ));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{input}' is not a real calendar date (check the month and day)"))
+}
+
+/// A calendar month `YYYY-MM`, stored as its first day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month(NaiveDate);
+
+impl Month {
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        NaiveDate::from_ymd_opt(year, month, 1).map(Month)
+    }
+
+    pub fn of(date: NaiveDate) -> Month {
+        Month(date.with_day(1).expect("day 1 exists in every month"))
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        self.0
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+
+    /// Months from `self` to `later` (negative if `later` is earlier).
+    pub fn months_until(self, later: Month) -> i32 {
+        (later.year() - self.year()) * 12 + later.month() as i32 - self.month() as i32
+    }
+
+    /// The month `n` months after this one (`n` may be negative).
+    pub fn plus(self, n: i32) -> Option<Month> {
+        let index = self.year() * 12 + self.month() as i32 - 1 + n;
+        Month::new(index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.month())
+    }
+}
+
+impl serde::Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Parses a month `YYYY-MM`.
+pub fn parse_month(input: &str) -> Result<Month, String> {
+    let s = input.trim();
+    let well_formed = s.len() == 7
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let parsed = well_formed
+        .then(|| Month::new(s[..4].parse().ok()?, s[5..].parse().ok()?))
+        .flatten();
+    parsed.ok_or_else(|| format!("'{input}' is not a month in the form YYYY-MM (for example 2026-08)"))
+}
+
+/// A TOML local date (`since = 2021-11-01`) as a `NaiveDate`; `None` for a datetime with a
+/// time or offset, or an impossible date.
+pub fn from_toml(dt: &toml::value::Datetime) -> Option<NaiveDate> {
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real_and_iso() {
+        assert_eq!(
+            parse_date("2026-09-28").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 9, 28).unwrap()
+        );
+        for bad in ["2026-02-30", "2026-13-01", "20261301", "", "2026-9-28", "二〇二六"] {
+            assert!(parse_date(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn months_count_across_years() {
+        let aug = parse_month("2026-08").unwrap();
+        let jan = parse_month("2027-01").unwrap();
+        assert_eq!(aug.months_until(jan), 5);
+        assert_eq!(jan.plus(-5), Some(aug));
+        assert!(parse_month("2026-13").is_err());
+        assert!(parse_month("2026-00").is_err());
+    }
+}

@@ -1,0 +1,1 @@
+//! placeholder: division codes and pooling areas (being written)
