@@ -1,0 +1,295 @@
+use super::*;
+
+fn code_of(query: &str) -> String {
+    match regions().lookup(query) {
+        Ok(r) => r.code.clone(),
+        Err(e) => panic!("{query}: {e}"),
+    }
+}
+
+fn pooling_of(query: &str) -> String {
+    match regions().lookup_pooling_area(query) {
+        Ok(r) => r.code.clone(),
+        Err(e) => panic!("{query}: {e}"),
+    }
+}
+
+#[test]
+fn every_embedded_code_resolves_to_itself() {
+    let rs = regions();
+    let mut n = 0;
+    for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let code = fields[0];
+        let r = rs.get(code).expect(code);
+        assert_eq!(r.code, code);
+        assert_eq!(r.name, fields[1]);
+        assert_eq!(rs.lookup(code).map(|r| r.code.as_str()), Ok(code));
+        let expected_fields = if r.level == Level::County { 2 } else { 4 };
+        assert_eq!(fields.len(), expected_fields, "{line}");
+        n += 1;
+    }
+    assert_eq!(n, 3213);
+    assert_eq!(rs.all().count(), 3213);
+    assert_eq!(rs.all().filter(|r| r.is_pooling_area()).count(), 369);
+}
+
+#[test]
+fn every_pooling_area_exists_and_counties_roll_up() {
+    let rs = regions();
+    for r in rs.all() {
+        let area = rs.pooling_area_of(r);
+        assert_eq!(area.code, r.pooling_area, "{}", r.code);
+        if let Some(p) = &r.parent {
+            assert!(rs.get(p).is_some(), "{}", r.code);
+        }
+        match r.level {
+            Level::County => assert!(area.is_pooling_area(), "{}", r.code),
+            Level::Province => assert!(r.parent.is_none()),
+            _ => assert_eq!(area.code, r.code),
+        }
+    }
+    assert_eq!(pooling_of("110105"), "110000");
+    assert_eq!(pooling_of("500101"), "500000");
+    assert_eq!(pooling_of("500229"), "500000");
+    assert_eq!(pooling_of("610113"), "610100");
+    assert_eq!(
+        rs.get("110105").and_then(|r| r.parent.clone()),
+        Some("110000".into())
+    );
+}
+
+#[test]
+fn direct_counties_are_their_own_pooling_areas() {
+    for code in ["429006", "659006", "419001", "469025"] {
+        let r = regions().get(code).unwrap();
+        assert_eq!(r.level, Level::DirectCounty);
+        assert_eq!(pooling_of(code), code);
+    }
+    assert_eq!(code_of("天门"), "429006");
+    assert_eq!(code_of("tiemenguan"), "659006");
+    assert_eq!(
+        regions().get("429006").unwrap().parent.as_deref(),
+        Some("420000")
+    );
+}
+
+#[test]
+fn names_pinyin_and_codes() {
+    for q in [
+        "北京",
+        "beijing",
+        "Bei Jing",
+        "北京市",
+        "110000",
+        "１１００００",
+        " BEIJING ",
+    ] {
+        assert_eq!(code_of(q), "110000", "{q}");
+        assert_eq!(pooling_of(q), "110000", "{q}");
+    }
+    assert_eq!(code_of("chongqing"), "500000");
+    for q in ["xian", "Xi'an", "西安", "xi-an", "西安市", "xianshi"] {
+        assert_eq!(pooling_of(q), "610100", "{q}");
+    }
+    assert_eq!(code_of("jilinshi"), "220200");
+    assert_eq!(code_of("jilinsheng"), "220000");
+    assert_eq!(code_of("延边州"), "222400");
+    assert_eq!(code_of("Xilinguole"), "152500");
+    assert_eq!(code_of("neimenggu"), "150000");
+    assert_eq!(code_of("海淀区"), "110108");
+    assert_eq!(pooling_of("海淀区"), "110000");
+}
+
+#[test]
+fn ambiguous_names() {
+    let rs = regions();
+    for q in [
+        "吉林", "jilin", "fuzhou", "suzhou", "taizhou", "海南", "shanxi",
+    ] {
+        assert!(
+            matches!(rs.lookup(q), Err(LookupError::Ambiguous { .. })),
+            "{q}"
+        );
+    }
+    assert_eq!(pooling_of("吉林"), "220200");
+    assert_eq!(pooling_of("jilin"), "220200");
+    assert!(matches!(
+        rs.lookup_pooling_area("海南"),
+        Err(LookupError::Ambiguous { .. })
+    ));
+    assert_eq!(pooling_of("海南藏族自治州"), "632500");
+    let Err(LookupError::Ambiguous { candidates, .. }) = rs.lookup_pooling_area("fuzhou") else {
+        panic!("fuzhou should stay ambiguous");
+    };
+    assert_eq!(candidates, ["福州市 (350100)", "抚州市 (361000)"]);
+    let Err(e) = rs.lookup("吉林") else {
+        panic!()
+    };
+    assert_eq!(
+        e,
+        LookupError::Ambiguous {
+            query: "吉林".into(),
+            candidates: vec!["吉林省 (220000)".into(), "吉林市 (220200)".into()],
+        }
+    );
+    assert!(matches!(
+        rs.lookup("朝阳区"),
+        Err(LookupError::Ambiguous { .. })
+    ));
+}
+
+#[test]
+fn provinces_are_not_pooling_areas() {
+    let rs = regions();
+    let Err(LookupError::NotAPoolingArea {
+        region, choices, ..
+    }) = rs.lookup_pooling_area("广东")
+    else {
+        panic!("广东 should not be a pooling area");
+    };
+    assert_eq!(region, "广东省 (440000)");
+    assert_eq!(choices.len(), 8);
+    assert_eq!(choices[0], "广州市 (440100)");
+    assert_eq!(code_of("广东"), "440000");
+    assert!(matches!(
+        rs.lookup_pooling_area("香港"),
+        Err(LookupError::NotAPoolingArea { .. })
+    ));
+}
+
+#[test]
+fn misses_suggest_and_never_panic() {
+    let rs = regions();
+    let Err(e) = rs.lookup("北鲸") else {
+        panic!()
+    };
+    let LookupError::NotFound { suggestions, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(
+        suggestions.first().map(String::as_str),
+        Some("北京市 (110000)")
+    );
+    assert!(
+        e.to_string()
+            .starts_with("unknown region '北鲸'; did you mean 北京市 (110000)")
+    );
+    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("bejing") else {
+        panic!()
+    };
+    assert_eq!(
+        suggestions.first().map(String::as_str),
+        Some("北京市 (110000)")
+    );
+    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("110100") else {
+        panic!()
+    };
+    assert_eq!(suggestions, ["北京市 (110000)"]);
+    for q in ["", "   ", "\u{3000}", "'-"] {
+        assert_eq!(rs.lookup(q).unwrap_err(), LookupError::Empty, "{q:?}");
+    }
+    let huge = "北".repeat(100_000);
+    for q in [
+        huge.as_str(),
+        "\u{0}\u{7}\n",
+        "💥",
+        "1",
+        "9999999",
+        "ü",
+        "x\u{202e}y",
+    ] {
+        let _ = rs.lookup(q);
+        let _ = rs.lookup_pooling_area(q);
+        let _ = rs.search(q);
+        if let Err(e) = rs.lookup(q) {
+            assert!(!e.to_string().contains('\n') && e.to_string().len() < 1000);
+        }
+    }
+}
+
+#[test]
+fn search_by_code_name_and_pinyin() {
+    let rs = regions();
+    let codes = |q: &str| -> Vec<String> { rs.search(q).iter().map(|r| r.code.clone()).collect() };
+    assert!(codes("6101").contains(&"610113".to_string()));
+    assert!(codes("朝阳").contains(&"211300".to_string()));
+    assert!(codes("朝阳").contains(&"110105".to_string()));
+    assert!(codes("xi'an").contains(&"610100".to_string()));
+    assert!(codes("Chang").contains(&"220100".to_string()));
+    assert!(rs.search("").is_empty());
+}
+
+#[test]
+fn heteronyms_are_read_right() {
+    let rs = regions();
+    for (name, py) in [
+        ("重庆市", "Chongqing"),
+        ("长沙市", "Changsha"),
+        ("长春市", "Changchun"),
+        ("长治市", "Changzhi"),
+        ("厦门市", "Xiamen"),
+        ("蚌埠市", "Bengbu"),
+        ("六安市", "Lu'an"),
+        ("六盘水市", "Liupanshui"),
+        ("丽水市", "Lishui"),
+        ("丽江市", "Lijiang"),
+        ("济南市", "Jinan"),
+        ("济宁市", "Jining"),
+        ("乐山市", "Leshan"),
+        ("朝阳市", "Chaoyang"),
+        ("亳州市", "Bozhou"),
+        ("喀什地区", "Kashi"),
+        ("大理白族自治州", "Dali"),
+        ("那曲市", "Naqu"),
+        ("漯河市", "Luohe"),
+        ("昌都市", "Changdu"),
+        ("陕西省", "Shaanxi"),
+        ("西安市", "Xi'an"),
+        ("吉安市", "Ji'an"),
+        ("泰安市", "Tai'an"),
+        ("雅安市", "Ya'an"),
+        ("淮安市", "Huai'an"),
+        ("台州市", "Taizhou"),
+        ("宿州市", "Suzhou"),
+    ] {
+        let r = rs.lookup(name).unwrap();
+        assert_eq!(r.pinyin, py, "{name}");
+        if !["Taizhou", "Suzhou"].contains(&py) {
+            assert_eq!(code_of(py), r.code, "{py}");
+        }
+    }
+}
+
+#[test]
+fn short_names_and_pinyin_are_well_formed() {
+    for r in regions().all() {
+        if r.level == Level::County {
+            assert_eq!(r.short_name, r.name);
+            assert!(r.pinyin.is_empty());
+            continue;
+        }
+        assert!(
+            !r.short_name.is_empty() && r.name.starts_with(&r.short_name),
+            "{}",
+            r.code
+        );
+        let mut chars = r.pinyin.chars();
+        assert!(
+            chars.next().is_some_and(|c| c.is_ascii_uppercase()),
+            "{}",
+            r.code
+        );
+        assert!(
+            chars.all(|c| c.is_ascii_lowercase() || c == '\''),
+            "{}",
+            r.code
+        );
+    }
+    let short = |c: &str| regions().get(c).unwrap().short_name.clone();
+    assert_eq!(short("450000"), "广西");
+    assert_eq!(short("650000"), "新疆");
+    assert_eq!(short("522600"), "黔东南");
+    assert_eq!(short("652900"), "阿克苏");
+    assert_eq!(short("810000"), "香港");
+}
