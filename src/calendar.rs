@@ -1,1 +1,430 @@
-//! placeholder: the working-day calendar (being written)
+//! The working-day calendar: which days are working days in mainland China, from the State
+//! Council's yearly holiday notices (`rules/calendar/YYYY.toml`: rest blocks and make-up
+//! working days, 调休上班), and working-day arithmetic over them.
+//!
+//! Owns parsing and validating the calendar files (every problem at once, with file:line:col)
+//! and answering day questions. Pure: no clock, no file reading; callers pass the file texts.
+//!
+//! A day is a working day when it is Monday–Friday and not a rest day, or when it is a make-up
+//! working day. Data is keyed by date, so a notice may make a day of the previous year a
+//! make-up working day. Where no notice is loaded the calendar counts Saturdays and Sundays
+//! only and marks every such day `estimated`, never a silent guess. Because a notice can also
+//! change the last days of the previous December (the 2019 notice did, for 2018-12-29/31),
+//! December 25–31 of a year are estimated too while the next year's notice is missing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound::{Excluded, Included, Unbounded};
+use std::ops::Range;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize, Serializer};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::dates::from_toml;
+use crate::rules::diag::Diagnostic;
+use crate::text::Text;
+
+#[cfg(test)]
+mod tests;
+
+/// First day of December that the next year's notice may still change (see the module doc).
+const NEXT_NOTICE_REACH_FROM_DAY: u32 = 25;
+
+/// What kind of day a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    Workday,
+    Weekend,
+    Holiday,
+    MakeupWorkday,
+}
+
+/// One date as the calendar sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayInfo {
+    #[serde(serialize_with = "iso")]
+    pub date: NaiveDate,
+    pub workday: bool,
+    pub kind: DayKind,
+    /// The holiday's name, for `Holiday` and `MakeupWorkday`.
+    pub name: Option<Text>,
+    /// True when no loaded notice settles this date: its year has no file, or it is
+    /// December 25–31 and the next year's file is missing. Such days count weekends only.
+    pub estimated: bool,
+}
+
+/// The notice one calendar file rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarSource {
+    pub year: i32,
+    pub title: String,
+    /// 文号; empty when no copy we saw shows it.
+    pub doc_no: String,
+    #[serde(serialize_with = "iso")]
+    pub published: NaiveDate,
+    pub url: String,
+    /// `confirmed` or `reported`.
+    pub evidence: String,
+    /// The file it came from.
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Rest,
+    Work,
+}
+
+/// Holidays and make-up working days of the loaded years.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    days: BTreeMap<NaiveDate, (Mark, Text)>,
+    years: BTreeSet<i32>,
+    sources: Vec<CalendarSource>,
+}
+
+fn iso<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    year: Spanned<i64>,
+    source: RawSource,
+    #[serde(default)]
+    holiday: Vec<RawHoliday>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: Spanned<String>,
+    #[serde(default)]
+    doc_no: String,
+    published: Spanned<Datetime>,
+    url: Spanned<String>,
+    evidence: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHoliday {
+    name: Spanned<Text>,
+    rest: Spanned<Vec<Spanned<Datetime>>>,
+    #[serde(default)]
+    work: Vec<Spanned<Datetime>>,
+}
+
+/// The year a calendar file's name promises (`…/2026.toml` → 2026).
+fn year_from_path(path: &str) -> Option<i32> {
+    let name = path.rsplit(['/', '\\']).next()?;
+    let stem = name.strip_suffix(".toml")?;
+    (stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| stem.parse().ok())
+        .flatten()
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// Mon–Fri days among chrono's day numbers 1..=x (day 1 = 0001-01-01, a Monday); extended to
+/// all x so that `weekdays_upto(x) - weekdays_upto(x - 1)` is 1 exactly when day x is Mon–Fri.
+fn weekdays_upto(x: i64) -> i64 {
+    5 * x.div_euclid(7) + x.rem_euclid(7).min(5)
+}
+
+/// One parsed, valid file: its day marks (each with the byte span to blame) and source.
+struct Parsed {
+    year_span: Range<usize>,
+    marks: Vec<(NaiveDate, Mark, Text, Range<usize>)>,
+    source: CalendarSource,
+}
+
+/// Parses one file; its problems go to `out`, and it comes back only if it had none.
+fn parse_file(path: &str, src: &str, out: &mut Vec<Diagnostic>) -> Option<Parsed> {
+    let raw: RawFile = match toml::from_str(src) {
+        Ok(raw) => raw,
+        Err(e) => {
+            out.push(Diagnostic::from_toml(path, src, &e));
+            return None;
+        }
+    };
+    let at = |span: Range<usize>, msg: String| Diagnostic::at(path, src, span, msg);
+    let before = out.len();
+    let year_span = raw.year.span();
+    let year = match i32::try_from(*raw.year.get_ref()) {
+        Ok(y) if (1949..=9999).contains(&y) => y,
+        _ => {
+            out.push(at(
+                year_span,
+                "year must be a year between 1949 and 9999".into(),
+            ));
+            return None;
+        }
+    };
+    match year_from_path(path) {
+        Some(y) if y == year => {}
+        Some(y) => out.push(at(
+            year_span.clone(),
+            format!("year = {year} but the file is named for {y}; rename the file or fix the year"),
+        )),
+        None => out.push(Diagnostic::file(
+            path,
+            format!("a calendar file must be named after its year, e.g. {year}.toml"),
+        )),
+    }
+    let s = &raw.source;
+    for (field, value) in [("title", &s.title), ("url", &s.url)] {
+        if value.get_ref().trim().is_empty() {
+            out.push(at(
+                value.span(),
+                format!("source.{field} must not be empty"),
+            ));
+        }
+    }
+    let evidence = s.evidence.get_ref();
+    if evidence != "confirmed" && evidence != "reported" {
+        out.push(at(
+            s.evidence.span(),
+            format!("evidence = \"{evidence}\" is not one of \"confirmed\", \"reported\""),
+        ));
+    }
+    let published = from_toml(s.published.get_ref());
+    if published.is_none() {
+        out.push(at(
+            s.published.span(),
+            "published must be a date like 2025-11-04".into(),
+        ));
+    }
+    let mut marks = Vec::new();
+    for h in raw.holiday {
+        let name = h.name.get_ref().clone();
+        if name.zh.trim().is_empty() || name.en.trim().is_empty() {
+            out.push(at(
+                h.name.span(),
+                "holiday name needs both zh and en".into(),
+            ));
+        }
+        let dates: Vec<Option<NaiveDate>> = h
+            .rest
+            .get_ref()
+            .iter()
+            .map(|d| from_toml(d.get_ref()))
+            .collect();
+        match dates.as_slice() {
+            [Some(a), Some(b)] if a <= b => {
+                let (first, last) = (*a, *b);
+                for (d, bound) in [(first, &h.rest.get_ref()[0]), (last, &h.rest.get_ref()[1])] {
+                    if d.year() != year {
+                        out.push(at(bound.span(), format!("rest day {d} is not in {year}")));
+                    }
+                }
+                if first.year() == year && last.year() == year {
+                    for d in first.iter_days().take_while(|d| *d <= last) {
+                        marks.push((d, Mark::Rest, name.clone(), h.rest.span()));
+                    }
+                }
+            }
+            [Some(a), Some(b)] => out.push(at(
+                h.rest.span(),
+                format!("rest range is reversed: {a} is after {b}"),
+            )),
+            _ => out.push(at(
+                h.rest.span(),
+                "rest must be two dates [first, last], inclusive".into(),
+            )),
+        }
+        for w in h.work {
+            let Some(d) = from_toml(w.get_ref()) else {
+                out.push(at(
+                    w.span(),
+                    "work days must be dates like 2026-02-14".into(),
+                ));
+                continue;
+            };
+            if d.year() != year && d.year() != year - 1 {
+                out.push(at(
+                    w.span(),
+                    format!("make-up day {d} is not in {year} or {}", year - 1),
+                ));
+            } else if !is_weekend(d) {
+                let day = d.weekday();
+                out.push(at(
+                    w.span(),
+                    format!("make-up day {d} is a {day}, not a Saturday or Sunday"),
+                ));
+            } else {
+                marks.push((d, Mark::Work, name.clone(), w.span()));
+            }
+        }
+    }
+    let source = CalendarSource {
+        year,
+        title: s.title.get_ref().clone(),
+        doc_no: s.doc_no.clone(),
+        published: published?,
+        url: s.url.get_ref().clone(),
+        evidence: evidence.clone(),
+        path: path.to_string(),
+    };
+    (out.len() == before).then_some(Parsed {
+        year_span,
+        marks,
+        source,
+    })
+}
+
+impl Calendar {
+    /// Parse and validate calendar files given as (path for messages, file text); all problems
+    /// at once. A file's name must be its year (`2026.toml`).
+    pub fn from_files(files: &[(String, String)]) -> Result<Calendar, Vec<Diagnostic>> {
+        let mut out = Vec::new();
+        let mut cal = Calendar {
+            days: BTreeMap::new(),
+            years: BTreeSet::new(),
+            sources: Vec::new(),
+        };
+        let mut year_paths: BTreeMap<i32, &str> = BTreeMap::new();
+        for (path, src) in files {
+            let Some(parsed) = parse_file(path, src, &mut out) else {
+                continue;
+            };
+            let year = parsed.source.year;
+            if let Some(first) = year_paths.get(&year) {
+                let msg = format!("year {year} is also in {first}; keep one file per year");
+                out.push(Diagnostic::at(path, src, parsed.year_span, msg));
+                continue;
+            }
+            year_paths.insert(year, path);
+            for (d, mark, name, span) in parsed.marks {
+                let Some((prev, _)) = cal.days.get(&d) else {
+                    cal.days.insert(d, (mark, name));
+                    continue;
+                };
+                let msg = match (prev, mark) {
+                    (Mark::Rest, Mark::Rest) => format!("{d} is in two rest ranges"),
+                    (Mark::Work, Mark::Work) => format!("make-up day {d} is listed twice"),
+                    _ => format!("{d} is both a rest day and a make-up working day"),
+                };
+                out.push(Diagnostic::at(path, src, span, msg));
+            }
+            cal.years.insert(year);
+            cal.sources.push(parsed.source);
+        }
+        cal.sources.sort_by_key(|s| s.year);
+        if out.is_empty() { Ok(cal) } else { Err(out) }
+    }
+
+    /// Whether no loaded notice settles `d` (see the module doc).
+    fn estimated(&self, d: NaiveDate) -> bool {
+        !self.years.contains(&d.year())
+            || (d.month() == 12
+                && d.day() >= NEXT_NOTICE_REACH_FROM_DAY
+                && !self.years.contains(&(d.year() + 1)))
+    }
+
+    /// Whether any day in (from, to] is estimated.
+    fn range_estimated(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        let Some(start) = from.succ_opt().filter(|s| *s <= to) else {
+            return false;
+        };
+        // Stops at the first uncovered year, so at most (covered years + 1) rounds. Inside
+        // covered years only the last December can still be open (see `estimated`).
+        (start.year()..=to.year()).any(|y| !self.years.contains(&y)) || self.estimated(to)
+    }
+
+    /// What `d` is: holiday, make-up working day, weekend or ordinary working day.
+    pub fn day(&self, d: NaiveDate) -> DayInfo {
+        let (kind, name) = match self.days.get(&d) {
+            Some((Mark::Rest, name)) => (DayKind::Holiday, Some(name.clone())),
+            Some((Mark::Work, name)) => (DayKind::MakeupWorkday, Some(name.clone())),
+            None if is_weekend(d) => (DayKind::Weekend, None),
+            None => (DayKind::Workday, None),
+        };
+        DayInfo {
+            date: d,
+            workday: matches!(kind, DayKind::Workday | DayKind::MakeupWorkday),
+            kind,
+            name,
+            estimated: self.estimated(d),
+        }
+    }
+
+    /// (Mon–Fri and not a rest day) or a make-up working day.
+    pub fn is_workday(&self, d: NaiveDate) -> bool {
+        match self.days.get(&d) {
+            Some((mark, _)) => *mark == Mark::Work,
+            None => !is_weekend(d),
+        }
+    }
+
+    /// The n-th working day after `from` (from itself not counted). n = 0 returns `from`.
+    /// Second value: true if any day examined lies in a year the calendar does not cover
+    /// (estimated). Runs in time proportional to the holiday entries passed, not to n; past
+    /// chrono's last date it saturates at `NaiveDate::MAX` (estimated).
+    pub fn add_working_days(&self, from: NaiveDate, n: u32) -> (NaiveDate, bool) {
+        let saturated = (NaiveDate::MAX, true);
+        let (mut d, mut left) = (from, i64::from(n));
+        while left > 0 {
+            // Jump whole weeks (5 working days each) while no entry lies in the way.
+            let room = match self.days.range((Excluded(d), Unbounded)).next() {
+                Some((k, _)) => (*k - d).num_days().saturating_sub(1) / 7,
+                None => i64::MAX,
+            };
+            let weeks = ((left - 1) / 5).min(room);
+            if weeks > 0 {
+                let Some(next) = d.checked_add_days(Days::new(7 * weeks as u64)) else {
+                    return saturated;
+                };
+                d = next;
+                left -= 5 * weeks;
+                continue;
+            }
+            let Some(next) = d.succ_opt() else {
+                return saturated;
+            };
+            d = next;
+            if self.is_workday(d) {
+                left -= 1;
+            }
+        }
+        (d, self.range_estimated(from, d))
+    }
+
+    /// Working days in (from, to] (from excluded, to included); 0 if to <= from; plus the
+    /// estimated flag. Computed arithmetically, so any two dates answer at once.
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> (u32, bool) {
+        if to <= from {
+            return (0, false);
+        }
+        let mut count = weekdays_upto(i64::from(to.num_days_from_ce()))
+            - weekdays_upto(i64::from(from.num_days_from_ce()));
+        for (d, (mark, _)) in self.days.range((Excluded(from), Included(to))) {
+            match (mark, is_weekend(*d)) {
+                (Mark::Rest, false) => count -= 1,
+                (Mark::Work, true) => count += 1,
+                _ => {}
+            }
+        }
+        let count = u32::try_from(count.max(0)).unwrap_or(u32::MAX);
+        (count, self.range_estimated(from, to))
+    }
+
+    /// The years with a loaded notice, ascending.
+    pub fn covered_years(&self) -> Vec<i32> {
+        self.years.iter().copied().collect()
+    }
+
+    pub fn last_covered_year(&self) -> Option<i32> {
+        self.years.last().copied()
+    }
+
+    /// The notices loaded, by year.
+    pub fn sources(&self) -> &[CalendarSource] {
+        &self.sources
+    }
+}
