@@ -80,7 +80,9 @@ pub fn parse_month(input: &str) -> Result<Month, String> {
     let parsed = well_formed
         .then(|| Month::new(s[..4].parse().ok()?, s[5..].parse().ok()?))
         .flatten();
-    parsed.ok_or_else(|| format!("'{input}' is not a month in the form YYYY-MM (for example 2026-08)"))
+    parsed.ok_or_else(|| {
+        format!("'{input}' is not a month in the form YYYY-MM (for example 2026-08)")
+    })
 }
 
 /// A TOML local date (`since = 2021-11-01`) as a `NaiveDate`; `None` for a datetime with a
@@ -103,7 +105,14 @@ mod tests {
             parse_date("2026-09-28").unwrap(),
             NaiveDate::from_ymd_opt(2026, 9, 28).unwrap()
         );
-        for bad in ["2026-02-30", "2026-13-01", "20261301", "", "2026-9-28", "二〇二六"] {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "20261301",
+            "",
+            "2026-9-28",
+            "二〇二六",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad} should be rejected");
         }
     }

@@ -37,3 +37,16 @@ impl Text {
         }
     }
 }
+
+/// The candidate closest to `input` (by edit distance on characters, case-insensitive), if
+/// any is close enough to be a plausible typo.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let needle = input.to_lowercase();
+    let limit = (needle.chars().count() / 2).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(&needle, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}

@@ -1,4 +1,184 @@
 //! The rules engine: loading the TOML files under `rules/` (embedded, or overlaid from
 //! `--rules-dir`), validating them, and resolving dated values for a region and a date.
+//!
+//! Layout of a rules tree: `sources.toml` (documents), `national.toml` (national defaults),
+//! `regions/CODE.toml` (a province or pooling area overriding national keys) and
+//! `calendar/YEAR.toml` (the State Council holiday notices).
 
 pub mod diag;
+pub mod load;
+pub mod resolve;
+pub mod schema;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::Calendar;
+use crate::dates;
+use crate::region::{Level, regions};
+use diag::Diagnostic;
+use load::RulesText;
+pub use resolve::{Policy, Resolved, RuleGap};
+use schema::{RulesFile, SourceFile};
+
+/// A rules file that parsed, with the path to show in messages and its text (for locating
+/// later diagnostics).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: String,
+    pub text: String,
+    pub file: RulesFile,
+}
+
+/// Every rules file, parsed and validated.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub sources_path: String,
+    pub sources: SourceFile,
+    pub national: Loaded,
+    /// Region files by 6-digit code.
+    pub regions: BTreeMap<String, Loaded>,
+    pub calendar: Calendar,
+}
+
+impl RuleSet {
+    /// The rules compiled into the binary.
+    pub fn embedded() -> Result<RuleSet, Vec<Diagnostic>> {
+        RuleSet::from_texts(load::embedded())
+    }
+
+    /// Parses and validates a set of rules files, reporting every problem found.
+    pub fn from_texts(files: Vec<RulesText>) -> Result<RuleSet, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut sources = None;
+        let mut national = None;
+        let mut region_files = Vec::new();
+        let mut calendar_files = Vec::new();
+        for f in files {
+            let text = match f.text {
+                Ok(t) => t,
+                Err(reason) => {
+                    problems.push(Diagnostic::file(&f.shown, reason));
+                    continue;
+                }
+            };
+            let rel = f.rel.as_str();
+            if rel == "sources.toml" {
+                match validate::parse::<SourceFile>(&f.shown, &text) {
+                    Ok(s) => sources = Some((f.shown, text, s)),
+                    Err(d) => problems.push(d),
+                }
+            } else if rel == "national.toml" {
+                national = Some((f.shown, text));
+            } else if let Some(name) = rel
+                .strip_prefix("regions/")
+                .and_then(|n| n.strip_suffix(".toml"))
+            {
+                region_files.push((name.to_string(), f.shown, text));
+            } else if rel.starts_with("calendar/") {
+                calendar_files.push((f.shown, text));
+            } else {
+                problems.push(Diagnostic::file(
+                    &f.shown,
+                    "unexpected rules file; a rules tree holds sources.toml, national.toml, regions/CODE.toml and calendar/YEAR.toml",
+                ));
+            }
+        }
+
+        let empty = SourceFile::new();
+        let source_registry = sources.as_ref().map_or(&empty, |(_, _, s)| s);
+        if let Some((path, text, s)) = &sources {
+            validate::check_sources(path, text, s, &mut problems);
+        } else if !problems.iter().any(|d| d.path.ends_with("sources.toml")) {
+            problems.push(Diagnostic::file(
+                "rules/sources.toml",
+                "missing: the registry of sources is required",
+            ));
+        }
+
+        let national =
+            national.and_then(
+                |(path, text)| match validate::parse::<RulesFile>(&path, &text) {
+                    Ok(file) => {
+                        validate::check_file(&path, &text, &file, source_registry, &mut problems);
+                        Some(Loaded { path, text, file })
+                    }
+                    Err(d) => {
+                        problems.push(d);
+                        None
+                    }
+                },
+            );
+        if national.is_none() && !problems.iter().any(|d| d.path.ends_with("national.toml")) {
+            problems.push(Diagnostic::file(
+                "rules/national.toml",
+                "missing: the national rules are required",
+            ));
+        }
+
+        let mut regional = BTreeMap::new();
+        for (code, path, text) in region_files {
+            let file = match validate::parse::<RulesFile>(&path, &text) {
+                Ok(file) => file,
+                Err(d) => {
+                    problems.push(d);
+                    continue;
+                }
+            };
+            match regions().get(&code) {
+                Some(r) if r.level != Level::County => {}
+                Some(r) => problems.push(Diagnostic::file(
+                    &path,
+                    format!("{code} ({}) is a district or county; region files are for a province or a pooling area ({})", r.name, r.pooling_area),
+                )),
+                None => problems.push(Diagnostic::file(
+                    &path,
+                    format!("'{code}' is not a known division code; name region files by a 6-digit province or city code (see 'yibao regions')"),
+                )),
+            }
+            validate::check_file(&path, &text, &file, source_registry, &mut problems);
+            if let Some(nat) = &national {
+                resolve::check_overrides(&path, &text, &file, &nat.file, &mut problems);
+            }
+            regional.insert(code, Loaded { path, text, file });
+        }
+
+        let calendar = match Calendar::from_files(&calendar_files) {
+            Ok(c) => Some(c),
+            Err(mut ds) => {
+                problems.append(&mut ds);
+                None
+            }
+        };
+
+        match (problems.is_empty(), sources, national, calendar) {
+            (true, Some((sources_path, _, sources)), Some(national), Some(calendar)) => {
+                Ok(RuleSet {
+                    sources_path,
+                    sources,
+                    national,
+                    regions: regional,
+                    calendar,
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+
+    /// The policy in force for `region` (a pooling area or province; `None` for national
+    /// only) on date `on`.
+    pub fn policy<'a>(&'a self, region: Option<&'a str>, on: NaiveDate) -> Policy<'a> {
+        Policy::new(self, region, on)
+    }
+
+    /// The date a rules file was last reviewed, if it says.
+    pub fn reviewed_on(loaded: &Loaded) -> Option<NaiveDate> {
+        loaded
+            .file
+            .reviewed_on
+            .as_ref()
+            .and_then(|d| dates::from_toml(d.get_ref()))
+    }
+}

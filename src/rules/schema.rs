@@ -1,0 +1,102 @@
+//! The shape of the rules files, as serde types: `sources.toml` (the registry of documents),
+//! `national.toml` and `regions/CODE.toml` (dated, cited values and case tables). Only
+//! shape lives here; meaning is checked in `validate` and resolved in `resolve`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::text::Text;
+
+/// One document in `sources.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    #[serde(default)]
+    pub doc_no: String,
+    pub issuer: String,
+    pub published: Spanned<Datetime>,
+    #[serde(default)]
+    pub url: String,
+    pub evidence: Spanned<String>,
+    /// What the source is and where it was read, for maintainers.
+    #[serde(default)]
+    pub note: String,
+}
+
+pub type SourceFile = BTreeMap<String, Source>;
+
+/// A reference from a value to the registry: a source id plus the article where known.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    pub source: Spanned<String>,
+    #[serde(default)]
+    pub article: String,
+}
+
+/// A policy value in force from `since` until the next entry's `since`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub since: Spanned<Datetime>,
+    pub value: Spanned<toml::Value>,
+    pub cite: Cite,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A named policy value: its unit, label and dated entries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    pub unit: Spanned<String>,
+    pub label: Text,
+    pub values: Vec<Entry>,
+    /// `"max"`: the national value is a ceiling that a region may lower but not exceed.
+    #[serde(default)]
+    pub bound: Option<Spanned<String>>,
+}
+
+/// The units a value may have, and the TOML type each expects.
+pub const UNITS: &[(&str, &str)] = &[
+    ("working_day", "integer"),
+    ("day", "integer"),
+    ("month", "integer"),
+    ("year", "integer"),
+    ("count", "integer"),
+    ("yuan", "number"),
+    ("ratio", "number"),
+    ("flag", "boolean"),
+    ("text", "text"),
+];
+
+/// A section of named values (`[transfer.out_working_days]` is key `out_working_days` of
+/// section `transfer`).
+pub type Section = BTreeMap<String, Param>;
+
+/// A national or regional rules file. Every top-level key is listed here, so a misspelt
+/// section is an error with a suggestion rather than a silently ignored table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// The last day a person checked this file against its sources.
+    #[serde(default)]
+    pub reviewed_on: Option<Spanned<Datetime>>,
+    /// Transfer time limits.
+    #[serde(default)]
+    pub transfer: Section,
+    /// Waiting periods and gap rules.
+    #[serde(default)]
+    pub waiting: Section,
+}
+
+impl RulesFile {
+    /// Every section by name, for generic walking (validation, resolution, `rules show`).
+    pub fn sections(&self) -> [(&'static str, &Section); 2] {
+        [("transfer", &self.transfer), ("waiting", &self.waiting)]
+    }
+}

@@ -1,0 +1,218 @@
+//! `yibao rules check`: what makes a rules file wrong beyond its TOML syntax. Every problem
+//! becomes a `Diagnostic` at its place, and all of them are reported together.
+
+use chrono::NaiveDate;
+
+use super::diag::Diagnostic;
+use super::schema::{Param, RulesFile, SourceFile, UNITS};
+use crate::dates;
+
+/// Parses `text` as TOML into `T`, turning a serde error into a located diagnostic with a
+/// did-you-mean for unknown keys.
+pub fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::file(
+            path,
+            "file is empty; a rules file needs at least one table",
+        ));
+    }
+    toml::from_str(text).map_err(|e| {
+        let mut d = Diagnostic::from_toml(path, text, &e);
+        if let Some(hint) = unknown_key_hint(e.message()) {
+            d.message = format!("{}; {hint}", d.message.trim_end());
+        }
+        d
+    })
+}
+
+/// From serde's "unknown field `x`, expected one of `a`, `b`", a "did you mean `a`?".
+fn unknown_key_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let best = crate::text::closest(unknown, candidates.iter().copied())?;
+    Some(format!("did you mean `{best}`?"))
+}
+
+/// Checks a source registry: evidence labels and dates.
+pub fn check_sources(path: &str, text: &str, sources: &SourceFile, out: &mut Vec<Diagnostic>) {
+    for (id, source) in sources {
+        let evidence = source.evidence.get_ref();
+        if evidence != "confirmed" && evidence != "reported" {
+            out.push(Diagnostic::at(
+                path,
+                text,
+                source.evidence.span(),
+                format!("source `{id}`: evidence must be \"confirmed\" or \"reported\", not \"{evidence}\""),
+            ));
+        }
+        if dates::from_toml(source.published.get_ref()).is_none() {
+            out.push(Diagnostic::at(
+                path,
+                text,
+                source.published.span(),
+                format!("source `{id}`: published must be a date like 2021-11-01"),
+            ));
+        }
+    }
+}
+
+/// Checks the values of one rules file: units, types, dates in order, citations.
+pub fn check_file(
+    path: &str,
+    text: &str,
+    file: &RulesFile,
+    sources: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (section, params) in file.sections() {
+        for (name, param) in params {
+            check_param(
+                path,
+                text,
+                &format!("{section}.{name}"),
+                param,
+                sources,
+                out,
+            );
+        }
+    }
+    if let Some(reviewed) = &file.reviewed_on
+        && dates::from_toml(reviewed.get_ref()).is_none()
+    {
+        out.push(Diagnostic::at(
+            path,
+            text,
+            reviewed.span(),
+            "reviewed_on must be a date like 2026-11-22",
+        ));
+    }
+}
+
+fn check_param(
+    path: &str,
+    text: &str,
+    key: &str,
+    param: &Param,
+    sources: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let unit = param.unit.get_ref();
+    let expected = UNITS.iter().find(|(u, _)| u == unit).map(|(_, t)| *t);
+    if expected.is_none() {
+        let known = UNITS.iter().map(|(u, _)| *u);
+        let hint = crate::text::closest(unit, known)
+            .map_or(String::new(), |b| format!("; did you mean \"{b}\"?"));
+        let all: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
+        out.push(Diagnostic::at(
+            path,
+            text,
+            param.unit.span(),
+            format!(
+                "`{key}`: unknown unit \"{unit}\" (known: {}){hint}",
+                all.join(", ")
+            ),
+        ));
+    }
+    if let Some(bound) = &param.bound
+        && bound.get_ref() != "max"
+    {
+        out.push(Diagnostic::at(
+            path,
+            text,
+            bound.span(),
+            format!("`{key}`: bound must be \"max\""),
+        ));
+    }
+    if param.values.is_empty() {
+        out.push(Diagnostic::file(
+            path,
+            format!("`{key}` has no values; give at least one {{ since, value, cite }}"),
+        ));
+    }
+    let mut previous: Option<NaiveDate> = None;
+    for entry in &param.values {
+        match dates::from_toml(entry.since.get_ref()) {
+            None => out.push(Diagnostic::at(
+                path,
+                text,
+                entry.since.span(),
+                format!("`{key}`: since must be a date like 2021-11-01"),
+            )),
+            Some(since) => {
+                if let Some(prev) = previous
+                    && since <= prev
+                {
+                    out.push(Diagnostic::at(
+                        path,
+                        text,
+                        entry.since.span(),
+                        format!("`{key}`: since {since} is not after the previous entry's {prev}; entries must be in strictly increasing date order"),
+                    ));
+                }
+                previous = Some(since);
+            }
+        }
+        if let Some(expected) = expected
+            && !value_fits(entry.value.get_ref(), expected)
+        {
+            out.push(Diagnostic::at(
+                path,
+                text,
+                entry.value.span(),
+                format!(
+                    "`{key}`: unit \"{unit}\" needs a {expected} value, found {}",
+                    describe(entry.value.get_ref())
+                ),
+            ));
+        }
+        check_cite(path, text, key, &entry.cite, sources, out);
+    }
+}
+
+/// Checks that a citation names a registered source.
+pub fn check_cite(
+    path: &str,
+    text: &str,
+    what: &str,
+    cite: &super::schema::Cite,
+    sources: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let id = cite.source.get_ref();
+    if !sources.contains_key(id) {
+        let hint = crate::text::closest(id, sources.keys().map(String::as_str))
+            .map_or(String::new(), |b| format!("; did you mean `{b}`?"));
+        out.push(Diagnostic::at(
+            path,
+            text,
+            cite.source.span(),
+            format!("`{what}` cites unknown source `{id}`; add it to sources.toml{hint}"),
+        ));
+    }
+}
+
+fn value_fits(value: &toml::Value, expected: &str) -> bool {
+    match expected {
+        "integer" => value.as_integer().is_some_and(|i| i >= 0),
+        "number" => {
+            value.as_integer().is_some_and(|i| i >= 0)
+                || value.as_float().is_some_and(|f| f.is_finite() && f >= 0.0)
+        }
+        "boolean" => value.is_bool(),
+        "text" => value.as_table().is_some_and(|t| {
+            t.len() == 2
+                && t.get("zh").is_some_and(|v| v.is_str())
+                && t.get("en").is_some_and(|v| v.is_str())
+        }),
+        _ => false,
+    }
+}
+
+fn describe(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Integer(i) if *i < 0 => format!("a negative number ({i})"),
+        toml::Value::Float(f) if *f < 0.0 => format!("a negative number ({f})"),
+        other => format!("{} `{other}`", other.type_str()),
+    }
+}
