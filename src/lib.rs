@@ -1,13 +1,73 @@
 //! yibao (医保): plans and answers for moving basic medical insurance between regions of
-//! mainland China. `run()` is the one place that turns arguments into an exit code.
+//! mainland China. `run()` is the one place that turns arguments into an exit code:
+//! parse (`cli`) → resolve (`request`) → answer (`commands`, `checks`) → show (`render`).
 
 pub mod calendar;
+pub mod cli;
+pub mod commands;
 pub mod dates;
+pub mod error;
 pub mod region;
+pub mod render;
+pub mod request;
 pub mod rules;
 pub mod text;
+pub mod verdict;
+
+use clap::Parser;
+
+use cli::{Cli, Command, RulesCommand};
+use error::Error;
+use render::Report;
+use request::Request;
+use text::Lang;
 
 /// Runs yibao with the process arguments and returns the exit code.
 pub fn run() -> i32 {
-    0
+    run_with(std::env::args_os())
+}
+
+/// Runs yibao with the given arguments (the first is the program name).
+pub fn run_with<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout (exit 0); usage errors to stderr (exit 2).
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let lang = match cli.global.lang {
+        cli::LangArg::Zh => Lang::Zh,
+        cli::LangArg::En => Lang::En,
+    };
+    let result = Request::new(&cli.global).and_then(|req| {
+        let report = dispatch(&cli.command, &req)?;
+        render::emit(report.as_ref(), req.lang, req.json, req.explain);
+        Ok(report.exit_code())
+    });
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            render::emit_error(&err, lang, cli.global.json);
+            err.exit_code()
+        }
+    }
+}
+
+fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> {
+    Ok(match command {
+        Command::Regions { query } => Box::new(commands::regions::run(query.as_deref())?),
+        Command::Rules(RulesCommand::Check { dir }) => {
+            Box::new(commands::rules::check(dir.as_deref(), req)?)
+        }
+        Command::Rules(RulesCommand::Show { region }) => {
+            Box::new(commands::rules::show(region.as_deref(), req)?)
+        }
+        Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
+    })
 }

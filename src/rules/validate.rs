@@ -161,7 +161,8 @@ fn check_param(
                 text,
                 entry.value.span(),
                 format!(
-                    "`{key}`: unit \"{unit}\" needs a {expected} value, found {}",
+                    "`{key}`: unit \"{unit}\" needs {}, found {}",
+                    expected_value(expected),
                     describe(entry.value.get_ref())
                 ),
             ));
@@ -206,6 +207,16 @@ fn value_fits(value: &toml::Value, expected: &str) -> bool {
                 && t.get("en").is_some_and(|v| v.is_str())
         }),
         _ => false,
+    }
+}
+
+/// "an integer", "a number", … for messages.
+fn expected_value(expected: &str) -> &'static str {
+    match expected {
+        "integer" => "a whole number (0 or more)",
+        "number" => "a number (0 or more)",
+        "boolean" => "true or false",
+        _ => "a text { zh = \"…\", en = \"…\" }",
     }
 }
 

@@ -1,0 +1,148 @@
+//! What the user can type: the clap definitions of every command and the global flags. Only
+//! shape and help text live here; values are checked and resolved in `request`.
+
+use std::path::PathBuf;
+
+use clap::builder::FalseyValueParser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// The exit-code table shown at the end of every `--help`.
+pub const EXIT_CODES: &str = "\
+Exit status / 退出码:
+  0    yes: eligible, covered, ready (informational commands: success)
+  1    no: not eligible, blocked, not covered
+  3    conditional: depends on local rules or unverified facts
+  2    usage or input error (bad flag, date, region, missing fact)
+  4    rules data error (rules files invalid, --rules-dir unusable)
+  130  interrupted at a prompt";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "yibao",
+    version,
+    about = "医保关系转移接续助手 — plans and answers for moving basic medical insurance between regions of mainland China",
+    after_help = EXIT_CODES,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Print one JSON document on stdout (errors as JSON on stderr); never prompts
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Output language: zh (中文, default) or en
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "YIBAO_LANG",
+        default_value = "zh"
+    )]
+    pub lang: LangArg,
+    /// Overlay the built-in rules with a directory of the same shape as rules/
+    #[arg(long, global = true, value_name = "DIR", env = "YIBAO_RULES_DIR")]
+    pub rules_dir: Option<PathBuf>,
+    /// Evaluate as of this date (YYYY-MM-DD) instead of today (China time)
+    #[arg(long, global = true, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Never prompt; a missing fact is an error naming the flag to pass
+    #[arg(long, global = true, env = "YIBAO_NO_INPUT", value_parser = FalseyValueParser::new())]
+    pub no_input: bool,
+    /// Show the rule trace: each condition checked and its result
+    #[arg(long, global = true)]
+    pub explain: bool,
+    /// Colour: auto (terminal only, honours NO_COLOR), always or never
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List or search regions (code, Chinese name or pinyin) and their pooling areas
+    #[command(after_help = concat!(
+        "Examples:\n  yibao regions 北京\n  yibao regions chongqing --json\n  yibao regions 110105\n\n",
+        "Exit status: 0 found, 2 nothing matches (with suggestions)"
+    ))]
+    Regions {
+        /// Code prefix, part of a Chinese name, or pinyin; omit to list every pooling area
+        query: Option<String>,
+    },
+    /// Check and inspect the rules files
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Working days: the State Council holiday notices and make-up working days
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate the built-in rules, or DIR laid over them; every problem as path:line:col
+    #[command(
+        after_help = "Examples:\n  yibao rules check\n  yibao rules check ./my-rules\n\nExit status: 0 valid, 4 problems found, 2 bad arguments"
+    )]
+    Check {
+        /// A directory shaped like rules/ (sources.toml, national.toml, regions/, calendar/)
+        dir: Option<PathBuf>,
+    },
+    /// The resolved policy for a region on a date: each value with its source and file
+    #[command(
+        after_help = "Examples:\n  yibao rules show\n  yibao rules show 苏州 --on 2026-03-02\n  yibao rules show 320000 --json\n\nExit status: 0 shown, 2 unknown region or date, 4 rules invalid"
+    )]
+    Show {
+        /// A province, city or county (rolled up to its pooling area); omit for national rules
+        region: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Is DATE a working day? Exit 0 yes, 1 no, 3 estimated (year not covered)
+    #[command(
+        after_help = "Examples:\n  yibao calendar is-workday 2026-10-10\n  yibao calendar is-workday 2026-10-01 --json\n\nExit status: 0 working day, 1 rest day, 3 estimate (no notice for that year), 2 bad date"
+    )]
+    IsWorkday {
+        /// YYYY-MM-DD
+        date: String,
+    },
+    /// The N-th working day after DATE (DATE itself not counted)
+    #[command(
+        after_help = "Examples:\n  yibao calendar add 2026-09-30 1\n  yibao calendar add 2026-09-28 10 --json\n\nExit status: 0 computed, 2 bad date or number"
+    )]
+    Add {
+        /// YYYY-MM-DD
+        date: String,
+        /// Number of working days, 0 to 100000
+        n: String,
+    },
+    /// Every day from FROM to TO (inclusive) with its kind and holiday name
+    #[command(
+        after_help = "Examples:\n  yibao calendar days 2026-09-28 2026-10-11\n  yibao calendar days 2026-01-01 2026-12-31 --json\n\nExit status: 0 listed, 2 bad dates or range over 10 years"
+    )]
+    Days {
+        /// YYYY-MM-DD
+        from: String,
+        /// YYYY-MM-DD
+        to: String,
+    },
+}

@@ -1,0 +1,82 @@
+//! The one error type of yibao and its mapping to exit codes. Every variant carries what the
+//! user typed or the file at fault, and its message says what to do next.
+
+use crate::region::LookupError;
+use crate::rules::diag::Diagnostic;
+use crate::rules::load::OverlayError;
+use crate::text::{Lang, Text};
+
+/// Exit codes (DESIGN.md): 0 yes / success, 1 no, 3 conditional, 2 usage or input error,
+/// 4 rules data error, 130 interrupted at a prompt.
+pub mod exit {
+    pub const YES: i32 = 0;
+    pub const NO: i32 = 1;
+    pub const USAGE: i32 = 2;
+    pub const CONDITIONAL: i32 = 3;
+    pub const RULES: i32 = 4;
+    pub const INTERRUPTED: i32 = 130;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something typed was wrong: a value, a combination of flags, a missing fact.
+    #[error("{}", .0.en)]
+    Usage(Text),
+    /// A region that did not resolve; `flag` names where it was typed.
+    #[error("{flag}: {source}")]
+    Region { flag: String, source: LookupError },
+    /// The rules files are invalid.
+    #[error("{} problem(s) in the rules files", .0.len())]
+    Rules(Vec<Diagnostic>),
+    /// The `--rules-dir` directory cannot be used.
+    #[error("{0}")]
+    RulesDir(#[from] OverlayError),
+    /// A file the user named could not be read or written.
+    #[error("{path}: {reason}")]
+    File { path: String, reason: String },
+    /// Ctrl-C or Esc at a prompt.
+    #[error("interrupted")]
+    Interrupted,
+}
+
+impl Error {
+    /// A usage error with the same advice in both languages.
+    pub fn usage(zh: impl Into<String>, en: impl Into<String>) -> Error {
+        Error::Usage(Text::new(zh, en))
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) | Error::Region { .. } | Error::File { .. } => exit::USAGE,
+            Error::Rules(_) | Error::RulesDir(_) => exit::RULES,
+            Error::Interrupted => exit::INTERRUPTED,
+        }
+    }
+
+    /// A stable id for JSON error objects.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Usage(_) => "usage",
+            Error::Region { .. } => "region",
+            Error::Rules(_) => "rules",
+            Error::RulesDir(_) => "rules_dir",
+            Error::File { .. } => "file",
+            Error::Interrupted => "interrupted",
+        }
+    }
+
+    /// The message lines in `lang` (rules diagnostics are one line each).
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        match (self, lang) {
+            (Error::Usage(t), _) => vec![t.get(lang).to_string()],
+            (Error::Rules(ds), _) => ds.iter().map(ToString::to_string).collect(),
+            (Error::Region { flag, source }, Lang::Zh) => {
+                vec![format!("{flag}: 无法识别的地区。{source}")]
+            }
+            (Error::RulesDir(e), Lang::Zh) => vec![format!("规则目录不可用: {e}")],
+            (Error::File { path, reason }, Lang::Zh) => vec![format!("文件 {path}: {reason}")],
+            (Error::Interrupted, Lang::Zh) => vec!["已中断".to_string()],
+            (other, Lang::En) => vec![other.to_string()],
+        }
+    }
+}

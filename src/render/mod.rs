@@ -1,0 +1,114 @@
+//! Showing results: every command returns a `Report`, which can be shown for people (text and
+//! tables, in Chinese or English) or as one JSON document for scripts. Writing goes through a
+//! locked stdout; a closed pipe (`yibao … | head`) ends quietly. Nothing here decides anything.
+
+pub mod table;
+pub mod verdict;
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::text::Lang;
+
+/// A command's result, renderable both ways.
+pub trait Report {
+    /// `yibao.<command>/<version>`.
+    fn schema(&self) -> &'static str;
+    /// The JSON body (an object; `schema` is added by `emit`). Bilingual `{zh, en}` texts
+    /// are collapsed to the chosen language by `emit`.
+    fn json(&self, explain: bool) -> Value;
+    /// The text for people.
+    fn human(&self, lang: Lang, explain: bool) -> String;
+    /// 0 unless the command answers yes/no.
+    fn exit_code(&self) -> i32 {
+        0
+    }
+}
+
+/// Writes a report to stdout in the requested form.
+pub fn emit(report: &dyn Report, lang: Lang, json: bool, explain: bool) {
+    let out = if json {
+        let mut body = report.json(explain);
+        localize(&mut body, lang);
+        let mut doc = serde_json::Map::new();
+        doc.insert("schema".into(), Value::from(report.schema()));
+        if let Value::Object(map) = body {
+            doc.extend(map);
+        }
+        let mut s = serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default();
+        s.push('\n');
+        s
+    } else {
+        report.human(lang, explain)
+    };
+    write_stdout(&out);
+}
+
+/// Writes to stdout, ignoring a closed pipe.
+pub fn write_stdout(text: &str) {
+    let mut lock = std::io::stdout().lock();
+    let _ = lock.write_all(text.as_bytes()).and_then(|()| lock.flush());
+}
+
+/// Writes an error to stderr: plain lines, or a JSON object under `--json`.
+pub fn emit_error(err: &Error, lang: Lang, json: bool) {
+    let text = if json {
+        let lines = err.lines(lang);
+        let doc = serde_json::json!({
+            "error": { "code": err.code(), "exit": err.exit_code(), "message": lines.join("\n"), "lines": lines }
+        });
+        format!("{doc}\n")
+    } else {
+        let prefix = match (err, lang) {
+            (Error::Rules(_), _) => "",
+            (_, Lang::Zh) => "错误: ",
+            (_, Lang::En) => "error: ",
+        };
+        let mut s = String::new();
+        for line in err.lines(lang) {
+            s.push_str(prefix);
+            s.push_str(&line);
+            s.push('\n');
+        }
+        if let Error::Rules(ds) = err {
+            s.push_str(&match lang {
+                Lang::Zh => format!("规则文件有 {} 处问题;请修正后用 'yibao rules check' 复查\n", ds.len()),
+                Lang::En => format!("{} problem(s) in the rules files; fix them and run 'yibao rules check' again\n", ds.len()),
+            });
+        }
+        s
+    };
+    let mut lock = std::io::stderr().lock();
+    let _ = lock.write_all(text.as_bytes());
+}
+
+/// Replaces every `{ "zh": …, "en": … }` object with the string in `lang`.
+pub fn localize(value: &mut Value, lang: Lang) {
+    match value {
+        Value::Object(map) => {
+            if map.len() == 2
+                && let (Some(Value::String(zh)), Some(Value::String(en))) =
+                    (map.get("zh"), map.get("en"))
+            {
+                *value = Value::String(match lang {
+                    Lang::Zh => zh.clone(),
+                    Lang::En => en.clone(),
+                });
+                return;
+            }
+            map.values_mut().for_each(|v| localize(v, lang));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| localize(v, lang)),
+        _ => {}
+    }
+}
+
+/// Picks the Chinese or English of a short UI string.
+pub fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}

@@ -1,0 +1,139 @@
+//! Turning what was typed into what the commands work with: the language, output format,
+//! whether prompting is allowed, the as-of date, and the rules (loaded on first use). The one
+//! place that reads the clock and the environment.
+
+use std::cell::OnceCell;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::{FixedOffset, NaiveDate, Utc};
+
+use crate::cli::{ColorArg, Global, LangArg};
+use crate::dates;
+use crate::error::Error;
+use crate::region::{Region, regions};
+use crate::rules::{Policy, RuleSet, load};
+use crate::text::Lang;
+
+/// Everything a command needs besides its own arguments.
+#[derive(Debug)]
+pub struct Request {
+    pub lang: Lang,
+    pub json: bool,
+    pub explain: bool,
+    /// Prompts are allowed: stdin and stderr are terminals, no `--no-input`, no `--json`, no `CI`.
+    pub interactive: bool,
+    /// Colour on stdout.
+    pub color: bool,
+    /// Today in China (UTC+8).
+    pub today: NaiveDate,
+    /// The date to evaluate rules on: `--on`, else today.
+    pub on: NaiveDate,
+    rules_dir: Option<PathBuf>,
+    rules: OnceCell<RuleSet>,
+}
+
+impl Request {
+    pub fn new(global: &Global) -> Result<Request, Error> {
+        let today = Utc::now()
+            .with_timezone(&FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset"))
+            .date_naive();
+        let on = match &global.on {
+            Some(text) => parse_date("--on", text)?,
+            None => today,
+        };
+        let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let interactive = !global.no_input
+            && !global.json
+            && !env_set("CI")
+            && std::io::stdin().is_terminal()
+            && std::io::stderr().is_terminal();
+        let color = match global.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                !env_set("NO_COLOR")
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        console::set_colors_enabled(color && !global.json);
+        console::set_colors_enabled_stderr(
+            global.color != ColorArg::Never
+                && !env_set("NO_COLOR")
+                && std::io::stderr().is_terminal(),
+        );
+        Ok(Request {
+            lang: match global.lang {
+                LangArg::Zh => Lang::Zh,
+                LangArg::En => Lang::En,
+            },
+            json: global.json,
+            explain: global.explain,
+            interactive,
+            color: color && !global.json,
+            today,
+            on,
+            rules_dir: global.rules_dir.clone(),
+            rules: OnceCell::new(),
+        })
+    }
+
+    /// The rules: embedded, with `--rules-dir` laid over them. Loaded and validated once.
+    pub fn rules(&self) -> Result<&RuleSet, Error> {
+        if let Some(r) = self.rules.get() {
+            return Ok(r);
+        }
+        let loaded = load_rules(self.rules_dir.as_deref())?;
+        Ok(self.rules.get_or_init(|| loaded))
+    }
+
+    /// The `--rules-dir` overlay, if any.
+    pub fn rules_dir(&self) -> Option<&std::path::Path> {
+        self.rules_dir.as_deref()
+    }
+
+    /// The policy for a pooling area (or national with `None`) on the as-of date.
+    pub fn policy<'a>(&'a self, region: Option<&'a str>) -> Result<Policy<'a>, Error> {
+        Ok(self.rules()?.policy(region, self.on))
+    }
+}
+
+/// Loads and validates the rules, embedded or overlaid by `dir`.
+pub fn load_rules(dir: Option<&std::path::Path>) -> Result<RuleSet, Error> {
+    let files = match dir {
+        Some(d) => load::with_overlay(d)?,
+        None => load::embedded(),
+    };
+    RuleSet::from_texts(files).map_err(Error::Rules)
+}
+
+/// Parses a date typed for `flag`, with a usage error that names the flag.
+pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Error> {
+    dates::parse_date(text).map_err(|e| {
+        Error::usage(
+            format!("{flag}: '{text}' 不是有效日期,请使用 YYYY-MM-DD 格式(例如 2026-09-28)"),
+            format!("{flag}: {e}"),
+        )
+    })
+}
+
+/// Parses a month typed for `flag`.
+pub fn parse_month(flag: &str, text: &str) -> Result<dates::Month, Error> {
+    dates::parse_month(text).map_err(|e| {
+        Error::usage(
+            format!("{flag}: '{text}' 不是有效月份,请使用 YYYY-MM 格式(例如 2026-03)"),
+            format!("{flag}: {e}"),
+        )
+    })
+}
+
+/// The pooling area a region typed for `flag` belongs to.
+pub fn pooling_area(flag: &str, text: &str) -> Result<&'static Region, Error> {
+    regions()
+        .lookup_pooling_area(text)
+        .map_err(|source| Error::Region {
+            flag: flag.to_string(),
+            source,
+        })
+}

@@ -1,0 +1,277 @@
+//! What a check concludes, as data: the outcome, why, what to do in which order, what to
+//! bring, by when, and which documents say so. Checks build a `Verdict`; `render` shows it as
+//! a table or JSON; `run` turns its outcome into the exit code. Nothing here prints.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::error::exit;
+use crate::rules::{Policy, Resolved};
+use crate::text::Text;
+
+/// The answer to a yes/no question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Eligible, covered, refundable, ready.
+    Yes,
+    /// Not eligible, not covered, blocked.
+    No,
+    /// Holds only under conditions listed, or depends on local confirmation.
+    Conditional,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Yes => exit::YES,
+            Outcome::No => exit::NO,
+            Outcome::Conditional => exit::CONDITIONAL,
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Outcome::Yes => Text::new("可以", "yes"),
+            Outcome::No => Text::new("不可以", "no"),
+            Outcome::Conditional => Text::new("视情况而定", "conditional"),
+        }
+    }
+}
+
+/// One statement of a verdict: a blocker, a condition, a material, a note.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    /// How to clear a blocker or satisfy a condition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Text>,
+    /// The source id this rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    /// True when the source is only reported (待核对).
+    pub unverified: bool,
+}
+
+impl Item {
+    pub fn new(id: impl Into<String>, text: Text) -> Item {
+        Item {
+            id: id.into(),
+            text,
+            fix: None,
+            cite: None,
+            unverified: false,
+        }
+    }
+
+    pub fn fix(mut self, fix: Text) -> Item {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Cites `source` and records it on `verdict`, taking the evidence from the registry.
+    pub fn cite(
+        mut self,
+        verdict: &mut Verdict,
+        policy: &Policy,
+        source: &str,
+        article: &str,
+    ) -> Item {
+        self.unverified = verdict.cite(policy, source, article);
+        self.cite = Some(source.to_string());
+        self
+    }
+}
+
+/// Where a step happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    Origin,
+    Destination,
+    Either,
+    Local,
+}
+
+/// How a step is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Online,
+    Offline,
+    Phone,
+    Wait,
+}
+
+/// Who does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who {
+    Person,
+    Employer,
+    Agency,
+}
+
+/// One thing to do, in order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub id: String,
+    pub place: Place,
+    pub channel: Channel,
+    pub who: Who,
+    pub text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    pub unverified: bool,
+}
+
+/// A date by which something must be done.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadline {
+    pub id: String,
+    pub label: Text,
+    pub date: NaiveDate,
+    /// Counted from this date (not included).
+    pub from: NaiveDate,
+    pub working_days: u32,
+    /// The calendar did not cover every day counted: weekends only, holidays unknown.
+    pub estimated: bool,
+    pub cite: String,
+    pub unverified: bool,
+}
+
+/// A document the verdict rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub doc_no: String,
+    pub issuer: String,
+    pub published: NaiveDate,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    pub evidence: String,
+    pub articles: Vec<String>,
+}
+
+/// One condition evaluated on the way to the outcome (shown with `--explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceEntry {
+    pub id: String,
+    pub holds: bool,
+    pub detail: Text,
+}
+
+/// A labelled value worth showing at a glance (e.g. the waiting period).
+#[derive(Debug, Clone, Serialize)]
+pub struct Line {
+    pub id: String,
+    pub label: Text,
+    pub value: Text,
+}
+
+/// The conclusion of one check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    /// `yibao.<command>/<version>`.
+    pub schema: &'static str,
+    pub outcome: Outcome,
+    pub summary: Text,
+    /// The key facts and figures, in display order.
+    pub lines: Vec<Line>,
+    /// Why it is `no`, each with how to clear it.
+    pub blockers: Vec<Item>,
+    /// What a `conditional` depends on.
+    pub conditions: Vec<Item>,
+    pub steps: Vec<Step>,
+    pub materials: Vec<Item>,
+    pub deadlines: Vec<Deadline>,
+    /// Other things worth knowing.
+    pub notes: Vec<Item>,
+    pub warnings: Vec<Text>,
+    pub citations: Vec<Citation>,
+    pub trace: Vec<TraceEntry>,
+    /// Command-specific structured data for scripts (flattened into the JSON object).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Verdict {
+    pub fn new(schema: &'static str, outcome: Outcome, summary: Text) -> Verdict {
+        Verdict {
+            schema,
+            outcome,
+            summary,
+            lines: Vec::new(),
+            blockers: Vec::new(),
+            conditions: Vec::new(),
+            steps: Vec::new(),
+            materials: Vec::new(),
+            deadlines: Vec::new(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+            citations: Vec::new(),
+            trace: Vec::new(),
+            extra: serde_json::Map::new(),
+        }
+    }
+
+    /// Records that the verdict rests on `source` (article optional); returns true if that
+    /// source is only reported.
+    pub fn cite(&mut self, policy: &Policy, source: &str, article: &str) -> bool {
+        let Some(doc) = policy.source(source) else {
+            return true;
+        };
+        let evidence = doc.evidence.get_ref().clone();
+        let reported = evidence != "confirmed";
+        if let Some(c) = self.citations.iter_mut().find(|c| c.id == source) {
+            if !article.is_empty() && !c.articles.iter().any(|a| a == article) {
+                c.articles.push(article.to_string());
+            }
+            return reported;
+        }
+        self.citations.push(Citation {
+            id: source.to_string(),
+            title: doc.title.clone(),
+            doc_no: doc.doc_no.clone(),
+            issuer: doc.issuer.clone(),
+            published: crate::dates::from_toml(doc.published.get_ref()).unwrap_or_default(),
+            url: doc.url.clone(),
+            evidence,
+            articles: if article.is_empty() {
+                Vec::new()
+            } else {
+                vec![article.to_string()]
+            },
+        });
+        reported
+    }
+
+    /// Records a resolved rules value as a citation; returns true if it is only reported.
+    pub fn cite_value(&mut self, policy: &Policy, value: &Resolved) -> bool {
+        self.cite(policy, &value.source, &value.article)
+    }
+
+    pub fn trace(&mut self, id: &str, holds: bool, detail: Text) {
+        self.trace.push(TraceEntry {
+            id: id.to_string(),
+            holds,
+            detail,
+        });
+    }
+
+    pub fn line(&mut self, id: &str, label: Text, value: Text) {
+        self.lines.push(Line {
+            id: id.to_string(),
+            label,
+            value,
+        });
+    }
+
+    /// True if any cited source is only reported.
+    pub fn rests_on_reports(&self) -> bool {
+        self.citations.iter().any(|c| c.evidence != "confirmed")
+    }
+}

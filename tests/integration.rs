@@ -1,0 +1,11 @@
+//! The one integration-test binary: runs `yibao` as users do. One module per topic, under
+//! `tests/integration/`; the runner builder lives in `tests/support/`.
+
+mod support;
+
+mod integration {
+    mod calendar;
+    mod readme;
+    mod regions;
+    mod rules;
+}
