@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod error;
+pub mod prompt;
 pub mod region;
 pub mod render;
 pub mod request;

@@ -5,6 +5,7 @@ mod support;
 
 mod integration {
     mod calendar;
+    mod cases;
     mod readme;
     mod regions;
     mod rules;

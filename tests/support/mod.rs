@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
