@@ -11,6 +11,9 @@ pub mod resolve;
 pub mod schema;
 pub mod validate;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
