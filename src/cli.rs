@@ -93,6 +93,19 @@ pub enum Command {
     /// Working days: the State Council holiday notices and make-up working days
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  yibao completions bash > ~/.local/share/bash-completion/completions/yibao\n  yibao completions zsh > ~/.zfunc/_yibao\n  yibao completions fish > ~/.config/fish/completions/yibao.fish\n\nExit status: 0 printed, 2 unknown shell"
+    )]
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) for yibao
+    #[command(
+        after_help = "Examples:\n  yibao man > yibao.1 && man ./yibao.1\n\nExit status: 0 printed"
+    )]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]

@@ -70,5 +70,7 @@ fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> 
             Box::new(commands::rules::show(region.as_deref(), req)?)
         }
         Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
+        Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
+        Command::Man => Box::new(commands::docs::man()?),
     })
 }

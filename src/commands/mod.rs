@@ -2,5 +2,6 @@
 //! the request into a `Report`. The yes/no checks live in `checks`.
 
 pub mod calendar;
+pub mod docs;
 pub mod regions;
 pub mod rules;

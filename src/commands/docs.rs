@@ -1,0 +1,67 @@
+//! `yibao completions SHELL` and `yibao man`: documents generated from the clap definitions,
+//! so they never drift from the real flags.
+
+use clap::CommandFactory;
+use serde_json::Value;
+
+use crate::cli::Cli;
+use crate::error::Error;
+use crate::render::Report;
+use crate::text::Lang;
+
+/// A generated text document, printed as is.
+pub struct Document {
+    schema: &'static str,
+    text: String,
+}
+
+pub fn completions(shell: clap_complete::Shell) -> Document {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "yibao", &mut buf);
+    Document {
+        schema: "yibao.completions/1",
+        text: String::from_utf8_lossy(&buf).into_owned(),
+    }
+}
+
+pub fn man() -> Result<Document, Error> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut buf)
+        .map_err(|e| Error::File {
+            path: "stdout".into(),
+            reason: e.to_string(),
+        })?;
+    // The subcommands, each with its own section, after the top-level page.
+    let top = Cli::command();
+    for sub in top.get_subcommands() {
+        let name = format!("yibao-{}", sub.get_name());
+        let mut page = Vec::new();
+        if clap_mangen::Man::new(sub.clone())
+            .title(name)
+            .render(&mut page)
+            .is_ok()
+        {
+            buf.extend_from_slice(b"\n");
+            buf.extend_from_slice(&page);
+        }
+    }
+    Ok(Document {
+        schema: "yibao.man/1",
+        text: String::from_utf8_lossy(&buf).into_owned(),
+    })
+}
+
+impl Report for Document {
+    fn schema(&self) -> &'static str {
+        self.schema
+    }
+
+    fn json(&self, _explain: bool) -> Value {
+        serde_json::json!({ "text": self.text })
+    }
+
+    fn human(&self, _lang: Lang, _explain: bool) -> String {
+        self.text.clone()
+    }
+}
