@@ -250,3 +250,24 @@ fn temporal_coverage_every_region_key_and_month_resolves_to_exactly_one_value_or
     }
     assert!(checked > 500, "{checked}");
 }
+
+proptest::proptest! {
+    /// A value resolved for date D is in force on D: its entry starts on or before D and the
+    /// next entry (if any) starts after D; a gap means D is before the key's first entry.
+    #[test]
+    fn a_value_resolved_for_a_date_is_in_force_on_that_date(days in 0u64..(365 * 12), region in 0usize..5) {
+        let rules = shipped();
+        let day = d("2019-01-01") + chrono::Days::new(days);
+        let region = [None, Some("320500"), Some("320000"), Some("110000"), Some("500000")][region];
+        for (key, result) in rules.policy(region, day).all() {
+            match result {
+                Ok(v) => {
+                    proptest::prop_assert!(v.since <= day, "{} since {}", key, v.since);
+                    proptest::prop_assert!(v.until.is_none_or(|u| day < u), "{} until {:?}", key, v.until);
+                }
+                Err(RuleGap::NotYetInForce { first, .. }) => proptest::prop_assert!(day < first),
+                Err(other) => proptest::prop_assert!(false, "{}", other),
+            }
+        }
+    }
+}
