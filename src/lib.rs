@@ -2,6 +2,7 @@
 //! mainland China. `run()` is the one place that turns arguments into an exit code:
 //! parse (`cli`) → resolve (`request`) → answer (`commands`, `checks`) → show (`render`).
 
+pub mod batch;
 pub mod calendar;
 pub mod cli;
 pub mod commands;

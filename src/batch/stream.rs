@@ -1,0 +1,239 @@
+//! The streaming core of `yibao batch`: lines in, one output line per input line, in order.
+//! A reader thread hands over lines in chunks (a chunk ends when the reader's buffer is drained,
+//! so a pipe that stalls delivers what it has); each chunk is evaluated on both cores and
+//! written in order; output is flushed whenever no further input is waiting. Memory is bounded
+//! by the chunk size and a short queue, however long the input.
+
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+
+/// Most lines in one chunk.
+const CHUNK_LINES: usize = 4096;
+/// Chunks read ahead of evaluation.
+const QUEUE: usize = 4;
+/// Chunks smaller than this are evaluated on one thread (spawning costs more than it saves).
+const PARALLEL_FROM: usize = 64;
+
+/// One input line: its 1-based number and text (without the newline), or why it could not
+/// be read.
+pub type Line = (usize, Result<String, String>);
+
+/// Why the stream stopped early.
+#[derive(Debug)]
+pub enum StreamEnd {
+    /// Every line was read and answered.
+    Done,
+    /// The reader of our output went away (`| head`): stop quietly.
+    ClosedPipe,
+    /// Reading the input failed.
+    ReadError(String),
+}
+
+/// Reads `input` line by line, evaluates each with `eval` (which appends one JSON line, with
+/// its newline, to the buffer it is given), and writes the results to `out` in input order.
+pub fn run<R, W, F>(input: BufReader<R>, out: &mut W, eval: F) -> StreamEnd
+where
+    R: Read + Send + 'static,
+    W: Write,
+    F: Fn(&Line, &mut Vec<u8>) + Sync,
+{
+    let (tx, rx) = sync_channel::<Result<Vec<Line>, String>>(QUEUE);
+    let reader = std::thread::spawn(move || read_chunks(input, |chunk| tx.send(chunk).is_ok()));
+    let end = write_chunks(&rx, out, &eval);
+    drop(rx);
+    let _ = reader.join();
+    end
+}
+
+fn read_chunks<R: Read>(
+    mut input: BufReader<R>,
+    mut send: impl FnMut(Result<Vec<Line>, String>) -> bool,
+) {
+    let mut chunk = Vec::with_capacity(CHUNK_LINES);
+    let mut number = 0;
+    let mut bytes = Vec::new();
+    loop {
+        bytes.clear();
+        match input.read_until(b'\n', &mut bytes) {
+            Ok(0) => break,
+            Ok(_) => {
+                number += 1;
+                if bytes.last() == Some(&b'\n') {
+                    bytes.pop();
+                    if bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                }
+                let text = String::from_utf8(std::mem::take(&mut bytes)).map_err(|e| {
+                    format!(
+                        "line is not UTF-8 text (invalid byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    )
+                });
+                chunk.push((number, text));
+                // Hand over when full, or when the next read would have to wait for more input.
+                if (chunk.len() >= CHUNK_LINES || input.buffer().is_empty())
+                    && !send(Ok(std::mem::replace(
+                        &mut chunk,
+                        Vec::with_capacity(CHUNK_LINES),
+                    )))
+                {
+                    return;
+                }
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => {
+                if !chunk.is_empty() && !send(Ok(std::mem::take(&mut chunk))) {
+                    return;
+                }
+                send(Err(e.to_string()));
+                return;
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        send(Ok(chunk));
+    }
+}
+
+fn write_chunks<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
+    rx: &Receiver<Result<Vec<Line>, String>>,
+    out: &mut W,
+    eval: &F,
+) -> StreamEnd {
+    let mut buf = Vec::with_capacity(1 << 20);
+    loop {
+        let next = match rx.try_recv() {
+            Ok(chunk) => Some(chunk),
+            Err(TryRecvError::Disconnected) => None,
+            Err(TryRecvError::Empty) => {
+                // Nothing waiting: flush what we have before blocking for more input.
+                if let Some(end) = flush(out, &mut buf) {
+                    return end;
+                }
+                rx.recv().ok()
+            }
+        };
+        match next {
+            None => return flush(out, &mut buf).unwrap_or(StreamEnd::Done),
+            Some(Err(e)) => {
+                let _ = flush(out, &mut buf);
+                return StreamEnd::ReadError(e);
+            }
+            Some(Ok(lines)) => {
+                evaluate(&lines, eval, &mut buf);
+                if buf.len() >= 1 << 20
+                    && let Some(end) = flush(out, &mut buf)
+                {
+                    return end;
+                }
+            }
+        }
+    }
+}
+
+/// Evaluates a chunk, splitting it over two threads when it is large enough, and appends the
+/// results in order.
+fn evaluate<F: Fn(&Line, &mut Vec<u8>) + Sync>(lines: &[Line], eval: &F, buf: &mut Vec<u8>) {
+    if lines.len() < PARALLEL_FROM {
+        lines.iter().for_each(|l| eval(l, buf));
+        return;
+    }
+    let (first, second) = lines.split_at(lines.len() / 2);
+    let mut other = Vec::with_capacity(second.len() * 128);
+    std::thread::scope(|s| {
+        s.spawn(|| second.iter().for_each(|l| eval(l, &mut other)));
+        first.iter().for_each(|l| eval(l, buf));
+    });
+    buf.extend_from_slice(&other);
+}
+
+/// Writes and clears the buffer; `Some(end)` if the output is gone.
+fn flush<W: Write>(out: &mut W, buf: &mut Vec<u8>) -> Option<StreamEnd> {
+    let result = out.write_all(buf).and_then(|()| out.flush());
+    buf.clear();
+    match result {
+        Ok(()) => None,
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Some(StreamEnd::ClosedPipe),
+        Err(e) => Some(StreamEnd::ReadError(format!("cannot write output: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn echo(line: &Line, buf: &mut Vec<u8>) {
+        match &line.1 {
+            Ok(t) => buf.extend_from_slice(format!("{}:{}\n", line.0, t.len()).as_bytes()),
+            Err(e) => buf.extend_from_slice(format!("{}:error {e}\n", line.0).as_bytes()),
+        }
+    }
+
+    #[test]
+    fn every_line_is_answered_once_in_input_order() {
+        let input: String = (0..10_000)
+            .map(|i| format!("{}\n", "x".repeat(i % 7)))
+            .collect();
+        let mut out = Vec::new();
+        assert!(matches!(
+            run(
+                BufReader::new(std::io::Cursor::new(input.into_bytes())),
+                &mut out,
+                echo
+            ),
+            StreamEnd::Done
+        ));
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 10_000);
+        for (i, l) in lines.iter().enumerate() {
+            assert_eq!(*l, format!("{}:{}", i + 1, i % 7));
+        }
+    }
+
+    #[test]
+    fn a_last_line_without_newline_and_crlf_endings_are_read() {
+        let mut out = Vec::new();
+        run(
+            BufReader::new(std::io::Cursor::new(b"ab\r\ncde".to_vec())),
+            &mut out,
+            echo,
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), "1:2\n2:3\n");
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_reported_and_the_stream_goes_on() {
+        let mut out = Vec::new();
+        run(
+            BufReader::new(std::io::Cursor::new(b"ok\n\xff\xfe\nok\n".to_vec())),
+            &mut out,
+            echo,
+        );
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("1:2\n2:error line is not UTF-8"), "{text}");
+        assert!(text.ends_with("3:2\n"), "{text}");
+    }
+
+    struct Closed;
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_output_ends_the_stream_quietly() {
+        let input: String = (0..100_000).map(|_| "x\n").collect();
+        let end = run(
+            BufReader::new(std::io::Cursor::new(input.into_bytes())),
+            &mut Closed,
+            echo,
+        );
+        assert!(matches!(end, StreamEnd::ClosedPipe), "{end:?}");
+    }
+}
