@@ -17,7 +17,7 @@ use std::ops::Bound::{Excluded, Included, Unbounded};
 use std::ops::Range;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
 
@@ -32,7 +32,7 @@ mod tests;
 const NEXT_NOTICE_REACH_FROM_DAY: u32 = 25;
 
 /// What kind of day a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     Workday,
@@ -42,9 +42,8 @@ pub enum DayKind {
 }
 
 /// One date as the calendar sees it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DayInfo {
-    #[serde(serialize_with = "iso")]
     pub date: NaiveDate,
     pub workday: bool,
     pub kind: DayKind,
@@ -62,7 +61,6 @@ pub struct CalendarSource {
     pub title: String,
     /// 文号; empty when no copy we saw shows it.
     pub doc_no: String,
-    #[serde(serialize_with = "iso")]
     pub published: NaiveDate,
     pub url: String,
     /// `confirmed` or `reported`.
@@ -83,10 +81,6 @@ pub struct Calendar {
     days: BTreeMap<NaiveDate, (Mark, Text)>,
     years: BTreeSet<i32>,
     sources: Vec<CalendarSource>,
-}
-
-fn iso<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
 }
 
 #[derive(Deserialize)]

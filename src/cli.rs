@@ -101,6 +101,14 @@ pub enum Command {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
+    /// Print the JSON Schema of a command's --json output; without COMMAND, list them
+    #[command(
+        after_help = "Examples:\n  yibao schema\n  yibao schema regions > regions.schema.json\n\nExit status: 0 printed, 2 unknown command name"
+    )]
+    Schema {
+        /// regions, calendar, rules-check, rules-show, error, or a check (transfer, refund, …)
+        command: Option<String>,
+    },
     /// Print the manual page (roff) for yibao
     #[command(
         after_help = "Examples:\n  yibao man > yibao.1 && man ./yibao.1\n\nExit status: 0 printed"

@@ -72,6 +72,7 @@ fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> 
         }
         Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
         Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
+        Command::Schema { command } => Box::new(commands::schema::run(command.as_deref())?),
         Command::Man => Box::new(commands::docs::man()?),
     })
 }

@@ -21,7 +21,7 @@ const DATA: &str = include_str!("../rules/regions.txt");
 const MUNICIPALITIES: [&str; 4] = ["110000", "120000", "310000", "500000"];
 
 /// Where a division sits in the hierarchy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// `XX0000`: province, autonomous region, municipality, SAR.

@@ -21,6 +21,21 @@ pub struct Text {
     pub en: String,
 }
 
+/// In JSON output every text is one string in the chosen language (see `render::localize`).
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "description": "text in the language chosen with --lang" })
+    }
+}
+
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
         Text {

@@ -3,6 +3,7 @@
 //! a table or JSON; `run` turns its outcome into the exit code. Nothing here prints.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::exit;
@@ -10,7 +11,7 @@ use crate::rules::{Policy, Resolved};
 use crate::text::Text;
 
 /// The answer to a yes/no question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Eligible, covered, refundable, ready.
@@ -40,7 +41,7 @@ impl Outcome {
 }
 
 /// One statement of a verdict: a blocker, a condition, a material, a note.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Item {
     pub id: String,
     pub text: Text,
@@ -85,7 +86,7 @@ impl Item {
 }
 
 /// Where a step happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     Origin,
@@ -95,7 +96,7 @@ pub enum Place {
 }
 
 /// How a step is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Online,
@@ -105,7 +106,7 @@ pub enum Channel {
 }
 
 /// Who does it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Who {
     Person,
@@ -114,7 +115,7 @@ pub enum Who {
 }
 
 /// One thing to do, in order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Step {
     pub id: String,
     pub place: Place,
@@ -127,7 +128,7 @@ pub struct Step {
 }
 
 /// A date by which something must be done.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Deadline {
     pub id: String,
     pub label: Text,
@@ -142,7 +143,7 @@ pub struct Deadline {
 }
 
 /// A document the verdict rests on.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Citation {
     pub id: String,
     pub title: String,
@@ -157,7 +158,7 @@ pub struct Citation {
 }
 
 /// One condition evaluated on the way to the outcome (shown with `--explain`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TraceEntry {
     pub id: String,
     pub holds: bool,
@@ -165,7 +166,7 @@ pub struct TraceEntry {
 }
 
 /// A labelled value worth showing at a glance (e.g. the waiting period).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Line {
     pub id: String,
     pub label: Text,
@@ -173,7 +174,7 @@ pub struct Line {
 }
 
 /// The conclusion of one check.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Verdict {
     /// `yibao.<command>/<version>`.
     pub schema: &'static str,

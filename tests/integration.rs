@@ -9,4 +9,5 @@ mod integration {
     mod readme;
     mod regions;
     mod rules;
+    mod schema;
 }

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -19,6 +20,7 @@ const MAX_DAYS: i64 = 3660;
 /// Largest N for `calendar add`.
 const MAX_ADD: u32 = 100_000;
 
+#[derive(Clone)]
 pub enum CalendarReport {
     IsWorkday {
         day: DayInfo,
@@ -134,12 +136,32 @@ fn kind(lang: Lang, k: DayKind) -> &'static str {
     }
 }
 
-#[derive(Serialize)]
-struct AddJson {
-    from: NaiveDate,
-    working_days: u32,
-    date: NaiveDate,
-    estimated: bool,
+/// The JSON of the three calendar answers (one schema, `yibao.calendar/1`).
+#[derive(Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CalendarJson {
+    /// `calendar is-workday`: the day.
+    Day {
+        #[serde(flatten)]
+        day: DayInfo,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        warning: Option<Text>,
+    },
+    /// `calendar add`: the N-th working day after `from`.
+    Add {
+        from: NaiveDate,
+        working_days: u32,
+        date: NaiveDate,
+        estimated: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        warning: Option<Text>,
+    },
+    /// `calendar days`: every day of the range.
+    Days {
+        days: Vec<DayInfo>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        warning: Option<Text>,
+    },
 }
 
 impl Report for CalendarReport {
@@ -148,37 +170,24 @@ impl Report for CalendarReport {
     }
 
     fn json(&self, _explain: bool) -> Value {
-        let (mut v, warning) = match self {
-            CalendarReport::IsWorkday { day, warning } => {
-                (serde_json::to_value(day).unwrap_or_default(), warning)
-            }
+        let wire = match self.clone() {
+            CalendarReport::IsWorkday { day, warning } => CalendarJson::Day { day, warning },
             CalendarReport::Add {
                 from,
                 n,
                 date,
                 estimated,
                 warning,
-            } => (
-                serde_json::to_value(AddJson {
-                    from: *from,
-                    working_days: *n,
-                    date: *date,
-                    estimated: *estimated,
-                })
-                .unwrap_or_default(),
+            } => CalendarJson::Add {
+                from,
+                working_days: n,
+                date,
+                estimated,
                 warning,
-            ),
-            CalendarReport::Days { days, warning } => {
-                (serde_json::json!({ "days": days }), warning)
-            }
+            },
+            CalendarReport::Days { days, warning } => CalendarJson::Days { days, warning },
         };
-        if let (Value::Object(map), Some(w)) = (&mut v, warning) {
-            map.insert(
-                "warning".into(),
-                serde_json::to_value(w).unwrap_or_default(),
-            );
-        }
-        v
+        serde_json::to_value(wire).unwrap_or_default()
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {

@@ -15,6 +15,12 @@ pub struct Document {
     text: String,
 }
 
+impl Document {
+    pub fn new(schema: &'static str, text: String) -> Document {
+        Document { schema, text }
+    }
+}
+
 pub fn completions(shell: clap_complete::Shell) -> Document {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "yibao", &mut buf);
@@ -59,6 +65,11 @@ impl Report for Document {
 
     fn json(&self, _explain: bool) -> Value {
         serde_json::json!({ "text": self.text })
+    }
+
+    /// Generated documents are printed as they are, also under `--json`.
+    fn raw(&self) -> bool {
+        true
     }
 
     fn human(&self, _lang: Lang, _explain: bool) -> String {

@@ -5,3 +5,4 @@ pub mod calendar;
 pub mod docs;
 pub mod regions;
 pub mod rules;
+pub mod schema;

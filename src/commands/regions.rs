@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -11,7 +12,7 @@ use crate::render::{Report, t, table};
 use crate::text::Lang;
 
 /// One row of the answer.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Row {
     pub code: String,
     pub name: String,
@@ -22,8 +23,10 @@ pub struct Row {
     pub pooling_area_name: String,
 }
 
+/// The answer: the regions found, in list order.
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct RegionList {
-    pub rows: Vec<Row>,
+    pub regions: Vec<Row>,
 }
 
 pub fn run(query: Option<&str>) -> Result<RegionList, Error> {
@@ -66,7 +69,7 @@ pub fn run(query: Option<&str>) -> Result<RegionList, Error> {
             }
         })
         .collect();
-    Ok(RegionList { rows })
+    Ok(RegionList { regions: rows })
 }
 
 fn level(lang: Lang, l: Level) -> &'static str {
@@ -84,7 +87,7 @@ impl Report for RegionList {
     }
 
     fn json(&self, _explain: bool) -> Value {
-        serde_json::json!({ "regions": self.rows })
+        serde_json::to_value(self).unwrap_or_default()
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
@@ -95,7 +98,7 @@ impl Report for RegionList {
             t(lang, "级别", "level"),
             t(lang, "统筹地区", "pooling area"),
         ]);
-        for r in &self.rows {
+        for r in &self.regions {
             let area = if r.pooling_area == r.code {
                 "=".to_string()
             } else {
@@ -114,8 +117,8 @@ impl Report for RegionList {
             out,
             "{}",
             match lang {
-                Lang::Zh => format!("共 {} 个", self.rows.len()),
-                Lang::En => format!("{} region(s)", self.rows.len()),
+                Lang::Zh => format!("共 {} 个", self.regions.len()),
+                Lang::En => format!("{} region(s)", self.regions.len()),
             }
         );
         out

@@ -3,23 +3,26 @@
 
 use std::fmt::Write as _;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::region::Region;
 use crate::render::verdict::unverified_mark;
 use crate::render::{Report, t, table};
 use crate::request::{Request, load_rules, pooling_area};
 use crate::rules::{Resolved, RuleGap};
 use crate::text::Lang;
 
-/// The rules validated without problems.
+/// The rules validated without problems (problems are errors, exit 4, on stderr).
+#[derive(Serialize, JsonSchema)]
 pub struct CheckReport {
+    pub valid: bool,
+    /// The overlay directory checked on top of the built-in rules, if any.
     pub dir: Option<String>,
     pub files: usize,
     pub sources: usize,
-    pub regions: usize,
+    pub region_files: usize,
     pub calendar_years: Vec<i32>,
 }
 
@@ -29,10 +32,11 @@ pub fn check(dir: Option<&std::path::Path>, req: &Request) -> Result<CheckReport
         .or_else(|| req.rules_dir().map(std::path::Path::to_path_buf));
     let rules = load_rules(dir.as_deref())?;
     Ok(CheckReport {
+        valid: true,
         dir: dir.map(|d| d.display().to_string()),
         files: 2 + rules.regions.len() + rules.calendar.covered_years().len(),
         sources: rules.sources.len(),
-        regions: rules.regions.len(),
+        region_files: rules.regions.len(),
         calendar_years: rules.calendar.covered_years(),
     })
 }
@@ -43,15 +47,7 @@ impl Report for CheckReport {
     }
 
     fn json(&self, _explain: bool) -> Value {
-        serde_json::json!({
-            "valid": true,
-            "dir": self.dir,
-            "files": self.files,
-            "sources": self.sources,
-            "region_files": self.regions,
-            "calendar_years": self.calendar_years,
-            "problems": [],
-        })
+        serde_json::to_value(self).unwrap_or_default()
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
@@ -65,14 +61,14 @@ impl Report for CheckReport {
                 "{what}: 校验通过。{} 个文件, {} 个来源, {} 个地区文件, 日历年份 {}\n",
                 self.files,
                 self.sources,
-                self.regions,
+                self.region_files,
                 years.join("、")
             ),
             Lang::En => format!(
                 "{what}: valid. {} files, {} sources, {} region files, calendar years {}\n",
                 self.files,
                 self.sources,
-                self.regions,
+                self.region_files,
                 years.join(", ")
             ),
         }
@@ -80,7 +76,7 @@ impl Report for CheckReport {
 }
 
 /// One key of the resolved policy.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct ShownValue {
     pub key: String,
     #[serde(flatten)]
@@ -89,12 +85,24 @@ pub struct ShownValue {
     pub gap: Option<String>,
     /// The national value this one replaces, when a region file supplied it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<serde_json::Value>")]
     pub replaces_national: Option<toml::Value>,
 }
 
+/// The region asked about.
+#[derive(Serialize, JsonSchema)]
+pub struct RegionRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// The policy in force for a region on a date.
+#[derive(Serialize, JsonSchema)]
 pub struct ShowReport {
-    pub region: Option<&'static Region>,
+    /// `null` for national rules only.
+    pub region: Option<RegionRef>,
     pub on: chrono::NaiveDate,
+    /// The files consulted, most specific first.
     pub files: Vec<String>,
     pub values: Vec<ShownValue>,
 }
@@ -134,7 +142,10 @@ pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
         })
         .collect();
     Ok(ShowReport {
-        region,
+        region: region.map(|r| RegionRef {
+            code: r.code.clone(),
+            name: r.name.clone(),
+        }),
         on: req.on,
         files,
         values,
@@ -180,19 +191,15 @@ impl Report for ShowReport {
     }
 
     fn json(&self, _explain: bool) -> Value {
-        serde_json::json!({
-            "region": self.region.map(|r| serde_json::json!({"code": r.code, "name": r.name})),
-            "on": self.on,
-            "files": self.files,
-            "values": self.values,
-        })
+        serde_json::to_value(self).unwrap_or_default()
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
         let mut out = String::new();
-        let whose = self
-            .region
-            .map_or_else(|| t(lang, "全国", "national").to_string(), |r| r.label());
+        let whose = self.region.as_ref().map_or_else(
+            || t(lang, "全国", "national").to_string(),
+            |r| format!("{} ({})", r.name, r.code),
+        );
         let _ = match lang {
             Lang::Zh => writeln!(
                 out,

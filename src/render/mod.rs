@@ -21,6 +21,11 @@ pub trait Report {
     fn json(&self, explain: bool) -> Value;
     /// The text for people.
     fn human(&self, lang: Lang, explain: bool) -> String;
+    /// True for documents (completions, man page, JSON Schema) printed as is, even under
+    /// `--json`.
+    fn raw(&self) -> bool {
+        false
+    }
     /// 0 unless the command answers yes/no.
     fn exit_code(&self) -> i32 {
         0
@@ -29,7 +34,7 @@ pub trait Report {
 
 /// Writes a report to stdout in the requested form.
 pub fn emit(report: &dyn Report, lang: Lang, json: bool, explain: bool) {
-    let out = if json {
+    let out = if json && !report.raw() {
         let mut body = report.json(explain);
         localize(&mut body, lang);
         let mut doc = serde_json::Map::new();

@@ -23,10 +23,11 @@ pub struct Policy<'a> {
 }
 
 /// One resolved value with everything needed to explain it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Resolved {
     /// `section.name`, e.g. `transfer.out_working_days`.
     pub key: String,
+    #[schemars(with = "serde_json::Value")]
     pub value: toml::Value,
     pub unit: String,
     pub label: Text,

@@ -1,0 +1,114 @@
+//! `yibao schema [COMMAND]`: the JSON Schema (draft 2020-12) of each command's `--json`
+//! output, generated from the same Rust types that produce the output.
+
+use schemars::JsonSchema;
+use serde_json::{Value, json};
+
+use super::calendar::CalendarJson;
+use super::docs::Document;
+use super::regions::RegionList;
+use super::rules::{CheckReport, ShowReport};
+use crate::error::Error;
+use crate::verdict::Verdict;
+
+/// A command name, its schema id and the function generating its schema.
+type Entry = (&'static str, &'static str, fn() -> Value);
+
+const SCHEMAS: &[Entry] = &[
+    ("regions", "yibao.regions/1", schema_of::<RegionList>),
+    ("calendar", "yibao.calendar/1", schema_of::<CalendarJson>),
+    (
+        "rules-check",
+        "yibao.rules-check/1",
+        schema_of::<CheckReport>,
+    ),
+    ("rules-show", "yibao.rules-show/1", schema_of::<ShowReport>),
+    ("error", "yibao.error/1", error_schema),
+];
+
+/// Commands whose output is a `Verdict`.
+pub const VERDICTS: &[(&str, &str)] = &[];
+
+/// The names `yibao schema` accepts.
+pub fn names() -> Vec<&'static str> {
+    SCHEMAS
+        .iter()
+        .map(|(n, _, _)| *n)
+        .chain(VERDICTS.iter().map(|(n, _)| *n))
+        .collect()
+}
+
+/// The schema for one command's output, with its id as a `const` of the `schema` property.
+pub fn schema(name: &str) -> Result<Value, Error> {
+    let (id, mut doc) = if let Some((_, id, make)) = SCHEMAS.iter().find(|(n, _, _)| *n == name) {
+        (*id, make())
+    } else if let Some((_, id)) = VERDICTS.iter().find(|(n, _)| *n == name) {
+        let mut doc = schema_of::<Verdict>();
+        // The trace is present only with --explain.
+        if let Some(Value::Array(required)) = doc.get_mut("required") {
+            required.retain(|r| r != "trace");
+        }
+        (*id, doc)
+    } else {
+        let known = names();
+        let hint = crate::text::closest(name, known.iter().copied())
+            .map_or(String::new(), |b| format!(" Did you mean '{b}'?"));
+        return Err(Error::usage(
+            format!("没有名为 '{name}' 的输出格式;可用: {}", known.join(", ")),
+            format!(
+                "no output schema named '{name}'; known: {}.{hint}",
+                known.join(", ")
+            ),
+        ));
+    };
+    if id != "yibao.error/1" {
+        doc["properties"]["schema"] = json!({ "const": id });
+        match doc.get_mut("required") {
+            Some(Value::Array(required)) if !required.iter().any(|r| r == "schema") => {
+                required.insert(0, json!("schema"))
+            }
+            Some(_) => {}
+            None => doc["required"] = json!(["schema"]),
+        }
+    }
+    doc["$id"] = json!(format!(
+        "https://yibao.invalid/schema/{}",
+        id.replace('/', "-")
+    ));
+    doc["title"] = json!(id);
+    Ok(doc)
+}
+
+fn schema_of<T: JsonSchema>() -> Value {
+    schemars::schema_for!(T).to_value()
+}
+
+/// Errors on stderr under `--json`.
+fn error_schema() -> Value {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "exit", "message", "lines"],
+                "properties": {
+                    "code": { "type": "string" },
+                    "exit": { "type": "integer", "enum": [2, 4, 130] },
+                    "message": { "type": "string" },
+                    "lines": { "type": "array", "items": { "type": "string" } }
+                }
+            }
+        }
+    })
+}
+
+/// The report for `yibao schema [NAME]`: one schema, or the list of names.
+pub fn run(name: Option<&str>) -> Result<Document, Error> {
+    let text = match name {
+        Some(n) => serde_json::to_string_pretty(&schema(n)?).unwrap_or_default() + "\n",
+        None => names().join("\n") + "\n",
+    };
+    Ok(Document::new("yibao.schema/1", text))
+}

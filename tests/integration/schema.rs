@@ -1,0 +1,97 @@
+//! Every command's `--json` output validates against the schema `yibao schema NAME` publishes.
+
+use crate::support::Yibao;
+
+/// (schema name, arguments, expected exit) — real invocations, including errors.
+const SAMPLES: &[(&str, &[&str], i32)] = &[
+    ("regions", &["regions", "北京"], 0),
+    ("regions", &["regions"], 0),
+    ("calendar", &["calendar", "is-workday", "2026-10-10"], 0),
+    ("calendar", &["calendar", "is-workday", "2027-10-10"], 3),
+    ("calendar", &["calendar", "add", "2026-12-20", "10"], 0),
+    (
+        "calendar",
+        &["calendar", "days", "2026-09-25", "2026-10-12"],
+        0,
+    ),
+    ("rules-check", &["rules", "check"], 0),
+    ("rules-show", &["rules", "show", "苏州"], 0),
+    ("rules-show", &["rules", "show", "--on", "2024-01-01"], 0),
+];
+
+/// (schema name, arguments, expected exit) — errors, validated on stderr.
+const ERRORS: &[(&[&str], i32)] = &[
+    (&["regions", "nowhere-at-all"], 2),
+    (&["calendar", "add", "2026-02-30", "1"], 2),
+    (&["rules", "check", "/nonexistent"], 4),
+];
+
+#[track_caller]
+fn validator(name: &str) -> jsonschema::Validator {
+    let doc = Yibao::new().args(["schema", name]).run().code(0).json();
+    assert_eq!(doc["title"], format!("yibao.{name}/1"));
+    jsonschema::validator_for(&doc)
+        .unwrap_or_else(|e| panic!("schema {name} is not a valid JSON Schema: {e}"))
+}
+
+#[track_caller]
+fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value, what: &str) {
+    let problems: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{what}: output does not match its schema:\n{}\n{value:#}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_json_output_matches_its_published_schema() {
+    for (name, args, code) in SAMPLES {
+        let v = validator(name);
+        for lang in ["zh", "en"] {
+            let run = Yibao::new()
+                .args(*args)
+                .args(["--json", "--lang", lang, "--explain"])
+                .run()
+                .code(*code);
+            assert_valid(&v, &run.json(), &args.join(" "));
+        }
+    }
+}
+
+#[test]
+fn json_errors_on_stderr_match_the_error_schema() {
+    let v = validator("error");
+    for (args, code) in ERRORS {
+        let run = Yibao::new().args(*args).arg("--json").run().code(*code);
+        assert!(
+            run.stdout.is_empty(),
+            "stdout should be empty on error: {}",
+            run.stdout
+        );
+        let err: serde_json::Value = serde_json::from_str(&run.stderr)
+            .unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {}", run.stderr));
+        assert_valid(&v, &err, &args.join(" "));
+    }
+}
+
+#[test]
+fn an_unknown_schema_name_exits_2_with_a_suggestion() {
+    Yibao::new()
+        .args(["schema", "region", "--lang", "en"])
+        .run()
+        .code(2)
+        .stderr_has("Did you mean 'regions'?");
+}
+
+#[test]
+fn the_schemas_reject_output_of_the_wrong_shape() {
+    let v = validator("regions");
+    assert!(!v.is_valid(
+        &serde_json::json!({ "schema": "yibao.regions/1", "regions": [{ "code": 110000 }] })
+    ));
+    assert!(!v.is_valid(&serde_json::json!({ "schema": "yibao.calendar/1", "regions": [] })));
+}
