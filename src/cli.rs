@@ -131,7 +131,8 @@ pub enum RulesCommand {
         after_help = "Examples:\n  yibao rules show\n  yibao rules show 苏州 --on 2026-03-02\n  yibao rules show 320000 --json\n\nExit status: 0 shown, 2 unknown region or date, 4 rules invalid"
     )]
     Show {
-        /// A province, city or county (rolled up to its pooling area); omit for national rules
+        /// A province (its own file), or a city or county (rolled up to its pooling area); omit
+        /// for national rules
         region: Option<String>,
     },
 }

@@ -71,12 +71,50 @@ impl Error {
             (Error::Usage(t), _) => vec![t.get(lang).to_string()],
             (Error::Rules(ds), _) => ds.iter().map(ToString::to_string).collect(),
             (Error::Region { flag, source }, Lang::Zh) => {
-                vec![format!("{flag}: 无法识别的地区。{source}")]
+                vec![format!("{flag}: {}", region_zh(source))]
             }
             (Error::RulesDir(e), Lang::Zh) => vec![format!("规则目录不可用: {e}")],
             (Error::File { path, reason }, Lang::Zh) => vec![format!("文件 {path}: {reason}")],
             (Error::Interrupted, Lang::Zh) => vec!["已中断".to_string()],
             (other, Lang::En) => vec![other.to_string()],
         }
+    }
+}
+
+/// The Chinese wording of a region lookup failure.
+fn region_zh(e: &LookupError) -> String {
+    const HINT: &str = "地区可用 6 位行政区划代码、中文名称或拼音表示,可用 'yibao regions' 查找";
+    match e {
+        LookupError::Empty => format!("没有给出地区(例如 110000、北京 或 beijing);{HINT}"),
+        LookupError::NotFound { query, suggestions } if suggestions.is_empty() => {
+            format!("无法识别的地区 '{query}'。{HINT}")
+        }
+        LookupError::NotFound { query, suggestions } => {
+            format!(
+                "无法识别的地区 '{query}';您是不是要找 {}?{HINT}",
+                suggestions.join("、")
+            )
+        }
+        LookupError::Ambiguous { query, candidates } => {
+            format!(
+                "'{query}' 对应多个地区: {};请改用 6 位代码或完整中文名称",
+                candidates.join("、")
+            )
+        }
+        LookupError::NotAPoolingArea {
+            query,
+            region,
+            choices,
+        } if choices.is_empty() => {
+            format!("'{query}' 是 {region},不属于内地基本医疗保险的统筹地区;请给出内地的市、州或县")
+        }
+        LookupError::NotAPoolingArea {
+            query,
+            region,
+            choices,
+        } => format!(
+            "'{query}' 是省级行政区 {region},不是统筹地区;请给出其下的市或州,例如 {}",
+            choices.join("、")
+        ),
     }
 }

@@ -128,6 +128,19 @@ pub fn parse_month(flag: &str, text: &str) -> Result<dates::Month, Error> {
     })
 }
 
+/// A region whose rules to show: a province as itself, anything else rolled up to its pooling
+/// area (province files are a rules layer of their own).
+pub fn rules_region(flag: &str, text: &str) -> Result<&'static Region, Error> {
+    let all = regions();
+    match all.lookup(text) {
+        // Hong Kong, Macao and Taiwan are listed as provinces but are outside mainland insurance.
+        Ok(r) if matches!(r.code.get(..2), Some("71" | "81" | "82")) => pooling_area(flag, text),
+        Ok(r) if r.level == crate::region::Level::Province => Ok(r),
+        Ok(r) => Ok(all.pooling_area_of(r)),
+        Err(_) => pooling_area(flag, text),
+    }
+}
+
 /// The pooling area a region typed for `flag` belongs to.
 pub fn pooling_area(flag: &str, text: &str) -> Result<&'static Region, Error> {
     regions()

@@ -4,6 +4,7 @@
 mod support;
 
 mod integration {
+    mod bad_input;
     mod calendar;
     mod cases;
     mod readme;

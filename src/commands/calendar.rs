@@ -82,8 +82,10 @@ pub fn run(cmd: &CalendarCommand, req: &Request) -> Result<CalendarReport, Error
             }
             if (b - a).num_days() > MAX_DAYS {
                 return Err(Error::usage(
-                    "日期范围过长:最多 10 年",
-                    "range too long: at most 10 years (3660 days)",
+                    format!("{a} 至 {b} 的范围过长:最多 {MAX_DAYS} 天(约 10 年),请缩小范围"),
+                    format!(
+                        "the range {a} to {b} is too long: at most {MAX_DAYS} days (about 10 years); give a shorter range"
+                    ),
                 ));
             }
             let days: Vec<DayInfo> = a

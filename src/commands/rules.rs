@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::error::Error;
 use crate::render::verdict::unverified_mark;
 use crate::render::{Report, t, table};
-use crate::request::{Request, load_rules, pooling_area};
+use crate::request::{Request, load_rules, rules_region};
 use crate::rules::{Resolved, RuleGap};
 use crate::text::Lang;
 
@@ -108,7 +108,7 @@ pub struct ShowReport {
 }
 
 pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
-    let region = region.map(|r| pooling_area("REGION", r)).transpose()?;
+    let region = region.map(|r| rules_region("REGION", r)).transpose()?;
     let policy = req.policy(region.map(|r| r.code.as_str()))?;
     let national = req.policy(None)?;
     let files = policy

@@ -1,0 +1,153 @@
+//! The bad-input table: wrong dates, numbers, regions, flags, files. Each must exit 2 (4 for
+//! rules) with a message on stderr naming the input, and never panic or print a backtrace.
+
+use std::ffi::OsString;
+use std::os::unix::ffi::OsStringExt;
+use std::process::{Command, Stdio};
+
+use crate::support::{Yibao, bin};
+
+/// (arguments, exit code, text the message must contain).
+const TABLE: &[(&[&str], i32, &str)] = &[
+    // dates
+    (&["calendar", "is-workday", "2026-02-30"], 2, "2026-02-30"),
+    (&["calendar", "is-workday", "2026-13-01"], 2, "2026-13-01"),
+    (&["calendar", "is-workday", "20261301"], 2, "20261301"),
+    (&["calendar", "is-workday", ""], 2, "YYYY-MM-DD"),
+    (&["calendar", "is-workday", "2026/10/01"], 2, "2026/10/01"),
+    (&["calendar", "is-workday", "１２３"], 2, "１２３"),
+    (&["calendar", "add", "2026-10-01", "ten"], 2, "ten"),
+    (&["calendar", "add", "2026-10-01", "-1"], 2, "-1"),
+    (
+        &["calendar", "add", "2026-10-01", "99999999999999999999"],
+        2,
+        "99999999999999999999",
+    ),
+    (&["calendar", "add", "2026-10-01", "100001"], 2, "100001"),
+    (
+        &["calendar", "add", "+262143-12-31", "1"],
+        2,
+        "+262143-12-31",
+    ),
+    (
+        &["calendar", "days", "2026-10-02", "2026-10-01"],
+        2,
+        "2026-10-01",
+    ),
+    (
+        &["calendar", "days", "2000-01-01", "2026-10-01"],
+        2,
+        "2000-01-01",
+    ),
+    (&["calendar", "nope"], 2, "nope"),
+    (&["--on", "2026-02-29", "rules", "show"], 2, "2026-02-29"),
+    (&["--on", "yesterday", "regions", "北京"], 2, "yesterday"),
+    // regions
+    (&["regions", "beijng"], 2, "北京市"),
+    (&["regions", "xyzzy"], 2, "xyzzy"),
+    (&["regions", "999999"], 2, "999999"),
+    (&["rules", "show", "海南"], 2, "海南"),
+    (&["regions", "广东省广州市"], 2, "广东省广州市"),
+    (&["rules", "show", "香港"], 2, "香港"),
+    (&["rules", "show", ""], 2, "region"),
+    // flags and enums
+    (&["--lang", "fr", "regions"], 2, "fr"),
+    (&["--color", "sometimes", "regions"], 2, "sometimes"),
+    (&["--frobnicate", "regions"], 2, "--frobnicate"),
+    (&["regions", "--json=yes"], 2, "--json"),
+    (&["nonsense"], 2, "nonsense"),
+    (&["schema", "transfers-and-more"], 2, "transfers-and-more"),
+    (&["completions", "tcsh"], 2, "tcsh"),
+    // rules directories and files
+    (
+        &["rules", "check", "/nonexistent/dir"],
+        4,
+        "/nonexistent/dir",
+    ),
+    (&["rules", "check", "Cargo.toml"], 4, "Cargo.toml"),
+    (
+        &["--rules-dir", "/nonexistent/dir", "rules", "show"],
+        4,
+        "/nonexistent/dir",
+    ),
+    (
+        &[
+            "--rules-dir",
+            "tests/fixtures/broken-rules/syntax-error",
+            "calendar",
+            "add",
+            "2026-01-05",
+            "1",
+        ],
+        4,
+        "national.toml:7:41",
+    ),
+];
+
+#[test]
+fn every_bad_input_exits_with_its_code_and_names_the_input() {
+    let mut failures = Vec::new();
+    for (args, code, needle) in TABLE {
+        for lang in ["zh", "en"] {
+            let run = Yibao::new().args(*args).env("YIBAO_LANG", lang).run();
+            let ok = run.code == *code
+                && run.stderr.contains(needle)
+                && !run.stderr.contains("panicked")
+                && !run.stderr.contains("RUST_BACKTRACE")
+                && run.stdout.is_empty();
+            if !ok {
+                failures.push(format!(
+                    "{args:?} ({lang}): exit {} (want {code}), stderr lacks {needle:?}?\n{}",
+                    run.code, run.stderr
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn non_utf8_arguments_are_a_usage_error() {
+    let bad = OsString::from_vec(vec![0xff, 0xfe, b'a']);
+    for args in [
+        vec![OsString::from("regions"), bad.clone()],
+        vec![
+            OsString::from("calendar"),
+            OsString::from("is-workday"),
+            bad,
+        ],
+    ] {
+        let out = Command::new(bin())
+            .args(&args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("UTF-8") || stderr.contains("utf-8") || stderr.contains("invalid"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_non_utf8_rules_directory_path_is_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join(OsString::from_vec(vec![b'r', 0xff]));
+    std::fs::create_dir(&odd).unwrap();
+    let out = Command::new(bin())
+        .arg("rules")
+        .arg("check")
+        .arg(&odd)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "an empty overlay directory is valid: {stderr}"
+    );
+}
