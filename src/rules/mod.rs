@@ -2,11 +2,13 @@
 //! `--rules-dir`), validating them, and resolving dated values for a region and a date.
 //!
 //! Layout of a rules tree: `sources.toml` (documents), `national.toml` (national defaults),
-//! `regions/CODE.toml` (a province or pooling area overriding national keys) and
-//! `calendar/YEAR.toml` (the State Council holiday notices).
+//! `regions/CODE.toml` (a province or pooling area overriding national keys),
+//! `calendar/YEAR.toml` (the State Council holiday notices) and the procedure files
+//! (`channels.toml`, `guides.toml`, `merge.toml`; see `procedures`).
 
 pub mod diag;
 pub mod load;
+pub mod procedures;
 pub mod resolve;
 pub mod schema;
 pub mod validate;
@@ -44,6 +46,8 @@ pub struct RuleSet {
     /// Region files by 6-digit code.
     pub regions: BTreeMap<String, Loaded>,
     pub calendar: Calendar,
+    /// Where to see the balance, guide topics, the merge plan.
+    pub procedures: procedures::Procedures,
 }
 
 impl RuleSet {
@@ -59,6 +63,7 @@ impl RuleSet {
         let mut national = None;
         let mut region_files = Vec::new();
         let mut calendar_files = Vec::new();
+        let mut procedure_files = Vec::new();
         for f in files {
             let text = match f.text {
                 Ok(t) => t,
@@ -82,10 +87,12 @@ impl RuleSet {
                 region_files.push((name.to_string(), f.shown, text));
             } else if rel.starts_with("calendar/") {
                 calendar_files.push((f.shown, text));
+            } else if procedures::FILES.contains(&rel) {
+                procedure_files.push((f.rel.clone(), f.shown, text));
             } else {
                 problems.push(Diagnostic::file(
                     &f.shown,
-                    "unexpected rules file; a rules tree holds sources.toml, national.toml, regions/CODE.toml and calendar/YEAR.toml",
+                    "unexpected rules file; a rules tree holds sources.toml, national.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml and merge.toml",
                 ));
             }
         }
@@ -101,11 +108,23 @@ impl RuleSet {
             ));
         }
 
+        let procedures =
+            procedures::Procedures::load(procedure_files, source_registry, &mut problems);
+
         let national =
             national.and_then(
                 |(path, text)| match validate::parse::<RulesFile>(&path, &text) {
                     Ok(file) => {
                         validate::check_file(&path, &text, &file, source_registry, &mut problems);
+                        procedures::check_rules_file(
+                            &path,
+                            &text,
+                            &file,
+                            true,
+                            source_registry,
+                            &procedures,
+                            &mut problems,
+                        );
                         Some(Loaded { path, text, file })
                     }
                     Err(d) => {
@@ -142,6 +161,15 @@ impl RuleSet {
                 )),
             }
             validate::check_file(&path, &text, &file, source_registry, &mut problems);
+            procedures::check_rules_file(
+                &path,
+                &text,
+                &file,
+                false,
+                source_registry,
+                &procedures,
+                &mut problems,
+            );
             if let Some(nat) = &national {
                 resolve::check_overrides(&path, &text, &file, &nat.file, &mut problems);
             }
@@ -164,6 +192,7 @@ impl RuleSet {
                     national,
                     regions: regional,
                     calendar,
+                    procedures,
                 })
             }
             _ => Err(problems),

@@ -92,11 +92,22 @@ pub struct RulesFile {
     /// Waiting periods and gap rules.
     #[serde(default)]
     pub waiting: Section,
+    /// Personal-account credit rates (`yibao balance --monthly`).
+    #[serde(default)]
+    pub account: Section,
+    /// A region's own ways to see the balance and its retirees' credit table (region files
+    /// only; see `procedures::channels`).
+    #[serde(default)]
+    pub balance: Option<super::procedures::channels::RegionBalance>,
 }
 
 impl RulesFile {
     /// Every section by name, for generic walking (validation, resolution, `rules show`).
-    pub fn sections(&self) -> [(&'static str, &Section); 2] {
-        [("transfer", &self.transfer), ("waiting", &self.waiting)]
+    pub fn sections(&self) -> [(&'static str, &Section); 3] {
+        [
+            ("transfer", &self.transfer),
+            ("waiting", &self.waiting),
+            ("account", &self.account),
+        ]
     }
 }

@@ -1,0 +1,140 @@
+//! The building block of the procedure files: one cited, bilingual statement (`ItemData`) —
+//! a step, a condition, a material, a note — and the checks every procedure file shares:
+//! citations resolve, ids are readable and unique. Shape and validation only; turning an item
+//! into verdict output is the checks' business.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::rules::diag::Diagnostic;
+use crate::rules::schema::{Cite, SourceFile};
+use crate::rules::validate::check_cite;
+use crate::text::Text;
+use crate::verdict::{Channel, Place, Who};
+
+/// One statement of a procedure file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemData {
+    /// A stable `snake_case` id, unique in its list.
+    pub id: Spanned<String>,
+    pub text: Text,
+    /// How to clear it, for conditions.
+    #[serde(default)]
+    pub fix: Option<Text>,
+    /// For steps: where, how and by whom.
+    #[serde(default)]
+    pub place: Option<Place>,
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    pub who: Option<Who>,
+    pub cite: Cite,
+    /// Further sources saying the same.
+    #[serde(default)]
+    pub also: Vec<Cite>,
+}
+
+impl ItemData {
+    /// Every source this item rests on, the main one first.
+    pub fn cites(&self) -> impl Iterator<Item = &Cite> {
+        std::iter::once(&self.cite).chain(self.also.iter())
+    }
+}
+
+/// The file being checked: where problems are reported and which sources exist.
+pub struct FileCtx<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub sources: &'a SourceFile,
+}
+
+impl FileCtx<'_> {
+    pub fn at(&self, span: std::ops::Range<usize>, msg: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(self.path, self.text, span, msg)
+    }
+
+    /// Every citation of `what` names a registered source.
+    pub fn cites<'c>(
+        &self,
+        what: &str,
+        cites: impl IntoIterator<Item = &'c Cite>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for cite in cites {
+            check_cite(self.path, self.text, what, cite, self.sources, out);
+        }
+    }
+
+    /// Ids are ASCII `snake_case` and unique within one list.
+    pub fn ids<'i>(
+        &self,
+        list: &str,
+        ids: impl IntoIterator<Item = &'i Spanned<String>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for id in ids {
+            let name = id.get_ref().as_str();
+            if !is_snake_case(name) {
+                out.push(self.at(
+                    id.span(),
+                    format!("{list}: id \"{name}\" must be ASCII snake_case (a-z, 0-9, _), e.g. \"agency_window\""),
+                ));
+            }
+            if let Some(first) = seen.get(name) {
+                let (line, _) = crate::rules::diag::locate(self.text, *first);
+                out.push(self.at(
+                    id.span(),
+                    format!("{list}: duplicate id \"{name}\" (first used on line {line}); give each entry its own id"),
+                ));
+            } else {
+                seen.insert(name, id.span().start);
+            }
+        }
+    }
+
+    /// The usual checks of a list of items: ids, citations, and that both texts are written.
+    pub fn items(&self, list: &str, items: &[ItemData], out: &mut Vec<Diagnostic>) {
+        self.ids(list, items.iter().map(|i| &i.id), out);
+        for item in items {
+            let what = format!("{list}.{}", item.id.get_ref());
+            self.cites(&what, item.cites(), out);
+            let texts = std::iter::once(&item.text).chain(item.fix.as_ref());
+            if texts
+                .into_iter()
+                .any(|t| t.zh.trim().is_empty() || t.en.trim().is_empty())
+            {
+                out.push(self.at(
+                    item.id.span(),
+                    format!("`{what}`: text needs both zh and en written"),
+                ));
+            }
+        }
+    }
+
+    /// Steps must say where, how and by whom.
+    pub fn steps(&self, list: &str, items: &[ItemData], out: &mut Vec<Diagnostic>) {
+        self.items(list, items, out);
+        for item in items {
+            if item.place.is_none() || item.channel.is_none() || item.who.is_none() {
+                out.push(self.at(
+                    item.id.span(),
+                    format!(
+                        "`{list}.{}`: a step needs place (origin, destination, either, local), channel (online, offline, phone, wait) and who (person, employer, agency)",
+                        item.id.get_ref()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn is_snake_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}

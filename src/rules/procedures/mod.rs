@@ -1,0 +1,113 @@
+//! The procedure files: how-to knowledge that is not a dated number — where to see the
+//! balance (`channels.toml` and a region file's `[balance]`), the `yibao guide` topics
+//! (`guides.toml`) and the plan for merging two accounts (`merge.toml`). Every statement is
+//! bilingual and cited like a policy value. This module parses and validates them; the
+//! checks and commands decide what to show.
+
+pub mod channels;
+pub mod guides;
+pub mod items;
+
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::diag::Diagnostic;
+use super::schema::{RulesFile, SourceFile};
+use super::validate;
+use crate::dates;
+use channels::ChannelsFile;
+use guides::{GuidesFile, MergeFile};
+use items::FileCtx;
+
+/// The procedure files a rules tree may hold, relative to its root.
+pub const FILES: &[&str] = &["channels.toml", "guides.toml", "merge.toml"];
+
+/// The parsed procedure files; a file that is absent is empty.
+#[derive(Debug, Clone, Default)]
+pub struct Procedures {
+    pub channels: ChannelsFile,
+    pub guides: GuidesFile,
+    pub merge: MergeFile,
+}
+
+impl Procedures {
+    /// Parses and validates `files` (relative path, path shown, text), adding every problem
+    /// to `out`.
+    pub fn load(
+        files: Vec<(String, String, String)>,
+        sources: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Procedures {
+        let mut procedures = Procedures::default();
+        for (rel, path, text) in files {
+            let ctx = FileCtx {
+                path: &path,
+                text: &text,
+                sources,
+            };
+            match rel.as_str() {
+                "channels.toml" => {
+                    if let Some(f) = parse::<ChannelsFile>(&ctx, out) {
+                        channels::check_file(&ctx, &f, out);
+                        procedures.channels = f;
+                    }
+                }
+                "guides.toml" => {
+                    if let Some(f) = parse::<GuidesFile>(&ctx, out) {
+                        guides::check_guides(&ctx, &f, out);
+                        procedures.guides = f;
+                    }
+                }
+                _ => {
+                    if let Some(f) = parse::<MergeFile>(&ctx, out) {
+                        guides::check_merge(&ctx, &f, out);
+                        procedures.merge = f;
+                    }
+                }
+            }
+        }
+        procedures
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(ctx: &FileCtx, out: &mut Vec<Diagnostic>) -> Option<T> {
+    validate::parse::<T>(ctx.path, ctx.text)
+        .map_err(|d| out.push(d))
+        .ok()
+}
+
+/// Checks the procedure parts of a national or region rules file (its `[balance]` section).
+pub fn check_rules_file(
+    path: &str,
+    text: &str,
+    file: &RulesFile,
+    national: bool,
+    sources: &SourceFile,
+    procedures: &Procedures,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(balance) = &file.balance else {
+        return;
+    };
+    let ctx = FileCtx {
+        path,
+        text,
+        sources,
+    };
+    if national {
+        out.push(Diagnostic::file(
+            path,
+            "national.toml may not have a [balance] section; national channels live in channels.toml, and [balance] is for a region's own channels",
+        ));
+        return;
+    }
+    channels::check_region(&ctx, balance, &procedures.channels, out);
+}
+
+fn check_reviewed(ctx: &FileCtx, reviewed: Option<&Spanned<Datetime>>, out: &mut Vec<Diagnostic>) {
+    if let Some(r) = reviewed
+        && dates::from_toml(r.get_ref()).is_none()
+    {
+        out.push(ctx.at(r.span(), "reviewed_on must be a date like 2026-11-22"));
+    }
+}
