@@ -93,6 +93,30 @@ pub enum Command {
     /// Working days: the State Council holiday notices and make-up working days
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Where to see the personal-account balance; when a moved balance arrives; the monthly credit
+    #[command(after_help = concat!(
+        "Examples:\n  yibao balance --region 北京\n  yibao balance --region 北京 --after-transfer --from 西安 --submitted 2026-09-28\n",
+        "  yibao balance --region 西安 --monthly --base 6000\n  yibao balance --region 北京 --monthly --retired --age 72\n\n",
+        "Exit status: 0 answered (--monthly: 0 a figure from the region's own rule), 3 --monthly estimate or depends on local rules, 1 --monthly: no personal account (resident scheme), 2 bad input"
+    ))]
+    Balance(BalanceArgs),
+    /// Merge the medical-insurance accounts you hold in two places: can you, and how
+    #[command(after_help = concat!(
+        "Examples:\n  yibao merge                      (asks at a terminal)\n",
+        "  yibao merge --from 西安 --to 北京 --arrears no --frozen no --from-stopped yes --to-insured yes\n",
+        "  yibao merge --from 610100 --to 110000 --submitted 2026-09-28 --json\n\n",
+        "Exit status: 0 yes, 1 no (a condition fails), 3 conditional (a condition unknown), 2 bad input or a missing --from/--to off a terminal, 130 interrupted"
+    ))]
+    Merge(MergeArgs),
+    /// Step-by-step guides: resetting the card password, family mutual aid (家庭共济), …
+    #[command(after_help = concat!(
+        "Examples:\n  yibao guide\n  yibao guide password\n  yibao guide family --lang en\n  yibao guide 家庭共济 --json\n\n",
+        "Exit status: 0 shown, 2 unknown topic (with suggestions)"
+    ))]
+    Guide {
+        /// The topic (e.g. password, family); omit to list the topics
+        topic: Option<String>,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Examples:\n  yibao completions bash > ~/.local/share/bash-completion/completions/yibao\n  yibao completions zsh > ~/.zfunc/_yibao\n  yibao completions fish > ~/.config/fish/completions/yibao.fish\n\nExit status: 0 printed, 2 unknown shell"
@@ -167,4 +191,86 @@ pub enum CalendarCommand {
         /// YYYY-MM-DD
         to: String,
     },
+}
+
+/// `yibao balance` flags.
+#[derive(Debug, Args)]
+pub struct BalanceArgs {
+    /// Where the account is (code, Chinese name or pinyin); adds the region's own channels
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// When a transferred balance should arrive, how to confirm it, what to do if it has not
+    #[arg(long, conflicts_with = "monthly")]
+    pub after_transfer: bool,
+    /// With --after-transfer: the day the transfer application was accepted (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", requires = "after_transfer")]
+    pub submitted: Option<String>,
+    /// With --after-transfer: the region the balance comes from (for its time limit)
+    #[arg(long, value_name = "REGION", requires = "after_transfer")]
+    pub from: Option<String>,
+    /// What is credited to the personal account each month
+    #[arg(long)]
+    pub monthly: bool,
+    /// With --monthly: employee (职工医保, default) or resident (居民医保)
+    #[arg(long, value_enum, requires = "monthly")]
+    pub scheme: Option<SchemeArg>,
+    /// With --monthly: your monthly contribution base in yuan (in-service employees)
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        requires = "monthly",
+        conflicts_with = "retired"
+    )]
+    pub base: Option<String>,
+    /// With --monthly: you are retired
+    #[arg(long, requires = "monthly")]
+    pub retired: bool,
+    /// With --monthly --retired: your age, for regions that credit by age
+    #[arg(long, value_name = "YEARS", requires = "retired")]
+    pub age: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    Employee,
+    Resident,
+}
+
+/// An answer to a yes/no question typed as a flag value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
+impl YesNo {
+    pub fn get(self) -> bool {
+        self == YesNo::Yes
+    }
+}
+
+/// `yibao merge` flags.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The account to close: where it is (code, Chinese name or pinyin)
+    #[arg(long, value_name = "REGION")]
+    pub from: Option<String>,
+    /// The account to keep: where it is (normally where you are insured and paying now)
+    #[arg(long, value_name = "REGION")]
+    pub to: Option<String>,
+    /// Is either account in arrears (欠费)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub arrears: Option<YesNo>,
+    /// Is either account frozen or otherwise abnormal (冻结/异常)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub frozen: Option<YesNo>,
+    /// Has the insurance where the closed account is stopped (已停保)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub from_stopped: Option<YesNo>,
+    /// Are you enrolled and paying where the kept account is (已参保)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub to_insured: Option<YesNo>,
+    /// The day the transfer application was accepted (YYYY-MM-DD), for the deadlines
+    #[arg(long, value_name = "DATE")]
+    pub submitted: Option<String>,
 }

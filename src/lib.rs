@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod calendar;
+pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod dates;
@@ -71,6 +72,9 @@ fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> 
             Box::new(commands::rules::show(region.as_deref(), req)?)
         }
         Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
+        Command::Balance(args) => Box::new(commands::balance::run(args, req)?),
+        Command::Merge(args) => Box::new(commands::merge::run(args, req)?),
+        Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,
         Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
         Command::Schema { command } => Box::new(commands::schema::run(command.as_deref())?),
         Command::Man => Box::new(commands::docs::man()?),

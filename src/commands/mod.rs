@@ -1,8 +1,12 @@
-//! The informational commands (`regions`, `rules`, `calendar`): each turns its arguments and
-//! the request into a `Report`. The yes/no checks live in `checks`.
+//! The commands: each turns its arguments and the request into a `Report`. The informational
+//! ones (`regions`, `rules`, `calendar`, `guide`) build it here; the others (`balance`,
+//! `merge`) gather facts (flags, then prompts) and call their check in `checks`.
 
+pub mod balance;
 pub mod calendar;
 pub mod docs;
+pub mod guide;
+pub mod merge;
 pub mod regions;
 pub mod rules;
 pub mod schema;

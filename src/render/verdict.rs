@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{Report, t, table};
 use crate::text::Lang;
-use crate::verdict::{Channel, Item, Place, Verdict, Who};
+use crate::verdict::{Channel, Citation, Item, Place, Verdict, Who};
 
 impl Report for Verdict {
     fn schema(&self) -> &'static str {
@@ -43,7 +43,7 @@ pub fn unverified_mark(lang: Lang, unverified: bool) -> &'static str {
     }
 }
 
-fn heading(out: &mut String, title: &str) {
+pub fn heading(out: &mut String, title: &str) {
     let _ = write!(out, "\n{}\n", console::style(title).bold());
 }
 
@@ -79,7 +79,7 @@ fn place(lang: Lang, p: Place) -> &'static str {
     }
 }
 
-fn channel(lang: Lang, c: Channel) -> &'static str {
+pub fn channel(lang: Lang, c: Channel) -> &'static str {
     match c {
         Channel::Online => t(lang, "线上", "online"),
         Channel::Offline => t(lang, "线下", "offline"),
@@ -203,38 +203,44 @@ fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
         }
     }
 
-    if !v.citations.is_empty() {
-        heading(&mut out, t(lang, "依据", "Sources"));
-        for c in &v.citations {
-            let number = if c.doc_no.is_empty() {
-                String::new()
-            } else {
-                format!("{} ", c.doc_no)
-            };
-            let _ = writeln!(
-                out,
-                "  [{}] {number}《{}》 {}, {}{}",
-                c.id,
-                c.title,
-                c.issuer,
-                c.published,
-                unverified_mark(lang, c.evidence != "confirmed")
-            );
-            for a in &c.articles {
-                let _ = writeln!(out, "      {a}");
-            }
-        }
-        if v.rests_on_reports() {
-            let _ = writeln!(
-                out,
-                "  {}",
-                t(
-                    lang,
-                    "标注\"待核对\"的内容仅见于转载或二手资料,办理前请向当地医保经办机构确认。",
-                    "Items marked \"unverified\" rest on secondary reports only; confirm with the local medical-insurance agency before acting."
-                )
-            );
+    sources(&mut out, lang, &v.citations);
+    out
+}
+
+/// The "Sources" block: each document cited, with the articles, and the unverified caveat.
+pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
+    if citations.is_empty() {
+        return;
+    }
+    heading(out, t(lang, "依据", "Sources"));
+    for c in citations {
+        let number = if c.doc_no.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", c.doc_no)
+        };
+        let _ = writeln!(
+            out,
+            "  [{}] {number}《{}》 {}, {}{}",
+            c.id,
+            c.title,
+            c.issuer,
+            c.published,
+            unverified_mark(lang, c.evidence != "confirmed")
+        );
+        for a in &c.articles {
+            let _ = writeln!(out, "      {a}");
         }
     }
-    out
+    if citations.iter().any(|c| c.evidence != "confirmed") {
+        let _ = writeln!(
+            out,
+            "  {}",
+            t(
+                lang,
+                "标注\"待核对\"的内容仅见于转载或二手资料,办理前请向当地医保经办机构确认。",
+                "Items marked \"unverified\" rest on secondary reports only; confirm with the local medical-insurance agency before acting."
+            )
+        );
+    }
 }

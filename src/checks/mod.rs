@@ -1,0 +1,7 @@
+//! The yes/no checks: each a pure function from its facts and the policy to a `Verdict`.
+//! No clock, file or terminal inside.
+
+pub mod balance;
+pub mod limits;
+pub mod merge;
+pub mod procedure;

@@ -1,0 +1,208 @@
+//! `yibao guide [TOPIC]`: the procedure topics of `rules/guides.toml`, listed, or one shown
+//! as headed lists of cited statements. An unknown topic is a usage error with a suggestion.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::checks::procedure::item;
+use crate::error::Error;
+use crate::render::verdict::{channel, heading, sources, unverified_mark};
+use crate::render::{Report, t, table};
+use crate::request::Request;
+use crate::rules::procedures::guides::Topic;
+use crate::text::{Lang, Text, closest};
+use crate::verdict::{Channel, Citation, Item, Outcome, Verdict};
+
+pub const SCHEMA: &str = "yibao.guide/1";
+
+/// One heading of a topic, ready to show.
+#[derive(Debug, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub heading: Text,
+    pub items: Vec<(Item, Option<Channel>)>,
+}
+
+/// One topic.
+#[derive(Debug)]
+pub struct Guide {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub sections: Vec<Section>,
+    pub citations: Vec<Citation>,
+}
+
+/// The list of topics.
+#[derive(Debug)]
+pub struct TopicList {
+    pub topics: Vec<(String, Text, Text, Vec<String>)>,
+}
+
+pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error> {
+    let policy = req.policy(None)?;
+    let guides = &policy.rules.procedures.guides;
+    let Some(name) = topic else {
+        return Ok(Box::new(TopicList {
+            topics: guides
+                .topic
+                .iter()
+                .map(|t| {
+                    let aliases = t.aliases.iter().map(|a| a.get_ref().clone()).collect();
+                    (
+                        t.id.get_ref().clone(),
+                        t.title.clone(),
+                        t.summary.clone(),
+                        aliases,
+                    )
+                })
+                .collect(),
+        }));
+    };
+    let Some(found) = guides.find(name) else {
+        return Err(unknown(name, &guides.topic));
+    };
+    // Citations are gathered the way a verdict gathers them.
+    let mut scratch = Verdict::new(SCHEMA, Outcome::Yes, Text::default());
+    let sections = found
+        .section
+        .iter()
+        .map(|s| Section {
+            id: s.id.get_ref().clone(),
+            heading: s.heading.clone(),
+            items: s
+                .item
+                .iter()
+                .map(|i| (item(&mut scratch, &policy, i), i.channel))
+                .collect(),
+        })
+        .collect();
+    Ok(Box::new(Guide {
+        id: found.id.get_ref().clone(),
+        title: found.title.clone(),
+        summary: found.summary.clone(),
+        sections,
+        citations: scratch.citations,
+    }))
+}
+
+fn unknown(name: &str, topics: &[Topic]) -> Error {
+    let ids: Vec<&str> = topics.iter().map(|t| t.id.get_ref().as_str()).collect();
+    let names = topics
+        .iter()
+        .flat_map(|t| std::iter::once(t.id.get_ref()).chain(t.aliases.iter().map(|a| a.get_ref())));
+    let suggestion = closest(name, names.map(String::as_str))
+        .and_then(|n| topics.iter().find(|t| t.answers_to(n)))
+        .map(|t| t.id.get_ref().as_str());
+    let (hint_zh, hint_en) = match suggestion {
+        Some(s) => (
+            format!("您是不是要找 '{s}'?"),
+            format!("did you mean '{s}'? "),
+        ),
+        None => (String::new(), String::new()),
+    };
+    Error::usage(
+        format!(
+            "没有名为 '{name}' 的指南。{hint_zh}可用的主题: {};运行 'yibao guide' 查看说明",
+            ids.join(", ")
+        ),
+        format!(
+            "no guide called '{name}'; {hint_en}topics: {} (run 'yibao guide' to list them)",
+            ids.join(", ")
+        ),
+    )
+}
+
+impl Report for Guide {
+    fn schema(&self) -> &'static str {
+        SCHEMA
+    }
+
+    fn json(&self, _explain: bool) -> Value {
+        let sections: Vec<Value> = self
+            .sections
+            .iter()
+            .map(|s| {
+                let items: Vec<Value> = s
+                    .items
+                    .iter()
+                    .map(|(i, c)| {
+                        let mut v = serde_json::to_value(i).unwrap_or_default();
+                        v["channel"] = serde_json::to_value(c).unwrap_or_default();
+                        v
+                    })
+                    .collect();
+                serde_json::json!({ "id": s.id, "heading": s.heading, "items": items })
+            })
+            .collect();
+        serde_json::json!({
+            "topic": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "sections": sections,
+            "citations": self.citations,
+        })
+    }
+
+    fn human(&self, lang: Lang, _explain: bool) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", console::style(self.title.get(lang)).bold());
+        let _ = writeln!(out, "{}", self.summary.get(lang));
+        for s in &self.sections {
+            heading(&mut out, s.heading.get(lang));
+            for (i, c) in &s.items {
+                let tag = c.map_or(String::new(), |c| format!("[{}] ", channel(lang, c)));
+                let _ = writeln!(
+                    out,
+                    "  - {tag}{}{}",
+                    i.text.get(lang),
+                    unverified_mark(lang, i.unverified)
+                );
+            }
+        }
+        sources(&mut out, lang, &self.citations);
+        out
+    }
+}
+
+impl Report for TopicList {
+    fn schema(&self) -> &'static str {
+        SCHEMA
+    }
+
+    fn json(&self, _explain: bool) -> Value {
+        let topics: Vec<Value> = self
+            .topics
+            .iter()
+            .map(|(id, title, summary, aliases)| {
+                serde_json::json!({ "id": id, "title": title, "summary": summary, "aliases": aliases })
+            })
+            .collect();
+        serde_json::json!({ "topics": topics })
+    }
+
+    fn human(&self, lang: Lang, _explain: bool) -> String {
+        let mut tb = table::new(&[t(lang, "主题", "topic"), t(lang, "内容", "about")]);
+        for (id, title, _, aliases) in &self.topics {
+            let names = if aliases.is_empty() {
+                id.clone()
+            } else {
+                format!("{id} ({})", aliases.join(", "))
+            };
+            tb.add_row(vec![names, title.get(lang).to_string()]);
+        }
+        let mut out = table::finish(&tb);
+        let _ = writeln!(
+            out,
+            "{}",
+            t(
+                lang,
+                "查看某个主题: yibao guide 主题名",
+                "To read one: yibao guide TOPIC"
+            )
+        );
+        out
+    }
+}

@@ -1,0 +1,173 @@
+//! `yibao merge`: gathers the facts of `checks::merge` from the flags and, at a terminal,
+//! asks for what is missing (the two places, then each condition: yes, no or not sure), runs
+//! the check and prints the equivalent one-line command. Off a terminal a missing place is a
+//! usage error naming the flag; a missing condition stays unknown (outcome conditional).
+
+use crate::checks::merge::{self, Facts};
+use crate::cli::{MergeArgs, YesNo};
+use crate::error::Error;
+use crate::prompt::Prompter;
+use crate::request::{Request, parse_date, pooling_area};
+use crate::text::{Lang, Text};
+use crate::verdict::Verdict;
+
+pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
+    let prompter = req.interactive.then(|| Prompter::new(req.lang));
+    let mut asked = false;
+    let from = place(
+        args.from.as_deref(),
+        "--from",
+        Text::new(
+            "要注销的账户在哪里?(转出地)",
+            "Where is the account you will close? (origin)",
+        ),
+        Text::new(
+            "要注销的账户所在地(转出地)",
+            "where the account you close is (origin)",
+        ),
+        prompter.as_ref(),
+        &mut asked,
+    )?;
+    let to = place(
+        args.to.as_deref(),
+        "--to",
+        Text::new(
+            "要保留的账户在哪里?(转入地,一般是现在参保缴费的地方)",
+            "Where is the account you will keep? (destination, normally where you pay now)",
+        ),
+        Text::new(
+            "要保留的账户所在地(转入地)",
+            "where the account you keep is (destination)",
+        ),
+        prompter.as_ref(),
+        &mut asked,
+    )?;
+    if from == to {
+        let label = crate::checks::procedure::region_label(&from);
+        return Err(Error::usage(
+            format!(
+                "--from 和 --to 都是 {label}:同一统筹地区内没有两个账户可合并;请给出两个不同的地区(例如 --from 西安 --to 北京),重复参保请问当地医保经办机构"
+            ),
+            format!(
+                "--from and --to are both {label}: there are no two accounts to merge within one pooling area; give two different places (e.g. --from 西安 --to 北京), and ask the local agency about duplicate enrolment"
+            ),
+        ));
+    }
+    let mut ask = |flag: Option<YesNo>, question: Text| -> Result<Option<bool>, Error> {
+        match (flag, &prompter) {
+            (Some(v), _) => Ok(Some(v.get())),
+            (None, Some(p)) => {
+                asked = true;
+                p.select(
+                    &question,
+                    &[
+                        (Some(true), Text::new("是", "yes")),
+                        (Some(false), Text::new("否", "no")),
+                        (None, Text::new("不确定", "not sure")),
+                    ],
+                )
+            }
+            (None, None) => Ok(None),
+        }
+    };
+    let arrears = ask(
+        args.arrears,
+        Text::new("两个账户中有欠费吗?", "Is either account in arrears?"),
+    )?;
+    let frozen = ask(
+        args.frozen,
+        Text::new(
+            "有账户被冻结或状态异常吗?",
+            "Is either account frozen or otherwise abnormal?",
+        ),
+    )?;
+    let from_stopped = ask(
+        args.from_stopped,
+        Text::new(
+            "要注销账户所在地已经停保了吗?",
+            "Has the insurance where the closed account is stopped?",
+        ),
+    )?;
+    let to_insured = ask(
+        args.to_insured,
+        Text::new(
+            "在要保留账户所在地已经参保缴费了吗?",
+            "Are you enrolled and paying where the kept account is?",
+        ),
+    )?;
+    let facts = Facts {
+        from,
+        to,
+        arrears,
+        frozen,
+        from_stopped,
+        to_insured,
+        submitted: args
+            .submitted
+            .as_deref()
+            .map(|s| parse_date("--submitted", s))
+            .transpose()?,
+    };
+    if let (Some(p), true) = (&prompter, asked) {
+        p.say(&equivalent(&facts, req.lang));
+    }
+    let policy = req.policy(Some(&facts.to))?;
+    Ok(merge::check(&facts, &policy))
+}
+
+/// A place from its flag, else asked at a terminal, else a usage error naming the flag.
+fn place(
+    typed: Option<&str>,
+    flag: &str,
+    question: Text,
+    what: Text,
+    prompter: Option<&Prompter>,
+    asked: &mut bool,
+) -> Result<String, Error> {
+    if let Some(t) = typed {
+        return Ok(pooling_area(flag, t)?.code.clone());
+    }
+    let Some(p) = prompter else {
+        return Err(Error::usage(
+            format!(
+                "缺少 {flag}:请用 {flag} 地区 指明{}(代码、名称或拼音,例如 {flag} 西安)",
+                what.zh
+            ),
+            format!(
+                "missing {flag}: pass {flag} REGION, {} (code, Chinese name or pinyin, e.g. {flag} 西安)",
+                what.en
+            ),
+        ));
+    };
+    *asked = true;
+    let hint = match p.lang() {
+        Lang::Zh => "如 西安、610100、xian",
+        Lang::En => "e.g. 西安, 610100, xian",
+    };
+    p.input(&question, Some(hint), |s| {
+        pooling_area(flag, s).map(|r| r.code.clone())
+    })
+}
+
+/// The one-line command that gives the same answer without questions.
+fn equivalent(f: &Facts, lang: Lang) -> String {
+    let mut cmd = format!("yibao merge --from {} --to {}", f.from, f.to);
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    for (flag, value) in [
+        ("--arrears", f.arrears),
+        ("--frozen", f.frozen),
+        ("--from-stopped", f.from_stopped),
+        ("--to-insured", f.to_insured),
+    ] {
+        if let Some(v) = value {
+            cmd.push_str(&format!(" {flag} {}", yes_no(v)));
+        }
+    }
+    if let Some(d) = f.submitted {
+        cmd.push_str(&format!(" --submitted {d}"));
+    }
+    match lang {
+        Lang::Zh => format!("下次可直接运行: {cmd}"),
+        Lang::En => format!("To get this answer again without questions: {cmd} --lang en"),
+    }
+}
