@@ -5,8 +5,11 @@ mod support;
 
 mod integration {
     mod bad_input;
+    mod balance;
     mod calendar;
     mod cases;
+    mod guide;
+    mod merge;
     mod readme;
     mod regions;
     mod rules;
