@@ -127,6 +127,15 @@ fn add_channels(v: &mut Verdict, policy: &Policy, what: Shows) -> usize {
     local
 }
 
+/// The note that the account's money is the person's own (shown with every answer about it).
+fn own_money_note(v: &mut Verdict, policy: &Policy) {
+    let notes = &policy.rules.procedures.channels.note;
+    if let Some(own) = notes.iter().find(|n| n.id.get_ref() == "own_money") {
+        let it = item(v, policy, own);
+        v.notes.push(it);
+    }
+}
+
 fn common_extra(v: &mut Verdict, facts: &Facts, mode: &str) {
     v.extra.insert("mode".into(), mode.into());
     v.extra.insert(
@@ -285,17 +294,7 @@ fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
         let it = item(&mut v, policy, n);
         v.notes.push(it);
     }
-    if let Some(own) = policy
-        .rules
-        .procedures
-        .channels
-        .note
-        .iter()
-        .find(|n| n.id.get_ref() == "own_money")
-    {
-        let it = item(&mut v, policy, own);
-        v.notes.push(it);
-    }
+    own_money_note(&mut v, policy);
     if facts.submitted.is_none() {
         v.warnings.push(Text::new(
             "加 --submitted YYYY-MM-DD(转移申请被受理的日期)可算出应到账日期",

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -17,28 +18,53 @@ use crate::verdict::{Channel, Citation, Item, Outcome, Verdict};
 
 pub const SCHEMA: &str = "yibao.guide/1";
 
+/// One statement of a topic, with the channel it uses where it says.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct GuideItem {
+    #[serde(flatten)]
+    pub item: Item,
+    pub channel: Option<Channel>,
+}
+
 /// One heading of a topic, ready to show.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Section {
     pub id: String,
     pub heading: Text,
-    pub items: Vec<(Item, Option<Channel>)>,
+    pub items: Vec<GuideItem>,
 }
 
 /// One topic.
-#[derive(Debug)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Guide {
-    pub id: String,
+    pub topic: String,
     pub title: Text,
     pub summary: Text,
     pub sections: Vec<Section>,
     pub citations: Vec<Citation>,
 }
 
+/// A topic in the list.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TopicRow {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub aliases: Vec<String>,
+}
+
 /// The list of topics.
-#[derive(Debug)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TopicList {
-    pub topics: Vec<(String, Text, Text, Vec<String>)>,
+    pub topics: Vec<TopicRow>,
+}
+
+/// The `--json` shape of `yibao guide`: the list, or one topic.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum GuideJson {
+    List(TopicList),
+    Topic(Guide),
 }
 
 pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error> {
@@ -49,14 +75,11 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
             topics: guides
                 .topic
                 .iter()
-                .map(|t| {
-                    let aliases = t.aliases.iter().map(|a| a.get_ref().clone()).collect();
-                    (
-                        t.id.get_ref().clone(),
-                        t.title.clone(),
-                        t.summary.clone(),
-                        aliases,
-                    )
+                .map(|t| TopicRow {
+                    id: t.id.get_ref().clone(),
+                    title: t.title.clone(),
+                    summary: t.summary.clone(),
+                    aliases: t.aliases.iter().map(|a| a.get_ref().clone()).collect(),
                 })
                 .collect(),
         }));
@@ -75,12 +98,15 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
             items: s
                 .item
                 .iter()
-                .map(|i| (item(&mut scratch, &policy, i), i.channel))
+                .map(|i| GuideItem {
+                    item: item(&mut scratch, &policy, i),
+                    channel: i.channel,
+                })
                 .collect(),
         })
         .collect();
     Ok(Box::new(Guide {
-        id: found.id.get_ref().clone(),
+        topic: found.id.get_ref().clone(),
         title: found.title.clone(),
         summary: found.summary.clone(),
         sections,
@@ -121,29 +147,7 @@ impl Report for Guide {
     }
 
     fn json(&self, _explain: bool) -> Value {
-        let sections: Vec<Value> = self
-            .sections
-            .iter()
-            .map(|s| {
-                let items: Vec<Value> = s
-                    .items
-                    .iter()
-                    .map(|(i, c)| {
-                        let mut v = serde_json::to_value(i).unwrap_or_default();
-                        v["channel"] = serde_json::to_value(c).unwrap_or_default();
-                        v
-                    })
-                    .collect();
-                serde_json::json!({ "id": s.id, "heading": s.heading, "items": items })
-            })
-            .collect();
-        serde_json::json!({
-            "topic": self.id,
-            "title": self.title,
-            "summary": self.summary,
-            "sections": sections,
-            "citations": self.citations,
-        })
+        serde_json::to_value(self).unwrap_or_default()
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
@@ -152,7 +156,11 @@ impl Report for Guide {
         let _ = writeln!(out, "{}", self.summary.get(lang));
         for s in &self.sections {
             heading(&mut out, s.heading.get(lang));
-            for (i, c) in &s.items {
+            for GuideItem {
+                item: i,
+                channel: c,
+            } in &s.items
+            {
                 let tag = c.map_or(String::new(), |c| format!("[{}] ", channel(lang, c)));
                 let _ = writeln!(
                     out,
@@ -173,25 +181,18 @@ impl Report for TopicList {
     }
 
     fn json(&self, _explain: bool) -> Value {
-        let topics: Vec<Value> = self
-            .topics
-            .iter()
-            .map(|(id, title, summary, aliases)| {
-                serde_json::json!({ "id": id, "title": title, "summary": summary, "aliases": aliases })
-            })
-            .collect();
-        serde_json::json!({ "topics": topics })
+        serde_json::to_value(self).unwrap_or_default()
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
         let mut tb = table::new(&[t(lang, "主题", "topic"), t(lang, "内容", "about")]);
-        for (id, title, _, aliases) in &self.topics {
-            let names = if aliases.is_empty() {
-                id.clone()
+        for row in &self.topics {
+            let names = if row.aliases.is_empty() {
+                row.id.clone()
             } else {
-                format!("{id} ({})", aliases.join(", "))
+                format!("{} ({})", row.id, row.aliases.join(", "))
             };
-            tb.add_row(vec![names, title.get(lang).to_string()]);
+            tb.add_row(vec![names, row.title.get(lang).to_string()]);
         }
         let mut out = table::finish(&tb);
         let _ = writeln!(

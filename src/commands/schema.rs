@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::calendar::CalendarJson;
 use super::docs::Document;
+use super::guide::GuideJson;
 use super::regions::RegionList;
 use super::rules::{CheckReport, ShowReport};
 use crate::error::Error;
@@ -23,11 +24,15 @@ const SCHEMAS: &[Entry] = &[
         schema_of::<CheckReport>,
     ),
     ("rules-show", "yibao.rules-show/1", schema_of::<ShowReport>),
+    ("guide", "yibao.guide/1", schema_of::<GuideJson>),
     ("error", "yibao.error/1", error_schema),
 ];
 
 /// Commands whose output is a `Verdict`.
-pub const VERDICTS: &[(&str, &str)] = &[];
+pub const VERDICTS: &[(&str, &str)] = &[
+    ("balance", crate::checks::balance::SCHEMA),
+    ("merge", crate::checks::merge::SCHEMA),
+];
 
 /// The names `yibao schema` accepts.
 pub fn names() -> Vec<&'static str> {
@@ -79,8 +84,13 @@ pub fn schema(name: &str) -> Result<Value, Error> {
     Ok(doc)
 }
 
+/// The schema of what `T` serializes to: fields skipped when empty are optional.
 fn schema_of<T: JsonSchema>() -> Value {
-    schemars::schema_for!(T).to_value()
+    schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
 }
 
 /// Errors on stderr under `--json`.

@@ -82,6 +82,38 @@ const TABLE: &[(&[&str], i32, &str)] = &[
         4,
         "national.toml:7:41",
     ),
+    // balance, merge, guide
+    (&["balance", "--monthly", "--base", "abc"], 2, "abc"),
+    (&["balance", "--monthly", "--base", "-5"], 2, "-5"),
+    (
+        &["balance", "--monthly", "--retired", "--age", "abc"],
+        2,
+        "abc",
+    ),
+    (&["balance", "--region", "xyzzy"], 2, "xyzzy"),
+    (
+        &["balance", "--after-transfer", "--submitted", "2026-02-30"],
+        2,
+        "2026-02-30",
+    ),
+    (&["balance", "--monthly", "--scheme", "urban"], 2, "urban"),
+    (&["merge", "--from", "xyzzy", "--to", "北京"], 2, "xyzzy"),
+    (&["merge", "--from", "西安", "--to", "西安"], 2, "610100"),
+    (&["merge", "--to", "北京"], 2, "--from"),
+    (
+        &[
+            "merge",
+            "--from",
+            "西安",
+            "--to",
+            "北京",
+            "--arrears",
+            "perhaps",
+        ],
+        2,
+        "perhaps",
+    ),
+    (&["guide", "xyzzy"], 2, "xyzzy"),
 ];
 
 #[test]

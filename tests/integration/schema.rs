@@ -17,6 +17,53 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
     ("rules-check", &["rules", "check"], 0),
     ("rules-show", &["rules", "show", "苏州"], 0),
     ("rules-show", &["rules", "show", "--on", "2024-01-01"], 0),
+    ("balance", &["balance", "--region", "北京"], 0),
+    (
+        "balance",
+        &[
+            "balance",
+            "--region",
+            "西安",
+            "--after-transfer",
+            "--submitted",
+            "2026-09-28",
+        ],
+        0,
+    ),
+    (
+        "balance",
+        &["balance", "--region", "北京", "--monthly", "--retired"],
+        3,
+    ),
+    (
+        "balance",
+        &["balance", "--monthly", "--scheme", "resident"],
+        1,
+    ),
+    ("merge", &["merge", "--from", "西安", "--to", "北京"], 3),
+    (
+        "merge",
+        &[
+            "merge",
+            "--from",
+            "西安",
+            "--to",
+            "北京",
+            "--arrears",
+            "no",
+            "--frozen",
+            "no",
+            "--from-stopped",
+            "yes",
+            "--to-insured",
+            "yes",
+            "--submitted",
+            "2026-09-28",
+        ],
+        0,
+    ),
+    ("guide", &["guide"], 0),
+    ("guide", &["guide", "family"], 0),
 ];
 
 /// (schema name, arguments, expected exit) — errors, validated on stderr.
@@ -24,6 +71,8 @@ const ERRORS: &[(&[&str], i32)] = &[
     (&["regions", "nowhere-at-all"], 2),
     (&["calendar", "add", "2026-02-30", "1"], 2),
     (&["rules", "check", "/nonexistent"], 4),
+    (&["guide", "nothing-like-it"], 2),
+    (&["merge", "--to", "北京"], 2),
 ];
 
 #[track_caller]

@@ -5,7 +5,7 @@
 //! national "about 2% of the average pension" guideline (`conditional`); residents have no
 //! personal account (`no`).
 
-use super::{Facts, SCHEMA, Scheme, add_channels, common_extra, place_name};
+use super::{Facts, SCHEMA, Scheme, add_channels, common_extra, own_money_note, place_name};
 use crate::checks::procedure::item;
 use crate::rules::procedures::channels::{self, Shows};
 use crate::rules::{Policy, Resolved};
@@ -54,17 +54,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             let it = item(&mut v, policy, n);
             v.notes.push(it);
         }
-        if let Some(own) = policy
-            .rules
-            .procedures
-            .channels
-            .note
-            .iter()
-            .find(|n| n.id.get_ref() == "own_money")
-        {
-            let it = item(&mut v, policy, own);
-            v.notes.push(it);
-        }
+        own_money_note(&mut v, policy);
     }
     v.extra.insert("monthly".into(), figure);
     common_extra(&mut v, facts, "monthly");
