@@ -17,9 +17,9 @@ impl Report for Verdict {
     fn json(&self, explain: bool) -> Value {
         let mut v = serde_json::to_value(self).unwrap_or_default();
         if let Value::Object(map) = &mut v {
-            map.remove("schema");
+            map.shift_remove("schema"); // shift, not swap: keep the key order
             if !explain {
-                map.remove("trace");
+                map.shift_remove("trace");
             }
         }
         v

@@ -151,3 +151,38 @@ fn bad_values_name_their_flag() {
         .code(2)
         .stderr_has("--submitted");
 }
+
+#[test]
+fn a_region_file_added_with_rules_dir_brings_its_own_portal_without_code_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("regions")).unwrap();
+    std::fs::write(
+        dir.path().join("regions/610100.toml"),
+        r#"
+[[balance.channel]]
+id = "xian_portal"
+kind = "online"
+name = { zh = "西安医保网上服务大厅", en = "西安医保网上服务大厅 (Xi'an portal)" }
+shows = ["balance", "transfer"]
+steps = [{ zh = "登录后查看个人账户", en = "log in and open the personal account" }]
+cite = { source = "article-000" }
+"#,
+    )
+    .unwrap();
+    let doc = Yibao::new()
+        .args(["balance", "--region", "西安", "--json"])
+        .args(["--rules-dir", dir.path().to_str().unwrap()])
+        .run()
+        .code(0)
+        .json();
+    let channels = ids(&doc, "channels");
+    assert_eq!(channels[0], "xian_portal");
+    assert!(!channels.contains(&"local_website".to_string()));
+    let after = Yibao::new()
+        .args(["balance", "--region", "西安", "--after-transfer", "--json"])
+        .args(["--rules-dir", dir.path().to_str().unwrap()])
+        .run()
+        .code(0)
+        .json();
+    assert_eq!(ids(&after, "channels"), ["xian_portal"]);
+}

@@ -239,7 +239,7 @@ fn retiree(
         figure["bands"] = bands.into();
         figure["rule_file"] = local.file.path.clone().into();
         figure["unverified"] = unverified.into();
-        for b in &schedule.bands {
+        for (i, b) in schedule.bands.iter().enumerate() {
             let ages = match &b.age_to {
                 Some(to) if *b.age_from.get_ref() == 0 => Text::new(
                     format!("{} 岁以下", to.get_ref() + 1),
@@ -255,7 +255,7 @@ fn retiree(
                 ),
             };
             v.line(
-                "retiree_band",
+                &format!("retiree_band_{i}"),
                 Text::new(
                     format!("退休人员 {}", ages.zh),
                     format!("retirees {}", ages.en),
