@@ -19,6 +19,15 @@ pub struct Prompter {
 
 impl Prompter {
     pub fn new(lang: Lang) -> Prompter {
+        // dialoguer does not always see Ctrl-C as a key (the terminal may deliver SIGINT
+        // instead); either way the cursor comes back and the exit code is 130. Setting the
+        // handler a second time fails harmlessly.
+        let _ = ctrlc::set_handler(|| {
+            let term = Term::stderr();
+            let _ = term.show_cursor();
+            let _ = term.write_line("");
+            std::process::exit(crate::error::exit::INTERRUPTED);
+        });
         Prompter {
             lang,
             term: Term::stderr(),

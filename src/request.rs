@@ -101,11 +101,15 @@ impl Request {
 
 /// Loads and validates the rules, embedded or overlaid by `dir`.
 pub fn load_rules(dir: Option<&std::path::Path>) -> Result<RuleSet, Error> {
-    let files = match dir {
+    RuleSet::from_texts(rules_files(dir)?).map_err(Error::Rules)
+}
+
+/// The rules files to load: embedded, with `dir` laid over them.
+pub fn rules_files(dir: Option<&std::path::Path>) -> Result<Vec<load::RulesText>, Error> {
+    Ok(match dir {
         Some(d) => load::with_overlay(d)?,
         None => load::embedded(),
-    };
-    RuleSet::from_texts(files).map_err(Error::Rules)
+    })
 }
 
 /// Parses a date typed for `flag`, with a usage error that names the flag.

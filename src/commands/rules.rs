@@ -10,7 +10,8 @@ use serde_json::Value;
 use crate::error::Error;
 use crate::render::verdict::unverified_mark;
 use crate::render::{Report, t, table};
-use crate::request::{Request, load_rules, rules_region};
+use crate::request::{Request, rules_files, rules_region};
+use crate::rules::RuleSet;
 use crate::rules::{Resolved, RuleGap};
 use crate::text::Lang;
 
@@ -30,11 +31,13 @@ pub fn check(dir: Option<&std::path::Path>, req: &Request) -> Result<CheckReport
     let dir = dir
         .map(std::path::Path::to_path_buf)
         .or_else(|| req.rules_dir().map(std::path::Path::to_path_buf));
-    let rules = load_rules(dir.as_deref())?;
+    let files = rules_files(dir.as_deref())?;
+    let count = files.len();
+    let rules = RuleSet::from_texts(files).map_err(Error::Rules)?;
     Ok(CheckReport {
         valid: true,
         dir: dir.map(|d| d.display().to_string()),
-        files: 2 + rules.regions.len() + rules.calendar.covered_years().len(),
+        files: count,
         sources: rules.sources.len(),
         region_files: rules.regions.len(),
         calendar_years: rules.calendar.covered_years(),

@@ -44,22 +44,16 @@ fn not_sure_at_a_prompt_leaves_the_fact_open_and_the_answer_conditional() {
     );
 }
 
-/// Ctrl-C ends the walk-through as a shell sees exit 130: either yibao exits 130 itself or it
-/// is ended by SIGINT (128 + 2), which dialoguer's raw mode lets through.
+/// Ctrl-C at a question ends the walk-through with exit 130 and shows the cursor again.
 #[test]
-fn ctrl_c_at_a_question_ends_the_walk_through_like_exit_130() {
-    use expectrl::process::unix::WaitStatus;
+fn ctrl_c_at_a_question_exits_130_and_restores_the_cursor() {
     let mut s = spawn(&["merge", "--from", "西安", "--to", "北京"]);
     answer(&mut s, "两个账户中有欠费吗?", "\x03");
-    let _ = s.expect(expectrl::Eof);
-    let status = s.get_process_mut().wait().expect("wait");
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
     assert!(
-        matches!(
-            status,
-            WaitStatus::Exited(_, 130)
-                | WaitStatus::Signaled(_, expectrl::process::unix::Signal::SIGINT, _)
-        ),
-        "{status:?}"
+        text.contains("\x1b[?25h"),
+        "cursor not shown again: {text:?}"
     );
 }
 
