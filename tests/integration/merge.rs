@@ -1,7 +1,7 @@
 //! `yibao merge`: the walk-through at a terminal (pseudo-terminal), flags and errors off it.
 
 use crate::support::Yibao;
-use crate::support::pty::{DOWN, ENTER, Expect, answer, finish, spawn};
+use crate::support::pty::{DOWN, ENTER, answer, finish, spawn};
 
 #[test]
 fn the_walk_through_asks_for_each_fact_and_prints_the_equivalent_command() {
