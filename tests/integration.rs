@@ -8,6 +8,7 @@ mod integration {
     mod balance;
     mod calendar;
     mod cases;
+    mod english;
     mod guide;
     mod merge;
     mod readme;

@@ -208,6 +208,8 @@ fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
 }
 
 /// The "Sources" block: each document cited, with the articles, and the unverified caveat.
+/// The article pointers quote the Chinese text, so they are shown in Chinese output only
+/// (JSON always carries them).
 pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
     if citations.is_empty() {
         return;
@@ -228,8 +230,10 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
             c.published,
             unverified_mark(lang, c.evidence != "confirmed")
         );
-        for a in &c.articles {
-            let _ = writeln!(out, "      {a}");
+        if lang == Lang::Zh {
+            for a in &c.articles {
+                let _ = writeln!(out, "      {a}");
+            }
         }
     }
     if citations.iter().any(|c| c.evidence != "confirmed") {
