@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use clap::builder::FalseyValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::checks::transfer::{Reason, Scheme};
+
 /// The exit-code table shown at the end of every `--help`.
 pub const EXIT_CODES: &str = "\
 Exit status / 退出码:
@@ -93,6 +95,27 @@ pub enum Command {
     /// Working days: the State Council holiday notices and make-up working days
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Plan a move of your insurance between two places: blockers, steps, papers, dates
+    #[command(after_help = concat!(
+        "Examples:\n  yibao transfer                      (asks at a terminal)\n",
+        "  yibao transfer --from 西安 --to 北京 --scheme employee --reason job --origin-stopped yes \\\n",
+        "      --destination-enrolled yes --arrears no --account-frozen no --retired no \\\n",
+        "      --last-paid 2026-08 --paid-from 2026-09\n",
+        "  yibao transfer --from 610100 --to 110000 --scheme employee --submitted 2026-09-28 --json\n",
+        "  yibao transfer --from 110105 --to 110108        (same pooling area: no transfer needed)\n",
+        "  yibao transfer … --save plan.json && yibao status plan.json\n\n",
+        "Exit status: 0 ready to apply (or no transfer needed), 1 blocked, 3 conditional (a fact unknown or local rules decide), 2 bad input or missing --from/--to/--scheme off a terminal, 130 interrupted"
+    ))]
+    Transfer(Box<TransferArgs>),
+    /// Re-evaluate a plan saved with `yibao transfer --save` as of today (or --on)
+    #[command(after_help = concat!(
+        "Examples:\n  yibao status plan.json\n  yibao status plan.json --on 2026-10-20 --json\n\n",
+        "Exit status: as for transfer (0 yes, 1 no, 3 conditional); 2 the file is missing, unreadable or not a yibao plan"
+    ))]
+    Status {
+        /// A plan file written by `yibao transfer --save`
+        plan: PathBuf,
+    },
     /// Where to see the personal-account balance; when a moved balance arrives; the monthly credit
     #[command(after_help = concat!(
         "Examples:\n  yibao balance --region 北京\n  yibao balance --region 北京 --after-transfer --from 西安 --submitted 2026-09-28\n",
@@ -213,7 +236,7 @@ pub struct BalanceArgs {
     pub monthly: bool,
     /// With --monthly: employee (职工医保, default) or resident (居民医保)
     #[arg(long, value_enum, requires = "monthly")]
-    pub scheme: Option<SchemeArg>,
+    pub scheme: Option<Scheme>,
     /// With --monthly: your monthly contribution base in yuan (in-service employees)
     #[arg(
         long,
@@ -228,12 +251,6 @@ pub struct BalanceArgs {
     /// With --monthly --retired: your age, for regions that credit by age
     #[arg(long, value_name = "YEARS", requires = "retired")]
     pub age: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemeArg {
-    Employee,
-    Resident,
 }
 
 /// An answer to a yes/no question typed as a flag value.
@@ -273,4 +290,57 @@ pub struct MergeArgs {
     /// The day the transfer application was accepted (YYYY-MM-DD), for the deadlines
     #[arg(long, value_name = "DATE")]
     pub submitted: Option<String>,
+}
+
+/// `yibao transfer` flags: the facts of the move, each asked for at a terminal when missing.
+#[derive(Debug, Args)]
+pub struct TransferArgs {
+    /// Where you are insured now (code, Chinese name or pinyin)
+    #[arg(long, value_name = "REGION")]
+    pub from: Option<String>,
+    /// Where you are moving to
+    #[arg(long, value_name = "REGION")]
+    pub to: Option<String>,
+    /// employee (职工医保, includes flexible employment) or resident (居民医保)
+    #[arg(long, value_enum)]
+    pub scheme: Option<Scheme>,
+    /// Why you move: job, relocation, hukou (household registration), study, other
+    #[arg(long, value_enum)]
+    pub reason: Option<Reason>,
+    /// Are you retired (已退休)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub retired: Option<YesNo>,
+    /// Has the insurance at the origin been stopped (已停保)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub origin_stopped: Option<YesNo>,
+    /// Are you enrolled at the destination (已参保)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub destination_enrolled: Option<YesNo>,
+    /// Are contributions owed (欠费)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub arrears: Option<YesNo>,
+    /// Is the personal account frozen or abnormal (冻结/异常)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub account_frozen: Option<YesNo>,
+    /// Last month paid at the origin (YYYY-MM)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub last_paid: Option<String>,
+    /// First month paid, or to be paid, at the destination (YYYY-MM)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub paid_from: Option<String>,
+    /// Years insured without a break (for a change of scheme)
+    #[arg(long, value_name = "N")]
+    pub continuous_years: Option<String>,
+    /// The scheme at the destination, when it changes
+    #[arg(long, value_enum)]
+    pub new_scheme: Option<Scheme>,
+    /// The day the application was accepted (YYYY-MM-DD), if it was
+    #[arg(long, value_name = "DATE")]
+    pub submitted: Option<String>,
+    /// Write the facts and the plan to FILE (atomically), for `yibao status FILE`
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// With --save: replace FILE even if it is not a yibao plan
+    #[arg(long, requires = "save")]
+    pub force: bool,
 }

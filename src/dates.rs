@@ -69,6 +69,13 @@ impl serde::Serialize for Month {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Month {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_month(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Parses a month `YYYY-MM`.
 pub fn parse_month(input: &str) -> Result<Month, String> {
     let s = input.trim();

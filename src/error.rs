@@ -31,9 +31,9 @@ pub enum Error {
     /// The `--rules-dir` directory cannot be used.
     #[error("{0}")]
     RulesDir(#[from] OverlayError),
-    /// A file the user named could not be read or written.
-    #[error("{path}: {reason}")]
-    File { path: String, reason: String },
+    /// A file the user named could not be read or written, or is not what it should be.
+    #[error("{path}: {}", .reason.en)]
+    File { path: String, reason: Text },
     /// Ctrl-C or Esc at a prompt.
     #[error("interrupted")]
     Interrupted,
@@ -74,7 +74,7 @@ impl Error {
                 vec![format!("{flag}: {}", region_zh(source))]
             }
             (Error::RulesDir(e), Lang::Zh) => vec![format!("规则目录不可用: {e}")],
-            (Error::File { path, reason }, Lang::Zh) => vec![format!("文件 {path}: {reason}")],
+            (Error::File { path, reason }, Lang::Zh) => vec![format!("文件 {path}: {}", reason.zh)],
             (Error::Interrupted, Lang::Zh) => vec!["已中断".to_string()],
             (other, Lang::En) => vec![other.to_string()],
         }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod error;
+pub mod plan;
 pub mod prompt;
 pub mod region;
 pub mod render;
@@ -74,6 +75,8 @@ fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> 
         Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
         Command::Balance(args) => Box::new(commands::balance::run(args, req)?),
         Command::Merge(args) => Box::new(commands::merge::run(args, req)?),
+        Command::Transfer(args) => commands::transfer::run(args, req)?,
+        Command::Status { plan } => Box::new(commands::status::run(plan, req)?),
         Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,
         Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
         Command::Schema { command } => Box::new(commands::schema::run(command.as_deref())?),

@@ -8,6 +8,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, Select};
 
 use crate::error::Error;
+use crate::region::LookupError;
 use crate::text::{Lang, Text};
 
 /// Asks questions in one language.
@@ -87,6 +88,89 @@ impl Prompter {
             .interact_text_on(&self.term)
             .map_err(|e| self.interrupted(e))?;
         parse(answer.trim())
+    }
+
+    /// Free text that may be left empty (`None`); otherwise checked by `parse`.
+    pub fn input_optional<T>(
+        &self,
+        question: &Text,
+        hint: &str,
+        parse: impl Fn(&str) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
+        let lang = self.lang;
+        let skip = match lang {
+            Lang::Zh => "直接回车跳过",
+            Lang::En => "Enter to skip",
+        };
+        let answer: String = Input::with_theme(&self.theme)
+            .with_prompt(format!("{} ({hint}; {skip})", question.get(lang)))
+            .allow_empty(true)
+            .validate_with(|s: &String| -> Result<(), String> {
+                if s.trim().is_empty() {
+                    return Ok(());
+                }
+                parse(s.trim())
+                    .map(|_| ())
+                    .map_err(|e| e.lines(lang).join(" "))
+            })
+            .interact_text_on(&self.term)
+            .map_err(|e| self.interrupted(e))?;
+        let answer = answer.trim();
+        if answer.is_empty() {
+            return Ok(None);
+        }
+        parse(answer).map(Some)
+    }
+
+    /// A pooling area typed as a code, Chinese name or pinyin; when the text is a near miss
+    /// or names several places, the close matches are offered to choose from.
+    pub fn region(&self, question: &Text, flag: &str) -> Result<String, Error> {
+        let hint = match self.lang {
+            Lang::Zh => "代码、中文名或拼音,如 西安、610100、xian",
+            Lang::En => "code, Chinese name or pinyin, e.g. 西安, 610100, xian",
+        };
+        loop {
+            let typed: String = self.input(question, Some(hint), |s| {
+                if s.is_empty() {
+                    Err(Error::usage("请输入一个地区", "type a place"))
+                } else {
+                    Ok(s.to_string())
+                }
+            })?;
+            let err = match crate::request::pooling_area(flag, &typed) {
+                Ok(r) => return Ok(r.code.clone()),
+                Err(e) => e,
+            };
+            let choices: Vec<String> = match &err {
+                Error::Region { source, .. } => match source {
+                    LookupError::NotFound { suggestions, .. } => suggestions.clone(),
+                    LookupError::Ambiguous { candidates, .. } => candidates.clone(),
+                    LookupError::NotAPoolingArea { choices, .. } => choices.clone(),
+                    LookupError::Empty => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let codes: Vec<(Option<String>, Text)> = choices
+                .iter()
+                .filter_map(|label| {
+                    let code = label.rsplit_once('(')?.1.trim_end_matches(')').to_string();
+                    crate::region::regions().get(&code)?;
+                    Some((Some(code), Text::new(label.clone(), label.clone())))
+                })
+                .chain(std::iter::once((
+                    None,
+                    Text::new("都不是,重新输入", "none of these: type again"),
+                )))
+                .collect();
+            self.say(&err.lines(self.lang).join(" "));
+            if codes.len() == 1 {
+                continue;
+            }
+            let which = Text::new("您指的是哪一个?", "Which one do you mean?");
+            if let Some(code) = self.select(&which, &codes)? {
+                return Ok(code);
+            }
+        }
     }
 
     /// Prints a line on the prompt's terminal (stderr), e.g. the equivalent command.

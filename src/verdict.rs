@@ -189,6 +189,9 @@ pub struct Verdict {
     pub steps: Vec<Step>,
     pub materials: Vec<Item>,
     pub deadlines: Vec<Deadline>,
+    /// What moves with the person (transfers): contribution years, balance, record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub carries_over: Vec<Item>,
     /// Other things worth knowing.
     pub notes: Vec<Item>,
     pub warnings: Vec<Text>,
@@ -211,6 +214,7 @@ impl Verdict {
             steps: Vec::new(),
             materials: Vec::new(),
             deadlines: Vec::new(),
+            carries_over: Vec::new(),
             notes: Vec::new(),
             warnings: Vec::new(),
             citations: Vec::new(),

@@ -8,6 +8,7 @@ mod monthly;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+pub use super::Scheme;
 use super::limits;
 use super::procedure::{channel_step, item, region_json, region_label, step};
 use crate::rules::Policy;
@@ -16,17 +17,6 @@ use crate::text::Text;
 use crate::verdict::{Channel, Outcome, Place, Step, Verdict, Who};
 
 pub const SCHEMA: &str = "yibao.balance/1";
-
-/// Which scheme the person is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scheme {
-    /// 职工医保: has a personal account.
-    #[default]
-    Employee,
-    /// 居民医保: no personal account.
-    Resident,
-}
 
 /// What `yibao balance` is asked; field names are the flag names.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -70,7 +70,7 @@ pub fn transfer(
         unverified: out_unverified,
     });
     v.deadlines.push(Deadline {
-        id: "transfer_in".into(),
+        id: "transfer_complete".into(),
         label: Text::new(
             "转入地办结转入、余额记入账户(假设信息表当天送达)",
             "destination completes the transfer-in and credits the balance (if the form arrives the same day)",

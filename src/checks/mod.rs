@@ -5,3 +5,6 @@ pub mod balance;
 pub mod limits;
 pub mod merge;
 pub mod procedure;
+pub mod transfer;
+
+pub use transfer::facts::Scheme;

@@ -2,8 +2,8 @@
 //! dates and amounts parsed, each error naming its flag) and runs the check. Never prompts:
 //! every question has a sensible answer without the optional facts.
 
-use crate::checks::balance::{self, Facts, Scheme};
-use crate::cli::{BalanceArgs, SchemeArg};
+use crate::checks::balance::{self, Facts};
+use crate::cli::BalanceArgs;
 use crate::error::Error;
 use crate::request::{Request, parse_date, pooling_area};
 use crate::verdict::Verdict;
@@ -27,10 +27,7 @@ pub fn run(args: &BalanceArgs, req: &Request) -> Result<Verdict, Error> {
             .transpose()?,
         from,
         monthly: args.monthly,
-        scheme: args.scheme.map(|s| match s {
-            SchemeArg::Employee => Scheme::Employee,
-            SchemeArg::Resident => Scheme::Resident,
-        }),
+        scheme: args.scheme,
         base: args.base.as_deref().map(parse_base).transpose()?,
         retired: args.retired,
         age: args.age.as_deref().map(parse_age).transpose()?,

@@ -36,7 +36,7 @@ pub fn man() -> Result<Document, Error> {
         .render(&mut buf)
         .map_err(|e| Error::File {
             path: "stdout".into(),
-            reason: e.to_string(),
+            reason: crate::text::Text::new(e.to_string(), e.to_string()),
         })?;
     // The subcommands, each with its own section, after the top-level page.
     let top = Cli::command();

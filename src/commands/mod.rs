@@ -1,6 +1,6 @@
 //! The commands: each turns its arguments and the request into a `Report`. The informational
 //! ones (`regions`, `rules`, `calendar`, `guide`) build it here; the others (`balance`,
-//! `merge`) gather facts (flags, then prompts) and call their check in `checks`.
+//! `merge`, `transfer`, `status`) gather facts (flags, then prompts) and call their check in `checks`.
 
 pub mod balance;
 pub mod calendar;
@@ -10,3 +10,5 @@ pub mod merge;
 pub mod regions;
 pub mod rules;
 pub mod schema;
+pub mod status;
+pub mod transfer;

@@ -32,6 +32,28 @@ pub trait Report {
     }
 }
 
+/// A verdict already shown on the terminal (after a walk-through): prints nothing more and
+/// keeps its exit code.
+pub struct Shown(pub crate::verdict::Verdict);
+
+impl Report for Shown {
+    fn schema(&self) -> &'static str {
+        self.0.schema
+    }
+
+    fn json(&self, explain: bool) -> Value {
+        self.0.json(explain)
+    }
+
+    fn human(&self, _lang: Lang, _explain: bool) -> String {
+        String::new()
+    }
+
+    fn exit_code(&self) -> i32 {
+        self.0.outcome.exit_code()
+    }
+}
+
 /// Writes a report to stdout in the requested form.
 pub fn emit(report: &dyn Report, lang: Lang, json: bool, explain: bool) {
     let out = if json && !report.raw() {

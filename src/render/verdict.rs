@@ -186,6 +186,13 @@ fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
         out.push_str(&table::finish(&tb));
     }
 
+    items(
+        &mut out,
+        lang,
+        t(lang, "随转移带走的", "What carries over"),
+        &v.carries_over,
+        false,
+    );
     items(&mut out, lang, t(lang, "须知", "Notes"), &v.notes, false);
 
     if !v.warnings.is_empty() {

@@ -110,6 +110,7 @@ pub fn check_guides(ctx: &FileCtx, file: &GuidesFile, out: &mut Vec<Diagnostic>)
             .flat_map(|s| s.item.iter().cloned())
             .collect();
         ctx.items(&format!("topic.{tid}"), &items, out);
+        ctx.tags(&format!("topic.{tid}"), &items, &[], out);
         if topic.section.iter().any(|s| s.item.is_empty()) || topic.section.is_empty() {
             out.push(ctx.at(
                 topic.id.span(),
@@ -164,5 +165,13 @@ pub fn check_merge(ctx: &FileCtx, file: &MergeFile, out: &mut Vec<Diagnostic>) {
     ctx.steps("step", &file.step, out);
     ctx.items("material", &file.material, out);
     ctx.items("note", &file.note, out);
+    for (list, items) in [
+        ("condition", &file.condition),
+        ("step", &file.step),
+        ("material", &file.material),
+        ("note", &file.note),
+    ] {
+        ctx.tags(list, items, &[], out);
+    }
     super::check_reviewed(ctx, file.reviewed_on.as_ref(), out);
 }

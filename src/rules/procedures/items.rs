@@ -31,6 +31,9 @@ pub struct ItemData {
     pub channel: Option<Channel>,
     #[serde(default)]
     pub who: Option<Who>,
+    /// Tags that must all hold for the item to apply (files that use them say which exist).
+    #[serde(default)]
+    pub when: Vec<Spanned<String>>,
     pub cite: Cite,
     /// Further sources saying the same.
     #[serde(default)]
@@ -102,6 +105,13 @@ impl FileCtx<'_> {
         for item in items {
             let what = format!("{list}.{}", item.id.get_ref());
             self.cites(&what, item.cites(), out);
+        }
+        self.texts(list, items, out);
+    }
+
+    /// Both languages of every text (and fix) are written.
+    pub fn texts(&self, list: &str, items: &[ItemData], out: &mut Vec<Diagnostic>) {
+        for item in items {
             let texts = std::iter::once(&item.text).chain(item.fix.as_ref());
             if texts
                 .into_iter()
@@ -109,8 +119,38 @@ impl FileCtx<'_> {
             {
                 out.push(self.at(
                     item.id.span(),
-                    format!("`{what}`: text needs both zh and en written"),
+                    format!(
+                        "`{list}.{}`: text needs both zh and en written",
+                        item.id.get_ref()
+                    ),
                 ));
+            }
+        }
+    }
+
+    /// Every `when` tag is one the file's reader knows (`known` empty: the file takes none).
+    pub fn tags(&self, list: &str, items: &[ItemData], known: &[&str], out: &mut Vec<Diagnostic>) {
+        for item in items {
+            for tag in &item.when {
+                let name = tag.get_ref().as_str();
+                if known.contains(&name) {
+                    continue;
+                }
+                let msg = if known.is_empty() {
+                    format!(
+                        "`{list}.{}`: this file does not use `when`",
+                        item.id.get_ref()
+                    )
+                } else {
+                    let hint = crate::text::closest(name, known.iter().copied())
+                        .map_or(String::new(), |b| format!("; did you mean \"{b}\"?"));
+                    format!(
+                        "`{list}.{}`: unknown tag \"{name}\" (known: {}){hint}",
+                        item.id.get_ref(),
+                        known.join(", ")
+                    )
+                };
+                out.push(self.at(tag.span(), msg));
             }
         }
     }
@@ -118,6 +158,11 @@ impl FileCtx<'_> {
     /// Steps must say where, how and by whom.
     pub fn steps(&self, list: &str, items: &[ItemData], out: &mut Vec<Diagnostic>) {
         self.items(list, items, out);
+        self.steps_shape(list, items, out);
+    }
+
+    /// Each step names its place, channel and who.
+    pub fn steps_shape(&self, list: &str, items: &[ItemData], out: &mut Vec<Diagnostic>) {
         for item in items {
             if item.place.is_none() || item.channel.is_none() || item.who.is_none() {
                 out.push(self.at(
@@ -132,7 +177,7 @@ impl FileCtx<'_> {
     }
 }
 
-fn is_snake_case(s: &str) -> bool {
+pub fn is_snake_case(s: &str) -> bool {
     !s.is_empty()
         && s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.chars()

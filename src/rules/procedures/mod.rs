@@ -1,12 +1,13 @@
 //! The procedure files: how-to knowledge that is not a dated number — where to see the
 //! balance (`channels.toml` and a region file's `[balance]`), the `yibao guide` topics
-//! (`guides.toml`) and the plan for merging two accounts (`merge.toml`). Every statement is
+//! (`guides.toml`) and the plan for merging two accounts (`merge.toml`) and the wording of the transfer plan (`transfer.toml`). Every statement is
 //! bilingual and cited like a policy value. This module parses and validates them; the
 //! checks and commands decide what to show.
 
 pub mod channels;
 pub mod guides;
 pub mod items;
+pub mod transfer;
 
 use toml::Spanned;
 use toml::value::Datetime;
@@ -18,9 +19,15 @@ use crate::dates;
 use channels::ChannelsFile;
 use guides::{GuidesFile, MergeFile};
 use items::FileCtx;
+use transfer::TransferFile;
 
 /// The procedure files a rules tree may hold, relative to its root.
-pub const FILES: &[&str] = &["channels.toml", "guides.toml", "merge.toml"];
+pub const FILES: &[&str] = &[
+    "channels.toml",
+    "guides.toml",
+    "merge.toml",
+    "transfer.toml",
+];
 
 /// The parsed procedure files; a file that is absent is empty.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +35,7 @@ pub struct Procedures {
     pub channels: ChannelsFile,
     pub guides: GuidesFile,
     pub merge: MergeFile,
+    pub transfer: TransferFile,
 }
 
 impl Procedures {
@@ -56,6 +64,12 @@ impl Procedures {
                     if let Some(f) = parse::<GuidesFile>(&ctx, out) {
                         guides::check_guides(&ctx, &f, out);
                         procedures.guides = f;
+                    }
+                }
+                "transfer.toml" => {
+                    if let Some(f) = parse::<TransferFile>(&ctx, out) {
+                        transfer::check_transfer(&ctx, &f, out);
+                        procedures.transfer = f;
                     }
                 }
                 _ => {

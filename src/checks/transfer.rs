@@ -1,0 +1,340 @@
+//! `yibao transfer`: can this person move their basic medical insurance from one pooling area
+//! to another now, and how. Blockers (retired, origin not stopped, destination not enrolled,
+//! arrears, a frozen account) make it `no`; facts not known, or a waiting period that depends
+//! on local rules or unverified readings, make it `conditional`; otherwise `yes`. The plan
+//! (steps, materials, deadlines as dates, waiting period, what carries over) is shown in every
+//! case. Pure: facts and policy in, verdict out.
+
+pub mod facts;
+pub mod status;
+pub mod waiting;
+
+#[cfg(test)]
+mod tests;
+
+use super::balance::channels_for;
+use super::limits;
+use super::procedure::{channel_step, item, region_json, region_label, step};
+use crate::rules::Policy;
+use crate::rules::procedures::channels::Shows;
+use crate::rules::procedures::transfer::{BLOCKERS, applies};
+use crate::text::Text;
+use crate::verdict::{Channel, Item, Outcome, Place, Step, Verdict, Who};
+pub use facts::{Facts, Reason, Scheme};
+
+pub const SCHEMA: &str = "yibao.transfer/1";
+
+/// `policy` is the destination's (`facts.to`) on the as-of date, which is also "today" for a
+/// plan not yet submitted.
+pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
+    let data = &policy.rules.procedures.transfer;
+    let (from, to) = (region_label(&facts.from), region_label(&facts.to));
+    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default());
+    v.line("from", Text::new("转出地", "origin"), plain(&from));
+    v.line("to", Text::new("转入地", "destination"), plain(&to));
+    v.extra.insert("from".into(), region_json(&facts.from));
+    v.extra.insert("to".into(), region_json(&facts.to));
+
+    if facts.from == facts.to {
+        v.summary = Text::new(
+            format!("不需要转移:转出地和转入地都属于 {to} 这一个统筹地区"),
+            format!("no transfer needed: both places are in one pooling area, {to}"),
+        );
+        v.trace(
+            "same_pooling_area",
+            true,
+            Text::new(
+                format!("同一统筹地区 {to}"),
+                format!("one pooling area {to}"),
+            ),
+        );
+        if let Some(n) = data.note.iter().find(|n| n.id.get_ref() == "same_area") {
+            let it = item(&mut v, policy, n);
+            v.notes.push(it);
+        }
+        v.extra.insert("same_pooling_area".into(), true.into());
+        return v;
+    }
+    v.extra.insert("same_pooling_area".into(), false.into());
+    if let Some(s) = facts.scheme {
+        v.line("scheme", Text::new("险种", "scheme"), s.name());
+    }
+    if let Some(s) = facts.new_scheme.filter(|_| facts.cross_scheme()) {
+        v.line(
+            "new_scheme",
+            Text::new("转入后的险种", "scheme at the destination"),
+            s.name(),
+        );
+    }
+    if let Some(r) = facts.reason {
+        v.line("reason", Text::new("原因", "reason"), r.name());
+    }
+
+    let mut tags = facts.tags();
+    let unknown = assess_blockers(&mut v, facts, policy, &tags);
+    if v.blockers.iter().any(|b| b.id == "retired") {
+        v.outcome = Outcome::No;
+        v.summary = Text::new(
+            "不能转移:退休人员不在医保关系转移接续的适用范围内",
+            "no transfer: retirees are outside the transfer rules",
+        );
+        return v;
+    }
+
+    let waiting = waiting::assess(&mut v, facts, policy);
+    if waiting.payable {
+        tags.push("gap_payable");
+    }
+    v.line(
+        "waiting_period",
+        Text::new("等待期", "waiting period"),
+        waiting.text.clone(),
+    );
+    v.trace(
+        "waiting_period",
+        !waiting.conditional,
+        Text::new(
+            format!("{}: {}", waiting.rule, waiting.text.zh),
+            format!("{}: {}", waiting.rule, waiting.text.en),
+        ),
+    );
+
+    let origin = Policy::new(policy.rules, Some(&facts.from), policy.on);
+    let start = facts.submitted.unwrap_or(policy.on);
+    let dates = match limits::transfer(&mut v, &origin, policy, Some(start)) {
+        Ok(d) => d,
+        Err(gap) => {
+            v.conditions.push(limits::gap_condition(&gap));
+            None
+        }
+    };
+    v.extra.insert(
+        "deadlines_from".into(),
+        serde_json::json!({
+            "date": start,
+            "basis": if facts.submitted.is_some() { "submitted" } else { "if_applied_today" },
+        }),
+    );
+    if facts.submitted.is_none() && dates.is_some() {
+        v.warnings.push(Text::new(
+            format!("还没有受理日期,期限按今天 ({start}) 受理计算;受理后加 --submitted YYYY-MM-DD 重新计算"),
+            format!("no acceptance date yet, so the limits are counted as if accepted today ({start}); once accepted, add --submitted YYYY-MM-DD"),
+        ));
+    }
+
+    add_plan(&mut v, policy, &tags, dates.is_some());
+    if let (Some(submitted), Some(d)) = (facts.submitted, dates) {
+        let st = status::of(policy.calendar(), submitted, policy.on, d);
+        v.line("status", Text::new("办理进度", "progress"), st.text.clone());
+        if st.overdue {
+            add_overdue_steps(&mut v, policy);
+        }
+        v.extra.insert(
+            "status".into(),
+            serde_json::to_value(&st).unwrap_or_default(),
+        );
+    }
+    v.extra.insert(
+        "waiting_period".into(),
+        serde_json::to_value(&waiting).unwrap_or_default(),
+    );
+
+    let blocked = v.blockers.len();
+    let depends = v.conditions.len() + usize::from(waiting.conditional);
+    v.outcome = if blocked > 0 {
+        Outcome::No
+    } else if depends > 0 {
+        Outcome::Conditional
+    } else {
+        Outcome::Yes
+    };
+    if waiting.conditional && unknown == 0 && blocked == 0 {
+        v.conditions.push(
+            Item::new(
+                "waiting_period",
+                Text::new(
+                    format!("等待期要看当地规定或尚待核对的读法: {}", waiting.text.zh),
+                    format!(
+                        "the waiting period depends on local rules or an unverified reading: {}",
+                        waiting.text.en
+                    ),
+                ),
+            )
+            .fix(Text::new(
+                "向转入地医保经办机构确认等待期",
+                "confirm the waiting period with the destination agency",
+            )),
+        );
+    }
+    v.summary = summary(&v, facts, &from, &to);
+    v
+}
+
+fn plain(s: &str) -> Text {
+    Text::new(s, s)
+}
+
+/// Each blocker fact: a blocker when it fails, a condition (naming its flag) when unknown.
+/// Returns how many are unknown.
+fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str]) -> usize {
+    let data = &policy.rules.procedures.transfer;
+    let mut unknown = 0;
+    for id in BLOCKERS {
+        let (value, blocks_when) = facts.blocker_fact(id);
+        let Some(wording) = data.blocker(id, tags) else {
+            continue;
+        };
+        let it = item(v, policy, wording);
+        let detail = |state: &str, en: &str| {
+            Text::new(
+                format!("{state}: {}", it.text.zh),
+                format!("{en}: {}", it.text.en),
+            )
+        };
+        match value {
+            Some(b) if b == blocks_when => {
+                v.trace(id, false, detail("不满足", "blocks"));
+                v.blockers.push(it);
+            }
+            Some(_) => v.trace(id, true, detail("满足", "clear")),
+            None => {
+                v.trace(id, false, detail("未知", "unknown"));
+                unknown += 1;
+                let flag = format!("--{}", id.replace('_', "-"));
+                let fix = it.fix.clone().unwrap_or_default();
+                let mut cond = it;
+                cond.fix = Some(Text::new(
+                    format!("用 {flag} yes|no 说明;若是这种情况: {}", fix.zh),
+                    format!("state it with {flag} yes|no; if it is so: {}", fix.en),
+                ));
+                v.conditions.push(cond);
+            }
+        }
+    }
+    unknown
+}
+
+/// Steps (with the agencies' waits and the destination's own progress channels), materials,
+/// what carries over and notes, for the person's tags.
+fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
+    let data = &policy.rules.procedures.transfer;
+    let default = (Place::Either, Channel::Online, Who::Person);
+    for s in data.step.iter().filter(|s| applies(s, tags)) {
+        let st = step(v, policy, s, default, None);
+        // The agencies' own time: the transfer-out before the transfer-in application, the
+        // transfer-in after it.
+        let apply_in = st.id == "apply_in";
+        if apply_in && with_waits {
+            push_wait(v, "transfer_out");
+        }
+        let track = st.id == "track_progress";
+        v.steps.push(st);
+        if apply_in && with_waits {
+            push_wait(v, "transfer_complete");
+        }
+        if track {
+            // The destination's own ways to follow a transfer (e.g. Beijing's portal).
+            for (c, region) in channels_for(policy, Shows::Transfer) {
+                if region.is_some() {
+                    let mut s = channel_step(v, policy, c);
+                    s.place = Place::Destination;
+                    v.steps.push(s);
+                }
+            }
+        }
+    }
+    for m in data.material.iter().filter(|m| applies(m, tags)) {
+        let it = item(v, policy, m);
+        v.materials.push(it);
+    }
+    for c in data.carry.iter().filter(|c| applies(c, tags)) {
+        let it = item(v, policy, c);
+        v.carries_over.push(it);
+    }
+    for n in data
+        .note
+        .iter()
+        .filter(|n| applies(n, tags) && n.id.get_ref() != "same_area")
+    {
+        let it = item(v, policy, n);
+        v.notes.push(it);
+    }
+}
+
+/// An agency's wait as a step, from the deadline `id` already on the verdict.
+fn push_wait(v: &mut Verdict, id: &str) {
+    let Some(d) = v.deadlines.iter().find(|d| d.id == id) else {
+        return;
+    };
+    let wait = Step {
+        id: format!("wait_{id}"),
+        place: if id == "transfer_out" {
+            Place::Origin
+        } else {
+            Place::Destination
+        },
+        channel: Channel::Wait,
+        who: Who::Agency,
+        text: Text::new(
+            format!(
+                "{}:{} 个工作日内,最迟 {}",
+                d.label.zh, d.working_days, d.date
+            ),
+            format!(
+                "{}: within {} working days, by {}",
+                d.label.en, d.working_days, d.date
+            ),
+        ),
+        cite: Some(d.cite.clone()),
+        unverified: d.unverified,
+    };
+    v.steps.push(wait);
+}
+
+/// Once both limits have passed: how to chase it (from `channels.toml`'s after-transfer part).
+fn add_overdue_steps(v: &mut Verdict, policy: &Policy) {
+    let data = &policy.rules.procedures.channels;
+    let prefix = Text::new("已过时限仍未办结: ", "Past the limits and not done: ");
+    let default = (Place::Either, Channel::Online, Who::Person);
+    for (i, c) in data.after_transfer.if_missing.iter().enumerate() {
+        let s = step(v, policy, c, default, (i == 0).then_some(&prefix));
+        v.steps.push(s);
+    }
+    if let Some(n) = data
+        .note
+        .iter()
+        .find(|n| n.id.get_ref() == "hotline_caveat")
+    {
+        let it = item(v, policy, n);
+        v.notes.push(it);
+    }
+}
+
+fn summary(v: &Verdict, facts: &Facts, from: &str, to: &str) -> Text {
+    let n = v.blockers.len();
+    let c = v.conditions.len();
+    match v.outcome {
+        Outcome::No => Text::new(
+            format!("现在还不能从{from}转到{to}:先解决下面 {n} 个问题,再按步骤申请"),
+            format!(
+                "not yet: clear the {n} problem(s) below, then apply to move from {from} to {to} as shown"
+            ),
+        ),
+        Outcome::Conditional => Text::new(
+            format!("从{from}转到{to}:能否现在申请、结果如何,取决于下面 {c} 个情况"),
+            format!(
+                "moving from {from} to {to}: whether you can apply now, and the result, depend on the {c} point(s) below"
+            ),
+        ),
+        Outcome::Yes if facts.submitted.is_some() => Text::new(
+            format!("转移申请已受理:从{from}转到{to},按下面的时限跟进"),
+            format!(
+                "the application is accepted: moving from {from} to {to}; follow it against the limits below"
+            ),
+        ),
+        Outcome::Yes => Text::new(
+            format!("可以申请:把医保关系从{from}转到{to},按下面的步骤办理"),
+            format!("ready to apply: move your insurance from {from} to {to} as shown below"),
+        ),
+    }
+}

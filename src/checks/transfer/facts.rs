@@ -1,0 +1,243 @@
+//! What `yibao transfer` is told: the facts of one person's move, named as the flags are
+//! (snake_case), so the same struct comes from flags, prompts, a saved plan or a JSON Lines
+//! record. Also the checks that facts agree with each other, and the `when` tags of
+//! `rules/transfer.toml` that they make true.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::dates::Month;
+use crate::text::Text;
+
+/// The insurance scheme: 职工医保 (employees, including flexible workers) or 居民医保.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// 职工医保: has a personal account.
+    #[default]
+    Employee,
+    /// 居民医保: no personal account.
+    Resident,
+}
+
+impl Scheme {
+    pub fn name(self) -> Text {
+        match self {
+            Scheme::Employee => Text::new("职工医保", "employee insurance (职工医保)"),
+            Scheme::Resident => Text::new("居民医保", "resident insurance (居民医保)"),
+        }
+    }
+
+    pub fn flag(self) -> &'static str {
+        match self {
+            Scheme::Employee => "employee",
+            Scheme::Resident => "resident",
+        }
+    }
+}
+
+/// Why the person moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Job,
+    Relocation,
+    Hukou,
+    Study,
+    Other,
+}
+
+impl Reason {
+    pub fn flag(self) -> &'static str {
+        match self {
+            Reason::Job => "job",
+            Reason::Relocation => "relocation",
+            Reason::Hukou => "hukou",
+            Reason::Study => "study",
+            Reason::Other => "other",
+        }
+    }
+
+    pub fn name(self) -> Text {
+        match self {
+            Reason::Job => Text::new("工作变动", "new job"),
+            Reason::Relocation => Text::new("迁居(常住地变化)", "moving home"),
+            Reason::Hukou => Text::new("户籍迁移", "household registration moved"),
+            Reason::Study => Text::new("上学", "study"),
+            Reason::Other => Text::new("其他", "other"),
+        }
+    }
+}
+
+/// The facts of one transfer; `None`: not known (yet).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Facts {
+    /// Pooling area (code) insured in until now.
+    pub from: String,
+    /// Pooling area (code) moved to.
+    pub to: String,
+    pub scheme: Option<Scheme>,
+    pub reason: Option<Reason>,
+    #[serde(deserialize_with = "yes_no")]
+    pub retired: Option<bool>,
+    /// 停保 done at the origin.
+    #[serde(deserialize_with = "yes_no")]
+    pub origin_stopped: Option<bool>,
+    #[serde(deserialize_with = "yes_no")]
+    pub destination_enrolled: Option<bool>,
+    #[serde(deserialize_with = "yes_no")]
+    pub arrears: Option<bool>,
+    #[serde(deserialize_with = "yes_no")]
+    pub account_frozen: Option<bool>,
+    /// Last month paid at the origin.
+    pub last_paid: Option<Month>,
+    /// First month paid (or to be paid) at the destination.
+    pub paid_from: Option<Month>,
+    /// Years insured without a break, for the cross-scheme rule.
+    pub continuous_years: Option<u32>,
+    /// The scheme at the destination, when it changes.
+    pub new_scheme: Option<Scheme>,
+    /// The day the application was accepted.
+    pub submitted: Option<NaiveDate>,
+}
+
+/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"`.
+fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Answer {
+        Bool(bool),
+        Word(String),
+    }
+    match Option::<Answer>::deserialize(d)? {
+        None => Ok(None),
+        Some(Answer::Bool(b)) => Ok(Some(b)),
+        Some(Answer::Word(w)) => match w.as_str() {
+            "yes" => Ok(Some(true)),
+            "no" => Ok(Some(false)),
+            other => Err(serde::de::Error::custom(format!(
+                "'{other}' is not an answer: use yes or no (or true/false)"
+            ))),
+        },
+    }
+}
+
+impl Facts {
+    /// The scheme at the destination: the new one if it changes, else the same.
+    pub fn destination_scheme(&self) -> Option<Scheme> {
+        self.new_scheme.or(self.scheme)
+    }
+
+    pub fn cross_scheme(&self) -> bool {
+        matches!((self.scheme, self.new_scheme), (Some(a), Some(b)) if a != b)
+    }
+
+    /// Facts that contradict each other or the as-of date `on`; the message names the flags.
+    pub fn contradiction(&self, on: NaiveDate) -> Option<Text> {
+        if let (Some(last), Some(first)) = (self.last_paid, self.paid_from)
+            && first < last
+        {
+            return Some(Text::new(
+                format!(
+                    "--paid-from {first} 早于 --last-paid {last}:在转入地开始缴费的月份不能早于在转出地最后缴费的月份;请核对这两个月份"
+                ),
+                format!(
+                    "--paid-from {first} is before --last-paid {last}: the first month paid at the destination cannot come before the last month paid at the origin; check both months"
+                ),
+            ));
+        }
+        if let Some(s) = self.submitted
+            && s > on
+        {
+            return Some(Text::new(
+                format!(
+                    "--submitted {s} 晚于评估日期 {on}:受理日期不能在将来;还没受理就不要给 --submitted(会按今天申请计算)"
+                ),
+                format!(
+                    "--submitted {s} is after the as-of date {on}: an acceptance date cannot be in the future; leave --submitted out if it has not been accepted (dates are then counted as if you apply today)"
+                ),
+            ));
+        }
+        if self.new_scheme.is_some() && self.scheme.is_none() {
+            return Some(Text::new(
+                "给了 --new-scheme 却没有 --scheme:请用 --scheme 说明现在参加的险种",
+                "--new-scheme was given without --scheme: say which scheme you are in now with --scheme",
+            ));
+        }
+        None
+    }
+
+    /// The `when` tags of `rules/transfer.toml` that hold for these facts (`gap_payable` is
+    /// added by the waiting-period assessment).
+    pub fn tags(&self) -> Vec<&'static str> {
+        let mut tags = Vec::new();
+        match self.scheme {
+            Some(Scheme::Employee) => tags.push("employee"),
+            Some(Scheme::Resident) => tags.push("resident"),
+            None => {}
+        }
+        if self.cross_scheme() {
+            tags.push("cross_scheme");
+            tags.push(match self.new_scheme {
+                Some(Scheme::Employee) => "to_employee",
+                _ => "to_resident",
+            });
+        }
+        if let Some(r) = self.reason {
+            tags.push(match r {
+                Reason::Job => "reason_job",
+                Reason::Relocation => "reason_relocation",
+                Reason::Hukou => "reason_hukou",
+                Reason::Study => "reason_study",
+                Reason::Other => "reason_other",
+            });
+        }
+        if self.origin_stopped != Some(true) {
+            tags.push("origin_not_stopped");
+        }
+        if self.destination_enrolled != Some(true) {
+            tags.push("destination_not_enrolled");
+        }
+        tags
+    }
+
+    /// The value of a blocker fact (`rules::procedures::transfer::BLOCKERS`) and the answer
+    /// that blocks.
+    pub fn blocker_fact(&self, id: &str) -> (Option<bool>, bool) {
+        match id {
+            "retired" => (self.retired, true),
+            "origin_stopped" => (self.origin_stopped, false),
+            "destination_enrolled" => (self.destination_enrolled, false),
+            "arrears" => (self.arrears, true),
+            _ => (self.account_frozen, true),
+        }
+    }
+
+    /// The one-line command that states these facts.
+    pub fn command(&self) -> String {
+        let mut cmd = format!("yibao transfer --from {} --to {}", self.from, self.to);
+        let mut push = |flag: &str, value: Option<String>| {
+            if let Some(v) = value {
+                cmd.push_str(&format!(" --{flag} {v}"));
+            }
+        };
+        let yn = |b: Option<bool>| b.map(|b| if b { "yes" } else { "no" }.to_string());
+        push("scheme", self.scheme.map(|s| s.flag().into()));
+        push("new-scheme", self.new_scheme.map(|s| s.flag().into()));
+        push("reason", self.reason.map(|r| r.flag().into()));
+        push("retired", yn(self.retired));
+        push("origin-stopped", yn(self.origin_stopped));
+        push("destination-enrolled", yn(self.destination_enrolled));
+        push("arrears", yn(self.arrears));
+        push("account-frozen", yn(self.account_frozen));
+        push("last-paid", self.last_paid.map(|m| m.to_string()));
+        push("paid-from", self.paid_from.map(|m| m.to_string()));
+        push(
+            "continuous-years",
+            self.continuous_years.map(|n| n.to_string()),
+        );
+        push("submitted", self.submitted.map(|d| d.to_string()));
+        cmd
+    }
+}

@@ -1,0 +1,35 @@
+//! `yibao status PLAN.json`: a plan saved by `yibao transfer --save`, evaluated again as of
+//! today (or `--on`): working days elapsed, the next time limit or the ones missed, and the
+//! steps left. The file is only read.
+
+use std::path::Path;
+
+use crate::checks::transfer;
+use crate::error::Error;
+use crate::plan;
+use crate::request::Request;
+use crate::verdict::Verdict;
+
+pub fn run(path: &Path, req: &Request) -> Result<Verdict, Error> {
+    let facts = plan::load(path)?;
+    if let Some(problem) = facts.contradiction(req.on) {
+        return Err(Error::Usage(problem));
+    }
+    if facts.from.is_empty() || facts.to.is_empty() {
+        return Err(Error::File {
+            path: path.display().to_string(),
+            reason: crate::text::Text::new(
+                "计划文件缺少转出地或转入地;请用 yibao transfer … --save 重新生成",
+                "the plan has no origin or destination; make it again with yibao transfer … --save",
+            ),
+        });
+    }
+    for code in [&facts.from, &facts.to] {
+        crate::request::pooling_area("plan", code)?;
+    }
+    let policy = req.policy(Some(&facts.to))?;
+    let mut v = transfer::check(&facts, &policy);
+    v.extra
+        .insert("plan_file".into(), path.display().to_string().into());
+    Ok(v)
+}

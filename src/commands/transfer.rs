@@ -1,0 +1,365 @@
+//! `yibao transfer`: gathers the facts of `checks::transfer` from the flags and, at a terminal,
+//! asks for what is missing (only what the answer depends on: a move within one pooling area
+//! needs nothing more, a retiree's answer needs nothing more, residents are not asked about
+//! a personal account). Off a terminal the missing essentials (--from, --to, --scheme) are
+//! one usage error naming them all; other unknown facts make the answer conditional. Ends by
+//! printing the equivalent one-line command and, on request, saving the plan.
+
+use crate::checks::transfer::{self, Facts, Reason, Scheme};
+use crate::cli::{TransferArgs, YesNo};
+use crate::error::Error;
+use crate::plan;
+use crate::prompt::Prompter;
+use crate::render::{self, Report, Shown};
+use crate::request::{Request, parse_date, parse_month, pooling_area};
+use crate::text::{Lang, Text};
+use crate::verdict::Verdict;
+
+pub fn run(args: &TransferArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
+    let mut facts = from_flags(args)?;
+    let prompter = req.interactive.then(|| Prompter::new(req.lang));
+    let asked = match &prompter {
+        Some(p) => walk_through(p, &mut facts)?,
+        None => {
+            require(&facts, req.lang)?;
+            false
+        }
+    };
+    if let Some(problem) = facts.contradiction(req.on) {
+        return Err(Error::Usage(problem));
+    }
+    let policy = req.policy(Some(&facts.to))?;
+    let verdict = transfer::check(&facts, &policy);
+    if let Some(path) = &args.save {
+        plan::save(path, &facts, &verdict, req, args.force)?;
+    }
+    match prompter.as_ref().filter(|_| asked) {
+        // After a walk-through: the plan, then the command that repeats it, then the offer
+        // to keep it.
+        Some(p) => {
+            render::emit(&verdict, req.lang, false, req.explain);
+            p.say(&equivalent(&facts, req.lang));
+            if args.save.is_none() {
+                offer_save(p, &facts, &verdict, req)?;
+            }
+            Ok(Box::new(Shown(verdict)))
+        }
+        None => Ok(Box::new(verdict)),
+    }
+}
+
+/// The facts given as flags, each value checked.
+fn from_flags(args: &TransferArgs) -> Result<Facts, Error> {
+    let place = |flag: &str, v: &Option<String>| -> Result<String, Error> {
+        v.as_deref()
+            .map(|t| pooling_area(flag, t).map(|r| r.code.clone()))
+            .transpose()
+            .map(Option::unwrap_or_default)
+    };
+    let month =
+        |flag: &str, v: &Option<String>| v.as_deref().map(|t| parse_month(flag, t)).transpose();
+    Ok(Facts {
+        from: place("--from", &args.from)?,
+        to: place("--to", &args.to)?,
+        scheme: args.scheme,
+        reason: args.reason,
+        retired: args.retired.map(YesNo::get),
+        origin_stopped: args.origin_stopped.map(YesNo::get),
+        destination_enrolled: args.destination_enrolled.map(YesNo::get),
+        arrears: args.arrears.map(YesNo::get),
+        account_frozen: args.account_frozen.map(YesNo::get),
+        last_paid: month("--last-paid", &args.last_paid)?,
+        paid_from: month("--paid-from", &args.paid_from)?,
+        continuous_years: args
+            .continuous_years
+            .as_deref()
+            .map(parse_years)
+            .transpose()?,
+        new_scheme: args.new_scheme,
+        submitted: args
+            .submitted
+            .as_deref()
+            .map(|s| parse_date("--submitted", s))
+            .transpose()?,
+    })
+}
+
+pub fn parse_years(text: &str) -> Result<u32, Error> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n <= 100 => Ok(n),
+        _ => Err(Error::usage(
+            format!(
+                "--continuous-years: '{text}' 不是有效的年数;请给出 0 到 100 之间的整数(例如 --continuous-years 3)"
+            ),
+            format!(
+                "--continuous-years: '{text}' is not a number of years; give a whole number from 0 to 100 (e.g. --continuous-years 3)"
+            ),
+        )),
+    }
+}
+
+/// Off a terminal: every essential fact must be a flag; one error names all that are missing.
+fn require(facts: &Facts, lang: Lang) -> Result<(), Error> {
+    let mut missing = Vec::new();
+    if facts.from.is_empty() {
+        missing.push("--from REGION");
+    }
+    if facts.to.is_empty() {
+        missing.push("--to REGION");
+    }
+    let same = !facts.from.is_empty() && facts.from == facts.to;
+    if facts.scheme.is_none() && !same {
+        missing.push("--scheme employee|resident");
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing.join(", ");
+    let _ = lang;
+    Err(Error::usage(
+        format!(
+            "缺少 {list}:不在终端时不会提问,请用参数给出(例如 yibao transfer --from 西安 --to 北京 --scheme employee);在终端直接运行 yibao transfer 会逐项询问"
+        ),
+        format!(
+            "missing {list}: off a terminal yibao does not ask, so pass them as flags (e.g. yibao transfer --from 西安 --to 北京 --scheme employee); run yibao transfer at a terminal to be asked"
+        ),
+    ))
+}
+
+/// Asks for each missing fact the answer depends on; true if anything was asked.
+fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
+    let mut asked = false;
+    if f.from.is_empty() {
+        asked = true;
+        f.from = p.region(
+            &Text::new(
+                "您原来在哪里参保?(转出地)",
+                "Where are you insured now? (origin)",
+            ),
+            "--from",
+        )?;
+    }
+    if f.to.is_empty() {
+        asked = true;
+        f.to = p.region(
+            &Text::new(
+                "要转到哪里?(转入地)",
+                "Where are you moving to? (destination)",
+            ),
+            "--to",
+        )?;
+    }
+    if f.from == f.to {
+        return Ok(asked);
+    }
+    if f.scheme.is_none() {
+        asked = true;
+        f.scheme = Some(p.select(
+            &Text::new("您参加的是哪种医保?", "Which insurance are you in?"),
+            &[
+                (
+                    Scheme::Employee,
+                    Text::new(
+                        "职工医保(含灵活就业)",
+                        "employee insurance (incl. flexible employment)",
+                    ),
+                ),
+                (
+                    Scheme::Resident,
+                    Text::new("居民医保", "resident insurance"),
+                ),
+            ],
+        )?);
+    }
+    let employee = f.scheme == Some(Scheme::Employee);
+    if employee && f.retired.is_none() {
+        asked = true;
+        f.retired = Some(p.select(
+            &Text::new("您已经退休了吗?", "Are you retired?"),
+            &[
+                (false, Text::new("否", "no")),
+                (true, Text::new("是", "yes")),
+            ],
+        )?);
+    }
+    if f.retired == Some(true) {
+        return Ok(asked);
+    }
+    if f.reason.is_none() {
+        asked = true;
+        f.reason = Some(p.select(
+            &Text::new("为什么转移?", "Why are you moving?"),
+            &[
+                (Reason::Job, Reason::Job.name()),
+                (Reason::Relocation, Reason::Relocation.name()),
+                (Reason::Hukou, Reason::Hukou.name()),
+                (Reason::Study, Reason::Study.name()),
+                (Reason::Other, Reason::Other.name()),
+            ],
+        )?);
+    }
+    if f.new_scheme.is_none() {
+        asked = true;
+        let same = f.scheme.unwrap_or_default();
+        let other = if same == Scheme::Employee {
+            Scheme::Resident
+        } else {
+            Scheme::Employee
+        };
+        let chosen = p.select(
+            &Text::new(
+                "到转入地后参加哪种医保?",
+                "Which insurance will you have at the destination?",
+            ),
+            &[
+                (
+                    same,
+                    Text::new(
+                        format!("不变,还是{}", same.name().zh),
+                        format!("the same, {}", same.name().en),
+                    ),
+                ),
+                (other, other.name()),
+            ],
+        )?;
+        f.new_scheme = (chosen != same).then_some(chosen);
+    }
+    let yes_no_unsure = |q: Text| {
+        p.select(
+            &q,
+            &[
+                (Some(true), Text::new("是", "yes")),
+                (Some(false), Text::new("否", "no")),
+                (None, Text::new("不确定", "not sure")),
+            ],
+        )
+    };
+    let no_yes_unsure = |q: Text| {
+        p.select(
+            &q,
+            &[
+                (Some(false), Text::new("否", "no")),
+                (Some(true), Text::new("是", "yes")),
+                (None, Text::new("不确定", "not sure")),
+            ],
+        )
+    };
+    if f.origin_stopped.is_none() {
+        asked = true;
+        f.origin_stopped = yes_no_unsure(Text::new(
+            "转出地已经停保了吗?",
+            "Has the insurance at the origin been stopped?",
+        ))?;
+    }
+    if f.destination_enrolled.is_none() {
+        asked = true;
+        f.destination_enrolled = yes_no_unsure(Text::new(
+            "已经在转入地参保了吗?",
+            "Are you enrolled at the destination?",
+        ))?;
+    }
+    if f.arrears.is_none() {
+        asked = true;
+        f.arrears = no_yes_unsure(Text::new("有欠费吗?", "Are any contributions owed?"))?;
+    }
+    if employee && f.account_frozen.is_none() {
+        asked = true;
+        f.account_frozen = no_yes_unsure(Text::new(
+            "个人账户被冻结或状态异常吗?",
+            "Is your personal account frozen or otherwise abnormal?",
+        ))?;
+    }
+    if f.last_paid.is_none() {
+        asked = true;
+        f.last_paid = p.input_optional(
+            &Text::new("在转出地最后缴费的月份?", "Last month paid at the origin?"),
+            "YYYY-MM",
+            |s| parse_month("--last-paid", s),
+        )?;
+    }
+    if f.paid_from.is_none() {
+        asked = true;
+        f.paid_from = p.input_optional(
+            &Text::new(
+                "在转入地从哪个月开始缴费(或将要缴费)?",
+                "First month paid (or to be paid) at the destination?",
+            ),
+            "YYYY-MM",
+            |s| parse_month("--paid-from", s),
+        )?;
+    }
+    if f.cross_scheme() && f.continuous_years.is_none() {
+        asked = true;
+        f.continuous_years = p.input_optional(
+            &Text::new(
+                "已经连续参保几年?",
+                "How many years have you been insured without a break?",
+            ),
+            "0-100",
+            parse_years,
+        )?;
+    }
+    if f.submitted.is_none() {
+        asked = true;
+        f.submitted = p.input_optional(
+            &Text::new(
+                "转移申请已被受理的话,受理日期是?",
+                "If your application has been accepted, on which day?",
+            ),
+            "YYYY-MM-DD",
+            |s| parse_date("--submitted", s),
+        )?;
+    }
+    Ok(asked)
+}
+
+/// The one-line command that gives the same answer without questions.
+fn equivalent(f: &Facts, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("下次可直接运行: {}", f.command()),
+        Lang::En => format!(
+            "To get this answer again without questions: {} --lang en",
+            f.command()
+        ),
+    }
+}
+
+/// At the end of a walk-through: offer to save the plan for `yibao status`.
+fn offer_save(p: &Prompter, facts: &Facts, verdict: &Verdict, req: &Request) -> Result<(), Error> {
+    let save = p.select(
+        &Text::new(
+            "要把这份计划保存到文件吗?(之后可用 yibao status 查看进度)",
+            "Save this plan to a file? (check on it later with yibao status)",
+        ),
+        &[
+            (false, Text::new("不保存", "no")),
+            (true, Text::new("保存", "yes")),
+        ],
+    )?;
+    if !save {
+        return Ok(());
+    }
+    let path = p
+        .input_optional(
+            &Text::new("保存到哪个文件?", "Save to which file?"),
+            "yibao-plan.json",
+            |s| Ok(std::path::PathBuf::from(s)),
+        )?
+        .unwrap_or_else(|| "yibao-plan.json".into());
+    match plan::save(&path, facts, verdict, req, false) {
+        Ok(()) => p.say(&match req.lang {
+            Lang::Zh => format!(
+                "已保存到 {};查看进度: yibao status {}",
+                path.display(),
+                path.display()
+            ),
+            Lang::En => format!(
+                "saved to {}; check on it with: yibao status {}",
+                path.display(),
+                path.display()
+            ),
+        }),
+        Err(e) => p.say(&e.lines(req.lang).join(" ")),
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! Saved transfer plans: `yibao transfer --save FILE` writes the facts and the plan as one
+//! JSON document (`yibao.plan/1`); `yibao status FILE` reads the facts back. Writing is
+//! atomic (a temporary file beside the target, then a rename) and never replaces a file that
+//! is not a yibao plan unless forced; reading never changes the file and explains what is
+//! wrong with one that is damaged or foreign.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::checks::transfer::Facts;
+use crate::error::Error;
+use crate::render::{Report, localize};
+use crate::request::Request;
+use crate::text::Text;
+use crate::verdict::Verdict;
+
+pub const SCHEMA: &str = "yibao.plan/1";
+
+/// A plan file larger than this is not one yibao wrote.
+const MAX_BYTES: u64 = 4 * 1024 * 1024;
+
+fn file_error(path: &Path, zh: impl Into<String>, en: impl Into<String>) -> Error {
+    Error::File {
+        path: path.display().to_string(),
+        reason: Text::new(zh, en),
+    }
+}
+
+/// Writes the plan to `path` atomically.
+pub fn save(
+    path: &Path,
+    facts: &Facts,
+    verdict: &Verdict,
+    req: &Request,
+    force: bool,
+) -> Result<(), Error> {
+    if path.is_dir() {
+        return Err(file_error(
+            path,
+            "这是一个目录;请给出文件名,例如 plan.json",
+            "is a directory; give a file name such as plan.json",
+        ));
+    }
+    if path.exists() && !force && load_document(path).is_err() {
+        return Err(file_error(
+            path,
+            "文件已存在且不是 yibao 计划文件,未改动;换一个文件名,或加 --force 覆盖",
+            "exists and is not a yibao plan, so it was left alone; choose another name, or add --force to replace it",
+        ));
+    }
+    let mut body = verdict.json(false);
+    localize(&mut body, req.lang);
+    let doc = serde_json::json!({
+        "schema": SCHEMA,
+        "saved_on": req.today,
+        "lang": req.lang,
+        "facts": facts,
+        "plan": body,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    write_atomically(path, text.as_bytes())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.yibao-{}.tmp", std::process::id()));
+    let cannot = |e: std::io::Error| {
+        file_error(
+            path,
+            format!("无法写入({e});请确认目录存在且可写,或换一个位置"),
+            format!(
+                "cannot be written ({e}); check that the folder exists and is writable, or choose another place"
+            ),
+        )
+    };
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        cannot(e)
+    })
+}
+
+/// Reads the facts of a saved plan.
+pub fn load(path: &Path) -> Result<Facts, Error> {
+    let doc = load_document(path)?;
+    serde_json::from_value(doc.get("facts").cloned().unwrap_or(Value::Null)).map_err(|e| {
+        file_error(
+            path,
+            format!("计划文件中的 facts 已损坏({e});请用 yibao transfer … --save 重新生成"),
+            format!("the facts in this plan are damaged ({e}); make it again with yibao transfer … --save"),
+        )
+    })
+}
+
+/// The plan document, checked to be one of ours.
+fn load_document(path: &Path) -> Result<Value, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        file_error(
+            path,
+            format!("无法读取({e});请检查文件名,计划文件由 yibao transfer --save FILE 生成"),
+            format!("cannot be read ({e}); check the name; plan files are made by yibao transfer --save FILE"),
+        )
+    })?;
+    let not_plan = || {
+        file_error(
+            path,
+            "不是 yibao 计划文件(文件未改动);计划文件由 yibao transfer --save FILE 生成",
+            "is not a yibao plan (the file was left as it is); plan files are made by yibao transfer --save FILE",
+        )
+    };
+    if !meta.is_file() || meta.len() > MAX_BYTES {
+        return Err(not_plan());
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        file_error(
+            path,
+            format!("无法读取({e})"),
+            format!("cannot be read ({e})"),
+        )
+    })?;
+    let doc: Value = serde_json::from_slice(&bytes).map_err(|_| not_plan())?;
+    if doc.get("schema").and_then(Value::as_str) != Some(SCHEMA) {
+        return Err(not_plan());
+    }
+    Ok(doc)
+}
