@@ -180,7 +180,11 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
     let data = &policy.rules.procedures.transfer;
     let mut unknown = 0;
     for id in BLOCKERS {
-        let (value, blocks_when) = facts.blocker_fact(id);
+        let (mut value, blocks_when) = facts.blocker_fact(id);
+        if value.is_none() && facts.submitted.is_some() && *id != "retired" {
+            // The agency accepted the application, so it found this condition met.
+            value = Some(!blocks_when);
+        }
         let Some(wording) = data.blocker(id, tags) else {
             continue;
         };

@@ -193,11 +193,15 @@ impl Facts {
                 Reason::Other => "reason_other",
             });
         }
-        if self.origin_stopped != Some(true) {
-            tags.push("origin_not_stopped");
-        }
-        if self.destination_enrolled != Some(true) {
-            tags.push("destination_not_enrolled");
+        // An accepted application means the agency found the way clear.
+        if self.submitted.is_none() {
+            tags.push("not_submitted");
+            if self.origin_stopped != Some(true) {
+                tags.push("origin_not_stopped");
+            }
+            if self.destination_enrolled != Some(true) {
+                tags.push("destination_not_enrolled");
+            }
         }
         tags
     }

@@ -152,14 +152,21 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
         let cap = w.uses(v, at, &cap_value);
         w.up_to_months = Some(cap);
         w.conditional = true;
+        let whose = match &cap_value.region {
+            Some(code) => {
+                let name = crate::checks::procedure::region_name(code);
+                Text::new(format!("{name}的规定"), format!("the rule of {name}"))
+            }
+            None => Text::new("全国规定", "the national rule"),
+        };
         w.text = Text::new(
             format!(
                 "中断缴费 {gap} 个月,超过 {limit} 个月:待遇按转入地规定,可设不超过 {cap} 个月的等待期({});具体月数请问转入地医保经办机构",
-                cap_value.file
+                whose.zh
             ),
             format!(
                 "a gap of {gap} months, more than {limit}: benefits follow the destination's rules, which may set a waiting period of up to {cap} months ({}); ask the destination agency for the exact months",
-                cap_value.file
+                whose.en
             ),
         );
         return Ok(w);

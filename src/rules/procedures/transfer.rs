@@ -25,6 +25,7 @@ pub const TAGS: &[&str] = &[
     "reason_other",
     "origin_not_stopped",
     "destination_not_enrolled",
+    "not_submitted",
     "gap_payable",
 ];
 
