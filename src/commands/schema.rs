@@ -32,6 +32,9 @@ const SCHEMAS: &[Entry] = &[
 pub const VERDICTS: &[(&str, &str)] = &[
     ("balance", crate::checks::balance::SCHEMA),
     ("merge", crate::checks::merge::SCHEMA),
+    ("transfer", crate::checks::transfer::SCHEMA),
+    // `yibao status PLAN` shows the saved transfer evaluated again.
+    ("status", crate::checks::transfer::SCHEMA),
 ];
 
 /// The names `yibao schema` accepts.

@@ -1,1 +1,391 @@
+//! The transfer check on the embedded rules: outcomes, blockers, the waiting-period readings
+//! and the deadlines, each named by the situation it answers.
 
+use chrono::NaiveDate;
+
+use super::*;
+use crate::dates::parse_month;
+use crate::rules::RuleSet;
+
+fn d(s: &str) -> NaiveDate {
+    crate::dates::parse_date(s).unwrap()
+}
+
+/// An employee moving from 西安 to 北京 for a new job, everything done, no gap.
+fn ready() -> Facts {
+    Facts {
+        from: "610100".into(),
+        to: "110000".into(),
+        scheme: Some(Scheme::Employee),
+        reason: Some(Reason::Job),
+        retired: Some(false),
+        origin_stopped: Some(true),
+        destination_enrolled: Some(true),
+        arrears: Some(false),
+        account_frozen: Some(false),
+        last_paid: Some(parse_month("2026-08").unwrap()),
+        paid_from: Some(parse_month("2026-09").unwrap()),
+        ..Facts::default()
+    }
+}
+
+fn run(f: &Facts, on: &str) -> Verdict {
+    let rules = RuleSet::embedded().unwrap();
+    check(f, &rules.policy(Some(&f.to), d(on)))
+}
+
+fn waiting(v: &Verdict) -> serde_json::Value {
+    v.extra["waiting_period"].clone()
+}
+
+#[test]
+fn an_employee_with_everything_done_and_no_gap_is_ready_with_dates_from_today() {
+    let v = run(&ready(), "2026-11-23");
+    assert_eq!(v.outcome, Outcome::Yes);
+    assert!(v.blockers.is_empty() && v.conditions.is_empty());
+    assert_eq!(waiting(&v)["rule"], "continuous");
+    assert_eq!(waiting(&v)["months"], 0);
+    assert_eq!(v.deadlines[0].id, "transfer_out");
+    assert_eq!(v.deadlines[0].date, d("2026-12-07"));
+    assert_eq!(v.deadlines[1].id, "transfer_complete");
+    assert_eq!(v.deadlines[1].date, d("2026-12-14"));
+    assert_eq!(v.extra["deadlines_from"]["basis"], "if_applied_today");
+    assert!(v.materials.iter().any(|m| m.id == "job_proof"));
+    assert!(v.carries_over.iter().any(|c| c.id == "account_balance"));
+    assert!(v.carries_over.iter().any(|c| c.id == "contribution_years"));
+}
+
+#[test]
+fn a_move_within_one_pooling_area_needs_no_transfer() {
+    let f = Facts {
+        from: "110000".into(),
+        to: "110000".into(),
+        ..Facts::default()
+    };
+    let v = run(&f, "2026-03-02");
+    assert_eq!(v.outcome, Outcome::Yes);
+    assert_eq!(v.extra["same_pooling_area"], true);
+    assert!(v.steps.is_empty() && v.deadlines.is_empty());
+    assert_eq!(v.notes[0].id, "same_area");
+}
+
+#[test]
+fn a_retiree_is_outside_the_transfer_rules() {
+    let v = run(
+        &Facts {
+            retired: Some(true),
+            ..ready()
+        },
+        "2026-03-02",
+    );
+    assert_eq!(v.outcome, Outcome::No);
+    assert_eq!(v.blockers.len(), 1);
+    assert_eq!(v.blockers[0].id, "retired");
+    assert!(v.steps.is_empty());
+}
+
+#[test]
+fn every_failing_condition_is_a_blocker_with_the_right_fix_for_the_scheme() {
+    let v = run(
+        &Facts {
+            origin_stopped: Some(false),
+            destination_enrolled: Some(false),
+            arrears: Some(true),
+            account_frozen: Some(true),
+            ..ready()
+        },
+        "2026-03-02",
+    );
+    assert_eq!(v.outcome, Outcome::No);
+    let ids: Vec<&str> = v.blockers.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "origin_stopped",
+            "destination_enrolled",
+            "arrears",
+            "account_frozen"
+        ]
+    );
+    assert!(
+        v.blockers[0]
+            .fix
+            .as_ref()
+            .unwrap()
+            .zh
+            .contains("单位人事部门")
+    );
+    // The employer's steps come first.
+    assert_eq!(v.steps[0].id, "stop_origin");
+    assert_eq!(v.steps[0].who, Who::Employer);
+}
+
+#[test]
+fn a_resident_stops_the_origin_herself_and_is_not_asked_about_an_account() {
+    let f = Facts {
+        scheme: Some(Scheme::Resident),
+        reason: Some(Reason::Hukou),
+        retired: None,
+        account_frozen: None,
+        origin_stopped: Some(false),
+        ..ready()
+    };
+    let v = run(&f, "2026-03-02");
+    assert_eq!(v.outcome, Outcome::No);
+    assert!(v.blockers[0].fix.as_ref().unwrap().zh.contains("本人"));
+    assert!(v.conditions.is_empty(), "{:?}", v.conditions);
+    assert_eq!(v.steps[0].who, Who::Person);
+    assert!(v.materials.iter().any(|m| m.id == "household_register"));
+    assert!(!v.carries_over.iter().any(|c| c.id == "account_balance"));
+}
+
+#[test]
+fn a_resident_not_yet_enrolled_at_the_destination_waits_for_next_year() {
+    let f = Facts {
+        scheme: Some(Scheme::Resident),
+        destination_enrolled: Some(false),
+        ..ready()
+    };
+    let v = run(&f, "2026-03-02");
+    assert_eq!(v.outcome, Outcome::No);
+    let b = &v.blockers[0];
+    assert_eq!(b.id, "destination_enrolled");
+    assert!(b.fix.as_ref().unwrap().en.contains("next year"));
+}
+
+#[test]
+fn unknown_facts_make_it_conditional_and_name_their_flags() {
+    let f = Facts {
+        from: "610100".into(),
+        to: "110000".into(),
+        scheme: Some(Scheme::Employee),
+        ..Facts::default()
+    };
+    let v = run(&f, "2026-03-02");
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert_eq!(v.conditions.len(), 5);
+    assert!(
+        v.conditions[1]
+            .fix
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("--origin-stopped")
+    );
+    assert_eq!(waiting(&v)["rule"], "unknown");
+}
+
+#[test]
+fn an_employee_gap_of_two_months_may_be_paid_up_but_rests_on_a_report() {
+    let v = run(
+        &Facts {
+            paid_from: Some(parse_month("2026-11").unwrap()),
+            ..ready()
+        },
+        "2026-11-23",
+    );
+    let w = waiting(&v);
+    assert_eq!(w["rule"], "gap_payable");
+    assert_eq!(w["gap_months"], 2);
+    assert_eq!(w["months"], 0);
+    assert_eq!(w["unverified"], true);
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert!(v.steps.iter().any(|s| s.id == "pay_gap"));
+}
+
+#[test]
+fn a_five_month_gap_leaves_the_waiting_period_to_local_rules_up_to_six_months() {
+    let v = run(
+        &Facts {
+            paid_from: Some(parse_month("2027-02").unwrap()),
+            ..ready()
+        },
+        "2026-11-23",
+    );
+    let w = waiting(&v);
+    assert_eq!(w["rule"], "gap_over_limit");
+    assert_eq!(w["gap_months"], 5);
+    assert_eq!(w["up_to_months"], 6);
+    assert!(w["months"].is_null());
+    assert_eq!(v.outcome, Outcome::Conditional);
+}
+
+#[test]
+fn jiangsu_caps_the_waiting_period_after_a_long_gap_at_three_months() {
+    let v = run(
+        &Facts {
+            to: "320500".into(),
+            paid_from: Some(parse_month("2027-02").unwrap()),
+            ..ready()
+        },
+        "2026-11-23",
+    );
+    assert_eq!(waiting(&v)["up_to_months"], 3);
+}
+
+#[test]
+fn a_change_of_scheme_needs_two_continuous_years_for_the_gap_rule() {
+    let base = Facts {
+        new_scheme: Some(Scheme::Resident),
+        paid_from: Some(parse_month("2026-10").unwrap()),
+        ..ready()
+    };
+    let unknown = run(&base, "2026-11-23");
+    assert_eq!(waiting(&unknown)["rule"], "cross_scheme_years_unknown");
+    let short = run(
+        &Facts {
+            continuous_years: Some(1),
+            ..base.clone()
+        },
+        "2026-11-23",
+    );
+    assert_eq!(waiting(&short)["rule"], "cross_scheme_short");
+    let long = run(
+        &Facts {
+            continuous_years: Some(5),
+            ..base.clone()
+        },
+        "2026-11-23",
+    );
+    assert_eq!(waiting(&long)["rule"], "gap_payable");
+    assert!(
+        long.carries_over
+            .iter()
+            .any(|c| c.id == "account_to_resident")
+    );
+}
+
+#[test]
+fn a_resident_who_missed_two_years_waits_three_plus_one_months() {
+    let f = Facts {
+        scheme: Some(Scheme::Resident),
+        last_paid: Some(parse_month("2024-12").unwrap()),
+        paid_from: Some(parse_month("2027-01").unwrap()),
+        ..ready()
+    };
+    let w = waiting(&run(&f, "2026-11-23"));
+    assert_eq!(w["rule"], "resident_missed_years");
+    assert_eq!(w["missed_years"], 2);
+    assert_eq!(w["months"], 4);
+    assert_eq!(w["min_after_repair_months"], 3);
+}
+
+#[test]
+fn a_resident_who_missed_five_years_cannot_repair_below_six_months() {
+    let f = Facts {
+        scheme: Some(Scheme::Resident),
+        last_paid: Some(parse_month("2021-12").unwrap()),
+        paid_from: Some(parse_month("2027-01").unwrap()),
+        ..ready()
+    };
+    let w = waiting(&run(&f, "2026-11-23"));
+    assert_eq!(w["missed_years"], 5);
+    assert_eq!(w["months"], 7);
+    assert_eq!(w["min_after_repair_months"], 6);
+}
+
+#[test]
+fn before_2025_there_is_no_national_resident_waiting_rule() {
+    let f = Facts {
+        scheme: Some(Scheme::Resident),
+        last_paid: Some(parse_month("2021-12").unwrap()),
+        paid_from: Some(parse_month("2024-01").unwrap()),
+        ..ready()
+    };
+    let w = waiting(&run(&f, "2024-03-01"));
+    assert_eq!(w["rule"], "no_rule_in_force");
+    assert_eq!(w["conditional"], true);
+}
+
+#[test]
+fn an_application_accepted_before_national_day_counts_the_holiday_and_make_up_day() {
+    let f = Facts {
+        submitted: Some(d("2026-09-28")),
+        origin_stopped: None,
+        destination_enrolled: None,
+        ..ready()
+    };
+    let v = run(&f, "2026-10-20");
+    assert_eq!(v.outcome, Outcome::Yes, "{:?}", v.conditions);
+    assert_eq!(v.deadlines[0].date, d("2026-10-16"));
+    assert_eq!(v.deadlines[1].date, d("2026-10-23"));
+    let st = &v.extra["status"];
+    assert_eq!(st["next"], "transfer_complete");
+    assert_eq!(st["passed"], serde_json::json!(["transfer_out"]));
+    assert_eq!(st["overdue"], false);
+    // 09-29, 09-30, 10-08, 10-09, 10-10 (make-up Saturday), 10-12..16, 10-19, 10-20
+    assert_eq!(st["working_days_elapsed"], 12);
+    assert!(!v.steps.iter().any(|s| s.id == "apply_online"));
+}
+
+#[test]
+fn past_both_limits_the_plan_says_how_to_chase_it() {
+    let f = Facts {
+        submitted: Some(d("2026-09-28")),
+        ..ready()
+    };
+    let v = run(&f, "2026-11-02");
+    assert_eq!(v.extra["status"]["overdue"], true);
+    assert!(v.steps.iter().any(|s| s.id == "ask_destination"));
+    assert!(v.notes.iter().any(|n| n.id == "hotline_caveat"));
+}
+
+#[test]
+fn dates_past_the_calendar_are_marked_estimated() {
+    let v = run(
+        &Facts {
+            submitted: Some(d("2027-03-01")),
+            ..ready()
+        },
+        "2027-03-02",
+    );
+    assert!(v.deadlines.iter().all(|d| d.estimated));
+    assert!(!v.warnings.is_empty());
+}
+
+#[test]
+fn contradictions_are_named() {
+    let f = Facts {
+        last_paid: Some(parse_month("2026-09").unwrap()),
+        paid_from: Some(parse_month("2026-08").unwrap()),
+        ..ready()
+    };
+    assert!(
+        f.contradiction(d("2026-11-23"))
+            .unwrap()
+            .en
+            .contains("--paid-from")
+    );
+    let g = Facts {
+        submitted: Some(d("2026-12-01")),
+        ..ready()
+    };
+    assert!(
+        g.contradiction(d("2026-11-23"))
+            .unwrap()
+            .en
+            .contains("--submitted")
+    );
+    assert!(ready().contradiction(d("2026-11-23")).is_none());
+}
+
+#[test]
+fn the_equivalent_command_states_every_known_fact() {
+    assert_eq!(
+        ready().command(),
+        "yibao transfer --from 610100 --to 110000 --scheme employee --reason job --retired no --origin-stopped yes --destination-enrolled yes --arrears no --account-frozen no --last-paid 2026-08 --paid-from 2026-09"
+    );
+}
+
+#[test]
+fn facts_read_from_json_accept_yes_no_words_and_booleans() {
+    let f: Facts = serde_json::from_str(
+        r#"{"from":"610100","to":"110000","scheme":"employee","retired":"no","arrears":false,"last_paid":"2026-08"}"#,
+    )
+    .unwrap();
+    assert_eq!(f.retired, Some(false));
+    assert_eq!(f.arrears, Some(false));
+    assert!(serde_json::from_str::<Facts>(r#"{"retired":"maybe"}"#).is_err());
+    assert!(serde_json::from_str::<Facts>(r#"{"last_paid":"2026-13"}"#).is_err());
+    assert!(serde_json::from_str::<Facts>(r#"{"colour":"red"}"#).is_err());
+}
