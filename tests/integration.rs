@@ -15,4 +15,5 @@ mod integration {
     mod regions;
     mod rules;
     mod schema;
+    mod transfer;
 }

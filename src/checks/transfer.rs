@@ -330,12 +330,21 @@ fn summary(v: &Verdict, facts: &Facts, from: &str, to: &str) -> Text {
                 "moving from {from} to {to}: whether you can apply now, and the result, depend on the {c} point(s) below"
             ),
         ),
-        Outcome::Yes if facts.submitted.is_some() => Text::new(
-            format!("转移申请已受理:从{from}转到{to},按下面的时限跟进"),
-            format!(
-                "the application is accepted: moving from {from} to {to}; follow it against the limits below"
-            ),
-        ),
+        Outcome::Yes if facts.submitted.is_some() => {
+            let progress = v
+                .lines
+                .iter()
+                .find(|l| l.id == "status")
+                .map(|l| l.value.clone())
+                .unwrap_or_default();
+            Text::new(
+                format!("转移申请已受理(从{from}转到{to}):{}", progress.zh),
+                format!(
+                    "the application is accepted (from {from} to {to}): {}",
+                    progress.en
+                ),
+            )
+        }
         Outcome::Yes => Text::new(
             format!("可以申请:把医保关系从{from}转到{to},按下面的步骤办理"),
             format!("ready to apply: move your insurance from {from} to {to} as shown below"),

@@ -39,7 +39,8 @@ pub fn run(args: &TransferArgs, req: &Request) -> Result<Box<dyn Report>, Error>
         Some(p) => {
             render::emit(&verdict, req.lang, false, req.explain);
             p.say(&equivalent(&facts, req.lang));
-            if args.save.is_none() {
+            // A move within one pooling area has nothing to follow up.
+            if args.save.is_none() && facts.from != facts.to {
                 offer_save(p, &facts, &verdict, req)?;
             }
             Ok(Box::new(Shown(verdict)))

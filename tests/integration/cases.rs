@@ -10,6 +10,7 @@
 //! exit = 0
 //! json = { outcome = "yes" } # subset: objects match key by key, arrays by "contains"
 //! stdout_has = ["…"]         # optional; checks the text output instead of JSON
+//! stderr_has = ["…"]         # optional; e.g. the flag an error names
 //! ```
 
 use std::path::Path;
@@ -35,6 +36,8 @@ struct Expect {
     json: Option<toml::Value>,
     #[serde(default)]
     stdout_has: Vec<String>,
+    #[serde(default)]
+    stderr_has: Vec<String>,
 }
 
 /// Whether `actual` contains everything `expected` states.
@@ -43,6 +46,8 @@ pub fn matches(expected: &Value, actual: &Value) -> bool {
         (Value::Object(e), Value::Object(a)) => e
             .iter()
             .all(|(k, v)| a.get(k).is_some_and(|av| matches(v, av))),
+        // `[]` expects an empty list; otherwise every expected element is in the list.
+        (Value::Array(e), Value::Array(a)) if e.is_empty() => a.is_empty(),
         (Value::Array(e), Value::Array(a)) => e.iter().all(|ev| a.iter().any(|av| matches(ev, av))),
         (Value::Number(e), Value::Number(a)) => e.as_f64() == a.as_f64(),
         _ => expected == actual,
@@ -106,6 +111,11 @@ fn every_case_file_gets_its_expected_answer() {
         for needle in &case.expect.stdout_has {
             if !run.stdout.contains(needle) {
                 problems.push(format!("stdout lacks {needle:?}"));
+            }
+        }
+        for needle in &case.expect.stderr_has {
+            if !run.stderr.contains(needle) {
+                problems.push(format!("stderr lacks {needle:?}"));
             }
         }
         if !problems.is_empty() {

@@ -33,6 +33,17 @@ pub fn answer(session: &mut OsSession, text: &str, keys: &str) {
     session.send(keys).expect("send keys");
 }
 
+/// Like `answer`, and returns what the program showed before `text`.
+#[track_caller]
+pub fn answer_seen(session: &mut OsSession, text: &str, keys: &str) -> String {
+    let seen = match session.expect(text) {
+        Ok(found) => String::from_utf8_lossy(found.before()).into_owned(),
+        Err(e) => panic!("prompt {text:?} not shown: {e}"),
+    };
+    session.send(keys).expect("send keys");
+    seen
+}
+
 /// Reads everything until the program exits and returns it with the exit code.
 #[track_caller]
 pub fn finish(mut session: OsSession) -> (String, i32) {

@@ -1,0 +1,259 @@
+//! `yibao transfer` and `yibao status`: the walk-through at a terminal (pseudo-terminal),
+//! the missing-flag errors off it, and saved plans (atomic, never clobbering, re-evaluated).
+
+use crate::support::Yibao;
+use crate::support::pty::{DOWN, ENTER, answer, answer_seen, finish, spawn};
+
+const READY: &[&str] = &[
+    "transfer",
+    "--from",
+    "西安",
+    "--to",
+    "北京",
+    "--scheme",
+    "employee",
+    "--reason",
+    "job",
+    "--retired",
+    "no",
+    "--origin-stopped",
+    "yes",
+    "--destination-enrolled",
+    "yes",
+    "--arrears",
+    "no",
+    "--account-frozen",
+    "no",
+    "--last-paid",
+    "2026-08",
+    "--paid-from",
+    "2026-09",
+];
+
+#[test]
+fn the_english_walk_through_ends_with_the_plan_and_the_equivalent_command() {
+    let mut s = spawn(&["transfer", "--on", "2026-11-23", "--lang", "en"]);
+    answer(&mut s, "Where are you insured now?", "xian\r");
+    answer(&mut s, "Where are you moving to?", "beijing\r");
+    answer(&mut s, "Which insurance are you in?", ENTER);
+    answer(&mut s, "Are you retired?", ENTER);
+    answer(&mut s, "Why are you moving?", ENTER);
+    answer(&mut s, "at the destination?", ENTER);
+    answer(&mut s, "origin been stopped?", ENTER);
+    answer(&mut s, "enrolled at the destination?", ENTER);
+    answer(&mut s, "contributions owed?", ENTER);
+    answer(&mut s, "frozen", ENTER);
+    answer(&mut s, "Last month paid", "2026-08\r");
+    answer(&mut s, "First month paid", "2026-09\r");
+    answer(&mut s, "has been accepted", ENTER);
+    let plan = answer_seen(&mut s, "Save this plan", ENTER);
+    let (rest, code) = finish(s);
+    let text = plan + &rest;
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("Outcome: yes"), "{text}");
+    assert!(
+        text.contains("2026-12-07") && text.contains("2026-12-14"),
+        "{text}"
+    );
+    assert!(
+        text.contains("yibao transfer --from 610100 --to 110000 --scheme employee --reason job --retired no --origin-stopped yes --destination-enrolled yes --arrears no --account-frozen no --last-paid 2026-08 --paid-from 2026-09 --lang en"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_misspelt_place_is_offered_as_a_choice_and_a_same_area_move_asks_nothing_more() {
+    let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    answer(&mut s, "您原来在哪里参保?", "beijng\r");
+    answer(&mut s, "您指的是哪一个?", ENTER);
+    answer(&mut s, "要转到哪里?", "110108\r");
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("不需要转移"), "{text}");
+    assert!(
+        text.contains("yibao transfer --from 110000 --to 110000"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_resident_is_not_asked_about_retirement_or_an_account_and_can_save_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    let mut s = spawn(&[
+        "transfer",
+        "--from",
+        "郑州",
+        "--to",
+        "杭州",
+        "--on",
+        "2026-11-23",
+    ]);
+    answer(&mut s, "您参加的是哪种医保?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "为什么转移?", &format!("{DOWN}{DOWN}{ENTER}"));
+    answer(&mut s, "到转入地后参加哪种医保?", ENTER);
+    answer(&mut s, "转出地已经停保了吗?", ENTER);
+    answer(&mut s, "已经在转入地参保了吗?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "有欠费吗?", ENTER);
+    answer(&mut s, "最后缴费的月份", "\r");
+    answer(&mut s, "开始缴费", "\r");
+    answer(&mut s, "受理日期", "\r");
+    let shown = answer_seen(&mut s, "保存到文件吗?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "保存到哪个文件?", &format!("{}\r", plan.display()));
+    let (rest, code) = finish(s);
+    let text = shown + &rest;
+    assert_eq!(code, 1, "{text}");
+    assert!(!text.contains("您已经退休了吗"), "{text}");
+    assert!(!text.contains("个人账户被冻结或状态异常吗"), "{text}");
+    assert!(text.contains("户口簿"), "{text}");
+    assert!(text.contains("--reason hukou"), "{text}");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    assert_eq!(saved["schema"], "yibao.plan/1");
+    assert_eq!(saved["facts"]["scheme"], "resident");
+    Yibao::new()
+        .args(["status", plan.to_str().unwrap(), "--json"])
+        .on("2026-11-23")
+        .run()
+        .code(1)
+        .stdout_has("\"destination_enrolled\"");
+}
+
+#[test]
+fn ctrl_c_in_the_walk_through_exits_130() {
+    let mut s = spawn(&["transfer", "--from", "西安", "--to", "北京"]);
+    answer(&mut s, "您参加的是哪种医保?", "\x03");
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
+}
+
+#[test]
+fn off_a_terminal_every_missing_essential_is_named_at_once() {
+    Yibao::new()
+        .args(["transfer", "--lang", "en"])
+        .stdin("xian\n")
+        .run()
+        .code(2)
+        .stderr_has("missing --from REGION, --to REGION, --scheme employee|resident");
+    Yibao::new()
+        .args(["transfer", "--from", "西安", "--to", "北京"])
+        .env("CI", "1")
+        .run()
+        .code(2)
+        .stderr_has("--scheme");
+    // A same-area move needs no scheme.
+    Yibao::new()
+        .args(["transfer", "--from", "110105", "--to", "110108"])
+        .run()
+        .code(0);
+}
+
+#[test]
+fn a_saved_plan_is_re_evaluated_as_of_a_later_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    let path = plan.to_str().unwrap();
+    Yibao::new()
+        .args(READY)
+        .args(["--submitted", "2026-09-28", "--save", path])
+        .on("2026-09-30")
+        .run()
+        .code(0);
+    let later = Yibao::new()
+        .args(["status", path, "--json"])
+        .on("2026-11-02")
+        .run()
+        .code(0);
+    let v: serde_json::Value = serde_json::from_str(&later.stdout).unwrap();
+    assert_eq!(v["status"]["overdue"], true);
+    assert_eq!(v["plan_file"], path);
+    Yibao::new()
+        .args(["status", path, "--lang", "en"])
+        .on("2026-10-12")
+        .run()
+        .code(0)
+        .stdout_has(
+            "the origin should complete the transfer-out by 2026-10-16 (4 working days left)",
+        );
+}
+
+#[test]
+fn save_never_clobbers_a_foreign_file_and_status_rejects_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "my own notes\n").unwrap();
+    let path = notes.to_str().unwrap();
+    Yibao::new()
+        .args(READY)
+        .args(["--save", path])
+        .run()
+        .code(2)
+        .stderr_has("--force");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my own notes\n");
+    Yibao::new()
+        .args(["status", path])
+        .run()
+        .code(2)
+        .stderr_has("yibao transfer --save");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my own notes\n");
+    Yibao::new()
+        .args(READY)
+        .args(["--save", path, "--force"])
+        .run()
+        .code(0);
+    Yibao::new().args(["status", path]).run().code(0);
+    // A plan may be replaced by a newer plan without --force.
+    Yibao::new()
+        .args(READY)
+        .args(["--save", path])
+        .run()
+        .code(0);
+}
+
+#[test]
+fn a_damaged_plan_or_a_missing_one_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    std::fs::write(
+        &plan,
+        r#"{"schema":"yibao.plan/1","facts":{"from":"610100","to":"110000","scheme":"spaceship"}}"#,
+    )
+    .unwrap();
+    Yibao::new()
+        .args(["status", plan.to_str().unwrap(), "--lang", "en"])
+        .run()
+        .code(2)
+        .stderr_has("damaged");
+    Yibao::new()
+        .args(["status", dir.path().join("none.json").to_str().unwrap()])
+        .run()
+        .code(2)
+        .stderr_has("无法读取");
+    Yibao::new()
+        .args(["status", dir.path().to_str().unwrap()])
+        .run()
+        .code(2);
+}
+
+#[test]
+fn save_into_a_read_only_folder_fails_cleanly_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    // Root ignores permissions; the check only means something for other users.
+    let probe = ro.join("probe");
+    if std::fs::write(&probe, "x").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        return;
+    }
+    Yibao::new()
+        .args(READY)
+        .args(["--save", ro.join("plan.json").to_str().unwrap()])
+        .run()
+        .code(2)
+        .stderr_has("cannot be written");
+    assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
+}
