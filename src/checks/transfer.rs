@@ -181,26 +181,41 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
     let mut unknown = 0;
     for id in BLOCKERS {
         let (mut value, blocks_when) = facts.blocker_fact(id);
-        if value.is_none() && facts.submitted.is_some() && *id != "retired" {
-            // The agency accepted the application, so it found this condition met.
+        // An accepted application means the agency found this condition met.
+        let implied = value.is_none() && facts.submitted.is_some();
+        if implied {
             value = Some(!blocks_when);
         }
         let Some(wording) = data.blocker(id, tags) else {
             continue;
         };
         let it = item(v, policy, wording);
+        let answer = match value {
+            _ if implied => "(--submitted)",
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "?",
+        };
+        let flag = id.replace('_', "-");
+        let source = it.cite.clone().unwrap_or_default();
         let detail = |state: &str, en: &str| {
             Text::new(
-                format!("{state}: {}", it.text.zh),
-                format!("{en}: {}", it.text.en),
+                format!(
+                    "--{flag} {answer} → {state} (查的是: {}) [transfer.toml; {source}]",
+                    it.text.zh
+                ),
+                format!(
+                    "--{flag} {answer} → {en} (checks: {}) [transfer.toml; {source}]",
+                    it.text.en
+                ),
             )
         };
         match value {
             Some(b) if b == blocks_when => {
-                v.trace(id, false, detail("不满足", "blocks"));
+                v.trace(id, false, detail("受阻", "blocks"));
                 v.blockers.push(it);
             }
-            Some(_) => v.trace(id, true, detail("满足", "clear")),
+            Some(_) => v.trace(id, true, detail("没有问题", "clear")),
             None => {
                 v.trace(id, false, detail("未知", "unknown"));
                 unknown += 1;
