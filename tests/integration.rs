@@ -11,6 +11,7 @@ mod integration {
     mod english;
     mod guide;
     mod merge;
+    mod privacy;
     mod readme;
     mod regions;
     mod rules;
