@@ -140,13 +140,7 @@ fn place(
         ));
     };
     *asked = true;
-    let hint = match p.lang() {
-        Lang::Zh => "如 西安、610100、xian",
-        Lang::En => "e.g. 西安, 610100, xian",
-    };
-    p.input(&question, Some(hint), |s| {
-        pooling_area(flag, s).map(|r| r.code.clone())
-    })
+    p.region(&question, flag)
 }
 
 /// The one-line command that gives the same answer without questions.
