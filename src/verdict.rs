@@ -190,7 +190,6 @@ pub struct Verdict {
     pub materials: Vec<Item>,
     pub deadlines: Vec<Deadline>,
     /// What moves with the person (transfers): contribution years, balance, record.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub carries_over: Vec<Item>,
     /// Other things worth knowing.
     pub notes: Vec<Item>,

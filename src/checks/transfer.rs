@@ -34,6 +34,15 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     v.line("to", Text::new("转入地", "destination"), plain(&to));
     v.extra.insert("from".into(), region_json(&facts.from));
     v.extra.insert("to".into(), region_json(&facts.to));
+    // Always present, so scripts can rely on the keys: null until assessed.
+    for key in [
+        "same_pooling_area",
+        "waiting_period",
+        "status",
+        "deadlines_from",
+    ] {
+        v.extra.insert(key.into(), serde_json::Value::Null);
+    }
 
     if facts.from == facts.to {
         v.summary = Text::new(

@@ -257,3 +257,169 @@ fn save_into_a_read_only_folder_fails_cleanly_and_leaves_nothing_behind() {
         .stderr_has("cannot be written");
     assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
 }
+
+/// The JSON contract of `yibao transfer --json`, read into types as a script would.
+mod shape {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Plan {
+        pub schema: String,
+        pub outcome: String,
+        pub same_pooling_area: bool,
+        pub blockers: Vec<Item>,
+        pub conditions: Vec<Item>,
+        pub steps: Vec<Step>,
+        pub materials: Vec<Item>,
+        pub deadlines: Vec<Deadline>,
+        pub waiting_period: Option<Waiting>,
+        pub carries_over: Vec<Item>,
+        pub status: Option<Status>,
+        pub citations: Vec<Citation>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Item {
+        pub id: String,
+        pub text: String,
+        pub unverified: bool,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Step {
+        pub id: String,
+        pub place: String,
+        pub channel: String,
+        pub who: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Deadline {
+        pub id: String,
+        pub working_days: u32,
+        pub date: String,
+        pub estimated: bool,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Waiting {
+        pub rule: String,
+        pub months: Option<u32>,
+        pub conditional: bool,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Status {
+        pub working_days_elapsed: u32,
+        pub next: Option<String>,
+        pub overdue: bool,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Citation {
+        pub id: String,
+        pub evidence: String,
+    }
+}
+
+fn plan(args: &[&str], on: &str, code: i32) -> shape::Plan {
+    let run = Yibao::new()
+        .args(args)
+        .args(["--json"])
+        .on(on)
+        .run()
+        .code(code);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}\n{}", run.stdout))
+}
+
+#[test]
+fn the_json_plan_has_the_same_keys_in_every_situation() {
+    let ready = plan(READY, "2026-11-23", 0);
+    assert_eq!(ready.schema, "yibao.transfer/1");
+    assert_eq!(ready.outcome, "yes");
+    assert!(!ready.same_pooling_area);
+    assert_eq!(
+        ready
+            .deadlines
+            .iter()
+            .map(|d| (d.id.as_str(), d.working_days, d.date.as_str(), d.estimated))
+            .collect::<Vec<_>>(),
+        [
+            ("transfer_out", 10, "2026-12-07", false),
+            ("transfer_complete", 5, "2026-12-14", false)
+        ]
+    );
+    let w = ready.waiting_period.unwrap();
+    assert_eq!(
+        (w.rule.as_str(), w.months, w.conditional),
+        ("continuous", Some(0), false)
+    );
+    assert!(ready.status.is_none());
+    assert!(
+        ready
+            .steps
+            .iter()
+            .all(|s| !s.place.is_empty() && !s.channel.is_empty() && !s.who.is_empty())
+    );
+    assert!(ready.materials.iter().all(|m| !m.text.is_empty()));
+    assert!(
+        ready
+            .carries_over
+            .iter()
+            .any(|c| c.id == "contribution_years" && c.unverified)
+    );
+    assert!(
+        ready
+            .citations
+            .iter()
+            .any(|c| c.id == "ybbf-2021-43" && c.evidence == "reported")
+    );
+    assert!(ready.blockers.is_empty() && ready.conditions.is_empty());
+
+    let same = plan(
+        &["transfer", "--from", "110105", "--to", "110108"],
+        "2026-11-23",
+        0,
+    );
+    assert!(
+        same.same_pooling_area && same.waiting_period.is_none() && same.carries_over.is_empty()
+    );
+
+    let accepted = plan(
+        &[
+            "transfer",
+            "--from",
+            "西安",
+            "--to",
+            "北京",
+            "--scheme",
+            "employee",
+            "--submitted",
+            "2026-09-28",
+        ],
+        "2026-10-20",
+        0,
+    );
+    let st = accepted.status.unwrap();
+    assert_eq!(
+        (st.working_days_elapsed, st.next.as_deref(), st.overdue),
+        (12, Some("transfer_complete"), false)
+    );
+
+    let retiree = plan(
+        &[
+            "transfer",
+            "--from",
+            "成都",
+            "--to",
+            "深圳",
+            "--scheme",
+            "employee",
+            "--retired",
+            "yes",
+        ],
+        "2026-11-23",
+        1,
+    );
+    assert_eq!(retiree.blockers[0].id, "retired");
+}
