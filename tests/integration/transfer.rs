@@ -287,7 +287,6 @@ mod shape {
 
     #[derive(Deserialize)]
     pub struct Step {
-        pub id: String,
         pub place: String,
         pub channel: String,
         pub who: String,
