@@ -6,8 +6,12 @@ use libfuzzer_sys::fuzz_target;
 use yibao::rules::RuleSet;
 use yibao::rules::load::{self, RulesText};
 
-const PLACES: [&str; 6] = [
+const PLACES: [&str; 10] = [
     "national.toml",
+    "transfer.toml",
+    "merge.toml",
+    "channels.toml",
+    "guides.toml",
     "sources.toml",
     "regions/110000.toml",
     "regions/320000.toml",

@@ -21,7 +21,7 @@ pub fn run(args: &TransferArgs, req: &Request) -> Result<Box<dyn Report>, Error>
     let asked = match &prompter {
         Some(p) => walk_through(p, &mut facts)?,
         None => {
-            require(&facts, req.lang)?;
+            require(&facts)?;
             false
         }
     };
@@ -100,7 +100,7 @@ pub fn parse_years(text: &str) -> Result<u32, Error> {
 }
 
 /// Off a terminal: every essential fact must be a flag; one error names all that are missing.
-fn require(facts: &Facts, lang: Lang) -> Result<(), Error> {
+fn require(facts: &Facts) -> Result<(), Error> {
     let mut missing = Vec::new();
     if facts.from.is_empty() {
         missing.push("--from REGION");
@@ -116,7 +116,6 @@ fn require(facts: &Facts, lang: Lang) -> Result<(), Error> {
         return Ok(());
     }
     let list = missing.join(", ");
-    let _ = lang;
     Err(Error::usage(
         format!(
             "缺少 {list}:不在终端时不会提问,请用参数给出(例如 yibao transfer --from 西安 --to 北京 --scheme employee);在终端直接运行 yibao transfer 会逐项询问"
