@@ -2,6 +2,8 @@
 //! No clock, file or terminal inside.
 
 pub mod balance;
+pub mod decide;
 pub mod limits;
 pub mod merge;
 pub mod procedure;
+pub mod refund;
