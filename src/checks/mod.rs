@@ -3,6 +3,7 @@
 
 pub mod balance;
 pub mod decide;
+pub mod dental;
 pub mod limits;
 pub mod merge;
 pub mod procedure;
