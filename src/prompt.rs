@@ -65,6 +65,18 @@ impl Prompter {
         )
     }
 
+    /// A yes/no question that may be left open: 是 / 否 / 不确定 (yes / no / not sure).
+    pub fn yes_no_unsure(&self, question: &Text) -> Result<Option<bool>, Error> {
+        self.select(
+            question,
+            &[
+                (Some(true), Text::new("是", "yes")),
+                (Some(false), Text::new("否", "no")),
+                (None, Text::new("不确定", "not sure")),
+            ],
+        )
+    }
+
     /// Free text, checked by `parse`; a bad answer shows parse's message and asks again.
     pub fn input<T>(
         &self,

@@ -9,7 +9,7 @@ use super::balance::Scheme;
 use super::decide::in_region;
 use super::procedure::{cite_all, item, region_json, region_label};
 use crate::rules::Policy;
-use crate::rules::procedures::dental::{Cover, Pays, Procedure};
+use crate::rules::procedures::dental::{Cover, Procedure};
 use crate::text::Text;
 use crate::verdict::{Item, Outcome, Verdict};
 
@@ -70,15 +70,10 @@ fn scheme_name(s: Scheme) -> Text {
     }
 }
 
-fn pays_text(p: Pays) -> Text {
-    match p {
-        Pays::Fund => Text::new("统筹基金按比例报销", "the pooled fund, at the local rate"),
-        Pays::Account => Text::new(
-            "统筹基金不付;部分地区可用职工医保个人账户",
-            "not the pooled fund; the employee personal account in some regions",
-        ),
-        Pays::Local => Text::new("看参保地目录", "depends on the local catalogue"),
-        Pays::None => Text::new("自费", "you pay"),
+fn scheme_key(s: Scheme) -> &'static str {
+    match s {
+        Scheme::Employee => "employee",
+        Scheme::Resident => "resident",
     }
 }
 
@@ -117,6 +112,10 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         Some((_, first)) if covers.iter().all(|(_, c)| c.outcome == first.outcome) => first.outcome,
         _ => Outcome::Conditional,
     };
+    let pays: serde_json::Map<String, serde_json::Value> = covers
+        .iter()
+        .map(|(s, c)| (scheme_key(*s).to_string(), serde_json::to_value(c.pays).unwrap_or_default()))
+        .collect();
     for (scheme, cover) in &covers {
         let unverified = cite_all(&mut v, policy, cover.cites());
         let label = if same && facts.scheme.is_none() {
@@ -125,15 +124,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             let s = scheme_name(*scheme);
             Text::new(format!("谁来付({})", s.zh), format!("who pays ({})", s.en))
         };
-        let pays = pays_text(cover.pays);
-        v.line(
-            "pays",
-            label,
-            Text::new(
-                format!("{}:{}", pays.zh, cover.text.zh),
-                format!("{}: {}", pays.en, cover.text.en),
-            ),
-        );
+        v.line("pays", label, cover.text.clone());
         if same {
             if cover.outcome == Outcome::Yes && unverified {
                 outcome = Outcome::Conditional;
@@ -184,6 +175,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         let it = item(&mut v, policy, n);
         v.notes.push(it);
     }
+    v.extra.insert("pays".into(), pays.into());
     v.extra.insert(
         "procedure".into(),
         serde_json::json!({ "id": p.id.get_ref(), "name": p.name }),

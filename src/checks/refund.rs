@@ -59,6 +59,35 @@ impl Facts {
     }
 }
 
+impl Facts {
+    /// Records one answer as the table names it (the inverse of `answers`); an answer that
+    /// does not fit the fact is ignored.
+    pub fn set(&mut self, question: &str, answer: &str) {
+        let yes_no = match answer {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        match question {
+            REGION => self.region = Some(answer.to_string()),
+            "situation" => self.situation = Some(answer.to_string()),
+            "scheme" => {
+                self.scheme = match answer {
+                    "employee" => Some(Scheme::Employee),
+                    "resident" => Some(Scheme::Resident),
+                    _ => None,
+                }
+            }
+            "benefit_started" => self.benefit_started = yes_no,
+            "subsidised" => self.subsidised = yes_no,
+            "standard_base" => self.standard_base = yes_no,
+            "tier_one" => self.tier_one = yes_no,
+            "years_met" => self.years_met = yes_no,
+            _ => {}
+        }
+    }
+}
+
 /// `policy` is the policy of `facts.region` (national if none).
 pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let file = &policy.rules.procedures.refund;
