@@ -8,10 +8,12 @@ mod integration {
     mod balance;
     mod calendar;
     mod cases;
+    mod dental;
     mod english;
     mod guide;
     mod merge;
     mod readme;
+    mod refund;
     mod regions;
     mod rules;
     mod schema;

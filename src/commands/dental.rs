@@ -90,7 +90,12 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
                 ],
             )?;
         }
-        let all_no = procedure.cover.iter().all(|c| c.outcome == Outcome::No);
+        // The caveats can only lower the answer: not worth asking once it is no.
+        let all_no = procedure
+            .cover
+            .iter()
+            .filter(|c| c.scheme.is_none() || facts.scheme.is_none() || c.scheme == facts.scheme)
+            .all(|c| c.outcome == Outcome::No);
         if !all_no && facts.designated.is_none() {
             asked = true;
             facts.designated = p.yes_no_unsure(&Text::new(
