@@ -58,7 +58,7 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
         }
         (None, None) => {
             return Err(Error::usage(
-                "缺少要查询的治疗项目:请写在命令后面,例如 yibao dental 补牙;运行 yibao dental --list 查看目录",
+                "缺少 PROCEDURE(要查询的治疗项目):请写在命令后面,例如 yibao dental 补牙;运行 yibao dental --list 查看目录",
                 "missing PROCEDURE: name the treatment, e.g. yibao dental filling (run yibao dental --list for the catalogue)",
             ));
         }

@@ -10,6 +10,12 @@ use crate::text::{Text, closest};
 /// closest to it. `names` are (a name, the id of the entry it belongs to); `ids` are listed
 /// when short, and `more` says how to see them all.
 pub fn unknown(kind: Text, name: &str, names: &[(String, String)], ids: &[&str], more: &str) -> Error {
+    if normalize(name).is_empty() {
+        return Error::usage(
+            format!("没有给出{}名称;运行 '{more}' 查看全部", kind.zh),
+            format!("empty {} name; run '{more}' to see them all", kind.en),
+        );
+    }
     let keys: Vec<String> = names.iter().map(|(n, _)| normalize(n)).collect();
     let suggestion = closest(&normalize(name), keys.iter().map(String::as_str))
         .and_then(|k| keys.iter().position(|x| x == k))
