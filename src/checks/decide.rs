@@ -71,10 +71,7 @@ pub fn rows(file: &RefundFile) -> Vec<Row<'_>> {
 
 /// The rows that fit the answers, without general rows a fitting region row overrides.
 pub fn candidates<'a>(file: &'a RefundFile, answers: &Answers) -> Vec<Row<'a>> {
-    let fitting: Vec<Row> = rows(file)
-        .into_iter()
-        .filter(|r| r.fits(answers))
-        .collect();
+    let fitting: Vec<Row> = rows(file).into_iter().filter(|r| r.fits(answers)).collect();
     fitting
         .iter()
         .copied()
@@ -93,8 +90,7 @@ fn overridden(row: &Row, fitting: &[Row], answers: &Answers) -> bool {
                     let q = q.get_ref().as_str();
                     answers.contains_key(q)
                         || row.allows(q).is_some_and(|mine| {
-                            mine.iter()
-                                .all(|m| theirs.iter().any(|t| t.get_ref() == m))
+                            mine.iter().all(|m| theirs.iter().any(|t| t.get_ref() == m))
                         })
                 })
         })
@@ -127,7 +123,8 @@ pub fn next_question<'a>(
     answers: &Answers,
     skipped: &[String],
 ) -> Option<&'a str> {
-    let order = std::iter::once(REGION).chain(file.question.iter().map(|q| q.id.get_ref().as_str()));
+    let order =
+        std::iter::once(REGION).chain(file.question.iter().map(|q| q.id.get_ref().as_str()));
     let mut best: Option<(usize, &str)> = None;
     for q in order {
         if answers.contains_key(q) || skipped.iter().any(|s| s == q) {

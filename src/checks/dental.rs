@@ -92,7 +92,10 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
                 format!("\"{name}\" is not in the catalogue; ask the agency where you are insured"),
             ),
         );
-        v.warnings.push(Text::new("运行 yibao dental --list 查看目录", "run yibao dental --list to see the catalogue"));
+        v.warnings.push(Text::new(
+            "运行 yibao dental --list 查看目录",
+            "run yibao dental --list to see the catalogue",
+        ));
         return v;
     };
     let region = facts.region.as_deref();
@@ -114,7 +117,12 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     };
     let pays: serde_json::Map<String, serde_json::Value> = covers
         .iter()
-        .map(|(s, c)| (scheme_key(*s).to_string(), serde_json::to_value(c.pays).unwrap_or_default()))
+        .map(|(s, c)| {
+            (
+                scheme_key(*s).to_string(),
+                serde_json::to_value(c.pays).unwrap_or_default(),
+            )
+        })
         .collect();
     for (scheme, cover) in &covers {
         let unverified = cite_all(&mut v, policy, cover.cites());
@@ -143,7 +151,10 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         v.conditions.push(
             Item::new(
                 "scheme",
-                Text::new("职工医保和居民医保的结论不同", "the employee and the resident scheme differ"),
+                Text::new(
+                    "职工医保和居民医保的结论不同",
+                    "the employee and the resident scheme differ",
+                ),
             )
             .fix(Text::new(
                 "用 --scheme employee|resident 说明",
@@ -152,7 +163,11 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         );
     }
     if let Some(code) = region {
-        v.line("region", Text::new("参保地", "insured in"), Text::new(region_label(code), region_label(code)));
+        v.line(
+            "region",
+            Text::new("参保地", "insured in"),
+            Text::new(region_label(code), region_label(code)),
+        );
         v.extra.insert("region".into(), region_json(code));
     }
     for c in &file.caveat {

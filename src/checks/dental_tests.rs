@@ -64,7 +64,10 @@ fn dentures_are_no_for_both_schemes() {
 
 #[test]
 fn names_match_loosely_and_unknown_ones_are_conditional() {
-    assert_eq!(run(ask("Wisdom-Tooth")).extra["procedure"]["id"], "extraction");
+    assert_eq!(
+        run(ask("Wisdom-Tooth")).extra["procedure"]["id"],
+        "extraction"
+    );
     let v = run(ask("teeth straightening"));
     assert_eq!(v.outcome, Outcome::Conditional);
     assert!(!v.extra.contains_key("procedure"));

@@ -92,14 +92,16 @@ impl Facts {
 pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let file = &policy.rules.procedures.refund;
     let answers = facts.answers();
-    let named = facts.case.as_deref().and_then(|name| {
-        file.find(name)
-            .map(|(layer, case)| Row { layer, case })
-    });
+    let named = facts
+        .case
+        .as_deref()
+        .and_then(|name| file.find(name).map(|(layer, case)| Row { layer, case }));
     let mut v = Verdict::new(SCHEMA, Outcome::Conditional, Text::default());
     if let Some(row) = named {
         // A case named directly: its answers are taken as given, all but the region.
-        let open = row.layer.filter(|l| !answers.get(REGION).is_some_and(|a| decide::in_region(l, a)));
+        let open = row
+            .layer
+            .filter(|l| !answers.get(REGION).is_some_and(|a| decide::in_region(l, a)));
         case_verdict(&mut v, policy, file, row, open.is_some(), &answers);
     } else {
         match decide::state(file, &answers) {
@@ -137,20 +139,28 @@ fn case_verdict(
     let applies = match row.layer {
         Some(code) => {
             let label = region_label(code);
-            Text::new(
-                format!("{label}的规定"),
-                format!("the rule of {label}"),
-            )
+            Text::new(format!("{label}的规定"), format!("the rule of {label}"))
         }
-        None => Text::new("一般规则(多地表述一致)", "general rule (restated alike by several cities)"),
+        None => Text::new(
+            "一般规则(多地表述一致)",
+            "general rule (restated alike by several cities)",
+        ),
     };
     v.line("applies", Text::new("适用", "applies"), applies);
-    v.line("refund", Text::new("能退什么", "what comes back"), case.refund.clone());
+    v.line(
+        "refund",
+        Text::new("能退什么", "what comes back"),
+        case.refund.clone(),
+    );
     if let Some(d) = &case.deducted {
         v.line("deducted", Text::new("扣除", "deducted"), d.clone());
     }
     for (q, a) in answers {
-        v.trace(q, row.fits(&[(q.clone(), a.clone())].into()), Text::new(format!("{q} = {a}"), format!("{q} = {a}")));
+        v.trace(
+            q,
+            row.fits(&[(q.clone(), a.clone())].into()),
+            Text::new(format!("{q} = {a}"), format!("{q} = {a}")),
+        );
     }
     if region_open && let Some(code) = row.layer {
         let label = region_label(code);
@@ -228,7 +238,10 @@ fn open_verdict(v: &mut Verdict, file: &RefundFile, rows: &[Row], answers: &Answ
     }
     v.summary = Text::new(
         format!("还有 {} 种情形可能适用;回答下面的问题即可确定", rows.len()),
-        format!("{} cases may still apply; the questions below decide", rows.len()),
+        format!(
+            "{} cases may still apply; the questions below decide",
+            rows.len()
+        ),
     );
     let mut asked = Vec::new();
     while let Some(q) = decide::next_question(file, rows, answers, &asked) {
@@ -239,7 +252,11 @@ fn open_verdict(v: &mut Verdict, file: &RefundFile, rows: &[Row], answers: &Answ
             Some(data) => data.text.clone(),
             None => Text::new("您在哪里参保?", "Where are you insured?"),
         };
-        let values = if q == REGION { "REGION".to_string() } else { values };
+        let values = if q == REGION {
+            "REGION".to_string()
+        } else {
+            values
+        };
         v.conditions.push(Item::new(q, question).fix(Text::new(
             format!("用 {flag} {values} 说明"),
             format!("state it with {flag} {values}"),
@@ -251,8 +268,18 @@ fn open_verdict(v: &mut Verdict, file: &RefundFile, rows: &[Row], answers: &Answ
         v.notes.push(Item::new(
             c.id.get_ref().clone(),
             Text::new(
-                format!("可能的情形 {}:{}(结论:{})", c.id.get_ref(), c.name.zh, outcome.zh),
-                format!("possible case {}: {} (answer: {})", c.id.get_ref(), c.name.en, outcome.en),
+                format!(
+                    "可能的情形 {}:{}(结论:{})",
+                    c.id.get_ref(),
+                    c.name.zh,
+                    outcome.zh
+                ),
+                format!(
+                    "possible case {}: {} (answer: {})",
+                    c.id.get_ref(),
+                    c.name.en,
+                    outcome.en
+                ),
             ),
         ));
     }

@@ -55,7 +55,12 @@ fn in_chongqing_its_own_rule_overrides_the_general_one() {
         ..chongqing("employee_and_resident")
     });
     assert_eq!(elsewhere.outcome, Outcome::Conditional);
-    assert!(elsewhere.conditions.iter().any(|c| c.id == "benefit_started"));
+    assert!(
+        elsewhere
+            .conditions
+            .iter()
+            .any(|c| c.id == "benefit_started")
+    );
 }
 
 #[test]

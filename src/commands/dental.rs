@@ -84,8 +84,14 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
             facts.scheme = p.select(
                 &Text::new("您参加的是哪种医保?", "Which scheme are you in?"),
                 &[
-                    (Some(Scheme::Employee), Text::new("职工医保", "employee insurance")),
-                    (Some(Scheme::Resident), Text::new("居民医保", "resident insurance")),
+                    (
+                        Some(Scheme::Employee),
+                        Text::new("职工医保", "employee insurance"),
+                    ),
+                    (
+                        Some(Scheme::Resident),
+                        Text::new("居民医保", "resident insurance"),
+                    ),
                     (None, Text::new("不确定", "not sure")),
                 ],
             )?;
@@ -124,9 +130,16 @@ fn find<'a>(file: &'a DentalFile, name: &str) -> Result<&'a Procedure, Error> {
         let names: Vec<(String, String)> = file
             .procedure
             .iter()
-            .flat_map(|p| p.all_names().map(|n| (n.get_ref().clone(), p.id.get_ref().clone())))
+            .flat_map(|p| {
+                p.all_names()
+                    .map(|n| (n.get_ref().clone(), p.id.get_ref().clone()))
+            })
             .collect();
-        let ids: Vec<&str> = file.procedure.iter().map(|p| p.id.get_ref().as_str()).collect();
+        let ids: Vec<&str> = file
+            .procedure
+            .iter()
+            .map(|p| p.id.get_ref().as_str())
+            .collect();
         let kind = Text::new("口腔治疗项目", "dental procedure");
         suggest::unknown(kind, name, &names, &ids, "yibao dental --list")
     })
@@ -136,7 +149,11 @@ fn find<'a>(file: &'a DentalFile, name: &str) -> Result<&'a Procedure, Error> {
 fn equivalent(f: &Facts, lang: Lang) -> String {
     let mut cmd = format!("yibao dental {}", f.procedure);
     if let Some(s) = f.scheme {
-        let s = if s == Scheme::Employee { "employee" } else { "resident" };
+        let s = if s == Scheme::Employee {
+            "employee"
+        } else {
+            "resident"
+        };
         let _ = write!(cmd, " --scheme {s}");
     }
     if let Some(r) = &f.region {

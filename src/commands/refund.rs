@@ -77,19 +77,35 @@ pub fn run(args: &RefundArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
     {
         let names: Vec<(String, String)> = file
             .cases()
-            .flat_map(|(_, c)| c.names().map(|n| (n.get_ref().clone(), c.id.get_ref().clone())))
+            .flat_map(|(_, c)| {
+                c.names()
+                    .map(|n| (n.get_ref().clone(), c.id.get_ref().clone()))
+            })
             .collect();
         let ids: Vec<&str> = file.cases().map(|(_, c)| c.id.get_ref().as_str()).collect();
         let kind = Text::new("退费情形", "refund case");
-        return Err(suggest::unknown(kind, name, &names, &ids, "yibao refund --list"));
+        return Err(suggest::unknown(
+            kind,
+            name,
+            &names,
+            &ids,
+            "yibao refund --list",
+        ));
     }
     if let (Some(s), Some(q)) = (&facts.situation, file.question("situation"))
         && q.answer(s).is_none()
     {
         let ids: Vec<&str> = q.option.iter().map(|o| o.id.get_ref().as_str()).collect();
-        let names: Vec<(String, String)> = ids.iter().map(|i| (i.to_string(), i.to_string())).collect();
+        let names: Vec<(String, String)> =
+            ids.iter().map(|i| (i.to_string(), i.to_string())).collect();
         let kind = Text::new("情况(--situation)", "--situation answer");
-        return Err(suggest::unknown(kind, s, &names, &ids, "yibao refund --help"));
+        return Err(suggest::unknown(
+            kind,
+            s,
+            &names,
+            &ids,
+            "yibao refund --help",
+        ));
     }
     if req.interactive && facts.case.is_none() {
         let p = Prompter::new(req.lang);
@@ -144,7 +160,12 @@ fn ask_region(p: &Prompter, layers: &[&str]) -> Result<Option<String>, Error> {
     const OTHER: &str = "other";
     let mut choices: Vec<(Option<String>, Text)> = layers
         .iter()
-        .map(|c| (Some(c.to_string()), Text::new(region_label(c), region_label(c))))
+        .map(|c| {
+            (
+                Some(c.to_string()),
+                Text::new(region_label(c), region_label(c)),
+            )
+        })
         .collect();
     choices.push((Some(OTHER.into()), Text::new("其他地区", "somewhere else")));
     choices.push((None, Text::new("不确定", "not sure")));
@@ -189,7 +210,12 @@ fn list(file: &RefundFile) -> CaseList {
                 when: c
                     .when
                     .iter()
-                    .map(|(q, a)| (q.get_ref().clone(), a.iter().map(|x| x.get_ref().clone()).collect()))
+                    .map(|(q, a)| {
+                        (
+                            q.get_ref().clone(),
+                            a.iter().map(|x| x.get_ref().clone()).collect(),
+                        )
+                    })
                     .collect(),
                 refund: c.refund.clone(),
             })
@@ -214,10 +240,10 @@ impl Report for CaseList {
             t(lang, "结论", "answer"),
         ]);
         for c in &self.cases {
-            let applies = c.region.as_deref().map_or_else(
-                || t(lang, "一般规则", "general").to_string(),
-                region_label,
-            );
+            let applies = c
+                .region
+                .as_deref()
+                .map_or_else(|| t(lang, "一般规则", "general").to_string(), region_label);
             tb.add_row(vec![
                 c.id.clone(),
                 c.name.get(lang).to_string(),

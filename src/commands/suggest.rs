@@ -9,7 +9,13 @@ use crate::text::{Text, closest};
 /// A usage error for an unknown `name` of a `kind` (e.g. "case"), suggesting the entry
 /// closest to it. `names` are (a name, the id of the entry it belongs to); `ids` are listed
 /// when short, and `more` says how to see them all.
-pub fn unknown(kind: Text, name: &str, names: &[(String, String)], ids: &[&str], more: &str) -> Error {
+pub fn unknown(
+    kind: Text,
+    name: &str,
+    names: &[(String, String)],
+    ids: &[&str],
+    more: &str,
+) -> Error {
     if normalize(name).is_empty() {
         return Error::usage(
             format!("没有给出{}名称;运行 '{more}' 查看全部", kind.zh),
@@ -21,7 +27,10 @@ pub fn unknown(kind: Text, name: &str, names: &[(String, String)], ids: &[&str],
         .and_then(|k| keys.iter().position(|x| x == k))
         .map(|i| names[i].1.as_str());
     let (hint_zh, hint_en) = match suggestion {
-        Some(s) => (format!("您是不是要找 '{s}'?"), format!(" Did you mean '{s}'?")),
+        Some(s) => (
+            format!("您是不是要找 '{s}'?"),
+            format!(" Did you mean '{s}'?"),
+        ),
         None => (String::new(), String::new()),
     };
     let known = if ids.len() <= 16 {

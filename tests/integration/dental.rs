@@ -15,7 +15,9 @@ fn the_walk_through_picks_a_procedure_and_asks_scheme_and_caveats() {
     let (text, code) = finish(s);
     assert_eq!(code, 3, "{text}");
     assert!(
-        text.contains("yibao dental implant --scheme employee --designated yes --imported-material no"),
+        text.contains(
+            "yibao dental implant --scheme employee --designated yes --imported-material no"
+        ),
         "{text}"
     );
     assert!(text.contains("4,500"), "{text}");
@@ -27,7 +29,10 @@ fn a_resident_asking_about_implants_is_not_asked_about_caveats() {
     answer(&mut s, "您参加的是哪种医保?", &format!("{DOWN}{ENTER}"));
     let (text, code) = finish(s);
     assert_eq!(code, 1, "{text}");
-    assert!(text.contains("yibao dental implant --scheme resident"), "{text}");
+    assert!(
+        text.contains("yibao dental implant --scheme resident"),
+        "{text}"
+    );
     assert!(!text.contains("定点医院或诊所治疗吗"), "{text}");
 }
 

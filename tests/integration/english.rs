@@ -140,7 +140,14 @@ const COMMANDS: &[&[&str]] = &[
     &["dental", "--list"],
     &["dental", "种植牙"],
     &["dental", "补牙", "--designated", "no"],
-    &["dental", "洁牙", "--scheme", "employee", "--imported-material", "yes"],
+    &[
+        "dental",
+        "洁牙",
+        "--scheme",
+        "employee",
+        "--imported-material",
+        "yes",
+    ],
     &["dental", "zhongzhiy"],
 ];
 

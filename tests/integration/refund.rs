@@ -8,7 +8,11 @@ use crate::support::pty::{DOWN, ENTER, answer, finish, spawn};
 fn the_walk_through_asks_what_happened_then_the_region_and_prints_the_command() {
     let mut s = spawn(&["refund", "--on", "2026-03-02", "--lang", "en"]);
     // The options follow the file: two_employers is the fifth situation.
-    answer(&mut s, "What happened?", &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"));
+    answer(
+        &mut s,
+        "What happened?",
+        &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
     answer(&mut s, "Where are you insured?", ENTER);
     let (text, code) = finish(s);
     assert_eq!(code, 1, "{text}");
@@ -21,15 +25,13 @@ fn the_walk_through_asks_what_happened_then_the_region_and_prints_the_command() 
 
 #[test]
 fn not_sure_leaves_the_case_open_and_the_answer_conditional() {
-    let mut s = spawn(&[
-        "refund",
-        "--situation",
-        "paid_twice",
-        "--on",
-        "2026-03-02",
-    ]);
+    let mut s = spawn(&["refund", "--situation", "paid_twice", "--on", "2026-03-02"]);
     answer(&mut s, "想退的是哪个险种的钱?", &format!("{DOWN}{ENTER}"));
-    answer(&mut s, "待遇期已经开始了吗?", &format!("{DOWN}{DOWN}{ENTER}"));
+    answer(
+        &mut s,
+        "待遇期已经开始了吗?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
     let (text, code) = finish(s);
     assert_eq!(code, 3, "{text}");
     assert!(

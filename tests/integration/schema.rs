@@ -73,7 +73,11 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
         &["refund", "--region", "重庆", "--case", "cq_unemployment"],
         3,
     ),
-    ("refund", &["refund", "--region", "北京", "--situation", "lump_sum"], 3),
+    (
+        "refund",
+        &["refund", "--region", "北京", "--situation", "lump_sum"],
+        3,
+    ),
     ("refund-list", &["refund", "--list"], 0),
     ("dental", &["dental", "种植牙"], 3),
     ("dental", &["dental", "补牙", "--designated", "no"], 1),

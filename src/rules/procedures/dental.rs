@@ -20,7 +20,9 @@ use crate::verdict::Outcome;
 pub const DENTAL_FACTS: &[&str] = &["designated", "imported_material"];
 
 /// Who pays for a procedure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Pays {
     /// The pooled fund reimburses it.
@@ -156,7 +158,11 @@ pub fn check(ctx: &FileCtx, file: &DentalFile, out: &mut Vec<Diagnostic>) {
         names.add(
             ctx,
             pid,
-            p.names.iter().chain(&p.pinyin).chain(&p.english).chain(&p.aliases),
+            p.names
+                .iter()
+                .chain(&p.pinyin)
+                .chain(&p.english)
+                .chain(&p.aliases),
             out,
         );
         if p.cover.is_empty() {
@@ -172,7 +178,8 @@ pub fn check(ctx: &FileCtx, file: &DentalFile, out: &mut Vec<Diagnostic>) {
             }
             let same = p.cover[..i].iter().any(|o| {
                 o.scheme == c.scheme
-                    && o.region.as_ref().map(|r| r.get_ref()) == c.region.as_ref().map(|r| r.get_ref())
+                    && o.region.as_ref().map(|r| r.get_ref())
+                        == c.region.as_ref().map(|r| r.get_ref())
             });
             if same {
                 out.push(ctx.at(

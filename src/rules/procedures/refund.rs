@@ -133,11 +133,14 @@ pub struct RefundFile {
 impl RefundFile {
     /// Every case with the region layer it belongs to (`None`: general).
     pub fn cases(&self) -> impl Iterator<Item = (Option<&str>, &Case)> {
-        self.case.iter().map(|c| (None, c)).chain(
-            self.region
-                .iter()
-                .flat_map(|r| r.case.iter().map(move |c| (Some(r.code.get_ref().as_str()), c))),
-        )
+        self.case
+            .iter()
+            .map(|c| (None, c))
+            .chain(self.region.iter().flat_map(|r| {
+                r.case
+                    .iter()
+                    .map(move |c| (Some(r.code.get_ref().as_str()), c))
+            }))
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -147,8 +150,10 @@ impl RefundFile {
     /// The case called `name` (id or alias, case-insensitive).
     pub fn find(&self, name: &str) -> Option<(Option<&str>, &Case)> {
         let name = super::names::normalize(name);
-        self.cases()
-            .find(|(_, c)| c.names().any(|n| super::names::normalize(n.get_ref()) == name))
+        self.cases().find(|(_, c)| {
+            c.names()
+                .any(|n| super::names::normalize(n.get_ref()) == name)
+        })
     }
 }
 
@@ -167,7 +172,11 @@ pub fn check(ctx: &FileCtx, file: &RefundFile, out: &mut Vec<Diagnostic>) {
             ));
             continue;
         };
-        ctx.ids(&format!("question `{id}` options"), q.option.iter().map(|o| &o.id), out);
+        ctx.ids(
+            &format!("question `{id}` options"),
+            q.option.iter().map(|o| &o.id),
+            out,
+        );
         for o in &q.option {
             if allowed.is_some_and(|a| !a.contains(&o.id.get_ref().as_str())) {
                 out.push(ctx.at(
@@ -223,7 +232,10 @@ fn check_case(ctx: &FileCtx, file: &RefundFile, case: &Case, out: &mut Vec<Diagn
         if answers.is_empty() {
             out.push(ctx.at(
                 question.span(),
-                format!("case `{cid}`: give at least one answer for `{}`", question.get_ref()),
+                format!(
+                    "case `{cid}`: give at least one answer for `{}`",
+                    question.get_ref()
+                ),
             ));
         }
         for a in answers {
@@ -249,8 +261,11 @@ fn check_overlaps(ctx: &FileCtx, cases: &[Case], out: &mut Vec<Diagnostic>) {
     for (i, a) in cases.iter().enumerate() {
         for b in &cases[..i] {
             let disjoint = a.when.iter().any(|(q, answers)| {
-                b.allows(q.get_ref())
-                    .is_some_and(|other| !answers.iter().any(|x| other.contains(&x.get_ref().as_str())))
+                b.allows(q.get_ref()).is_some_and(|other| {
+                    !answers
+                        .iter()
+                        .any(|x| other.contains(&x.get_ref().as_str()))
+                })
             });
             if !disjoint {
                 out.push(ctx.at(
