@@ -102,19 +102,27 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
             .iter()
             .filter(|c| c.scheme.is_none() || facts.scheme.is_none() || c.scheme == facts.scheme)
             .all(|c| c.outcome == Outcome::No);
-        if !all_no && facts.designated.is_none() {
-            asked = true;
-            facts.designated = p.yes_no_unsure(&Text::new(
-                "在医保定点医院或诊所治疗吗?",
-                "Is it at a hospital or clinic designated by the insurance?",
-            ))?;
-        }
-        if !all_no && facts.imported_material.is_none() {
-            asked = true;
-            facts.imported_material = p.yes_no_unsure(&Text::new(
-                "会用进口材料或特殊耗材吗?",
-                "Will imported materials or special consumables be used?",
-            ))?;
+        let caveats = [
+            (
+                &mut facts.designated,
+                Text::new(
+                    "在医保定点医院或诊所治疗吗?",
+                    "Is it at a hospital or clinic designated by the insurance?",
+                ),
+            ),
+            (
+                &mut facts.imported_material,
+                Text::new(
+                    "会用进口材料或特殊耗材吗?",
+                    "Will imported materials or special consumables be used?",
+                ),
+            ),
+        ];
+        for (fact, question) in caveats {
+            if !all_no && fact.is_none() {
+                asked = true;
+                *fact = p.yes_no_unsure(&question)?;
+            }
         }
         if asked {
             p.say(&equivalent(&facts, req.lang));
@@ -210,16 +218,13 @@ impl Report for ProcedureList {
                 p.names.join(", "),
             ]);
         }
-        let mut out = table::finish(&tb);
-        let _ = writeln!(
-            out,
-            "{}",
+        table::finish_with(
+            &tb,
             t(
                 lang,
                 "查询某一项: yibao dental 名称 [--scheme employee|resident] [--designated yes|no]",
-                "To ask about one: yibao dental NAME [--scheme employee|resident] [--designated yes|no]"
-            )
-        );
-        out
+                "To ask about one: yibao dental NAME [--scheme employee|resident] [--designated yes|no]",
+            ),
+        )
     }
 }

@@ -251,16 +251,13 @@ impl Report for CaseList {
                 c.outcome.label().get(lang).to_string(),
             ]);
         }
-        let mut out = table::finish(&tb);
-        let _ = writeln!(
-            out,
-            "{}",
+        table::finish_with(
+            &tb,
             t(
                 lang,
                 "查看某个情形: yibao refund --case 情形 [--region 地区];或直接运行 yibao refund 回答问题",
-                "To see one: yibao refund --case CASE [--region REGION]; or run yibao refund and answer the questions"
-            )
-        );
-        out
+                "To see one: yibao refund --case CASE [--region REGION]; or run yibao refund and answer the questions",
+            ),
+        )
     }
 }
