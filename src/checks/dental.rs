@@ -175,7 +175,20 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         let it = item(&mut v, policy, &data);
         let holds = facts.fact(c.fact.get_ref());
         let triggered = holds == Some(c.answer);
-        v.trace(c.id.get_ref(), !triggered, it.text.clone());
+        let answer = match holds {
+            Some(true) => Text::new("是", "yes"),
+            Some(false) => Text::new("否", "no"),
+            None => Text::new("未知", "unknown"),
+        };
+        let fact = c.fact.get_ref();
+        v.trace(
+            c.id.get_ref(),
+            holds.is_some() && !triggered,
+            Text::new(
+                format!("{fact} = {}", answer.zh),
+                format!("{fact} = {}", answer.en),
+            ),
+        );
         if triggered {
             outcome = lower(outcome, c.outcome);
             v.blockers.push(it);

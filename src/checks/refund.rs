@@ -164,16 +164,35 @@ fn case_verdict(
     }
     if region_open && let Some(code) = row.layer {
         let label = region_label(code);
-        v.conditions.push(Item::new(
-            "region",
-            Text::new(
-                format!("这是{label}的规定;在其他地区以当地规定为准"),
-                format!("this is the rule of {label}; elsewhere the local rules decide"),
-            ),
-        ).fix(Text::new(
-            format!("用 --region 说明参保地;在{label}参保时结论为“{}”", stated.label().zh),
-            format!("state where you are insured with --region; insured in {label}, the answer is \"{}\"", stated.label().en),
-        )));
+        let (zh, en) = (stated.label().zh, stated.label().en);
+        let condition = match answers.get(REGION) {
+            Some(place) => {
+                let place = region_label(place);
+                Item::new(
+                    "region",
+                    Text::new(
+                        format!("这是{label}的规定,您在{place}参保:以{place}的规定为准"),
+                        format!("this is the rule of {label}, and you are insured in {place}: the rules of {place} decide"),
+                    ),
+                )
+                .fix(Text::new(
+                    format!("向{place}的医保经办机构或税务部门咨询"),
+                    format!("ask the medical-insurance agency or tax office of {place}"),
+                ))
+            }
+            None => Item::new(
+                "region",
+                Text::new(
+                    format!("这是{label}的规定;在其他地区以当地规定为准"),
+                    format!("this is the rule of {label}; elsewhere the local rules decide"),
+                ),
+            )
+            .fix(Text::new(
+                format!("用 --region 说明参保地;在{label}参保时结论为“{zh}”"),
+                format!("state where you are insured with --region; insured in {label}, the answer is \"{en}\""),
+            )),
+        };
+        v.conditions.push(condition);
         v.outcome = Outcome::Conditional;
     }
     if stated == Outcome::Yes && unverified {
