@@ -72,3 +72,12 @@ fn names_match_loosely_and_unknown_ones_are_conditional() {
     assert_eq!(v.outcome, Outcome::Conditional);
     assert!(!v.extra.contains_key("procedure"));
 }
+
+#[test]
+fn facts_read_from_json_use_the_flag_names_and_refuse_unknown_ones() {
+    let f: Facts =
+        serde_json::from_str(r#"{"procedure":"补牙","designated":true,"imported_material":true}"#)
+            .unwrap();
+    assert_eq!(run(f).blockers[0].id, "imported_material");
+    assert!(serde_json::from_str::<Facts>(r#"{"procedure":"补牙","imported":true}"#).is_err());
+}

@@ -126,3 +126,14 @@ fn a_case_named_without_its_region_is_conditional_on_the_region() {
     });
     assert_eq!(there.outcome, Outcome::No);
 }
+
+#[test]
+fn facts_read_from_json_use_the_flag_names_and_refuse_unknown_ones() {
+    let f: Facts = serde_json::from_str(
+        r#"{"region":"500000","situation":"two_employers","scheme":"employee","tier_one":false}"#,
+    )
+    .unwrap();
+    assert_eq!(f.scheme, Some(Scheme::Employee));
+    assert_eq!(run(&f).outcome, Outcome::No);
+    assert!(serde_json::from_str::<Facts>(r#"{"situaton":"died"}"#).is_err());
+}
