@@ -211,12 +211,23 @@ fn case_verdict(
     }
     if stated != Outcome::No {
         let default = (Place::Local, Channel::Online, Who::Person);
-        let own = file
+        // A region's own steps follow the first general step of the same channel (its
+        // online path after the general online step); any left over come last.
+        let mut own: Vec<_> = file
             .region
             .iter()
             .filter(|r| row.layer.is_some_and(|l| l == r.code.get_ref()))
-            .flat_map(|r| r.step.iter());
-        for s in own.chain(file.step.iter()) {
+            .flat_map(|r| r.step.iter())
+            .collect();
+        let mut order = Vec::new();
+        for general in &file.step {
+            order.push(general);
+            let (same, rest): (Vec<_>, Vec<_>) =
+                own.into_iter().partition(|s| s.channel == general.channel);
+            order.extend(same);
+            own = rest;
+        }
+        for s in order.into_iter().chain(own) {
             let st = step(v, policy, s, default, None);
             v.steps.push(st);
         }
