@@ -131,6 +131,24 @@ pub enum Command {
         "Exit status: 0 yes, 1 no (a condition fails), 3 conditional (a condition unknown), 2 bad input or a missing --from/--to off a terminal, 130 interrupted"
     ))]
     Merge(MergeArgs),
+    /// Paid twice (重复缴费)? Whether the money comes back, how much, and how to apply
+    #[command(after_help = concat!(
+        "Examples:\n  yibao refund                                  (asks at a terminal)\n",
+        "  yibao refund --list\n",
+        "  yibao refund --situation paid_twice --scheme resident --benefit-started no\n",
+        "  yibao refund --region 重庆 --situation two_employers --json\n",
+        "  yibao refund --case cq_unemployment --region 重庆 --lang en\n\n",
+        "Exit status: 0 refundable, 1 not refundable, 3 conditional (partial, depends on the agency, a fact unknown or a source only reported), 2 bad input (unknown case or answer, with suggestions), 130 interrupted"
+    ))]
+    Refund(RefundArgs),
+    /// Dental treatment (口腔): does basic medical insurance pay for it?
+    #[command(after_help = concat!(
+        "Examples:\n  yibao dental 补牙 --designated yes\n  yibao dental zhongzhiya --scheme resident\n",
+        "  yibao dental 'root canal' --scheme employee --designated yes --imported-material no --lang en\n",
+        "  yibao dental --list\n\n",
+        "Exit status: 0 covered, 1 not covered, 3 conditional (personal account only, varies by region, a fact unknown or a source only reported), 2 bad input (unknown procedure, with suggestions), 130 interrupted"
+    ))]
+    Dental(DentalArgs),
     /// Step-by-step guides: resetting the card password, family mutual aid (家庭共济), …
     #[command(after_help = concat!(
         "Examples:\n  yibao guide\n  yibao guide password\n  yibao guide family --lang en\n  yibao guide 家庭共济 --json\n\n",
@@ -343,4 +361,61 @@ pub struct TransferArgs {
     /// With --save: replace FILE even if it is not a yibao plan
     #[arg(long, requires = "save")]
     pub force: bool,
+}
+
+/// `yibao refund` flags: a case by name, or the answers that lead to one.
+#[derive(Debug, Args)]
+pub struct RefundArgs {
+    /// List every case (id, names, where it applies, answer)
+    #[arg(long, conflicts_with = "case")]
+    pub list: bool,
+    /// Pick a case by its id or a name from --list instead of answering questions
+    #[arg(long, value_name = "ID")]
+    pub case: Option<String>,
+    /// Where you are insured (code, Chinese name or pinyin); some cases are one region's rules
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// What happened: paid_twice, employee_and_resident, became_employee, died, two_employers, lump_sum, unemployment, retired_paying, left_before_wage, change_tier, within_city
+    #[arg(long, value_name = "ANSWER")]
+    pub situation: Option<String>,
+    /// The scheme of the money you want back: employee (职工医保) or resident (居民医保)
+    #[arg(long, value_enum)]
+    pub scheme: Option<Scheme>,
+    /// Had the benefit period of the enrolment being ended started (待遇期已开始)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub benefit_started: Option<YesNo>,
+    /// Do you qualify for a contribution discount or subsidy (优惠/补助)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub subsidised: Option<YesNo>,
+    /// Was the lump sum paid at the prescribed base and rate (按规定基数和比例)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub standard_base: Option<YesNo>,
+    /// Individual participant paying tier 1 by the year (个体参保按一档按年缴费)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub tier_one: Option<YesNo>,
+    /// Have you met the required contribution years (已满缴费年限)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub years_met: Option<YesNo>,
+}
+
+/// `yibao dental` flags.
+#[derive(Debug, Args)]
+pub struct DentalArgs {
+    /// The treatment: Chinese (补牙), pinyin (buya) or English (filling)
+    pub procedure: Option<String>,
+    /// List the procedures and the names they answer to
+    #[arg(long, conflicts_with = "procedure")]
+    pub list: bool,
+    /// Your scheme: employee (职工医保) or resident (居民医保)
+    #[arg(long, value_enum)]
+    pub scheme: Option<Scheme>,
+    /// Where you are insured (code, Chinese name or pinyin)
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Treated at a hospital or clinic designated by the insurance (定点)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub designated: Option<YesNo>,
+    /// Imported materials or special consumables used (进口材料/特殊耗材)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub imported_material: Option<YesNo>,
 }

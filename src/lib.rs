@@ -77,6 +77,8 @@ fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> 
         Command::Merge(args) => Box::new(commands::merge::run(args, req)?),
         Command::Transfer(args) => commands::transfer::run(args, req)?,
         Command::Status { plan } => Box::new(commands::status::run(plan, req)?),
+        Command::Refund(args) => commands::refund::run(args, req)?,
+        Command::Dental(args) => commands::dental::run(args, req)?,
         Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,
         Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
         Command::Schema { command } => Box::new(commands::schema::run(command.as_deref())?),

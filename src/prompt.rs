@@ -66,6 +66,34 @@ impl Prompter {
         )
     }
 
+    /// A yes/no question that may be left open: 是 / 否 / 不确定 (yes / no / not sure).
+    pub fn yes_no_unsure(&self, question: &Text) -> Result<Option<bool>, Error> {
+        self.answer(question, true)
+    }
+
+    /// Like `yes_no_unsure`, with "no" offered first (the usual answer, e.g. to "arrears?").
+    pub fn no_yes_unsure(&self, question: &Text) -> Result<Option<bool>, Error> {
+        self.answer(question, false)
+    }
+
+    fn answer(&self, question: &Text, first: bool) -> Result<Option<bool>, Error> {
+        let word = |b: bool| {
+            if b {
+                Text::new("是", "yes")
+            } else {
+                Text::new("否", "no")
+            }
+        };
+        self.select(
+            question,
+            &[
+                (Some(first), word(first)),
+                (Some(!first), word(!first)),
+                (None, Text::new("不确定", "not sure")),
+            ],
+        )
+    }
+
     /// Free text, checked by `parse`; a bad answer shows parse's message and asks again.
     pub fn input<T>(
         &self,

@@ -10,8 +10,8 @@ use crate::error::exit;
 use crate::rules::{Policy, Resolved};
 use crate::text::Text;
 
-/// The answer to a yes/no question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+/// The answer to a yes/no question (also what a case table's row concludes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Eligible, covered, refundable, ready.

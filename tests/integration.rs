@@ -8,11 +8,13 @@ mod integration {
     mod balance;
     mod calendar;
     mod cases;
+    mod dental;
     mod english;
     mod guide;
     mod merge;
     mod privacy;
     mod readme;
+    mod refund;
     mod regions;
     mod rules;
     mod schema;

@@ -2,9 +2,12 @@
 //! No clock, file or terminal inside.
 
 pub mod balance;
+pub mod decide;
+pub mod dental;
 pub mod limits;
 pub mod merge;
 pub mod procedure;
+pub mod refund;
 pub mod transfer;
 
 pub use transfer::facts::Scheme;

@@ -58,14 +58,7 @@ pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
             (Some(v), _) => Ok(Some(v.get())),
             (None, Some(p)) => {
                 asked = true;
-                p.select(
-                    &question,
-                    &[
-                        (Some(true), Text::new("是", "yes")),
-                        (Some(false), Text::new("否", "no")),
-                        (None, Text::new("不确定", "not sure")),
-                    ],
-                )
+                p.yes_no_unsure(&question)
             }
             (None, None) => Ok(None),
         }

@@ -1,14 +1,18 @@
 //! The commands: each turns its arguments and the request into a `Report`. The informational
 //! ones (`regions`, `rules`, `calendar`, `guide`) build it here; the others (`balance`,
-//! `merge`, `transfer`, `status`) gather facts (flags, then prompts) and call their check in `checks`.
+//! `merge`, `transfer`, `status`, `refund`, `dental`) gather facts (flags, then prompts) and
+//! call their check in `checks`.
 
 pub mod balance;
 pub mod calendar;
+pub mod dental;
 pub mod docs;
 pub mod guide;
 pub mod merge;
+pub mod refund;
 pub mod regions;
 pub mod rules;
 pub mod schema;
 pub mod status;
+pub mod suggest;
 pub mod transfer;

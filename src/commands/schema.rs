@@ -5,8 +5,10 @@ use schemars::JsonSchema;
 use serde_json::{Value, json};
 
 use super::calendar::CalendarJson;
+use super::dental::ProcedureList;
 use super::docs::Document;
 use super::guide::GuideJson;
+use super::refund::CaseList;
 use super::regions::RegionList;
 use super::rules::{CheckReport, ShowReport};
 use crate::error::Error;
@@ -25,6 +27,16 @@ const SCHEMAS: &[Entry] = &[
     ),
     ("rules-show", "yibao.rules-show/1", schema_of::<ShowReport>),
     ("guide", "yibao.guide/1", schema_of::<GuideJson>),
+    (
+        "refund-list",
+        super::refund::LIST_SCHEMA,
+        schema_of::<CaseList>,
+    ),
+    (
+        "dental-list",
+        super::dental::LIST_SCHEMA,
+        schema_of::<ProcedureList>,
+    ),
     ("error", "yibao.error/1", error_schema),
 ];
 
@@ -35,6 +47,8 @@ pub const VERDICTS: &[(&str, &str)] = &[
     ("transfer", crate::checks::transfer::SCHEMA),
     // `yibao status PLAN` shows the saved transfer evaluated again.
     ("status", crate::checks::transfer::SCHEMA),
+    ("refund", crate::checks::refund::SCHEMA),
+    ("dental", crate::checks::dental::SCHEMA),
 ];
 
 /// The names `yibao schema` accepts.

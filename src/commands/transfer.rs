@@ -224,47 +224,27 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
         )?;
         f.new_scheme = (chosen != same).then_some(chosen);
     }
-    let yes_no_unsure = |q: Text| {
-        p.select(
-            &q,
-            &[
-                (Some(true), Text::new("是", "yes")),
-                (Some(false), Text::new("否", "no")),
-                (None, Text::new("不确定", "not sure")),
-            ],
-        )
-    };
-    let no_yes_unsure = |q: Text| {
-        p.select(
-            &q,
-            &[
-                (Some(false), Text::new("否", "no")),
-                (Some(true), Text::new("是", "yes")),
-                (None, Text::new("不确定", "not sure")),
-            ],
-        )
-    };
     if f.origin_stopped.is_none() {
         asked = true;
-        f.origin_stopped = yes_no_unsure(Text::new(
+        f.origin_stopped = p.yes_no_unsure(&Text::new(
             "转出地已经停保了吗?",
             "Has the insurance at the origin been stopped?",
         ))?;
     }
     if f.destination_enrolled.is_none() {
         asked = true;
-        f.destination_enrolled = yes_no_unsure(Text::new(
+        f.destination_enrolled = p.yes_no_unsure(&Text::new(
             "已经在转入地参保了吗?",
             "Are you enrolled at the destination?",
         ))?;
     }
     if f.arrears.is_none() {
         asked = true;
-        f.arrears = no_yes_unsure(Text::new("有欠费吗?", "Are any contributions owed?"))?;
+        f.arrears = p.no_yes_unsure(&Text::new("有欠费吗?", "Are any contributions owed?"))?;
     }
     if employee && f.account_frozen.is_none() {
         asked = true;
-        f.account_frozen = no_yes_unsure(Text::new(
+        f.account_frozen = p.no_yes_unsure(&Text::new(
             "个人账户被冻结或状态异常吗?",
             "Is your personal account frozen or otherwise abnormal?",
         ))?;

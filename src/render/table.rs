@@ -26,3 +26,8 @@ pub fn new(header: &[&str]) -> Table {
 pub fn finish(table: &Table) -> String {
     format!("{table}\n")
 }
+
+/// The table as text, then a line of advice below it (e.g. how to see one entry).
+pub fn finish_with(table: &Table, hint: &str) -> String {
+    format!("{table}\n{hint}\n")
+}

@@ -4,7 +4,8 @@
 //! Layout of a rules tree: `sources.toml` (documents), `national.toml` (national defaults),
 //! `regions/CODE.toml` (a province or pooling area overriding national keys),
 //! `calendar/YEAR.toml` (the State Council holiday notices) and the procedure files
-//! (`channels.toml`, `guides.toml`, `merge.toml`, `transfer.toml`; see `procedures`).
+//! (`channels.toml`, `guides.toml`, `merge.toml`, `transfer.toml`, `refund.toml`,
+//! `dental.toml`; see `procedures`).
 
 pub mod diag;
 pub mod load;
@@ -92,7 +93,7 @@ impl RuleSet {
             } else {
                 problems.push(Diagnostic::file(
                     &f.shown,
-                    "unexpected rules file; a rules tree holds sources.toml, national.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml and transfer.toml",
+                    "unexpected rules file; a rules tree holds sources.toml, national.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml, transfer.toml, refund.toml and dental.toml",
                 ));
             }
         }

@@ -363,6 +363,38 @@ const TABLE: &[(&[&str], i32, &str)] = &[
     ),
     (&["status", "Cargo.toml"], 2, "Cargo.toml"),
     (&["status"], 2, "PLAN"),
+    // refund, dental
+    (
+        &["refund", "--case", "cq_two_employer"],
+        2,
+        "cq_two_employers",
+    ),
+    (
+        &["refund", "--case", "nothing-like-it"],
+        2,
+        "nothing-like-it",
+    ),
+    (&["refund", "--situation", "paid_twise"], 2, "paid_twice"),
+    (&["refund", "--scheme", "urban"], 2, "urban"),
+    (&["refund", "--benefit-started", "maybe"], 2, "maybe"),
+    (&["refund", "--region", "xyzzy"], 2, "xyzzy"),
+    (
+        &["refund", "--list", "--case", "cq_unemployment"],
+        2,
+        "--case",
+    ),
+    (&["dental", "zhongzhiy"], 2, "implant"),
+    (&["dental", "种直牙"], 2, "种直牙"),
+    (&["dental", ""], 2, "yibao dental --list"),
+    (&["dental", "补牙", "--designated", "perhaps"], 2, "perhaps"),
+    (
+        &["dental", "补牙", "--imported-material", "1"],
+        2,
+        "--imported-material",
+    ),
+    (&["dental", "补牙", "--scheme", "urban"], 2, "urban"),
+    (&["dental", "补牙", "--region", "香港"], 2, "香港"),
+    (&["dental"], 2, "PROCEDURE"),
 ];
 
 #[test]

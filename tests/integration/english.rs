@@ -196,6 +196,24 @@ const COMMANDS: &[&[&str]] = &[
         "--retired",
         "yes",
     ],
+    &["refund", "--list"],
+    &["refund", "--situation", "paid_twice"],
+    &["refund", "--region", "重庆", "--case", "cq_unemployment"],
+    &["refund", "--region", "重庆", "--situation", "two_employers"],
+    &["refund", "--case", "退保"],
+    &["refund", "--case", "cq_two_employer"],
+    &["dental", "--list"],
+    &["dental", "种植牙"],
+    &["dental", "补牙", "--designated", "no"],
+    &[
+        "dental",
+        "洁牙",
+        "--scheme",
+        "employee",
+        "--imported-material",
+        "yes",
+    ],
+    &["dental", "zhongzhiy"],
 ];
 
 #[test]

@@ -62,6 +62,26 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
         ],
         0,
     ),
+    ("refund", &["refund", "--situation", "paid_twice"], 3),
+    (
+        "refund",
+        &["refund", "--region", "重庆", "--situation", "two_employers"],
+        1,
+    ),
+    (
+        "refund",
+        &["refund", "--region", "重庆", "--case", "cq_unemployment"],
+        3,
+    ),
+    (
+        "refund",
+        &["refund", "--region", "北京", "--situation", "lump_sum"],
+        3,
+    ),
+    ("refund-list", &["refund", "--list"], 0),
+    ("dental", &["dental", "种植牙"], 3),
+    ("dental", &["dental", "补牙", "--designated", "no"], 1),
+    ("dental-list", &["dental", "--list"], 0),
     ("guide", &["guide"], 0),
     ("guide", &["guide", "family"], 0),
     (
@@ -144,6 +164,8 @@ const ERRORS: &[(&[&str], i32)] = &[
     (&["rules", "check", "/nonexistent"], 4),
     (&["guide", "nothing-like-it"], 2),
     (&["merge", "--to", "北京"], 2),
+    (&["refund", "--case", "nothing-like-it"], 2),
+    (&["dental", "zhongzhiy"], 2),
 ];
 
 #[track_caller]

@@ -1,12 +1,17 @@
 //! The procedure files: how-to knowledge that is not a dated number — where to see the
 //! balance (`channels.toml` and a region file's `[balance]`), the `yibao guide` topics
-//! (`guides.toml`) and the plan for merging two accounts (`merge.toml`) and the wording of the transfer plan (`transfer.toml`). Every statement is
+//! (`guides.toml`), the plan for merging two accounts (`merge.toml`), the wording of the
+//! transfer plan (`transfer.toml`) and the case tables of `yibao refund` (`refund.toml`) and
+//! `yibao dental` (`dental.toml`). Every statement is
 //! bilingual and cited like a policy value. This module parses and validates them; the
 //! checks and commands decide what to show.
 
 pub mod channels;
+pub mod dental;
 pub mod guides;
 pub mod items;
+pub mod names;
+pub mod refund;
 pub mod transfer;
 
 use toml::Spanned;
@@ -16,9 +21,12 @@ use super::diag::Diagnostic;
 use super::schema::{RulesFile, SourceFile};
 use super::validate;
 use crate::dates;
+use crate::region::{Level, regions};
 use channels::ChannelsFile;
+use dental::DentalFile;
 use guides::{GuidesFile, MergeFile};
 use items::FileCtx;
+use refund::RefundFile;
 use transfer::TransferFile;
 
 /// The procedure files a rules tree may hold, relative to its root.
@@ -27,6 +35,8 @@ pub const FILES: &[&str] = &[
     "guides.toml",
     "merge.toml",
     "transfer.toml",
+    "refund.toml",
+    "dental.toml",
 ];
 
 /// The parsed procedure files; a file that is absent is empty.
@@ -36,6 +46,8 @@ pub struct Procedures {
     pub guides: GuidesFile,
     pub merge: MergeFile,
     pub transfer: TransferFile,
+    pub refund: RefundFile,
+    pub dental: DentalFile,
 }
 
 impl Procedures {
@@ -70,6 +82,18 @@ impl Procedures {
                     if let Some(f) = parse::<TransferFile>(&ctx, out) {
                         transfer::check_transfer(&ctx, &f, out);
                         procedures.transfer = f;
+                    }
+                }
+                "refund.toml" => {
+                    if let Some(f) = parse::<RefundFile>(&ctx, out) {
+                        refund::check(&ctx, &f, out);
+                        procedures.refund = f;
+                    }
+                }
+                "dental.toml" => {
+                    if let Some(f) = parse::<DentalFile>(&ctx, out) {
+                        dental::check(&ctx, &f, out);
+                        procedures.dental = f;
                     }
                 }
                 _ => {
@@ -123,5 +147,21 @@ fn check_reviewed(ctx: &FileCtx, reviewed: Option<&Spanned<Datetime>>, out: &mut
         && dates::from_toml(r.get_ref()).is_none()
     {
         out.push(ctx.at(r.span(), "reviewed_on must be a date like 2026-11-22"));
+    }
+}
+
+/// A region code in a procedure file names a province or pooling area.
+fn check_region_code(ctx: &FileCtx, what: &str, code: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if !regions()
+        .get(code.get_ref())
+        .is_some_and(|r| r.level != Level::County)
+    {
+        out.push(ctx.at(
+            code.span(),
+            format!(
+                "{what}: region \"{}\" is not a province or pooling-area code (see 'yibao regions')",
+                code.get_ref()
+            ),
+        ));
     }
 }

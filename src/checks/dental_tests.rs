@@ -1,0 +1,83 @@
+//! Unit tests of `checks::dental` on the shipped `rules/dental.toml`.
+
+use super::*;
+use crate::rules::RuleSet;
+
+fn run(f: Facts) -> Verdict {
+    let rules = RuleSet::embedded().unwrap();
+    let on = crate::dates::parse_date("2026-03-02").unwrap();
+    check(&f, &rules.policy(f.region.as_deref(), on))
+}
+
+fn ask(procedure: &str) -> Facts {
+    Facts {
+        procedure: procedure.into(),
+        ..Facts::default()
+    }
+}
+
+#[test]
+fn a_filling_at_a_designated_clinic_is_conditional_because_coverage_is_only_reported() {
+    let v = run(Facts {
+        designated: Some(true),
+        imported_material: Some(false),
+        ..ask("补牙")
+    });
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert_eq!(v.conditions.len(), 1);
+    assert_eq!(v.conditions[0].id, "reported_only");
+}
+
+#[test]
+fn a_non_designated_clinic_makes_it_no() {
+    let v = run(Facts {
+        designated: Some(false),
+        ..ask("root canal treatment")
+    });
+    assert_eq!(v.outcome, Outcome::No);
+    assert_eq!(v.blockers[0].id, "designated");
+}
+
+#[test]
+fn implants_differ_by_scheme() {
+    assert_eq!(run(ask("zhongzhiya")).outcome, Outcome::Conditional);
+    let resident = run(Facts {
+        scheme: Some(Scheme::Resident),
+        ..ask("种植牙")
+    });
+    assert_eq!(resident.outcome, Outcome::No);
+    assert!(resident.notes.iter().any(|n| n.text.en.contains("4,500")));
+    let employee = run(Facts {
+        scheme: Some(Scheme::Employee),
+        designated: Some(true),
+        ..ask("implant")
+    });
+    assert_eq!(employee.outcome, Outcome::Conditional);
+}
+
+#[test]
+fn dentures_are_no_for_both_schemes() {
+    let v = run(ask("假牙"));
+    assert_eq!(v.outcome, Outcome::No);
+    assert!(v.conditions.is_empty());
+}
+
+#[test]
+fn names_match_loosely_and_unknown_ones_are_conditional() {
+    assert_eq!(
+        run(ask("Wisdom-Tooth")).extra["procedure"]["id"],
+        "extraction"
+    );
+    let v = run(ask("teeth straightening"));
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert!(!v.extra.contains_key("procedure"));
+}
+
+#[test]
+fn facts_read_from_json_use_the_flag_names_and_refuse_unknown_ones() {
+    let f: Facts =
+        serde_json::from_str(r#"{"procedure":"补牙","designated":true,"imported_material":true}"#)
+            .unwrap();
+    assert_eq!(run(f).blockers[0].id, "imported_material");
+    assert!(serde_json::from_str::<Facts>(r#"{"procedure":"补牙","imported":true}"#).is_err());
+}

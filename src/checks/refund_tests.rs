@@ -1,0 +1,139 @@
+//! Unit tests of `checks::refund` and the table walk of `checks::decide`, on the shipped
+//! `rules/refund.toml`.
+
+use super::*;
+use crate::rules::RuleSet;
+
+fn run(f: &Facts) -> Verdict {
+    let rules = RuleSet::embedded().unwrap();
+    let on = crate::dates::parse_date("2026-03-02").unwrap();
+    check(f, &rules.policy(f.region.as_deref(), on))
+}
+
+fn chongqing(situation: &str) -> Facts {
+    Facts {
+        region: Some("500000".into()),
+        situation: Some(situation.into()),
+        ..Facts::default()
+    }
+}
+
+fn case_id(v: &Verdict) -> &str {
+    v.extra["case"]["id"].as_str().unwrap()
+}
+
+#[test]
+fn two_employers_in_chongqing_get_no_refund_of_the_employer_part() {
+    let v = run(&chongqing("two_employers"));
+    assert_eq!(v.outcome, Outcome::No);
+    assert_eq!(case_id(&v), "cq_two_employers");
+    assert!(v.steps.is_empty(), "no steps to apply for a refused refund");
+}
+
+#[test]
+fn a_refund_resting_only_on_reports_is_conditional_not_yes() {
+    let v = run(&Facts {
+        situation: Some("paid_twice".into()),
+        scheme: Some(Scheme::Resident),
+        benefit_started: Some(false),
+        ..Facts::default()
+    });
+    assert_eq!(case_id(&v), "resident_before_benefit");
+    assert_eq!(v.extra["case"]["stated_outcome"], "yes");
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert!(v.conditions.iter().any(|c| c.id == "reported_only"));
+    assert!(!v.steps.is_empty() && !v.materials.is_empty());
+}
+
+#[test]
+fn in_chongqing_its_own_rule_overrides_the_general_one() {
+    let v = run(&chongqing("employee_and_resident"));
+    assert_eq!(case_id(&v), "cq_employee_and_resident");
+    assert_eq!(v.outcome, Outcome::No);
+    let elsewhere = run(&Facts {
+        region: Some("110000".into()),
+        ..chongqing("employee_and_resident")
+    });
+    assert_eq!(elsewhere.outcome, Outcome::Conditional);
+    assert!(
+        elsewhere
+            .conditions
+            .iter()
+            .any(|c| c.id == "benefit_started")
+    );
+}
+
+#[test]
+fn with_nothing_known_the_first_question_is_what_happened() {
+    let rules = RuleSet::embedded().unwrap();
+    let file = &rules.procedures.refund;
+    let answers = Answers::new();
+    let rows = decide::candidates(file, &answers);
+    assert_eq!(
+        decide::next_question(file, &rows, &answers, &[]),
+        Some("situation")
+    );
+}
+
+#[test]
+fn every_case_is_reached_by_answering_its_own_when() {
+    let rules = RuleSet::embedded().unwrap();
+    let file = &rules.procedures.refund;
+    for (layer, case) in file.cases() {
+        let mut answers: Answers = case
+            .when
+            .iter()
+            .map(|(q, a)| (q.get_ref().clone(), a[0].get_ref().clone()))
+            .collect();
+        if let Some(code) = layer {
+            answers.insert(REGION.into(), code.into());
+        }
+        match decide::state(file, &answers) {
+            State::Decided(row) => assert_eq!(row.case.id.get_ref(), case.id.get_ref()),
+            State::Open(rows) => panic!(
+                "{} not decided: {:?}",
+                case.id.get_ref(),
+                rows.iter().map(|r| r.case.id.get_ref()).collect::<Vec<_>>()
+            ),
+        }
+    }
+}
+
+#[test]
+fn answers_no_case_fits_are_conditional_with_no_candidates() {
+    let v = run(&Facts {
+        situation: Some("lump_sum".into()),
+        region: Some("110000".into()),
+        ..Facts::default()
+    });
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert!(!v.extra.contains_key("candidates"));
+    assert!(v.summary.en.contains("no case"));
+}
+
+#[test]
+fn a_case_named_without_its_region_is_conditional_on_the_region() {
+    let v = run(&Facts {
+        case: Some("cq_two_employers".into()),
+        ..Facts::default()
+    });
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert_eq!(v.conditions[0].id, "region");
+    let there = run(&Facts {
+        case: Some("两个单位缴费".into()),
+        region: Some("500000".into()),
+        ..Facts::default()
+    });
+    assert_eq!(there.outcome, Outcome::No);
+}
+
+#[test]
+fn facts_read_from_json_use_the_flag_names_and_refuse_unknown_ones() {
+    let f: Facts = serde_json::from_str(
+        r#"{"region":"500000","situation":"two_employers","scheme":"employee","tier_one":false}"#,
+    )
+    .unwrap();
+    assert_eq!(f.scheme, Some(Scheme::Employee));
+    assert_eq!(run(&f).outcome, Outcome::No);
+    assert!(serde_json::from_str::<Facts>(r#"{"situaton":"died"}"#).is_err());
+}
