@@ -35,6 +35,7 @@ pub struct Cli {
 
 /// Flags every command accepts.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Print one JSON document on stdout (errors as JSON on stderr); never prompts
     #[arg(long, global = true)]
