@@ -138,10 +138,19 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         if st.overdue {
             add_overdue_steps(&mut v, policy);
         }
-        v.extra.insert(
-            "status".into(),
-            serde_json::to_value(&st).unwrap_or_default(),
-        );
+        let mut json = serde_json::to_value(&st).unwrap_or_default();
+        // What to do next: wait for the origin, then apply for the transfer-in; once both
+        // limits have passed, chase it.
+        let next = match st.next {
+            Some("transfer_out") => "wait_transfer_out",
+            Some(_) => "apply_in",
+            None => "ask_destination",
+        };
+        if let Some(step) = v.steps.iter().find(|s| s.id == next) {
+            v.line("next_step", Text::new("下一步", "next step"), step.text.clone());
+            json["next_step"] = next.into();
+        }
+        v.extra.insert("status".into(), json);
     }
     v.extra.insert(
         "waiting_period".into(),
