@@ -8,6 +8,7 @@ mod integration {
     mod balance;
     mod calendar;
     mod cases;
+    mod conventions;
     mod dental;
     mod english;
     mod guide;

@@ -147,7 +147,11 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             None => "ask_destination",
         };
         if let Some(step) = v.steps.iter().find(|s| s.id == next) {
-            v.line("next_step", Text::new("下一步", "next step"), step.text.clone());
+            v.line(
+                "next_step",
+                Text::new("下一步", "next step"),
+                step.text.clone(),
+            );
             json["next_step"] = next.into();
         }
         v.extra.insert("status".into(), json);
