@@ -153,3 +153,29 @@ fn tables_fit_80_columns_with_chinese_text_when_piped() {
         }
     }
 }
+
+/// At a terminal colour is on unless NO_COLOR is set to something non-empty.
+#[test]
+fn no_color_is_honoured_at_a_terminal() {
+    use expectrl::Expect;
+    let run = |no_color: Option<&str>| {
+        let mut cmd = std::process::Command::new(crate::support::bin());
+        cmd.args(["guide", "password"])
+            .env("TERM", "xterm")
+            .env_remove("CLICOLOR_FORCE");
+        match no_color {
+            Some(v) => cmd.env("NO_COLOR", v),
+            None => cmd.env_remove("NO_COLOR"),
+        };
+        let mut s = expectrl::Session::spawn(cmd).expect("pty");
+        s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+        let out = s.expect(expectrl::Eof).expect("ends");
+        String::from_utf8_lossy(out.as_bytes()).into_owned()
+    };
+    assert!(run(None).contains("\x1b["), "no colour at a terminal");
+    assert!(
+        run(Some("")).contains("\x1b["),
+        "an empty NO_COLOR must not turn colour off"
+    );
+    assert!(!run(Some("1")).contains("\x1b[1m"), "NO_COLOR=1 ignored");
+}
