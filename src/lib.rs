@@ -76,6 +76,7 @@ fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> 
         Command::Balance(args) => Box::new(commands::balance::run(args, req)?),
         Command::Merge(args) => Box::new(commands::merge::run(args, req)?),
         Command::Transfer(args) => commands::transfer::run(args, req)?,
+        Command::Batch(args) => Box::new(batch::run(args, req)?),
         Command::Status { plan } => Box::new(commands::status::run(plan, req)?),
         Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,
         Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
