@@ -1,8 +1,14 @@
 //! Embeds every file under `rules/` into the binary: generates a table of
 //! `(relative path, include_str!(absolute path))` so yibao works with no files beside it.
+//! Also turns the division list `rules/regions.txt` into static tables (rows, and row indexes
+//! sorted by code and by normalised name), so start-up neither parses nor hashes it.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+#[path = "src/region/keys.rs"]
+mod keys;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -41,6 +47,59 @@ fn main() {
         .unwrap();
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
-    std::fs::write(out, code).unwrap();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("embedded_rules.rs"), code).unwrap();
+    std::fs::write(
+        out_dir.join("regions_index.rs"),
+        region_index(&rules.join("regions.txt")),
+    )
+    .unwrap();
+}
+
+/// `ROWS` (a `Row` each, in file order), and `BY_CODE` and `BY_KEY` (row indexes) sorted for
+/// binary search.
+fn region_index(path: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", path.display());
+    println!("cargo:rerun-if-changed=src/region/keys.rs");
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let rows = keys::rows(&text);
+    assert!(
+        rows.len() < usize::from(u16::MAX),
+        "too many regions for u16 indexes"
+    );
+    let mut code = String::from("pub static ROWS: &[Row] = &[\n");
+    for (r, (parent, pooling)) in rows.iter().zip(keys::links(&rows)) {
+        writeln!(
+            code,
+            "    ({:?}, {:?}, {:?}, {:?}, {parent:?}, {pooling:?}),",
+            r.code, r.name, r.short_name, r.pinyin
+        )
+        .unwrap();
+    }
+    code.push_str("];\n\npub static BY_CODE: &[(&str, u16)] = &[\n");
+    let mut by_code: Vec<(&str, usize)> =
+        rows.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
+    by_code.sort();
+    for (c, i) in by_code {
+        writeln!(code, "    ({c:?}, {i}),").unwrap();
+    }
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if keys::is_county(r.code) {
+            continue;
+        }
+        for key in keys::keys(r.name, r.short_name, r.pinyin) {
+            let found = by_key.entry(key).or_default();
+            if !found.contains(&i) {
+                found.push(i);
+            }
+        }
+    }
+    code.push_str("];\n\npub static BY_KEY: &[(&str, &[u16])] = &[\n");
+    for (key, found) in by_key {
+        writeln!(code, "    ({key:?}, &{found:?}),").unwrap();
+    }
+    code.push_str("];\n");
+    code
 }

@@ -90,9 +90,8 @@ fn full_answers_equal_the_single_commands_json_apart_from_line_and_id() {
             assert_eq!(
                 got,
                 single.json(),
-                "case {} differs from yibao {}",
-                i + 1,
-                args.join(" ")
+                "case {} differs from yibao {args}",
+                i + 1
             );
         }
     }
