@@ -89,7 +89,8 @@ impl Region {
 
 /// The division list with its indexes.
 pub struct Regions {
-    rows: Vec<Region>,
+    /// One slot per row of `index::ROWS`, filled on first use (see `row`).
+    rows: Vec<OnceLock<Box<Region>>>,
     /// Full names of county-level rows → row indexes (see `county_names()`).
     county_names: OnceLock<HashMap<String, Vec<usize>>>,
 }
@@ -125,24 +126,29 @@ fn index_of(code: &str) -> Option<usize> {
 
 impl Regions {
     fn embedded() -> Regions {
-        let rows = index::ROWS
-            .iter()
-            .map(
-                |&(code, name, short_name, pinyin, parent, pooling_area)| Region {
-                    code: code.to_string(),
-                    name: name.to_string(),
-                    short_name: short_name.to_string(),
-                    pinyin: pinyin.to_string(),
-                    level: Level::of_code(code),
-                    parent: parent.map(str::to_string),
-                    pooling_area: pooling_area.to_string(),
-                },
-            )
-            .collect();
         Regions {
-            rows,
+            rows: std::iter::repeat_with(OnceLock::new)
+                .take(index::ROWS.len())
+                .collect(),
             county_names: OnceLock::new(),
         }
+    }
+
+    /// Row `i` of the generated tables, made the first time it is asked for: a check reads a
+    /// handful of the 3,213 rows, and making them all would cost start-up time and memory.
+    fn row(&self, i: usize) -> &Region {
+        self.rows[i].get_or_init(|| {
+            let (code, name, short_name, pinyin, parent, pooling_area) = index::ROWS[i];
+            Box::new(Region {
+                code: code.to_string(),
+                name: name.to_string(),
+                short_name: short_name.to_string(),
+                pinyin: pinyin.to_string(),
+                level: Level::of_code(code),
+                parent: parent.map(str::to_string),
+                pooling_area: pooling_area.to_string(),
+            })
+        })
     }
 
     /// Rows found by a normalised name, short name or pinyin (provinces, prefectures and
@@ -165,9 +171,9 @@ impl Regions {
     fn county_names(&self) -> &HashMap<String, Vec<usize>> {
         self.county_names.get_or_init(|| {
             let mut names: HashMap<String, Vec<usize>> = HashMap::with_capacity(3000);
-            for (i, r) in self.rows.iter().enumerate() {
-                if r.level == Level::County {
-                    names.entry(keys::normalize(&r.name)).or_default().push(i);
+            for (i, (code, name, ..)) in index::ROWS.iter().enumerate() {
+                if keys::is_county(code) {
+                    names.entry(keys::normalize(name)).or_default().push(i);
                 }
             }
             names
@@ -176,12 +182,12 @@ impl Regions {
 
     /// The region with this exact 6-digit code.
     pub fn get(&self, code: &str) -> Option<&Region> {
-        index_of(code).and_then(|i| self.rows.get(i))
+        index_of(code).map(|i| self.row(i))
     }
 
     /// Every region, in file order.
     pub fn all(&self) -> impl Iterator<Item = &Region> {
-        self.rows.iter()
+        (0..self.rows.len()).map(|i| self.row(i))
     }
 
     /// The pooling area a region belongs to (itself for pooling areas and provinces).
@@ -192,7 +198,7 @@ impl Regions {
     /// The prefectures and direct counties of a province, in file order.
     fn cities_of(&self, province: &Region) -> impl Iterator<Item = &Region> {
         let prefix = province.code.get(..2).unwrap_or("");
-        self.rows.iter().filter(move |r| {
+        self.all().filter(move |r| {
             matches!(r.level, Level::Prefecture | Level::DirectCounty) && r.code.starts_with(prefix)
         })
     }

@@ -101,7 +101,7 @@ impl Regions {
     pub fn lookup(&self, query: &str) -> Result<&Region, LookupError> {
         let found = self.candidates(query)?;
         match found.as_slice() {
-            [one] => Ok(&self.rows[*one]),
+            [one] => Ok(self.row(*one)),
             _ => Err(self.ambiguous(query, &found)),
         }
     }
@@ -115,7 +115,7 @@ impl Regions {
         // (what matched, its pooling area), distinct by pooling area
         let mut pairs: Vec<(usize, &Region)> = Vec::new();
         for &i in &found {
-            let area = self.pooling_area_of(&self.rows[i]);
+            let area = self.pooling_area_of(self.row(i));
             if !pairs.iter().any(|(_, a)| a.code == area.code) {
                 pairs.push((i, area));
             }
@@ -160,8 +160,7 @@ impl Regions {
             return Vec::new();
         }
         let digits = key.bytes().all(|b| b.is_ascii_digit());
-        self.rows
-            .iter()
+        self.all()
             .filter(|r| {
                 if digits {
                     return r.code.starts_with(&key);
@@ -208,7 +207,7 @@ impl Regions {
                 let marked: Vec<usize> = found
                     .iter()
                     .copied()
-                    .filter(|&i| marks.iter().any(|m| self.rows[i].name.ends_with(m)))
+                    .filter(|&i| marks.iter().any(|m| self.row(i).name.ends_with(m)))
                     .collect();
                 return Ok(if marked.is_empty() { found } else { marked });
             }
@@ -222,7 +221,7 @@ impl Regions {
     fn ambiguous(&self, query: &str, found: &[usize]) -> LookupError {
         LookupError::Ambiguous {
             query: display(query),
-            candidates: found.iter().map(|&i| self.rows[i].label()).collect(),
+            candidates: found.iter().map(|&i| self.row(i).label()).collect(),
         }
     }
 
@@ -238,8 +237,7 @@ impl Regions {
                 .map(Region::label)
                 .collect()
         } else {
-            self.rows
-                .iter()
+            self.all()
                 .filter(|r| r.code.starts_with(digits))
                 .take(3)
                 .map(Region::label)
@@ -251,7 +249,7 @@ impl Regions {
     fn suggestions(&self, key: &str) -> Vec<String> {
         let chars = key.chars().count();
         let mut scored: Vec<(f64, usize)> = Vec::new();
-        for (i, r) in self.rows.iter().enumerate() {
+        for (i, r) in self.all().enumerate() {
             if r.level == Level::County {
                 continue;
             }
@@ -272,7 +270,7 @@ impl Regions {
         scored
             .into_iter()
             .take(3)
-            .map(|(_, i)| self.rows[i].label())
+            .map(|(_, i)| self.row(i).label())
             .collect()
     }
 }
