@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::cases::LineError;
 use crate::render::{Report, localize};
@@ -145,6 +145,58 @@ pub fn error(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, e: &LineErro
 
 fn ids(items: &[crate::verdict::Item]) -> Vec<&str> {
     items.iter().map(|i| i.id.as_str()).collect()
+}
+
+/// The JSON Schema of one compact output line: an answer or an error record (`yibao schema
+/// batch`; `--full` lines are the check's own schema plus `line` and `id`).
+pub fn schema() -> Value {
+    let ids = json!({ "type": "array", "items": { "type": "string" } });
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "required": ["line"],
+        "properties": {
+            "line": { "type": "integer", "minimum": 1 },
+            "id": true
+        },
+        "oneOf": [
+            {
+                "required": ["check", "outcome", "deadlines", "blockers", "conditions", "citations"],
+                "properties": {
+                    "check": { "type": "string" },
+                    "outcome": { "enum": ["yes", "no", "conditional"] },
+                    "deadlines": { "type": "array", "items": {
+                        "type": "object",
+                        "required": ["id", "date", "working_days", "estimated"],
+                        "properties": {
+                            "id": { "type": "string" },
+                            "date": { "type": "string", "format": "date" },
+                            "working_days": { "type": "integer", "minimum": 0 },
+                            "estimated": { "type": "boolean" }
+                        }
+                    } },
+                    "waiting_period": {
+                        "type": "object",
+                        "required": ["rule", "conditional"],
+                        "properties": { "rule": { "type": "string" }, "conditional": { "type": "boolean" } }
+                    },
+                    "blockers": ids,
+                    "conditions": ids,
+                    "citations": ids
+                }
+            },
+            {
+                "required": ["error"],
+                "properties": {
+                    "error": {
+                        "type": "object",
+                        "required": ["code", "message"],
+                        "properties": { "code": { "type": "string" }, "message": { "type": "string" } }
+                    }
+                }
+            }
+        ]
+    })
 }
 
 /// Appends one JSON line. Serializing these types into memory cannot fail (string keys, no

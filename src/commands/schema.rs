@@ -26,6 +26,11 @@ const SCHEMAS: &[Entry] = &[
     ("rules-show", "yibao.rules-show/1", schema_of::<ShowReport>),
     ("guide", "yibao.guide/1", schema_of::<GuideJson>),
     ("error", "yibao.error/1", error_schema),
+    (
+        "batch",
+        crate::batch::output::SCHEMA,
+        crate::batch::output::schema,
+    ),
 ];
 
 /// Commands whose output is a `Verdict`.

@@ -274,3 +274,16 @@ fn a_closed_output_pipe_ends_quietly() {
     assert!(stderr.is_empty(), "stderr: {stderr}");
     assert_eq!(out.status.code(), Some(0), "{:?}", out.status);
 }
+
+#[test]
+fn every_compact_line_and_error_record_matches_the_published_schema() {
+    let doc = Yibao::new().args(["schema", "batch"]).run().code(0).json();
+    assert_eq!(doc["title"], "yibao.batch/1");
+    let schema = jsonschema::validator_for(&doc).expect("a valid JSON Schema");
+    let mut lines: Vec<&str> = CASES.iter().map(|(l, _)| *l).collect();
+    lines.extend(["{", r#"{"check":"x"}"#, r#"{"check":"merge","from":"x"}"#]);
+    for answer in batch(&[], &input_of(&lines), 2) {
+        let problems: Vec<String> = schema.iter_errors(&answer).map(|e| e.to_string()).collect();
+        assert!(problems.is_empty(), "{answer}\n{}", problems.join("\n"));
+    }
+}
