@@ -98,7 +98,7 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
         conditions: ids(&v.conditions),
         citations: v.citations.iter().map(|c| c.id.as_str()).collect(),
     };
-    write(buf, &record);
+    write(buf, line, &record);
 }
 
 /// Appends the whole verdict: what `yibao CHECK … --json` prints, with `line` and `id` after
@@ -126,7 +126,7 @@ pub fn full(
     if let Value::Object(map) = body {
         doc.extend(map);
     }
-    write(buf, &doc);
+    write(buf, line, &doc);
 }
 
 /// Appends an error record.
@@ -140,7 +140,7 @@ pub fn error(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, e: &LineErro
             message: &e.message,
         },
     };
-    write(buf, &record);
+    write(buf, line, &record);
 }
 
 fn ids(items: &[crate::verdict::Item]) -> Vec<&str> {
@@ -202,11 +202,23 @@ pub fn schema() -> Value {
 /// Appends one JSON line. Serializing these types into memory cannot fail (string keys, no
 /// maps with non-string keys); if it ever did, the line would be an error record, never a
 /// half-written object.
-fn write<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
+fn write<T: Serialize>(buf: &mut Vec<u8>, line: usize, value: &T) {
     let start = buf.len();
     if serde_json::to_writer(&mut *buf, value).is_err() {
         buf.truncate(start);
-        buf.extend_from_slice(br#"{"schema":"yibao.batch/1","error":{"code":"internal","message":"could not write this answer"}}"#);
+        let failed = LineError::new("internal", "could not write this answer");
+        let _ = serde_json::to_writer(
+            &mut *buf,
+            &ErrorRecord {
+                schema: SCHEMA,
+                line,
+                id: None,
+                error: ErrorBody {
+                    code: failed.code,
+                    message: &failed.message,
+                },
+            },
+        );
     }
     buf.push(b'\n');
 }
