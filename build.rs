@@ -1,7 +1,9 @@
 //! Embeds every file under `rules/` into the binary: generates a table of
 //! `(relative path, include_str!(absolute path))` so yibao works with no files beside it.
 //! Also turns the division list `rules/regions.txt` into static tables (rows, and row indexes
-//! sorted by code and by normalised name), so start-up neither parses nor hashes it.
+//! sorted by code and by normalised name), so start-up neither parses nor hashes it, and each
+//! rules file into its parsed TOML tree in the compact form `src/rules/prebuilt.rs` reads (a
+//! file that does not parse gets none: yibao then parses it and reports the problem).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -49,6 +51,11 @@ fn main() {
     code.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("embedded_rules.rs"), code).unwrap();
+    std::fs::write(
+        out_dir.join("prebuilt_rules.rs"),
+        prebuilt(&rules, &files, &out_dir),
+    )
+    .unwrap();
     std::fs::write(
         out_dir.join("regions_index.rs"),
         region_index(&rules.join("regions.txt")),
@@ -102,4 +109,100 @@ fn region_index(path: &Path) -> String {
     }
     code.push_str("];\n");
     code
+}
+
+/// `PREBUILT`: (relative path, encoded tree) for every rules file that parses.
+fn prebuilt(rules: &Path, files: &[PathBuf], out_dir: &Path) -> String {
+    let mut code = String::from("pub static PREBUILT: &[(&str, &[u8])] = &[\n");
+    for (i, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let Ok(root) = toml::de::DeTable::parse(&text) else {
+            continue;
+        };
+        let mut blob = Vec::new();
+        let span = root.span();
+        encode_table(&mut blob, &text, root.get_ref(), span);
+        let bin = out_dir.join(format!("rules-{i}.bin"));
+        std::fs::write(&bin, blob).unwrap();
+        let rel = path
+            .strip_prefix(rules)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            bin.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    code
+}
+
+fn varint(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn bytes(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn head(out: &mut Vec<u8>, tag: u8, span: std::ops::Range<usize>) {
+    out.push(tag);
+    varint(out, span.start);
+    varint(out, span.end);
+}
+
+fn encode_table(
+    out: &mut Vec<u8>,
+    text: &str,
+    table: &toml::de::DeTable,
+    span: std::ops::Range<usize>,
+) {
+    head(out, 6, span);
+    varint(out, table.len());
+    for (key, value) in table.iter() {
+        bytes(out, key.get_ref());
+        varint(out, key.span().start);
+        varint(out, key.span().end);
+        encode(out, text, value);
+    }
+}
+
+fn encode(out: &mut Vec<u8>, text: &str, value: &toml::Spanned<toml::de::DeValue>) {
+    use toml::de::DeValue;
+    let span = value.span();
+    match value.get_ref() {
+        DeValue::String(s) => {
+            head(out, 0, span);
+            bytes(out, s);
+        }
+        DeValue::Integer(_) | DeValue::Float(_) => {
+            // The literal as written (radix prefix, underscores, exponent and all).
+            head(out, 1, span.clone());
+            bytes(out, &text[span]);
+        }
+        DeValue::Boolean(b) => {
+            head(out, 3, span);
+            out.push(u8::from(*b));
+        }
+        DeValue::Datetime(d) => {
+            head(out, 4, span);
+            bytes(out, &d.to_string());
+        }
+        DeValue::Array(items) => {
+            head(out, 5, span);
+            varint(out, items.len());
+            for item in items.iter() {
+                encode(out, text, item);
+            }
+        }
+        DeValue::Table(t) => encode_table(out, text, t, span),
+    }
 }

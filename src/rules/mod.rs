@@ -8,6 +8,7 @@
 
 pub mod diag;
 pub mod load;
+pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
 pub mod schema;
