@@ -36,17 +36,7 @@ fn main() {
     let mut code = String::from("pub static FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let rel = path
-            .strip_prefix(&rules)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        writeln!(
-            code,
-            "    ({rel:?}, include_str!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
+        entry(&mut code, &rel_path(&rules, path), "include_str", path);
     }
     code.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
@@ -111,6 +101,24 @@ fn region_index(path: &Path) -> String {
     code
 }
 
+/// `path` relative to `rules`, with forward slashes.
+fn rel_path(rules: &Path, path: &Path) -> String {
+    path.strip_prefix(rules)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// One `(relative path, include_…!(file))` row of a generated table.
+fn entry(code: &mut String, rel: &str, include: &str, file: &Path) {
+    writeln!(
+        code,
+        "    ({rel:?}, {include}!({:?})),",
+        file.display().to_string()
+    )
+    .unwrap();
+}
+
 /// `PREBUILT`: (relative path, encoded tree) for every rules file that parses.
 fn prebuilt(rules: &Path, files: &[PathBuf], out_dir: &Path) -> String {
     let mut code = String::from("pub static PREBUILT: &[(&str, &[u8])] = &[\n");
@@ -124,17 +132,7 @@ fn prebuilt(rules: &Path, files: &[PathBuf], out_dir: &Path) -> String {
         encode_table(&mut blob, &text, root.get_ref(), span);
         let bin = out_dir.join(format!("rules-{i}.bin"));
         std::fs::write(&bin, blob).unwrap();
-        let rel = path
-            .strip_prefix(rules)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        writeln!(
-            code,
-            "    ({rel:?}, include_bytes!({:?})),",
-            bin.display().to_string()
-        )
-        .unwrap();
+        entry(&mut code, &rel_path(rules, path), "include_bytes", &bin);
     }
     code.push_str("];\n");
     code
