@@ -1,8 +1,16 @@
 //! Embeds every file under `rules/` into the binary: generates a table of
 //! `(relative path, include_str!(absolute path))` so yibao works with no files beside it.
+//! Also turns the division list `rules/regions.txt` into static tables (rows, and row indexes
+//! sorted by code and by normalised name), so start-up neither parses nor hashes it, and each
+//! rules file into its parsed TOML tree in the compact form `src/rules/prebuilt.rs` reads (a
+//! file that does not parse gets none: yibao then parses it and reports the problem).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+#[path = "src/region/keys.rs"]
+mod keys;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -28,19 +36,171 @@ fn main() {
     let mut code = String::from("pub static FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let rel = path
-            .strip_prefix(&rules)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        entry(&mut code, &rel_path(&rules, path), "include_str", path);
+    }
+    code.push_str("];\n");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("embedded_rules.rs"), code).unwrap();
+    std::fs::write(
+        out_dir.join("prebuilt_rules.rs"),
+        prebuilt(&rules, &files, &out_dir),
+    )
+    .unwrap();
+    std::fs::write(
+        out_dir.join("regions_index.rs"),
+        region_index(&rules.join("regions.txt")),
+    )
+    .unwrap();
+}
+
+/// `ROWS` (a `Row` each, in file order), and `BY_CODE` and `BY_KEY` (row indexes) sorted for
+/// binary search.
+fn region_index(path: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", path.display());
+    println!("cargo:rerun-if-changed=src/region/keys.rs");
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let rows = keys::rows(&text);
+    assert!(
+        rows.len() < usize::from(u16::MAX),
+        "too many regions for u16 indexes"
+    );
+    let mut code = String::from("pub static ROWS: &[Row] = &[\n");
+    for (r, (parent, pooling)) in rows.iter().zip(keys::links(&rows)) {
         writeln!(
             code,
-            "    ({rel:?}, include_str!({:?})),",
-            path.display().to_string()
+            "    ({:?}, {:?}, {:?}, {:?}, {parent:?}, {pooling:?}),",
+            r.code, r.name, r.short_name, r.pinyin
         )
         .unwrap();
     }
+    code.push_str("];\n\npub static BY_CODE: &[(&str, u16)] = &[\n");
+    let mut by_code: Vec<(&str, usize)> =
+        rows.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
+    by_code.sort();
+    for (c, i) in by_code {
+        writeln!(code, "    ({c:?}, {i}),").unwrap();
+    }
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if keys::is_county(r.code) {
+            continue;
+        }
+        for key in keys::keys(r.name, r.short_name, r.pinyin) {
+            let found = by_key.entry(key).or_default();
+            if !found.contains(&i) {
+                found.push(i);
+            }
+        }
+    }
+    code.push_str("];\n\npub static BY_KEY: &[(&str, &[u16])] = &[\n");
+    for (key, found) in by_key {
+        writeln!(code, "    ({key:?}, &{found:?}),").unwrap();
+    }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
-    std::fs::write(out, code).unwrap();
+    code
+}
+
+/// `path` relative to `rules`, with forward slashes.
+fn rel_path(rules: &Path, path: &Path) -> String {
+    path.strip_prefix(rules)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// One `(relative path, include_…!(file))` row of a generated table.
+fn entry(code: &mut String, rel: &str, include: &str, file: &Path) {
+    writeln!(
+        code,
+        "    ({rel:?}, {include}!({:?})),",
+        file.display().to_string()
+    )
+    .unwrap();
+}
+
+/// `PREBUILT`: (relative path, encoded tree) for every rules file that parses.
+fn prebuilt(rules: &Path, files: &[PathBuf], out_dir: &Path) -> String {
+    let mut code = String::from("pub static PREBUILT: &[(&str, &[u8])] = &[\n");
+    for (i, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let Ok(root) = toml::de::DeTable::parse(&text) else {
+            continue;
+        };
+        let mut blob = Vec::new();
+        let span = root.span();
+        encode_table(&mut blob, &text, root.get_ref(), span);
+        let bin = out_dir.join(format!("rules-{i}.bin"));
+        std::fs::write(&bin, blob).unwrap();
+        entry(&mut code, &rel_path(rules, path), "include_bytes", &bin);
+    }
+    code.push_str("];\n");
+    code
+}
+
+fn varint(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn bytes(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn head(out: &mut Vec<u8>, tag: u8, span: std::ops::Range<usize>) {
+    out.push(tag);
+    varint(out, span.start);
+    varint(out, span.end);
+}
+
+fn encode_table(
+    out: &mut Vec<u8>,
+    text: &str,
+    table: &toml::de::DeTable,
+    span: std::ops::Range<usize>,
+) {
+    head(out, 6, span);
+    varint(out, table.len());
+    for (key, value) in table.iter() {
+        bytes(out, key.get_ref());
+        varint(out, key.span().start);
+        varint(out, key.span().end);
+        encode(out, text, value);
+    }
+}
+
+fn encode(out: &mut Vec<u8>, text: &str, value: &toml::Spanned<toml::de::DeValue>) {
+    use toml::de::DeValue;
+    let span = value.span();
+    match value.get_ref() {
+        DeValue::String(s) => {
+            head(out, 0, span);
+            bytes(out, s);
+        }
+        DeValue::Integer(_) | DeValue::Float(_) => {
+            // The literal as written (radix prefix, underscores, exponent and all).
+            head(out, 1, span.clone());
+            bytes(out, &text[span]);
+        }
+        DeValue::Boolean(b) => {
+            head(out, 3, span);
+            out.push(u8::from(*b));
+        }
+        DeValue::Datetime(d) => {
+            head(out, 4, span);
+            bytes(out, &d.to_string());
+        }
+        DeValue::Array(items) => {
+            head(out, 5, span);
+            varint(out, items.len());
+            for item in items.iter() {
+                encode(out, text, item);
+            }
+        }
+        DeValue::Table(t) => encode_table(out, text, t, span),
+    }
 }

@@ -140,7 +140,8 @@ struct Parsed {
 
 /// Parses one file; its problems go to `out`, and it comes back only if it had none.
 fn parse_file(path: &str, src: &str, out: &mut Vec<Diagnostic>) -> Option<Parsed> {
-    let raw: RawFile = match toml::from_str(src) {
+    let parsed = crate::rules::prebuilt::deserialize(src).map_or_else(|| toml::from_str(src), Ok);
+    let raw: RawFile = match parsed {
         Ok(raw) => raw,
         Err(e) => {
             out.push(Diagnostic::from_toml(path, src, &e));

@@ -150,6 +150,24 @@ pub enum Command {
         "Exit status: 0 covered, 1 not covered, 3 conditional (personal account only, varies by region, a fact unknown or a source only reported), 2 bad input (unknown procedure, with suggestions), 130 interrupted"
     ))]
     Dental(DentalArgs),
+    /// Answer many cases at once: JSON Lines in (one case a line), JSON Lines out, in order
+    #[command(after_help = concat!(
+        "Input: one JSON object a line: {\"check\":\"transfer\"|\"merge\"|\"refund\"|\"dental\", \"id\": any JSON, facts…}; the facts are\n",
+        "named as the command's flags, in snake_case (\"from\", \"origin_stopped\", \"last_paid\", …); places as\n",
+        "code, Chinese or pinyin; dates YYYY-MM-DD, months YYYY-MM, answers \"yes\"/\"no\" or true/false.\n",
+        "Output: one JSON line per input line, in order, with \"line\" (1-based) and \"id\" echoed: by default\n",
+        "the outcome, deadlines, waiting period, blocker, condition and citation ids (schema yibao.batch/1);\n",
+        "with --full the whole --json document of the single command. A line that cannot be evaluated\n",
+        "gives {\"line\":N,\"id\":…,\"error\":{\"code\",\"message\"}} and the stream goes on. Evaluated as of --on.\n\n",
+        "Examples:\n  yibao batch cases.jsonl > answers.jsonl\n",
+        "  echo '{\"check\":\"transfer\",\"id\":1,\"from\":\"西安\",\"to\":\"北京\",\"scheme\":\"employee\"}' | yibao batch\n",
+        "  yibao batch cases.jsonl --full --fail-on no | jq -c 'select(.outcome == \"no\")'\n\n",
+        "Exit status: 0 every line evaluated; 2 any line bad (its error record says why), or the input\n",
+        "unreadable; with --fail-on no: 1 if no line was bad but some case is no; with --fail-on\n",
+        "conditional: 1 if some case is no, else 3 if some case is conditional; 4 rules invalid.\n",
+        "A closed output (| head) ends quietly."
+    ))]
+    Batch(BatchArgs),
     /// Step-by-step guides: resetting the card password, family mutual aid (家庭共济), …
     #[command(after_help = concat!(
         "Examples:\n  yibao guide\n  yibao guide password\n  yibao guide family --lang en\n  yibao guide 家庭共济 --json\n\n",
@@ -419,4 +437,29 @@ pub struct DentalArgs {
     /// Imported materials or special consumables used (进口材料/特殊耗材)?
     #[arg(long, value_enum, value_name = "yes|no")]
     pub imported_material: Option<YesNo>,
+}
+
+/// `yibao batch` flags.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// A JSON Lines file of cases; `-` or nothing reads standard input
+    #[arg(value_name = "FILE|-")]
+    pub input: Option<PathBuf>,
+    /// Whole verdicts: each line is the single command's --json document, plus line and id
+    #[arg(long)]
+    pub full: bool,
+    /// Let outcomes set the exit status too: `no` (1 if any case is no) or `conditional`
+    /// (1 if any case is no, else 3 if any is conditional); a bad line still gives 2
+    #[arg(long, value_enum, value_name = "no|conditional")]
+    pub fail_on: Option<FailOn>,
+    /// Only read every line into its check's facts and count them (the benchmark's floor)
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
+}
+
+/// Which outcomes `yibao batch --fail-on` counts as failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    No,
+    Conditional,
 }

@@ -30,6 +30,8 @@ pub struct Request {
     /// The date to evaluate rules on: `--on`, else today.
     pub on: NaiveDate,
     rules_dir: Option<PathBuf>,
+    /// Embedded procedure files the command never reads (see `skipping`).
+    unused: &'static [&'static str],
     rules: OnceCell<RuleSet>,
 }
 
@@ -75,8 +77,18 @@ impl Request {
             today,
             on,
             rules_dir: global.rules_dir.clone(),
+            unused: &[],
             rules: OnceCell::new(),
         })
+    }
+
+    /// Leaves out embedded procedure files (`rules::procedures::FILES`) the command never
+    /// reads: parsing TOML is most of a check's start-up. The embedded rules are validated in
+    /// full by `yibao rules check` and the tests; a `--rules-dir` overlay is always loaded and
+    /// validated in full.
+    pub fn skipping(mut self, unused: &'static [&'static str]) -> Request {
+        self.unused = unused;
+        self
     }
 
     /// The rules: embedded, with `--rules-dir` laid over them. Loaded and validated once.
@@ -84,7 +96,14 @@ impl Request {
         if let Some(r) = self.rules.get() {
             return Ok(r);
         }
-        let loaded = load_rules(self.rules_dir.as_deref())?;
+        let loaded = match self.rules_dir.as_deref() {
+            Some(dir) => load_rules(Some(dir))?,
+            None => {
+                let mut files = load::embedded();
+                files.retain(|f| !self.unused.contains(&f.rel.as_str()));
+                RuleSet::from_texts(files).map_err(Error::Rules)?
+            }
+        };
         Ok(self.rules.get_or_init(|| loaded))
     }
 

@@ -6,6 +6,7 @@ mod support;
 mod integration {
     mod bad_input;
     mod balance;
+    mod batch;
     mod calendar;
     mod cases;
     mod conventions;

@@ -25,8 +25,10 @@ pub struct Facts {
     /// Where the person is insured (a division code).
     pub region: Option<String>,
     /// Treated at an institution designated by the insurance?
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub designated: Option<bool>,
     /// Imported materials or special consumables used?
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub imported_material: Option<bool>,
 }
 

@@ -25,12 +25,16 @@ pub struct Facts {
     /// Pooling area (code) of the account to keep.
     pub to: String,
     /// Is either account in arrears?
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub arrears: Option<bool>,
     /// Is either account frozen or otherwise abnormal?
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub frozen: Option<bool>,
     /// Has the insurance at `from` stopped?
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub from_stopped: Option<bool>,
     /// Is the person enrolled and paying at `to`?
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub to_insured: Option<bool>,
     /// The day the transfer application was accepted, for the deadlines.
     pub submitted: Option<NaiveDate>,

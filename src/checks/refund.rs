@@ -28,10 +28,15 @@ pub struct Facts {
     pub situation: Option<String>,
     /// The scheme of the money asked back.
     pub scheme: Option<Scheme>,
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub benefit_started: Option<bool>,
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub subsidised: Option<bool>,
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub standard_base: Option<bool>,
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub tier_one: Option<bool>,
+    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
     pub years_met: Option<bool>,
 }
 

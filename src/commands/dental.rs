@@ -130,7 +130,8 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
 }
 
 /// The procedure called `name`, or a usage error suggesting the closest one.
-fn find<'a>(file: &'a DentalFile, name: &str) -> Result<&'a Procedure, Error> {
+/// The procedure a name stands for, or a usage error with suggestions (shared with `batch`).
+pub(crate) fn find<'a>(file: &'a DentalFile, name: &str) -> Result<&'a Procedure, Error> {
     file.find(name).ok_or_else(|| {
         let names: Vec<(String, String)> = file
             .procedure

@@ -68,6 +68,20 @@ pub fn run(args: &RefundArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
         tier_one: args.tier_one.map(YesNo::get),
         years_met: args.years_met.map(YesNo::get),
     };
+    known_names(file, &facts)?;
+    if req.interactive && facts.case.is_none() {
+        let p = Prompter::new(req.lang);
+        if walk(&p, file, &mut facts)? {
+            p.say(&equivalent(&facts, req.lang));
+        }
+    }
+    let policy = req.policy(facts.region.as_deref())?;
+    Ok(Box::new(refund::check(&facts, &policy)))
+}
+
+/// A case or `--situation` answer that the table does not know is a usage error with
+/// suggestions (shared with `yibao batch`).
+pub(crate) fn known_names(file: &RefundFile, facts: &Facts) -> Result<(), Error> {
     if let Some(name) = &facts.case
         && file.find(name).is_none()
     {
@@ -103,14 +117,7 @@ pub fn run(args: &RefundArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
             "yibao refund --help",
         ));
     }
-    if req.interactive && facts.case.is_none() {
-        let p = Prompter::new(req.lang);
-        if walk(&p, file, &mut facts)? {
-            p.say(&equivalent(&facts, req.lang));
-        }
-    }
-    let policy = req.policy(facts.region.as_deref())?;
-    Ok(Box::new(refund::check(&facts, &policy)))
+    Ok(())
 }
 
 /// Asks the questions the table needs, one at a time; true if anything was asked.

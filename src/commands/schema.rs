@@ -38,6 +38,11 @@ const SCHEMAS: &[Entry] = &[
         schema_of::<ProcedureList>,
     ),
     ("error", "yibao.error/1", error_schema),
+    (
+        "batch",
+        crate::batch::output::SCHEMA,
+        crate::batch::output::schema,
+    ),
 ];
 
 /// Commands whose output is a `Verdict`.

@@ -1,6 +1,7 @@
 //! Turning typed text into regions: normalising queries, exact lookup, pooling-area lookup,
 //! search for `yibao regions`, and did-you-mean suggestions for misses.
 
+use super::keys::{keys, normalize};
 use super::{Level, Region, Regions};
 
 /// Why a query did not resolve to exactly one region. Messages are one English line that names
@@ -88,53 +89,9 @@ fn display(query: &str) -> String {
     out
 }
 
-/// Matching form of a name, pinyin or query: full-width ASCII folded to ASCII, lower case,
-/// without spaces, apostrophes, hyphens, dots and control characters; ü written v.
-pub(super) fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            'ü' | 'Ü' => 'v',
-            _ => c,
-        };
-        let skip = c.is_whitespace()
-            || c.is_control()
-            || matches!(
-                c,
-                '\'' | '’'
-                    | '‘'
-                    | '`'
-                    | '´'
-                    | '-'
-                    | '‐'
-                    | '‑'
-                    | '–'
-                    | '—'
-                    | '―'
-                    | '·'
-                    | '・'
-                    | '.'
-            );
-        if !skip {
-            out.push(c.to_ascii_lowercase());
-        }
-    }
-    out
-}
-
 /// The keys a province, prefecture or direct-county row is found by.
 pub(super) fn keys_of(r: &Region) -> Vec<String> {
-    let mut keys = vec![normalize(&r.name), normalize(&r.short_name)];
-    let py = normalize(&r.pinyin);
-    if py.contains("aa") {
-        // 陕西 is spelt Shaanxi; people also type shanxi, which then matches 山西 too.
-        keys.push(py.replace("aa", "a"));
-    }
-    if !py.is_empty() {
-        keys.push(py);
-    }
-    keys
+    keys(&r.name, &r.short_name, &r.pinyin)
 }
 
 impl Regions {
@@ -144,7 +101,7 @@ impl Regions {
     pub fn lookup(&self, query: &str) -> Result<&Region, LookupError> {
         let found = self.candidates(query)?;
         match found.as_slice() {
-            [one] => Ok(&self.rows[*one]),
+            [one] => Ok(self.row(*one)),
             _ => Err(self.ambiguous(query, &found)),
         }
     }
@@ -158,7 +115,7 @@ impl Regions {
         // (what matched, its pooling area), distinct by pooling area
         let mut pairs: Vec<(usize, &Region)> = Vec::new();
         for &i in &found {
-            let area = self.pooling_area_of(&self.rows[i]);
+            let area = self.pooling_area_of(self.row(i));
             if !pairs.iter().any(|(_, a)| a.code == area.code) {
                 pairs.push((i, area));
             }
@@ -203,8 +160,7 @@ impl Regions {
             return Vec::new();
         }
         let digits = key.bytes().all(|b| b.is_ascii_digit());
-        self.rows
-            .iter()
+        self.all()
             .filter(|r| {
                 if digits {
                     return r.code.starts_with(&key);
@@ -229,13 +185,13 @@ impl Regions {
             return Err(not_found(Vec::new()));
         }
         if key.bytes().all(|b| b.is_ascii_digit()) {
-            return match self.by_code.get(&key) {
-                Some(&i) => Ok(vec![i]),
+            return match super::index_of(&key) {
+                Some(i) => Ok(vec![i]),
                 None => Err(not_found(self.code_suggestions(&key))),
             };
         }
-        if let Some(found) = self.by_key.get(&key) {
-            return Ok(found.clone());
+        if let Some(found) = self.by_key(&key) {
+            return Ok(found);
         }
         // 吉林市 typed as jilinshi, 吉林省 as jilinsheng, 延边州 for 延边朝鲜族自治州
         for (suffix, marks) in [
@@ -247,20 +203,16 @@ impl Regions {
             let Some(stem) = key.strip_suffix(suffix).filter(|s| !s.is_empty()) else {
                 continue;
             };
-            if let Some(found) = self.by_key.get(stem) {
+            if let Some(found) = self.by_key(stem) {
                 let marked: Vec<usize> = found
                     .iter()
                     .copied()
-                    .filter(|&i| marks.iter().any(|m| self.rows[i].name.ends_with(m)))
+                    .filter(|&i| marks.iter().any(|m| self.row(i).name.ends_with(m)))
                     .collect();
-                return Ok(if marked.is_empty() {
-                    found.clone()
-                } else {
-                    marked
-                });
+                return Ok(if marked.is_empty() { found } else { marked });
             }
         }
-        if let Some(found) = self.county_names.get(&key) {
+        if let Some(found) = self.county_names().get(&key) {
             return Ok(found.clone());
         }
         Err(not_found(self.suggestions(&key)))
@@ -269,7 +221,7 @@ impl Regions {
     fn ambiguous(&self, query: &str, found: &[usize]) -> LookupError {
         LookupError::Ambiguous {
             query: display(query),
-            candidates: found.iter().map(|&i| self.rows[i].label()).collect(),
+            candidates: found.iter().map(|&i| self.row(i).label()).collect(),
         }
     }
 
@@ -285,8 +237,7 @@ impl Regions {
                 .map(Region::label)
                 .collect()
         } else {
-            self.rows
-                .iter()
+            self.all()
                 .filter(|r| r.code.starts_with(digits))
                 .take(3)
                 .map(Region::label)
@@ -298,7 +249,7 @@ impl Regions {
     fn suggestions(&self, key: &str) -> Vec<String> {
         let chars = key.chars().count();
         let mut scored: Vec<(f64, usize)> = Vec::new();
-        for (i, r) in self.rows.iter().enumerate() {
+        for (i, r) in self.all().enumerate() {
             if r.level == Level::County {
                 continue;
             }
@@ -319,7 +270,7 @@ impl Regions {
         scored
             .into_iter()
             .take(3)
-            .map(|(_, i)| self.rows[i].label())
+            .map(|(_, i)| self.row(i).label())
             .collect()
     }
 }

@@ -20,6 +20,11 @@ pub struct RulesText {
     pub text: Result<String, String>,
 }
 
+/// The embedded files as (relative path, text).
+pub fn embedded_texts() -> &'static [(&'static str, &'static str)] {
+    embedded::FILES
+}
+
 /// The rules files to load, embedded first, then any overlay.
 pub fn embedded() -> Vec<RulesText> {
     embedded::FILES

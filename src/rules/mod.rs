@@ -9,6 +9,7 @@
 
 pub mod diag;
 pub mod load;
+pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
 pub mod schema;

@@ -16,6 +16,9 @@ pub fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T
             "file is empty; a rules file needs at least one table",
         ));
     }
+    if let Some(parsed) = super::prebuilt::deserialize(text) {
+        return Ok(parsed);
+    }
     toml::from_str(text).map_err(|e| {
         let mut d = Diagnostic::from_toml(path, text, &e);
         if let Some(hint) = unknown_key_hint(e.message()) {

@@ -102,8 +102,9 @@ pub struct Facts {
     pub submitted: Option<NaiveDate>,
 }
 
-/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"`.
-fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"` (also used by other checks
+/// whose facts come from JSON Lines).
+pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Answer {

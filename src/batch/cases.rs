@@ -1,0 +1,242 @@
+//! How one record becomes a verdict: the table of checks `batch` knows, and for each the same
+//! steps its single command takes (facts read, places resolved from code, Chinese or pinyin,
+//! essential facts required, contradictions refused, then the check itself). A record that
+//! cannot be evaluated becomes a `LineError` with a stable code; nothing here writes output.
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+use super::record;
+use crate::checks::{dental, merge, refund, transfer};
+use crate::error::Error;
+use crate::region::regions;
+use crate::rules::{Policy, RuleSet};
+use crate::text::{Lang, Text};
+use crate::verdict::Verdict;
+
+/// What every evaluation shares: loaded once, read from both threads.
+pub struct Context<'a> {
+    pub rules: &'a RuleSet,
+    pub on: NaiveDate,
+    pub lang: Lang,
+}
+
+/// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl LineError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> LineError {
+        LineError {
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn text(code: &'static str, text: &Text, lang: Lang) -> LineError {
+        LineError::new(code, text.get(lang))
+    }
+}
+
+type Evaluate = fn(&str, &Context) -> Result<Verdict, LineError>;
+type ParseOnly = fn(&str) -> Result<(), serde_json::Error>;
+
+/// The checks a record may name: its `check`, how to evaluate a record of it, and how merely
+/// to parse its facts (the benchmark's floor).
+///
+/// To add a check: write a function like `merge` below and add one row here.
+pub const CHECKS: &[(&str, Evaluate, ParseOnly)] = &[
+    ("transfer", transfer, parse_only::<transfer::Facts>),
+    ("merge", merge, parse_only::<merge::Facts>),
+    ("refund", refund, parse_only::<refund::Facts>),
+    ("dental", dental, parse_only::<dental::Facts>),
+];
+
+/// The entry of `CHECKS` named by a record, or why there is none.
+pub fn find(
+    check: Option<&str>,
+    lang: Lang,
+) -> Result<&'static (&'static str, Evaluate, ParseOnly), LineError> {
+    let names = || CHECKS.iter().map(|(n, _, _)| *n);
+    let list = names().collect::<Vec<_>>().join(", ");
+    let Some(name) = check else {
+        return Err(LineError::text(
+            "missing_check",
+            &Text::new(
+                format!(
+                    "记录缺少 \"check\":请写明要做哪项检查({list}),例如 {{\"check\":\"transfer\", …}}"
+                ),
+                format!(
+                    "the record has no \"check\": say which check to run ({list}), e.g. {{\"check\":\"transfer\", …}}"
+                ),
+            ),
+            lang,
+        ));
+    };
+    CHECKS.iter().find(|(n, _, _)| *n == name).ok_or_else(|| {
+        let hint = crate::text::closest(name, names());
+        LineError::text(
+            "unknown_check",
+            &Text::new(
+                format!(
+                    "没有名为 '{name}' 的检查;可用: {list}{}",
+                    hint.map_or(String::new(), |h| format!("。您是不是要用 '{h}'?"))
+                ),
+                format!(
+                    "no check named '{name}'; known: {list}{}",
+                    hint.map_or(String::new(), |h| format!(". Did you mean '{h}'?"))
+                ),
+            ),
+            lang,
+        )
+    })
+}
+
+/// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact`.
+fn facts<F: DeserializeOwned>(text: &str) -> Result<F, LineError> {
+    record::facts(text).map_err(|e| LineError::new("bad_fact", e.to_string()))
+}
+
+fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> {
+    record::facts::<F>(text).map(drop)
+}
+
+/// A place typed as code, Chinese name or pinyin, as the code of its pooling area; an empty
+/// one stays empty (missing).
+fn place(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
+    if typed.is_empty() {
+        return Ok(String::new());
+    }
+    match regions().lookup_pooling_area(typed) {
+        Ok(r) => Ok(r.code.clone()),
+        Err(source) => {
+            let err = Error::Region {
+                flag: name.to_string(),
+                source,
+            };
+            Err(LineError::new("region", err.lines(lang).join(" ")))
+        }
+    }
+}
+
+/// One error naming every essential fact a record lacks.
+fn require(missing: &[&str], example: &str, lang: Lang) -> Result<(), LineError> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let list = missing.join(", ");
+    Err(LineError::text(
+        "missing_fact",
+        &Text::new(
+            format!("缺少 {list}:请在记录中给出(例如 {example})"),
+            format!("missing {list}: give them in the record (e.g. {example})"),
+        ),
+        lang,
+    ))
+}
+
+/// `yibao transfer`: from, to and (unless both are one pooling area) scheme are required.
+fn transfer(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+    let mut f: transfer::Facts = facts(text)?;
+    f.from = place("from", &f.from, cx.lang)?;
+    f.to = place("to", &f.to, cx.lang)?;
+    let mut missing = Vec::new();
+    if f.from.is_empty() {
+        missing.push("from");
+    }
+    if f.to.is_empty() {
+        missing.push("to");
+    }
+    if f.scheme.is_none() && (f.from.is_empty() || f.from != f.to) {
+        missing.push("scheme");
+    }
+    require(
+        &missing,
+        r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,
+        cx.lang,
+    )?;
+    if let Some(problem) = f.contradiction(cx.on) {
+        return Err(LineError::text("contradiction", &problem, cx.lang));
+    }
+    Ok(transfer::check(
+        &f,
+        &Policy::new(cx.rules, Some(&f.to), cx.on),
+    ))
+}
+
+/// `yibao merge`: from and to are required and must differ.
+fn merge(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+    let mut f: merge::Facts = facts(text)?;
+    f.from = place("from", &f.from, cx.lang)?;
+    f.to = place("to", &f.to, cx.lang)?;
+    let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
+        .into_iter()
+        .filter(|(_, v)| v.is_empty())
+        .map(|(n, _)| n)
+        .collect();
+    require(
+        &missing,
+        r#"{"check":"merge","from":"西安","to":"北京"}"#,
+        cx.lang,
+    )?;
+    if f.from == f.to {
+        let label = crate::checks::procedure::region_label(&f.from);
+        return Err(LineError::text(
+            "contradiction",
+            &Text::new(
+                format!("from 和 to 都是 {label}:同一统筹地区内没有两个账户可合并"),
+                format!(
+                    "from and to are both {label}: there are no two accounts to merge within one pooling area"
+                ),
+            ),
+            cx.lang,
+        ));
+    }
+    Ok(merge::check(&f, &Policy::new(cx.rules, Some(&f.to), cx.on)))
+}
+
+/// A usage error of a single command (unknown case, procedure, …) as a line error.
+fn usage(code: &'static str, err: &Error, lang: Lang) -> LineError {
+    LineError::new(code, err.lines(lang).join(" "))
+}
+
+/// `yibao refund`: a case by id or name, or the answers; the region is optional.
+fn refund(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+    let mut f: refund::Facts = facts(text)?;
+    if let Some(r) = f.region.take() {
+        f.region = Some(place("region", &r, cx.lang)?).filter(|c| !c.is_empty());
+    }
+    crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
+        .map_err(|e| usage("unknown_case", &e, cx.lang))?;
+    Ok(refund::check(
+        &f,
+        &Policy::new(cx.rules, f.region.as_deref(), cx.on),
+    ))
+}
+
+/// `yibao dental`: the procedure (any name it answers to) is required.
+fn dental(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+    let mut f: dental::Facts = facts(text)?;
+    require(
+        if f.procedure.trim().is_empty() {
+            &["procedure"]
+        } else {
+            &[]
+        },
+        r#"{"check":"dental","procedure":"补牙","scheme":"employee"}"#,
+        cx.lang,
+    )?;
+    let procedure = crate::commands::dental::find(&cx.rules.procedures.dental, &f.procedure)
+        .map_err(|e| usage("unknown_procedure", &e, cx.lang))?;
+    f.procedure = procedure.id.get_ref().clone();
+    if let Some(r) = f.region.take() {
+        f.region = Some(place("region", &r, cx.lang)?).filter(|c| !c.is_empty());
+    }
+    Ok(dental::check(
+        &f,
+        &Policy::new(cx.rules, f.region.as_deref(), cx.on),
+    ))
+}
