@@ -104,8 +104,9 @@ fn exit_code(tally: &Tally, fail_on: Option<FailOn>) -> i32 {
     }
 }
 
-/// Answers one line; `None` when it was bad.
-fn answer(
+/// Answers one line (numbered `line.0`), appending one JSON line to `buf`; `None` when it was
+/// bad. Public for the fuzz target.
+pub fn answer(
     line: &Line,
     cx: &Context,
     full: bool,
