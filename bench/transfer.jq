@@ -71,7 +71,7 @@ def transfer:
       | map(. as $b
           | select(any($blockers[0][]; .id == $b.id and all(.when[]; . as $w | $tags | index($w))))
           | ($f[$b.id] | yn) as $v
-          | (if $v == null and $f.submitted != null and $b.id != "retired"
+          | (if $v == null and $f.submitted != null
              then ($b.blocks | not) else $v end) as $v
           | {id: $b.id, state: (if $v == null then "unknown" elif $v == $b.blocks then "fails" else "clear" end)})
       | (map(select(.state == "fails")) | map(.id)) as $blocked
