@@ -228,8 +228,8 @@ impl Verdict {
         let Some(doc) = policy.source(source) else {
             return true;
         };
-        let evidence = doc.evidence.get_ref().clone();
-        let reported = evidence != "confirmed";
+        let reported = doc.evidence.get_ref() != "confirmed";
+        // Most calls cite a document already cited: copy nothing for those.
         if let Some(c) = self.citations.iter_mut().find(|c| c.id == source) {
             if !article.is_empty() && !c.articles.iter().any(|a| a == article) {
                 c.articles.push(article.to_string());
@@ -243,7 +243,7 @@ impl Verdict {
             issuer: doc.issuer.clone(),
             published: crate::dates::from_toml(doc.published.get_ref()).unwrap_or_default(),
             url: doc.url.clone(),
-            evidence,
+            evidence: doc.evidence.get_ref().clone(),
             articles: if article.is_empty() {
                 Vec::new()
             } else {
