@@ -86,15 +86,18 @@ pub enum Command {
         "Examples:\n  yibao regions 北京\n  yibao regions chongqing --json\n  yibao regions 110105\n\n",
         "Exit status: 0 found, 2 nothing matches (with suggestions)"
     ))]
+    #[command(display_order = 20)]
     Regions {
         /// Code prefix, part of a Chinese name, or pinyin; omit to list every pooling area
         query: Option<String>,
     },
     /// Check and inspect the rules files
     #[command(subcommand)]
+    #[command(display_order = 22)]
     Rules(RulesCommand),
     /// Working days: the State Council holiday notices and make-up working days
     #[command(subcommand)]
+    #[command(display_order = 21)]
     Calendar(CalendarCommand),
     /// Plan a move of your insurance between two places: blockers, steps, papers, dates
     #[command(after_help = concat!(
@@ -107,12 +110,14 @@ pub enum Command {
         "  yibao transfer … --save plan.json && yibao status plan.json\n\n",
         "Exit status: 0 ready to apply (or no transfer needed), 1 blocked, 3 conditional (a fact unknown or local rules decide), 2 bad input or missing --from/--to/--scheme off a terminal, 130 interrupted"
     ))]
+    #[command(display_order = 1)]
     Transfer(Box<TransferArgs>),
     /// Re-evaluate a plan saved with `yibao transfer --save` as of today (or --on)
     #[command(after_help = concat!(
         "Examples:\n  yibao status plan.json\n  yibao status plan.json --on 2026-10-20 --json\n\n",
         "Exit status: as for transfer (0 yes, 1 no, 3 conditional); 2 the file is missing, unreadable or not a yibao plan"
     ))]
+    #[command(display_order = 2)]
     Status {
         /// A plan file written by `yibao transfer --save`
         plan: PathBuf,
@@ -123,6 +128,7 @@ pub enum Command {
         "  yibao balance --region 西安 --monthly --base 6000\n  yibao balance --region 北京 --monthly --retired --age 72\n\n",
         "Exit status: 0 answered (--monthly: 0 a figure from the region's own rule), 3 --monthly estimate or depends on local rules, 1 --monthly: no personal account (resident scheme), 2 bad input"
     ))]
+    #[command(display_order = 3)]
     Balance(BalanceArgs),
     /// Merge the medical-insurance accounts you hold in two places: can you, and how
     #[command(after_help = concat!(
@@ -131,6 +137,7 @@ pub enum Command {
         "  yibao merge --from 610100 --to 110000 --submitted 2026-09-28 --json\n\n",
         "Exit status: 0 yes, 1 no (a condition fails), 3 conditional (a condition unknown), 2 bad input or a missing --from/--to off a terminal, 130 interrupted"
     ))]
+    #[command(display_order = 4)]
     Merge(MergeArgs),
     /// Paid twice (重复缴费)? Whether the money comes back, how much, and how to apply
     #[command(after_help = concat!(
@@ -141,6 +148,7 @@ pub enum Command {
         "  yibao refund --case cq_unemployment --region 重庆 --lang en\n\n",
         "Exit status: 0 refundable, 1 not refundable, 3 conditional (partial, depends on the agency, a fact unknown or a source only reported), 2 bad input (unknown case or answer, with suggestions), 130 interrupted"
     ))]
+    #[command(display_order = 5)]
     Refund(RefundArgs),
     /// Dental treatment (口腔): does basic medical insurance pay for it?
     #[command(after_help = concat!(
@@ -149,6 +157,7 @@ pub enum Command {
         "  yibao dental --list\n\n",
         "Exit status: 0 covered, 1 not covered, 3 conditional (personal account only, varies by region, a fact unknown or a source only reported), 2 bad input (unknown procedure, with suggestions), 130 interrupted"
     ))]
+    #[command(display_order = 6)]
     Dental(DentalArgs),
     /// Answer many cases at once: JSON Lines in (one case a line), JSON Lines out, in order
     #[command(after_help = concat!(
@@ -167,12 +176,14 @@ pub enum Command {
         "conditional: 1 if some case is no, else 3 if some case is conditional; 4 rules invalid.\n",
         "A closed output (| head) ends quietly."
     ))]
+    #[command(display_order = 8)]
     Batch(BatchArgs),
     /// Step-by-step guides: resetting the card password, family mutual aid (家庭共济), …
     #[command(after_help = concat!(
         "Examples:\n  yibao guide\n  yibao guide password\n  yibao guide family --lang en\n  yibao guide 家庭共济 --json\n\n",
         "Exit status: 0 shown, 2 unknown topic (with suggestions)"
     ))]
+    #[command(display_order = 7)]
     Guide {
         /// The topic (e.g. password, family); omit to list the topics
         topic: Option<String>,
@@ -181,6 +192,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  yibao completions bash > ~/.local/share/bash-completion/completions/yibao\n  yibao completions zsh > ~/.zfunc/_yibao\n  yibao completions fish > ~/.config/fish/completions/yibao.fish\n\nExit status: 0 printed, 2 unknown shell"
     )]
+    #[command(display_order = 30)]
     Completions {
         /// The shell to complete for
         shell: clap_complete::Shell,
@@ -189,6 +201,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  yibao schema\n  yibao schema regions > regions.schema.json\n\nExit status: 0 printed, 2 unknown command name"
     )]
+    #[command(display_order = 31)]
     Schema {
         /// regions, calendar, rules-check, rules-show, error, or a check (transfer, refund, …)
         command: Option<String>,
@@ -197,6 +210,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  yibao man > yibao.1 && man ./yibao.1\n\nExit status: 0 printed"
     )]
+    #[command(display_order = 32)]
     Man,
 }
 
