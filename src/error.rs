@@ -42,6 +42,7 @@ pub enum Error {
 impl Error {
     /// A usage error with the same advice in both languages.
     pub fn usage(zh: impl Into<String>, en: impl Into<String>) -> Error {
+        let (zh, en): (String, String) = (zh.into(), en.into());
         Error::Usage(Text::new(zh, en))
     }
 

@@ -6,6 +6,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -21,7 +22,7 @@ pub const SCHEMA: &str = "yibao.plan/1";
 /// A plan file larger than this is not one yibao wrote.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
-fn file_error(path: &Path, zh: impl Into<String>, en: impl Into<String>) -> Error {
+fn file_error(path: &Path, zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Error {
     Error::File {
         path: path.display().to_string(),
         reason: Text::new(zh, en),

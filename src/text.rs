@@ -2,6 +2,8 @@
 //! a user asked for. Owns nothing else; every citizen-facing string is one of these or comes
 //! from the text catalogue in `render::catalogue`.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// The output language. Chinese is the default.
@@ -17,8 +19,10 @@ pub enum Lang {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    // Shared, not copied: plans repeat the same rules texts many times (batch answers
+    // millions), so a clone is a reference count, not an allocation.
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
 }
 
 /// In JSON output every text is one string in the chosen language (see `render::localize`).
@@ -37,7 +41,7 @@ impl schemars::JsonSchema for Text {
 }
 
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),
