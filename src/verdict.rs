@@ -2,6 +2,8 @@
 //! bring, by when, and which documents say so. Checks build a `Verdict`; `render` shows it as
 //! a table or JSON; `run` turns its outcome into the exit code. Nothing here prints.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -146,15 +148,20 @@ pub struct Deadline {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Citation {
     pub id: String,
-    pub title: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub doc_no: String,
-    pub issuer: String,
+    #[schemars(with = "String")]
+    pub title: Arc<str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    #[schemars(with = "String")]
+    pub doc_no: Arc<str>,
+    #[schemars(with = "String")]
+    pub issuer: Arc<str>,
     pub published: NaiveDate,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub url: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    #[schemars(with = "String")]
+    pub url: Arc<str>,
     pub evidence: String,
-    pub articles: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub articles: Vec<Arc<str>>,
 }
 
 /// One condition evaluated on the way to the outcome (shown with `--explain`).
@@ -231,8 +238,8 @@ impl Verdict {
         let reported = doc.evidence.get_ref() != "confirmed";
         // Most calls cite a document already cited: copy nothing for those.
         if let Some(c) = self.citations.iter_mut().find(|c| c.id == source) {
-            if !article.is_empty() && !c.articles.iter().any(|a| a == article) {
-                c.articles.push(article.to_string());
+            if !article.is_empty() && !c.articles.iter().any(|a| &**a == article) {
+                c.articles.push(article.into());
             }
             return reported;
         }
@@ -247,7 +254,7 @@ impl Verdict {
             articles: if article.is_empty() {
                 Vec::new()
             } else {
-                vec![article.to_string()]
+                vec![article.into()]
             },
         });
         reported

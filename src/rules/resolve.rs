@@ -190,9 +190,9 @@ impl<'a> Policy<'a> {
             since: dates::from_toml(entry.since.get_ref()).unwrap_or(self.on),
             until,
             source: id.clone(),
-            article: entry.cite.article.clone(),
-            source_title: source.map(|s| s.title.clone()).unwrap_or_default(),
-            doc_no: source.map(|s| s.doc_no.clone()).unwrap_or_default(),
+            article: entry.cite.article.to_string(),
+            source_title: source.map(|s| s.title.to_string()).unwrap_or_default(),
+            doc_no: source.map(|s| s.doc_no.to_string()).unwrap_or_default(),
             evidence: source
                 .map_or_else(|| "reported".to_string(), |s| s.evidence.get_ref().clone()),
             file: file.to_string(),

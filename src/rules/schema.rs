@@ -3,6 +3,7 @@
 //! shape lives here; meaning is checked in `validate` and resolved in `resolve`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -14,13 +15,14 @@ use crate::text::Text;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub title: String,
+    // Shared with every citation of the document (`Verdict::cite`).
+    pub title: Arc<str>,
     #[serde(default)]
-    pub doc_no: String,
-    pub issuer: String,
+    pub doc_no: Arc<str>,
+    pub issuer: Arc<str>,
     pub published: Spanned<Datetime>,
     #[serde(default)]
-    pub url: String,
+    pub url: Arc<str>,
     pub evidence: Spanned<String>,
     /// What the source is and where it was read, for maintainers.
     #[serde(default)]
@@ -35,7 +37,7 @@ pub type SourceFile = BTreeMap<String, Source>;
 pub struct Cite {
     pub source: Spanned<String>,
     #[serde(default)]
-    pub article: String,
+    pub article: Arc<str>,
 }
 
 /// A policy value in force from `since` until the next entry's `since`.
