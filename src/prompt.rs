@@ -101,21 +101,11 @@ impl Prompter {
         hint: Option<&str>,
         parse: impl Fn(&str) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let lang = self.lang;
-        let mut prompt = question.get(lang).to_string();
+        let mut prompt = question.get(self.lang).to_string();
         if let Some(h) = hint {
             prompt.push_str(&format!(" ({h})"));
         }
-        let answer: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .validate_with(|s: &String| -> Result<(), String> {
-                parse(s.trim())
-                    .map(|_| ())
-                    .map_err(|e| e.lines(lang).join(" "))
-            })
-            .interact_text_on(&self.term)
-            .map_err(|e| self.interrupted(e))?;
-        parse(answer.trim())
+        self.ask(prompt, false, parse)
     }
 
     /// Free text that may be left empty (`None`); otherwise checked by `parse`.
@@ -125,29 +115,39 @@ impl Prompter {
         hint: &str,
         parse: impl Fn(&str) -> Result<T, Error>,
     ) -> Result<Option<T>, Error> {
-        let lang = self.lang;
-        let skip = match lang {
+        let skip = match self.lang {
             Lang::Zh => "直接回车跳过",
             Lang::En => "Enter to skip",
         };
+        let prompt = format!("{} ({hint}; {skip})", question.get(self.lang));
+        self.ask(prompt, true, |s| {
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                parse(s).map(Some)
+            }
+        })
+    }
+
+    /// One line of text (trimmed), asked again until `parse` accepts it.
+    fn ask<T>(
+        &self,
+        prompt: String,
+        allow_empty: bool,
+        parse: impl Fn(&str) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let lang = self.lang;
         let answer: String = Input::with_theme(&self.theme)
-            .with_prompt(format!("{} ({hint}; {skip})", question.get(lang)))
-            .allow_empty(true)
+            .with_prompt(prompt)
+            .allow_empty(allow_empty)
             .validate_with(|s: &String| -> Result<(), String> {
-                if s.trim().is_empty() {
-                    return Ok(());
-                }
                 parse(s.trim())
                     .map(|_| ())
                     .map_err(|e| e.lines(lang).join(" "))
             })
             .interact_text_on(&self.term)
             .map_err(|e| self.interrupted(e))?;
-        let answer = answer.trim();
-        if answer.is_empty() {
-            return Ok(None);
-        }
-        parse(answer).map(Some)
+        parse(answer.trim())
     }
 
     /// A pooling area typed as a code, Chinese name or pinyin; when the text is a near miss
@@ -199,6 +199,14 @@ impl Prompter {
                 return Ok(code);
             }
         }
+    }
+
+    /// After a walk-through: the one-line command that gives the same answer without questions.
+    pub fn say_command(&self, cmd: &str) {
+        self.say(&match self.lang {
+            Lang::Zh => format!("下次可直接运行: {cmd}"),
+            Lang::En => format!("To get this answer again without questions: {cmd} --lang en"),
+        });
     }
 
     /// Prints a line on the prompt's terminal (stderr), e.g. the equivalent command.

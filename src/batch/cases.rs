@@ -143,18 +143,8 @@ fn transfer(text: &str, cx: &Context) -> Result<Verdict, LineError> {
     let mut f: transfer::Facts = facts(text)?;
     f.from = place("from", &f.from, cx.lang)?;
     f.to = place("to", &f.to, cx.lang)?;
-    let mut missing = Vec::new();
-    if f.from.is_empty() {
-        missing.push("from");
-    }
-    if f.to.is_empty() {
-        missing.push("to");
-    }
-    if f.scheme.is_none() && (f.from.is_empty() || f.from != f.to) {
-        missing.push("scheme");
-    }
     require(
-        &missing,
+        &f.missing(),
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,
         cx.lang,
     )?;

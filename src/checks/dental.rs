@@ -25,10 +25,10 @@ pub struct Facts {
     /// Where the person is insured (a division code).
     pub region: Option<String>,
     /// Treated at an institution designated by the insurance?
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub designated: Option<bool>,
     /// Imported materials or special consumables used?
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub imported_material: Option<bool>,
 }
 
@@ -63,20 +63,6 @@ fn cover_for<'a>(p: &'a Procedure, scheme: Scheme, region: Option<&str>) -> Opti
             (Some(_), None) => false,
         })
         .max_by_key(|c| (c.region.is_some(), c.scheme.is_some()))
-}
-
-fn scheme_name(s: Scheme) -> Text {
-    match s {
-        Scheme::Employee => Text::new("职工医保", "employee insurance"),
-        Scheme::Resident => Text::new("居民医保", "resident insurance"),
-    }
-}
-
-fn scheme_key(s: Scheme) -> &'static str {
-    match s {
-        Scheme::Employee => "employee",
-        Scheme::Resident => "resident",
-    }
 }
 
 /// `policy` is the policy of `facts.region` (national if none). A procedure not in the
@@ -121,7 +107,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         .iter()
         .map(|(s, c)| {
             (
-                scheme_key(*s).to_string(),
+                Scheme::flag(*s).to_string(),
                 serde_json::to_value(c.pays).unwrap_or_default(),
             )
         })
@@ -131,7 +117,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         let label = if same && facts.scheme.is_none() {
             Text::new("谁来付", "who pays")
         } else {
-            let s = scheme_name(*scheme);
+            let s = Scheme::name(*scheme);
             Text::new(format!("谁来付({})", s.zh), format!("who pays ({})", s.en))
         };
         v.line("pays", label, cover.text.clone());

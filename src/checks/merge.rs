@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::limits;
-use super::procedure::{item, region_json, region_label, step};
+use super::procedure::{flag_hint, item, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::guides::MERGE_CONDITIONS;
 use crate::text::Text;
-use crate::verdict::{Channel, Item, Outcome, Place, Verdict, Who};
+use crate::verdict::{Channel, Outcome, Place, Verdict, Who};
 
 pub const SCHEMA: &str = "yibao.merge/1";
 
@@ -25,16 +25,16 @@ pub struct Facts {
     /// Pooling area (code) of the account to keep.
     pub to: String,
     /// Is either account in arrears?
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub arrears: Option<bool>,
     /// Is either account frozen or otherwise abnormal?
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub frozen: Option<bool>,
     /// Has the insurance at `from` stopped?
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub from_stopped: Option<bool>,
     /// Is the person enrolled and paying at `to`?
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub to_insured: Option<bool>,
     /// The day the transfer application was accepted, for the deadlines.
     pub submitted: Option<NaiveDate>,
@@ -111,7 +111,9 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             State::Fails => v.blockers.push(it),
             State::Unknown => {
                 unknown += 1;
-                v.conditions.push(flag_hint(it, id));
+                // The wording states the condition, so its fix applies when it does not hold.
+                let if_not = Text::new("若不满足", "if it does not hold");
+                v.conditions.push(flag_hint(it, id, &if_not));
             }
             State::Holds => {}
         }
@@ -173,20 +175,6 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     v.extra.insert("from".into(), region_json(&facts.from));
     v.extra.insert("to".into(), region_json(&facts.to));
     v
-}
-
-/// A condition not known yet, with the flag that states it.
-fn flag_hint(mut it: Item, id: &str) -> Item {
-    let flag = format!("--{}", id.replace('_', "-"));
-    let fix = it.fix.take().unwrap_or_default();
-    it.fix = Some(Text::new(
-        format!("用 {flag} yes|no 说明;若不满足: {}", fix.zh),
-        format!(
-            "state it with {flag} yes|no; if it does not hold: {}",
-            fix.en
-        ),
-    ));
-    it
 }
 
 #[cfg(test)]

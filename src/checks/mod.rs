@@ -1,6 +1,7 @@
 //! The yes/no checks: each a pure function from its facts and the policy to a `Verdict`.
 //! No clock, file or terminal inside.
 
+pub mod answers;
 pub mod balance;
 pub mod decide;
 pub mod dental;
@@ -10,4 +11,4 @@ pub mod procedure;
 pub mod refund;
 pub mod transfer;
 
-pub use transfer::facts::Scheme;
+pub use answers::Scheme;

@@ -32,6 +32,18 @@ pub fn item(v: &mut Verdict, policy: &Policy, data: &ItemData) -> Item {
     item
 }
 
+/// A fact not known yet as a condition: its fix says which flag states it (`id` in kebab
+/// case) and, after `when`, what to do if the answer turns out to be the bad one.
+pub fn flag_hint(mut it: Item, id: &str, when: &Text) -> Item {
+    let flag = format!("--{}", id.replace('_', "-"));
+    let fix = it.fix.take().unwrap_or_default();
+    it.fix = Some(Text::new(
+        format!("用 {flag} yes|no 说明;{}: {}", when.zh, fix.zh),
+        format!("state it with {flag} yes|no; {}: {}", when.en, fix.en),
+    ));
+    it
+}
+
 /// A statement as a step; where, how and who default to the given values.
 pub fn step(
     v: &mut Verdict,

@@ -7,6 +7,7 @@
 use serde::Deserialize;
 
 use super::Scheme;
+use super::answers::word;
 use super::decide::{self, Answers, REGION, Row, State};
 use super::procedure::{cite_all, item, region_json, region_label, step};
 use crate::rules::Policy;
@@ -28,26 +29,23 @@ pub struct Facts {
     pub situation: Option<String>,
     /// The scheme of the money asked back.
     pub scheme: Option<Scheme>,
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub benefit_started: Option<bool>,
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub subsidised: Option<bool>,
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub standard_base: Option<bool>,
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub tier_one: Option<bool>,
-    #[serde(deserialize_with = "super::transfer::facts::yes_no")]
+    #[serde(deserialize_with = "super::answers::yes_no")]
     pub years_met: Option<bool>,
 }
 
 impl Facts {
     /// The answers as the table names them.
     pub fn answers(&self) -> Answers {
-        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
-        let scheme = self.scheme.map(|s| match s {
-            Scheme::Employee => "employee".to_string(),
-            Scheme::Resident => "resident".to_string(),
-        });
+        let yes_no = |b: bool| word(b).to_string();
+        let scheme = self.scheme.map(|s| s.flag().to_string());
         [
             (REGION, self.region.clone()),
             ("situation", self.situation.clone()),

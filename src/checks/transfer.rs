@@ -14,7 +14,7 @@ mod tests;
 
 use super::balance::channels_for;
 use super::limits;
-use super::procedure::{channel_step, item, region_json, region_label, step};
+use super::procedure::{channel_step, flag_hint, item, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::transfer::{BLOCKERS, applies};
@@ -241,14 +241,9 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
             None => {
                 v.trace(id, false, detail("未知", "unknown"));
                 unknown += 1;
-                let flag = format!("--{}", id.replace('_', "-"));
-                let fix = it.fix.clone().unwrap_or_default();
-                let mut cond = it;
-                cond.fix = Some(Text::new(
-                    format!("用 {flag} yes|no 说明;若是这种情况: {}", fix.zh),
-                    format!("state it with {flag} yes|no; if it is so: {}", fix.en),
-                ));
-                v.conditions.push(cond);
+                // The wording names the problem, so its fix applies "if it is so".
+                let if_so = Text::new("若是这种情况", "if it is so");
+                v.conditions.push(flag_hint(it, id, &if_so));
             }
         }
     }

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::suggest;
 use crate::checks::Scheme;
+use crate::checks::answers::word;
 use crate::checks::dental::{self, Facts};
 use crate::cli::{DentalArgs, YesNo};
 use crate::error::Error;
@@ -122,7 +123,7 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
             }
         }
         if asked {
-            p.say(&equivalent(&facts, req.lang));
+            p.say_command(&equivalent(&facts));
         }
     }
     let policy = req.policy(facts.region.as_deref())?;
@@ -152,32 +153,23 @@ pub(crate) fn find<'a>(file: &'a DentalFile, name: &str) -> Result<&'a Procedure
 }
 
 /// The one-line command that gives the same answer without questions.
-fn equivalent(f: &Facts, lang: Lang) -> String {
+fn equivalent(f: &Facts) -> String {
     let mut cmd = format!("yibao dental {}", f.procedure);
     if let Some(s) = f.scheme {
-        let s = if s == Scheme::Employee {
-            "employee"
-        } else {
-            "resident"
-        };
-        let _ = write!(cmd, " --scheme {s}");
+        let _ = write!(cmd, " --scheme {}", s.flag());
     }
     if let Some(r) = &f.region {
         let _ = write!(cmd, " --region {r}");
     }
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
     for (flag, value) in [
         ("--designated", f.designated),
         ("--imported-material", f.imported_material),
     ] {
         if let Some(v) = value {
-            let _ = write!(cmd, " {flag} {}", yes_no(v));
+            let _ = write!(cmd, " {flag} {}", word(v));
         }
     }
-    match lang {
-        Lang::Zh => format!("下次可直接运行: {cmd}"),
-        Lang::En => format!("To get this answer again without questions: {cmd} --lang en"),
-    }
+    cmd
 }
 
 fn list(file: &DentalFile) -> ProcedureList {

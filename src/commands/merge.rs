@@ -3,12 +3,13 @@
 //! the check and prints the equivalent one-line command. Off a terminal a missing place is a
 //! usage error naming the flag; a missing condition stays unknown (outcome conditional).
 
+use crate::checks::answers::word;
 use crate::checks::merge::{self, Facts};
 use crate::cli::{MergeArgs, YesNo};
 use crate::error::Error;
 use crate::prompt::Prompter;
 use crate::request::{Request, parse_date, pooling_area};
-use crate::text::{Lang, Text};
+use crate::text::Text;
 use crate::verdict::Verdict;
 
 pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
@@ -102,7 +103,7 @@ pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
             .transpose()?,
     };
     if let (Some(p), true) = (&prompter, asked) {
-        p.say(&equivalent(&facts, req.lang));
+        p.say_command(&equivalent(&facts));
     }
     let policy = req.policy(Some(&facts.to))?;
     Ok(merge::check(&facts, &policy))
@@ -137,9 +138,8 @@ fn place(
 }
 
 /// The one-line command that gives the same answer without questions.
-fn equivalent(f: &Facts, lang: Lang) -> String {
+fn equivalent(f: &Facts) -> String {
     let mut cmd = format!("yibao merge --from {} --to {}", f.from, f.to);
-    let yes_no = |b: bool| if b { "yes" } else { "no" };
     for (flag, value) in [
         ("--arrears", f.arrears),
         ("--frozen", f.frozen),
@@ -147,14 +147,11 @@ fn equivalent(f: &Facts, lang: Lang) -> String {
         ("--to-insured", f.to_insured),
     ] {
         if let Some(v) = value {
-            cmd.push_str(&format!(" {flag} {}", yes_no(v)));
+            cmd.push_str(&format!(" {flag} {}", word(v)));
         }
     }
     if let Some(d) = f.submitted {
         cmd.push_str(&format!(" --submitted {d}"));
     }
-    match lang {
-        Lang::Zh => format!("下次可直接运行: {cmd}"),
-        Lang::En => format!("To get this answer again without questions: {cmd} --lang en"),
-    }
+    cmd
 }

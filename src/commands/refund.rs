@@ -72,7 +72,7 @@ pub fn run(args: &RefundArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
     if req.interactive && facts.case.is_none() {
         let p = Prompter::new(req.lang);
         if walk(&p, file, &mut facts)? {
-            p.say(&equivalent(&facts, req.lang));
+            p.say_command(&equivalent(&facts));
         }
     }
     let policy = req.policy(facts.region.as_deref())?;
@@ -189,15 +189,12 @@ fn ask_region(p: &Prompter, layers: &[&str]) -> Result<Option<String>, Error> {
 }
 
 /// The one-line command that gives the same answer without questions.
-fn equivalent(f: &Facts, lang: Lang) -> String {
+fn equivalent(f: &Facts) -> String {
     let mut cmd = String::from("yibao refund");
     for (q, a) in f.answers() {
         let _ = write!(cmd, " --{} {a}", q.replace('_', "-"));
     }
-    match lang {
-        Lang::Zh => format!("下次可直接运行: {cmd}"),
-        Lang::En => format!("To get this answer again without questions: {cmd} --lang en"),
-    }
+    cmd
 }
 
 fn list(file: &RefundFile) -> CaseList {

@@ -38,7 +38,7 @@ pub fn run(args: &TransferArgs, req: &Request) -> Result<Box<dyn Report>, Error>
         // to keep it.
         Some(p) => {
             render::emit(&verdict, req.lang, false, req.explain);
-            p.say(&equivalent(&facts, req.lang));
+            p.say_command(&facts.command());
             // A move within one pooling area has nothing to follow up.
             if args.save.is_none() && facts.from != facts.to {
                 offer_save(p, &facts, &verdict, req)?;
@@ -101,17 +101,15 @@ pub fn parse_years(text: &str) -> Result<u32, Error> {
 
 /// Off a terminal: every essential fact must be a flag; one error names all that are missing.
 fn require(facts: &Facts) -> Result<(), Error> {
-    let mut missing = Vec::new();
-    if facts.from.is_empty() {
-        missing.push("--from REGION");
-    }
-    if facts.to.is_empty() {
-        missing.push("--to REGION");
-    }
-    let same = !facts.from.is_empty() && facts.from == facts.to;
-    if facts.scheme.is_none() && !same {
-        missing.push("--scheme employee|resident");
-    }
+    let missing: Vec<&str> = facts
+        .missing()
+        .into_iter()
+        .map(|name| match name {
+            "from" => "--from REGION",
+            "to" => "--to REGION",
+            _ => "--scheme employee|resident",
+        })
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -291,17 +289,6 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
         )?;
     }
     Ok(asked)
-}
-
-/// The one-line command that gives the same answer without questions.
-fn equivalent(f: &Facts, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("下次可直接运行: {}", f.command()),
-        Lang::En => format!(
-            "To get this answer again without questions: {} --lang en",
-            f.command()
-        ),
-    }
 }
 
 /// At the end of a walk-through: offer to save the plan for `yibao status`.

@@ -4,37 +4,12 @@
 //! `rules/transfer.toml` that they make true.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
+pub use crate::checks::answers::Scheme;
+use crate::checks::answers::{word, yes_no};
 use crate::dates::Month;
 use crate::text::Text;
-
-/// The insurance scheme: 职工医保 (employees, including flexible workers) or 居民医保.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
-pub enum Scheme {
-    /// 职工医保: has a personal account.
-    #[default]
-    Employee,
-    /// 居民医保: no personal account.
-    Resident,
-}
-
-impl Scheme {
-    pub fn name(self) -> Text {
-        match self {
-            Scheme::Employee => Text::new("职工医保", "employee insurance (职工医保)"),
-            Scheme::Resident => Text::new("居民医保", "resident insurance (居民医保)"),
-        }
-    }
-
-    pub fn flag(self) -> &'static str {
-        match self {
-            Scheme::Employee => "employee",
-            Scheme::Resident => "resident",
-        }
-    }
-}
 
 /// Why the person moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -102,28 +77,6 @@ pub struct Facts {
     pub submitted: Option<NaiveDate>,
 }
 
-/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"` (also used by other checks
-/// whose facts come from JSON Lines).
-pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Answer {
-        Bool(bool),
-        Word(String),
-    }
-    match Option::<Answer>::deserialize(d)? {
-        None => Ok(None),
-        Some(Answer::Bool(b)) => Ok(Some(b)),
-        Some(Answer::Word(w)) => match w.as_str() {
-            "yes" => Ok(Some(true)),
-            "no" => Ok(Some(false)),
-            other => Err(serde::de::Error::custom(format!(
-                "'{other}' is not an answer: use yes or no (or true/false)"
-            ))),
-        },
-    }
-}
-
 impl Facts {
     /// The scheme at the destination: the new one if it changes, else the same.
     pub fn destination_scheme(&self) -> Option<Scheme> {
@@ -132,6 +85,20 @@ impl Facts {
 
     pub fn cross_scheme(&self) -> bool {
         matches!((self.scheme, self.new_scheme), (Some(a), Some(b)) if a != b)
+    }
+
+    /// The essential facts not given (`from`, `to`, and `scheme` unless both places are one
+    /// pooling area), by their field names.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let same = !self.from.is_empty() && self.from == self.to;
+        [
+            ("from", self.from.is_empty()),
+            ("to", self.to.is_empty()),
+            ("scheme", self.scheme.is_none() && !same),
+        ]
+        .into_iter()
+        .filter_map(|(name, gone)| gone.then_some(name))
+        .collect()
     }
 
     /// Facts that contradict each other or the as-of date `on`; the message names the flags.
@@ -227,7 +194,7 @@ impl Facts {
                 cmd.push_str(&format!(" --{flag} {v}"));
             }
         };
-        let yn = |b: Option<bool>| b.map(|b| if b { "yes" } else { "no" }.to_string());
+        let yn = |b: Option<bool>| b.map(|b| word(b).to_string());
         push("scheme", self.scheme.map(|s| s.flag().into()));
         push("new-scheme", self.new_scheme.map(|s| s.flag().into()));
         push("reason", self.reason.map(|r| r.flag().into()));

@@ -188,8 +188,15 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
     if facts.cross_scheme() {
         let min_value = at.get("waiting.cross_scheme_min_years")?;
         let min = min_value.int();
+        // Without enough continuous years the national rule does not decide: local rules do.
+        let mut local = |rule, text| {
+            let mut w = Waiting::new(rule, text);
+            w.uses(v, at, &min_value);
+            w.conditional = true;
+            Ok(w)
+        };
         let Some(years) = facts.continuous_years else {
-            let mut w = Waiting::new(
+            return local(
                 "cross_scheme_years_unknown",
                 Text::new(
                     format!(
@@ -200,12 +207,9 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
                     ),
                 ),
             );
-            w.uses(v, at, &min_value);
-            w.conditional = true;
-            return Ok(w);
         };
         if years < min {
-            let mut w = Waiting::new(
+            return local(
                 "cross_scheme_short",
                 Text::new(
                     format!(
@@ -216,9 +220,6 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
                     ),
                 ),
             );
-            w.uses(v, at, &min_value);
-            w.conditional = true;
-            return Ok(w);
         }
         let mut w = payable(v, at, &limit_value, gap);
         w.uses(v, at, &min_value);
@@ -283,27 +284,23 @@ fn resident_missed(v: &mut Verdict, at: &Policy, missed: i32) -> Result<Waiting,
         .map(|k| at.get(k))
         .collect::<Result<Vec<_>, _>>()?;
     let mut w = Waiting::new("resident_missed_years", Text::default());
-    let [fixed, per_year, free, floor_years, floor, _repair] =
+    let [fixed, per_year, free, floor_years, floor, repair] =
         [0, 1, 2, 3, 4, 5].map(|i| w.uses(v, at, &values[i]));
     let missed_u = missed as u32;
     let variable = missed_u.saturating_sub(free) * per_year;
     let total = fixed + variable;
-    let min_after = if missed_u >= floor_years {
-        floor.max(fixed)
-    } else {
-        fixed
-    };
+    // Repair removes variable months only; a long break keeps the floor.
+    let floor = if missed_u >= floor_years { floor } else { 0 };
+    let min_after = fixed.max(floor).min(total);
     w.missed_years = Some(missed);
     w.months = Some(total);
-    w.min_after_repair_months = Some(min_after.min(total));
+    w.min_after_repair_months = Some(min_after);
     w.text = Text::new(
         format!(
-            "居民医保断保 {missed} 年:固定等待期 {fixed} 个月 + 变动等待期 {variable} 个月 = {total} 个月;每多补缴 1 年可减少 1 个月变动等待期,最少 {} 个月(固定部分不能减少;\"每多断保 1 年\"按断保年数减 1 计算,这一读法只见于地方解读)",
-            min_after.min(total)
+            "居民医保断保 {missed} 年:固定等待期 {fixed} 个月 + 变动等待期 {variable} 个月 = {total} 个月;每多补缴 1 年可减少 {repair} 个月变动等待期,最少 {min_after} 个月(固定部分不能减少;\"每多断保 1 年\"按断保年数减 1 计算,这一读法只见于地方解读)"
         ),
         format!(
-            "{missed} year(s) without resident cover: a fixed {fixed}-month waiting period + {variable} variable month(s) = {total} months; each extra year paid removes one variable month, down to {} months at least (the fixed part cannot be reduced; 'each further year' is read as missed years minus one, a reading seen only in local explanations)",
-            min_after.min(total)
+            "{missed} year(s) without resident cover: a fixed {fixed}-month waiting period + {variable} variable month(s) = {total} months; each extra year paid removes {repair} variable month(s), down to {min_after} months at least (the fixed part cannot be reduced; 'each further year' is read as missed years minus one, a reading seen only in local explanations)"
         ),
     );
     Ok(w)
