@@ -6,7 +6,6 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -14,7 +13,7 @@ use crate::checks::transfer::Facts;
 use crate::error::Error;
 use crate::render::{Report, localize};
 use crate::request::Request;
-use crate::text::Text;
+use crate::text::{Str, Text};
 use crate::verdict::Verdict;
 
 pub const SCHEMA: &str = "yibao.plan/1";
@@ -22,7 +21,7 @@ pub const SCHEMA: &str = "yibao.plan/1";
 /// A plan file larger than this is not one yibao wrote.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
-fn file_error(path: &Path, zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Error {
+fn file_error(path: &Path, zh: impl Into<Str>, en: impl Into<Str>) -> Error {
     Error::File {
         path: path.display().to_string(),
         reason: Text::new(zh, en),

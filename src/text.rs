@@ -15,14 +15,171 @@ pub enum Lang {
     En,
 }
 
+/// A string of the output: written in the code or read from a rules file (both kept for the
+/// whole run, so a copy is a pointer), or made for one answer (shared, so a copy is a
+/// reference count).
+///
+/// Rules files are read once per run, so their strings are kept by leaking them: a verdict
+/// repeats the same rules texts many times, `batch` builds millions of verdicts on two threads,
+/// and a pointer copy neither allocates nor writes a counter both threads share.
+#[derive(Clone)]
+pub enum Str {
+    Static(&'static str),
+    Made(Arc<str>),
+}
+
+impl Str {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Str::Static(s) => s,
+            Str::Made(s) => s,
+        }
+    }
+
+    /// Keeps `s` for the rest of the run (see the type's comment).
+    pub fn keep(s: String) -> Str {
+        Str::Static(Box::leak(s.into_boxed_str()))
+    }
+}
+
+impl Default for Str {
+    fn default() -> Str {
+        Str::Static("")
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Str {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&'static str> for Str {
+    fn from(s: &'static str) -> Str {
+        Str::Static(s)
+    }
+}
+
+impl From<&&'static str> for Str {
+    fn from(s: &&'static str) -> Str {
+        Str::Static(s)
+    }
+}
+
+impl From<&Str> for Str {
+    fn from(s: &Str) -> Str {
+        s.clone()
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Str {
+        Str::Made(s.into())
+    }
+}
+
+impl From<&String> for Str {
+    fn from(s: &String) -> Str {
+        Str::Made(s.as_str().into())
+    }
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Str) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialOrd for Str {
+    fn partial_cmp(&self, other: &Str) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Str {
+    fn cmp(&self, other: &Str) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Str {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Str {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Only rules files are read into a `Str`, so what is read is kept (see the type's comment).
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
+        String::deserialize(d).map(Str::keep)
+    }
+}
+
+impl schemars::JsonSchema for Str {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "String".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(g)
+    }
+}
+
 /// A text in both languages, as written in the rules files.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    // Shared, not copied: plans repeat the same rules texts many times (batch answers
-    // millions), so a clone is a reference count, not an allocation.
-    pub zh: Arc<str>,
-    pub en: Arc<str>,
+    pub zh: Str,
+    pub en: Str,
 }
 
 /// In JSON output every text is one string in the chosen language (see `render::localize`).
@@ -41,7 +198,7 @@ impl schemars::JsonSchema for Text {
 }
 
 impl Text {
-    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
+    pub fn new(zh: impl Into<Str>, en: impl Into<Str>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),
@@ -68,4 +225,10 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+impl From<Str> for serde_json::Value {
+    fn from(s: Str) -> serde_json::Value {
+        serde_json::Value::String(s.as_str().to_string())
+    }
 }

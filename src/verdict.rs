@@ -2,15 +2,13 @@
 //! bring, by when, and which documents say so. Checks build a `Verdict`; `render` shows it as
 //! a table or JSON; `run` turns its outcome into the exit code. Nothing here prints.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::exit;
 use crate::rules::{Policy, Resolved};
-use crate::text::Text;
+use crate::text::{Str, Text};
 
 /// The answer to a yes/no question (also what a case table's row concludes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -45,20 +43,20 @@ impl Outcome {
 /// One statement of a verdict: a blocker, a condition, a material, a note.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Item {
-    pub id: String,
+    pub id: Str,
     pub text: Text,
     /// How to clear a blocker or satisfy a condition.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Text>,
     /// The source id this rests on.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
+    pub cite: Option<Str>,
     /// True when the source is only reported (待核对).
     pub unverified: bool,
 }
 
 impl Item {
-    pub fn new(id: impl Into<String>, text: Text) -> Item {
+    pub fn new(id: impl Into<Str>, text: Text) -> Item {
         Item {
             id: id.into(),
             text,
@@ -78,11 +76,11 @@ impl Item {
         mut self,
         verdict: &mut Verdict,
         policy: &Policy,
-        source: &str,
-        article: &str,
+        source: &Str,
+        article: &Str,
     ) -> Item {
         self.unverified = verdict.cite(policy, source, article);
-        self.cite = Some(source.to_string());
+        self.cite = Some(source.clone());
         self
     }
 }
@@ -119,20 +117,20 @@ pub enum Who {
 /// One thing to do, in order.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Step {
-    pub id: String,
+    pub id: Str,
     pub place: Place,
     pub channel: Channel,
     pub who: Who,
     pub text: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
+    pub cite: Option<Str>,
     pub unverified: bool,
 }
 
 /// A date by which something must be done.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Deadline {
-    pub id: String,
+    pub id: Str,
     pub label: Text,
     pub date: NaiveDate,
     /// Counted from this date (not included).
@@ -140,34 +138,29 @@ pub struct Deadline {
     pub working_days: u32,
     /// The calendar did not cover every day counted: weekends only, holidays unknown.
     pub estimated: bool,
-    pub cite: String,
+    pub cite: Str,
     pub unverified: bool,
 }
 
 /// A document the verdict rests on.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Citation {
-    pub id: String,
-    #[schemars(with = "String")]
-    pub title: Arc<str>,
+    pub id: Str,
+    pub title: Str,
     #[serde(skip_serializing_if = "str::is_empty")]
-    #[schemars(with = "String")]
-    pub doc_no: Arc<str>,
-    #[schemars(with = "String")]
-    pub issuer: Arc<str>,
+    pub doc_no: Str,
+    pub issuer: Str,
     pub published: NaiveDate,
     #[serde(skip_serializing_if = "str::is_empty")]
-    #[schemars(with = "String")]
-    pub url: Arc<str>,
-    pub evidence: String,
-    #[schemars(with = "Vec<String>")]
-    pub articles: Vec<Arc<str>>,
+    pub url: Str,
+    pub evidence: Str,
+    pub articles: Vec<Str>,
 }
 
 /// One condition evaluated on the way to the outcome (shown with `--explain`).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TraceEntry {
-    pub id: String,
+    pub id: Str,
     pub holds: bool,
     pub detail: Text,
 }
@@ -175,7 +168,7 @@ pub struct TraceEntry {
 /// A labelled value worth showing at a glance (e.g. the waiting period).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Line {
-    pub id: String,
+    pub id: Str,
     pub label: Text,
     pub value: Text,
 }
@@ -231,20 +224,20 @@ impl Verdict {
 
     /// Records that the verdict rests on `source` (article optional); returns true if that
     /// source is only reported.
-    pub fn cite(&mut self, policy: &Policy, source: &str, article: &str) -> bool {
+    pub fn cite(&mut self, policy: &Policy, source: &Str, article: &Str) -> bool {
+        // Most calls cite a document already cited: look nothing up for those.
+        if let Some(c) = self.citations.iter_mut().find(|c| c.id == *source) {
+            if !article.is_empty() && !c.articles.iter().any(|a| a == article) {
+                c.articles.push(article.clone());
+            }
+            return c.evidence != "confirmed";
+        }
         let Some(doc) = policy.source(source) else {
             return true;
         };
         let reported = doc.evidence.get_ref() != "confirmed";
-        // Most calls cite a document already cited: copy nothing for those.
-        if let Some(c) = self.citations.iter_mut().find(|c| c.id == source) {
-            if !article.is_empty() && !c.articles.iter().any(|a| &**a == article) {
-                c.articles.push(article.into());
-            }
-            return reported;
-        }
         self.citations.push(Citation {
-            id: source.to_string(),
+            id: source.clone(),
             title: doc.title.clone(),
             doc_no: doc.doc_no.clone(),
             issuer: doc.issuer.clone(),
@@ -254,7 +247,7 @@ impl Verdict {
             articles: if article.is_empty() {
                 Vec::new()
             } else {
-                vec![article.into()]
+                vec![article.clone()]
             },
         });
         reported
@@ -265,17 +258,17 @@ impl Verdict {
         self.cite(policy, &value.source, &value.article)
     }
 
-    pub fn trace(&mut self, id: &str, holds: bool, detail: Text) {
+    pub fn trace(&mut self, id: impl Into<Str>, holds: bool, detail: Text) {
         self.trace.push(TraceEntry {
-            id: id.to_string(),
+            id: id.into(),
             holds,
             detail,
         });
     }
 
-    pub fn line(&mut self, id: &str, label: Text, value: Text) {
+    pub fn line(&mut self, id: impl Into<Str>, label: Text, value: Text) {
         self.lines.push(Line {
-            id: id.to_string(),
+            id: id.into(),
             label,
             value,
         });

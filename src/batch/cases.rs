@@ -221,7 +221,7 @@ fn dental(text: &str, cx: &Context) -> Result<Verdict, LineError> {
     )?;
     let procedure = crate::commands::dental::find(&cx.rules.procedures.dental, &f.procedure)
         .map_err(|e| usage("unknown_procedure", &e, cx.lang))?;
-    f.procedure = procedure.id.get_ref().clone();
+    f.procedure = procedure.id.get_ref().to_string();
     if let Some(r) = f.region.take() {
         f.region = Some(place("region", &r, cx.lang)?).filter(|c| !c.is_empty());
     }

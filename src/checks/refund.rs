@@ -290,10 +290,11 @@ fn open_verdict(v: &mut Verdict, file: &RefundFile, rows: &[Row], answers: &Answ
         } else {
             values
         };
-        v.conditions.push(Item::new(q, question).fix(Text::new(
-            format!("用 {flag} {values} 说明"),
-            format!("state it with {flag} {values}"),
-        )));
+        v.conditions
+            .push(Item::new(q.to_string(), question).fix(Text::new(
+                format!("用 {flag} {values} 说明"),
+                format!("state it with {flag} {values}"),
+            )));
     }
     for r in rows {
         let c = r.case;

@@ -193,7 +193,8 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
 }
 
 fn plain(s: &str) -> Text {
-    Text::new(s, s)
+    let s = crate::text::Str::from(s.to_string());
+    Text::new(s.clone(), s)
 }
 
 /// Each blocker fact: a blocker when it fails, a condition (naming its flag) when unknown.
@@ -303,7 +304,7 @@ fn push_wait(v: &mut Verdict, id: &str) {
         return;
     };
     let wait = Step {
-        id: format!("wait_{id}"),
+        id: format!("wait_{id}").into(),
         place: if id == "transfer_out" {
             Place::Origin
         } else {

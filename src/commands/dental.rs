@@ -65,7 +65,7 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
         }
     };
     let mut facts = Facts {
-        procedure: procedure.id.get_ref().clone(),
+        procedure: procedure.id.get_ref().to_string(),
         scheme: args.scheme,
         region: args
             .region
@@ -139,7 +139,7 @@ pub(crate) fn find<'a>(file: &'a DentalFile, name: &str) -> Result<&'a Procedure
             .iter()
             .flat_map(|p| {
                 p.all_names()
-                    .map(|n| (n.get_ref().clone(), p.id.get_ref().clone()))
+                    .map(|n| (n.get_ref().to_string(), p.id.get_ref().to_string()))
             })
             .collect();
         let ids: Vec<&str> = file
@@ -178,9 +178,13 @@ fn list(file: &DentalFile) -> ProcedureList {
             .procedure
             .iter()
             .map(|p| ProcedureRow {
-                id: p.id.get_ref().clone(),
+                id: p.id.get_ref().to_string(),
                 name: p.name.clone(),
-                names: p.all_names().skip(1).map(|n| n.get_ref().clone()).collect(),
+                names: p
+                    .all_names()
+                    .skip(1)
+                    .map(|n| n.get_ref().to_string())
+                    .collect(),
             })
             .collect(),
     }

@@ -76,10 +76,10 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
                 .topic
                 .iter()
                 .map(|t| TopicRow {
-                    id: t.id.get_ref().clone(),
+                    id: t.id.get_ref().to_string(),
                     title: t.title.clone(),
                     summary: t.summary.clone(),
-                    aliases: t.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+                    aliases: t.aliases.iter().map(|a| a.get_ref().to_string()).collect(),
                 })
                 .collect(),
         }));
@@ -93,7 +93,7 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
         .section
         .iter()
         .map(|s| Section {
-            id: s.id.get_ref().clone(),
+            id: s.id.get_ref().to_string(),
             heading: s.heading.clone(),
             items: s
                 .item
@@ -106,7 +106,7 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
         })
         .collect();
     Ok(Box::new(Guide {
-        topic: found.id.get_ref().clone(),
+        topic: found.id.get_ref().to_string(),
         title: found.title.clone(),
         summary: found.summary.clone(),
         sections,
@@ -119,7 +119,7 @@ fn unknown(name: &str, topics: &[Topic]) -> Error {
     let names = topics
         .iter()
         .flat_map(|t| std::iter::once(t.id.get_ref()).chain(t.aliases.iter().map(|a| a.get_ref())));
-    let suggestion = closest(name, names.map(String::as_str))
+    let suggestion = closest(name, names.map(|n| n.as_str()))
         .and_then(|n| topics.iter().find(|t| t.answers_to(n)))
         .map(|t| t.id.get_ref().as_str());
     let (hint_zh, hint_en) = match suggestion {

@@ -89,7 +89,7 @@ pub(crate) fn known_names(file: &RefundFile, facts: &Facts) -> Result<(), Error>
             .cases()
             .flat_map(|(_, c)| {
                 c.names()
-                    .map(|n| (n.get_ref().clone(), c.id.get_ref().clone()))
+                    .map(|n| (n.get_ref().to_string(), c.id.get_ref().to_string()))
             })
             .collect();
         let ids: Vec<&str> = file.cases().map(|(_, c)| c.id.get_ref().as_str()).collect();
@@ -140,7 +140,7 @@ fn walk(p: &Prompter, file: &RefundFile, facts: &mut Facts) -> Result<bool, Erro
             let mut choices: Vec<(Option<String>, Text)> = options
                 .iter()
                 .filter_map(|id| question.answer(id))
-                .map(|a| (Some(a.id.get_ref().clone()), a.text.clone()))
+                .map(|a| (Some(a.id.get_ref().to_string()), a.text.clone()))
                 .collect();
             choices.push((None, Text::new("不确定", "not sure")));
             p.select(&question.text, &choices)?
@@ -202,9 +202,9 @@ fn list(file: &RefundFile) -> CaseList {
         cases: file
             .cases()
             .map(|(layer, c)| CaseRow {
-                id: c.id.get_ref().clone(),
+                id: c.id.get_ref().to_string(),
                 name: c.name.clone(),
-                aliases: c.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+                aliases: c.aliases.iter().map(|a| a.get_ref().to_string()).collect(),
                 region: layer.map(str::to_string),
                 outcome: c.outcome,
                 when: c
@@ -212,8 +212,8 @@ fn list(file: &RefundFile) -> CaseList {
                     .iter()
                     .map(|(q, a)| {
                         (
-                            q.get_ref().clone(),
-                            a.iter().map(|x| x.get_ref().clone()).collect(),
+                            q.get_ref().to_string(),
+                            a.iter().map(|x| x.get_ref().to_string()).collect(),
                         )
                     })
                     .collect(),

@@ -117,7 +117,7 @@ pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
     let files = policy
         .layers()
         .iter()
-        .map(|(_, l)| l.path.clone())
+        .map(|(_, l)| l.path.to_string())
         .collect();
     let values = policy
         .all()

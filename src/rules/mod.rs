@@ -25,6 +25,7 @@ use chrono::NaiveDate;
 use crate::calendar::Calendar;
 use crate::dates;
 use crate::region::{Level, regions};
+use crate::text::Str;
 use diag::Diagnostic;
 use load::RulesText;
 pub use resolve::{Policy, Resolved, RuleGap};
@@ -34,7 +35,7 @@ use schema::{RulesFile, SourceFile};
 /// later diagnostics).
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    pub path: String,
+    pub path: Str,
     pub text: String,
     pub file: RulesFile,
 }
@@ -46,7 +47,7 @@ pub struct RuleSet {
     pub sources: SourceFile,
     pub national: Loaded,
     /// Region files by 6-digit code.
-    pub regions: BTreeMap<String, Loaded>,
+    pub regions: BTreeMap<Str, Loaded>,
     pub calendar: Calendar,
     /// Where to see the balance, guide topics, the merge plan.
     pub procedures: procedures::Procedures,
@@ -127,7 +128,11 @@ impl RuleSet {
                             &procedures,
                             &mut problems,
                         );
-                        Some(Loaded { path, text, file })
+                        Some(Loaded {
+                            path: Str::keep(path),
+                            text,
+                            file,
+                        })
                     }
                     Err(d) => {
                         problems.push(d);
@@ -175,7 +180,14 @@ impl RuleSet {
             if let Some(nat) = &national {
                 resolve::check_overrides(&path, &text, &file, &nat.file, &mut problems);
             }
-            regional.insert(code, Loaded { path, text, file });
+            regional.insert(
+                Str::keep(code),
+                Loaded {
+                    path: Str::keep(path),
+                    text,
+                    file,
+                },
+            );
         }
 
         let calendar = match Calendar::from_files(&calendar_files) {

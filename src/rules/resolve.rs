@@ -11,7 +11,7 @@ use super::diag::Diagnostic;
 use super::schema::{Entry, Param, RulesFile, Source};
 use crate::calendar::Calendar;
 use crate::dates;
-use crate::text::Text;
+use crate::text::{Str, Text};
 
 /// The policy for one region on one date. Cheap to build; values are resolved on demand.
 #[derive(Debug, Clone, Copy)]
@@ -26,26 +26,26 @@ pub struct Policy<'a> {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Resolved {
     /// `section.name`, e.g. `transfer.out_working_days`.
-    pub key: String,
+    pub key: Str,
     #[schemars(with = "serde_json::Value")]
     pub value: toml::Value,
-    pub unit: String,
+    pub unit: Str,
     pub label: Text,
     pub since: NaiveDate,
     /// The day the next entry takes over, if a newer one is already written.
     pub until: Option<NaiveDate>,
     /// The source id and article.
-    pub source: String,
-    pub article: String,
-    pub source_title: String,
-    pub doc_no: String,
+    pub source: Str,
+    pub article: Str,
+    pub source_title: Str,
+    pub doc_no: Str,
     /// `confirmed` or `reported`.
-    pub evidence: String,
+    pub evidence: Str,
     /// The rules file the value came from.
-    pub file: String,
+    pub file: Str,
     /// The region code whose file supplied it, `None` for national.
-    pub region: Option<String>,
-    pub note: String,
+    pub region: Option<Str>,
+    pub note: Str,
 }
 
 impl Resolved {
@@ -94,17 +94,17 @@ impl<'a> Policy<'a> {
 
     /// The files to consult, most specific first: the region's own file, its province's file
     /// (for a city), then national.
-    pub fn layers(&self) -> Vec<(Option<&'a str>, &'a super::Loaded)> {
+    pub fn layers(&self) -> Vec<(Option<&'a Str>, &'a super::Loaded)> {
         let mut out = Vec::with_capacity(3);
         if let Some(code) = self.region {
             if let Some((c, f)) = self.rules.regions.get_key_value(code) {
-                out.push((Some(c.as_str()), f));
+                out.push((Some(c), f));
             }
             let province = format!("{}0000", code.get(..2).unwrap_or(""));
             if province != code
-                && let Some((c, f)) = self.rules.regions.get_key_value(&province)
+                && let Some((c, f)) = self.rules.regions.get_key_value(province.as_str())
             {
-                out.push((Some(c.as_str()), f));
+                out.push((Some(c), f));
             }
         }
         out.push((None, &self.rules.national));
@@ -112,7 +112,8 @@ impl<'a> Policy<'a> {
     }
 
     /// The value of `key` (`section.name`) in force.
-    pub fn get(&self, key: &str) -> Result<Resolved, RuleGap> {
+    pub fn get(&self, key: impl Into<Str>) -> Result<Resolved, RuleGap> {
+        let key = key.into();
         let (section, name) = key
             .split_once('.')
             .ok_or_else(|| RuleGap::UnknownKey(key.to_string()))?;
@@ -173,30 +174,29 @@ impl<'a> Policy<'a> {
 
     fn resolved(
         &self,
-        key: &str,
+        key: Str,
         param: &Param,
         entry: &Entry,
         until: Option<NaiveDate>,
-        region: Option<&str>,
-        file: &str,
+        region: Option<&Str>,
+        file: &Str,
     ) -> Resolved {
         let id = entry.cite.source.get_ref();
-        let source = self.rules.sources.get(id);
+        let source = self.rules.sources.get(id.as_str());
         Resolved {
-            key: key.to_string(),
+            key,
             value: entry.value.get_ref().clone(),
             unit: param.unit.get_ref().clone(),
             label: param.label.clone(),
             since: dates::from_toml(entry.since.get_ref()).unwrap_or(self.on),
             until,
             source: id.clone(),
-            article: entry.cite.article.to_string(),
-            source_title: source.map(|s| s.title.to_string()).unwrap_or_default(),
-            doc_no: source.map(|s| s.doc_no.to_string()).unwrap_or_default(),
-            evidence: source
-                .map_or_else(|| "reported".to_string(), |s| s.evidence.get_ref().clone()),
-            file: file.to_string(),
-            region: region.map(str::to_string),
+            article: entry.cite.article.clone(),
+            source_title: source.map(|s| s.title.clone()).unwrap_or_default(),
+            doc_no: source.map(|s| s.doc_no.clone()).unwrap_or_default(),
+            evidence: source.map_or(Str::Static("reported"), |s| s.evidence.get_ref().clone()),
+            file: file.clone(),
+            region: region.cloned(),
             note: entry.note.clone(),
         }
     }

@@ -2,28 +2,25 @@
 //! `national.toml` and `regions/CODE.toml` (dated, cited values and case tables). Only
 //! shape lives here; meaning is checked in `validate` and resolved in `resolve`.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::text::Text;
+use crate::text::{Str, Text};
 
 /// One document in `sources.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    // Shared with every citation of the document (`Verdict::cite`).
-    pub title: Arc<str>,
+    pub title: Str,
     #[serde(default)]
-    pub doc_no: Arc<str>,
-    pub issuer: Arc<str>,
+    pub doc_no: Str,
+    pub issuer: Str,
     pub published: Spanned<Datetime>,
     #[serde(default)]
-    pub url: Arc<str>,
-    pub evidence: Spanned<String>,
+    pub url: Str,
+    pub evidence: Spanned<Str>,
     /// What the source is and where it was read, for maintainers.
     #[serde(default)]
     pub note: String,
@@ -35,9 +32,9 @@ pub type SourceFile = BTreeMap<String, Source>;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cite {
-    pub source: Spanned<String>,
+    pub source: Spanned<Str>,
     #[serde(default)]
-    pub article: Arc<str>,
+    pub article: Str,
 }
 
 /// A policy value in force from `since` until the next entry's `since`.
@@ -48,14 +45,14 @@ pub struct Entry {
     pub value: Spanned<toml::Value>,
     pub cite: Cite,
     #[serde(default)]
-    pub note: String,
+    pub note: Str,
 }
 
 /// A named policy value: its unit, label and dated entries.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Param {
-    pub unit: Spanned<String>,
+    pub unit: Spanned<Str>,
     pub label: Text,
     pub values: Vec<Entry>,
     /// `"max"`: the national value is a ceiling that a region may lower but not exceed.

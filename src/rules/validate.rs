@@ -101,7 +101,10 @@ fn check_param(
     out: &mut Vec<Diagnostic>,
 ) {
     let unit = param.unit.get_ref();
-    let expected = UNITS.iter().find(|(u, _)| u == unit).map(|(_, t)| *t);
+    let expected = UNITS
+        .iter()
+        .find(|(u, _)| *u == unit.as_str())
+        .map(|(_, t)| *t);
     if expected.is_none() {
         let known = UNITS.iter().map(|(u, _)| *u);
         let hint = crate::text::closest(unit, known)
@@ -184,7 +187,7 @@ pub fn check_cite(
     out: &mut Vec<Diagnostic>,
 ) {
     let id = cite.source.get_ref();
-    if !sources.contains_key(id) {
+    if !sources.contains_key(id.as_str()) {
         let hint = crate::text::closest(id, sources.keys().map(String::as_str))
             .map_or(String::new(), |b| format!("; did you mean `{b}`?"));
         out.push(Diagnostic::at(

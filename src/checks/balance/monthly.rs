@@ -62,7 +62,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
 }
 
 /// "Where to look up your area's figure", as the fix of a condition.
-fn look_up(v: &mut Verdict, policy: &Policy, id: &str, text: Text) -> Item {
+fn look_up(v: &mut Verdict, policy: &Policy, id: &'static str, text: Text) -> Item {
     let data = &policy.rules.procedures.channels.monthly;
     let mut condition = Item::new(id, text);
     if let Some(first) = data.look_up.first() {
@@ -255,7 +255,7 @@ fn retiree(
                 ),
             };
             v.line(
-                &format!("retiree_band_{i}"),
+                format!("retiree_band_{i}"),
                 Text::new(
                     format!("退休人员 {}", ages.zh),
                     format!("retirees {}", ages.en),

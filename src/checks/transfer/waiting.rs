@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::facts::{Facts, Scheme};
 use crate::rules::{Policy, Resolved, RuleGap};
-use crate::text::Text;
+use crate::text::{Str, Text};
 use crate::verdict::Verdict;
 
 /// The assessment, as shown and as JSON (`waiting_period`).
@@ -35,7 +35,7 @@ pub struct Waiting {
     pub min_after_repair_months: Option<u32>,
     pub text: Text,
     /// The sources of the values used.
-    pub cites: Vec<String>,
+    pub cites: Vec<Str>,
     /// Some value used rests only on reports.
     pub unverified: bool,
     /// The answer depends on local rules or unverified readings (outcome conditional).
@@ -281,7 +281,7 @@ fn resident_missed(v: &mut Verdict, at: &Policy, missed: i32) -> Result<Waiting,
     ];
     let values = keys
         .iter()
-        .map(|k| at.get(k))
+        .map(|k| at.get(*k))
         .collect::<Result<Vec<_>, _>>()?;
     let mut w = Waiting::new("resident_missed_years", Text::default());
     let [fixed, per_year, free, floor_years, floor, repair] =

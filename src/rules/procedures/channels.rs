@@ -14,7 +14,7 @@ use crate::dates;
 use crate::rules::diag::Diagnostic;
 use crate::rules::schema::Cite;
 use crate::rules::{Loaded, Policy};
-use crate::text::Text;
+use crate::text::{Str, Text};
 use crate::verdict::Channel;
 
 /// What a channel lets you see.
@@ -35,7 +35,7 @@ pub enum Shows {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChannelData {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     /// online, offline or phone.
     pub kind: Spanned<Channel>,
     pub name: Text,

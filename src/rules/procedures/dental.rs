@@ -13,7 +13,7 @@ use super::names::{NameSet, normalize};
 use crate::checks::Scheme;
 use crate::rules::diag::Diagnostic;
 use crate::rules::schema::Cite;
-use crate::text::Text;
+use crate::text::{Str, Text};
 use crate::verdict::Outcome;
 
 /// The yes/no facts of `yibao dental` a caveat may hang on (Facts fields and flag names).
@@ -63,18 +63,18 @@ impl Cover {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Procedure {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     /// How it is shown.
     pub name: Text,
     /// Chinese names people type.
     #[serde(default)]
-    pub names: Vec<Spanned<String>>,
+    pub names: Vec<Spanned<Str>>,
     #[serde(default)]
-    pub pinyin: Vec<Spanned<String>>,
+    pub pinyin: Vec<Spanned<Str>>,
     #[serde(default)]
-    pub english: Vec<Spanned<String>>,
+    pub english: Vec<Spanned<Str>>,
     #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
+    pub aliases: Vec<Spanned<Str>>,
     pub cover: Vec<Cover>,
     #[serde(default)]
     pub note: Vec<ItemData>,
@@ -82,7 +82,7 @@ pub struct Procedure {
 
 impl Procedure {
     /// Every name it answers to, the id first.
-    pub fn all_names(&self) -> impl Iterator<Item = &Spanned<String>> {
+    pub fn all_names(&self) -> impl Iterator<Item = &Spanned<Str>> {
         std::iter::once(&self.id)
             .chain(&self.names)
             .chain(&self.pinyin)
@@ -95,7 +95,7 @@ impl Procedure {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Caveat {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     /// One of `DENTAL_FACTS`.
     pub fact: Spanned<String>,
     /// The answer that triggers it.

@@ -8,13 +8,13 @@ use toml::value::Datetime;
 
 use super::items::{FileCtx, ItemData};
 use crate::rules::diag::Diagnostic;
-use crate::text::Text;
+use crate::text::{Str, Text};
 
 /// One heading of a topic with its statements.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicSection {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     pub heading: Text,
     pub item: Vec<ItemData>,
 }
@@ -23,10 +23,10 @@ pub struct TopicSection {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     /// Other names a person may type (Chinese, pinyin), matched exactly.
     #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
+    pub aliases: Vec<Spanned<Str>>,
     pub title: Text,
     pub summary: Text,
     pub section: Vec<TopicSection>,
@@ -88,7 +88,7 @@ pub const MERGE_CONDITIONS: &[&str] = &["arrears", "frozen", "from_stopped", "to
 
 pub fn check_guides(ctx: &FileCtx, file: &GuidesFile, out: &mut Vec<Diagnostic>) {
     ctx.ids("topic", file.topic.iter().map(|t| &t.id), out);
-    let mut names: Vec<(String, &Spanned<String>)> = Vec::new();
+    let mut names: Vec<(String, &Spanned<Str>)> = Vec::new();
     for topic in &file.topic {
         let tid = topic.id.get_ref();
         for alias in &topic.aliases {

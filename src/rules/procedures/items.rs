@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::rules::diag::Diagnostic;
 use crate::rules::schema::{Cite, SourceFile};
 use crate::rules::validate::check_cite;
-use crate::text::Text;
+use crate::text::{Str, Text};
 use crate::verdict::{Channel, Place, Who};
 
 /// One statement of a procedure file.
@@ -19,7 +19,7 @@ use crate::verdict::{Channel, Place, Who};
 #[serde(deny_unknown_fields)]
 pub struct ItemData {
     /// A stable `snake_case` id, unique in its list.
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     pub text: Text,
     /// How to clear it, for conditions.
     #[serde(default)]
@@ -75,7 +75,7 @@ impl FileCtx<'_> {
     pub fn ids<'i>(
         &self,
         list: &str,
-        ids: impl IntoIterator<Item = &'i Spanned<String>>,
+        ids: impl IntoIterator<Item = &'i Spanned<Str>>,
         out: &mut Vec<Diagnostic>,
     ) {
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();

@@ -1,6 +1,7 @@
 //! The names people type for an entry of a case table (an id, Chinese names, pinyin, English
 //! names, aliases): how they are compared, and the check that each leads to one entry only.
 
+use crate::text::Str;
 use toml::Spanned;
 
 use super::items::FileCtx;
@@ -30,10 +31,11 @@ impl NameSet {
     }
 
     /// Registers an id without reporting (duplicate ids are reported by `FileCtx::ids`).
-    pub fn id(&mut self, id: &Spanned<String>) {
+    pub fn id(&mut self, id: &Spanned<Str>) {
         let key = normalize(id.get_ref());
         if !self.seen.iter().any(|(k, _, _)| *k == key) {
-            self.seen.push((key, id.get_ref().clone(), id.span().start));
+            self.seen
+                .push((key, id.get_ref().to_string(), id.span().start));
         }
     }
 
@@ -43,7 +45,7 @@ impl NameSet {
         &mut self,
         ctx: &FileCtx,
         owner: &str,
-        names: impl IntoIterator<Item = &'n Spanned<String>>,
+        names: impl IntoIterator<Item = &'n Spanned<Str>>,
         out: &mut Vec<Diagnostic>,
     ) {
         for name in names {

@@ -14,7 +14,7 @@ use super::items::{FileCtx, ItemData};
 use super::names::NameSet;
 use crate::rules::diag::Diagnostic;
 use crate::rules::schema::Cite;
-use crate::text::Text;
+use crate::text::{Str, Text};
 use crate::verdict::Outcome;
 
 /// The facts `yibao refund` can ask (the Facts field and flag names), with the answers each
@@ -35,7 +35,7 @@ const YES_NO: &[&str] = &["yes", "no"];
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     pub text: Text,
 }
 
@@ -43,7 +43,7 @@ pub struct Answer {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     pub text: Text,
     pub option: Vec<Answer>,
 }
@@ -58,10 +58,10 @@ impl Question {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    pub id: Spanned<String>,
+    pub id: Spanned<Str>,
     /// Names people use for it, matched by `--case` like the id.
     #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
+    pub aliases: Vec<Spanned<Str>>,
     pub name: Text,
     /// What the source concludes.
     pub outcome: Outcome,
@@ -93,7 +93,7 @@ impl Case {
             .map(|(_, v)| v.iter().map(|a| a.get_ref().as_str()).collect())
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &Spanned<String>> {
+    pub fn names(&self) -> impl Iterator<Item = &Spanned<Str>> {
         std::iter::once(&self.id).chain(self.aliases.iter())
     }
 }
