@@ -173,6 +173,19 @@ pub struct Line {
     pub value: Text,
 }
 
+/// How much of a verdict a check builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Everything a person reads: texts, the key lines, the trace, the structured extras.
+    #[default]
+    Full,
+    /// What `batch` prints by default and nothing more: the outcome, the ids of blockers,
+    /// conditions, steps and citations, the deadlines and the waiting-period figures. Texts
+    /// written in the rules cost nothing and are kept; texts made for the answer are left
+    /// empty. The same check builds both, so the outline is the full verdict minus texts.
+    Outline,
+}
+
 /// The conclusion of one check.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Verdict {
@@ -199,6 +212,9 @@ pub struct Verdict {
     /// Command-specific structured data for scripts (flattened into the JSON object).
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// How much to build (see `Detail`); set from the policy the check was given.
+    #[serde(skip)]
+    pub detail: Detail,
 }
 
 impl Verdict {
@@ -219,7 +235,19 @@ impl Verdict {
             citations: Vec::new(),
             trace: Vec::new(),
             extra: serde_json::Map::new(),
+            detail: Detail::Full,
         }
+    }
+
+    /// The verdict built to `detail` (checks pass on their policy's).
+    pub fn with_detail(mut self, detail: Detail) -> Verdict {
+        self.detail = detail;
+        self
+    }
+
+    /// True when texts made for this answer are wanted (not an outline).
+    pub fn texts(&self) -> bool {
+        self.detail == Detail::Full
     }
 
     /// Records that the verdict rests on `source` (article optional); returns true if that
@@ -258,20 +286,43 @@ impl Verdict {
         self.cite(policy, &value.source, &value.article)
     }
 
-    pub fn trace(&mut self, id: impl Into<Str>, holds: bool, detail: Text) {
-        self.trace.push(TraceEntry {
-            id: id.into(),
-            holds,
-            detail,
-        });
+    /// `make()`, or an empty text in an outline.
+    pub fn text(&self, make: impl FnOnce() -> Text) -> Text {
+        if self.texts() {
+            make()
+        } else {
+            Text::default()
+        }
     }
 
-    pub fn line(&mut self, id: impl Into<Str>, label: Text, value: Text) {
-        self.lines.push(Line {
-            id: id.into(),
-            label,
-            value,
-        });
+    /// Structured data for scripts under `key`, built only for a full verdict (an outline
+    /// keeps only what the compact answer reads, which its check inserts itself).
+    pub fn data(&mut self, key: &str, make: impl FnOnce() -> serde_json::Value) {
+        if self.texts() {
+            self.extra.insert(key.to_string(), make());
+        }
+    }
+
+    /// One step of the reasoning; its text is made only for a full verdict.
+    pub fn trace(&mut self, id: impl Into<Str>, holds: bool, detail: impl FnOnce() -> Text) {
+        if self.texts() {
+            self.trace.push(TraceEntry {
+                id: id.into(),
+                holds,
+                detail: detail(),
+            });
+        }
+    }
+
+    /// A key line; its value is made only for a full verdict.
+    pub fn line(&mut self, id: impl Into<Str>, label: Text, value: impl FnOnce() -> Text) {
+        if self.texts() {
+            self.lines.push(Line {
+                id: id.into(),
+                label,
+                value: value(),
+            });
+        }
     }
 
     /// True if any cited source is only reported.

@@ -8,6 +8,7 @@ use yibao::batch::answer;
 use yibao::batch::cases::Context;
 use yibao::rules::RuleSet;
 use yibao::text::Lang;
+use yibao::verdict::Detail;
 
 fuzz_target!(|data: &[u8]| {
     static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
@@ -17,14 +18,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let line = (7, text);
-    for (full, lang) in [(false, Lang::Zh), (true, Lang::En)] {
+    for (detail, lang) in [(Detail::Outline, Lang::Zh), (Detail::Full, Lang::En)] {
         let cx = Context {
             rules,
             on: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
             lang,
+            detail,
+            explain: false,
         };
         let mut buf = Vec::new();
-        let _ = answer(&line, &cx, full, false, &mut buf);
+        let _ = answer(&line, &cx, &mut buf);
         assert_eq!(buf.last(), Some(&b'\n'));
         assert_eq!(buf.iter().filter(|b| **b == b'\n').count(), 1);
         let v: serde_json::Value = serde_json::from_slice(&buf).expect("one JSON line");

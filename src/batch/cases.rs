@@ -12,13 +12,27 @@ use crate::error::Error;
 use crate::region::regions;
 use crate::rules::{Policy, RuleSet};
 use crate::text::{Lang, Text};
-use crate::verdict::Verdict;
+use crate::verdict::{Detail, Verdict};
 
 /// What every evaluation shares: loaded once, read from both threads.
 pub struct Context<'a> {
     pub rules: &'a RuleSet,
     pub on: NaiveDate,
     pub lang: Lang,
+    /// An outline for compact answers, everything for `--full`.
+    pub detail: Detail,
+    /// With `--full`: include the trace (`--explain`).
+    pub explain: bool,
+}
+
+impl<'a> Context<'a> {
+    /// The policy of `region` on the as-of date, asking for the verdict detail wanted.
+    fn policy(&self, region: Option<&'a str>) -> Policy<'a> {
+        Policy {
+            detail: self.detail,
+            ..Policy::new(self.rules, region, self.on)
+        }
+    }
 }
 
 /// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.
@@ -151,10 +165,7 @@ fn transfer(text: &str, cx: &Context) -> Result<Verdict, LineError> {
     if let Some(problem) = f.contradiction(cx.on) {
         return Err(LineError::text("contradiction", &problem, cx.lang));
     }
-    Ok(transfer::check(
-        &f,
-        &Policy::new(cx.rules, Some(&f.to), cx.on),
-    ))
+    Ok(transfer::check(&f, &cx.policy(Some(&f.to))))
 }
 
 /// `yibao merge`: from and to are required and must differ.
@@ -185,7 +196,7 @@ fn merge(text: &str, cx: &Context) -> Result<Verdict, LineError> {
             cx.lang,
         ));
     }
-    Ok(merge::check(&f, &Policy::new(cx.rules, Some(&f.to), cx.on)))
+    Ok(merge::check(&f, &cx.policy(Some(&f.to))))
 }
 
 /// A usage error of a single command (unknown case, procedure, …) as a line error.
@@ -201,10 +212,7 @@ fn refund(text: &str, cx: &Context) -> Result<Verdict, LineError> {
     }
     crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
         .map_err(|e| usage("unknown_case", &e, cx.lang))?;
-    Ok(refund::check(
-        &f,
-        &Policy::new(cx.rules, f.region.as_deref(), cx.on),
-    ))
+    Ok(refund::check(&f, &cx.policy(f.region.as_deref())))
 }
 
 /// `yibao dental`: the procedure (any name it answers to) is required.
@@ -225,8 +233,5 @@ fn dental(text: &str, cx: &Context) -> Result<Verdict, LineError> {
     if let Some(r) = f.region.take() {
         f.region = Some(place("region", &r, cx.lang)?).filter(|c| !c.is_empty());
     }
-    Ok(dental::check(
-        &f,
-        &Policy::new(cx.rules, f.region.as_deref(), cx.on),
-    ))
+    Ok(dental::check(&f, &cx.policy(f.region.as_deref())))
 }

@@ -19,7 +19,7 @@ use crate::error::{Error, exit};
 use crate::render::Report;
 use crate::request::Request;
 use crate::text::{Lang, Text};
-use crate::verdict::Outcome;
+use crate::verdict::{Detail, Outcome};
 use cases::{Context, LineError};
 use stream::{Line, StreamEnd};
 
@@ -69,12 +69,17 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
         rules: req.rules()?,
         on: req.on,
         lang: req.lang,
+        detail: if args.full {
+            Detail::Full
+        } else {
+            Detail::Outline
+        },
+        explain: req.explain,
     };
     let tally = Tally::default();
-    let (full, explain) = (args.full, req.explain);
     let mut out = std::io::stdout().lock();
     let end = stream::run(input, &mut out, |line: &Line, buf: &mut Vec<u8>| {
-        match answer(line, &cx, full, explain, buf) {
+        match answer(line, &cx, buf) {
             None => &tally.bad,
             Some(Outcome::No) => &tally.no,
             Some(Outcome::Conditional) => &tally.conditional,
@@ -104,15 +109,10 @@ fn exit_code(tally: &Tally, fail_on: Option<FailOn>) -> i32 {
     }
 }
 
-/// Answers one line (numbered `line.0`), appending one JSON line to `buf`; `None` when it was
-/// bad. Public for the fuzz target.
-pub fn answer(
-    line: &Line,
-    cx: &Context,
-    full: bool,
-    explain: bool,
-    buf: &mut Vec<u8>,
-) -> Option<Outcome> {
+/// Answers one line (numbered `line.0`), appending one JSON line to `buf`: the whole verdict
+/// when `cx` asks for full detail, else the compact answer; `None` when the line was bad.
+/// Public for the fuzz target.
+pub fn answer(line: &Line, cx: &Context, buf: &mut Vec<u8>) -> Option<Outcome> {
     let (number, text) = (line.0, &line.1);
     let text = match text {
         Ok(t) => t,
@@ -138,8 +138,8 @@ pub fn answer(
         .and_then(|(name, evaluate, _)| evaluate(text, cx).map(|v| (*name, v)));
     match verdict {
         Ok((name, v)) => {
-            if full {
-                output::full(buf, number, id, &v, cx.lang, explain);
+            if cx.detail == Detail::Full {
+                output::full(buf, number, id, &v, cx.lang, cx.explain);
             } else {
                 output::compact(buf, number, id, name, &v);
             }

@@ -37,23 +37,41 @@ pub fn word(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
-/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"`.
+/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"` (or null: not known).
 pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Answer {
-        Bool(bool),
-        Word(String),
+    struct Answer;
+    impl<'de> serde::de::Visitor<'de> for Answer {
+        type Value = Option<bool>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("yes or no (or true/false)")
+        }
+
+        fn visit_bool<E>(self, b: bool) -> Result<Option<bool>, E> {
+            Ok(Some(b))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Option<bool>, E> {
+            match w {
+                "yes" => Ok(Some(true)),
+                "no" => Ok(Some(false)),
+                other => Err(E::custom(format!(
+                    "'{other}' is not an answer: use yes or no (or true/false)"
+                ))),
+            }
+        }
+
+        fn visit_none<E>(self) -> Result<Option<bool>, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E>(self) -> Result<Option<bool>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<bool>, D::Error> {
+            d.deserialize_any(Answer)
+        }
     }
-    match Option::<Answer>::deserialize(d)? {
-        None => Ok(None),
-        Some(Answer::Bool(b)) => Ok(Some(b)),
-        Some(Answer::Word(w)) => match w.as_str() {
-            "yes" => Ok(Some(true)),
-            "no" => Ok(Some(false)),
-            other => Err(serde::de::Error::custom(format!(
-                "'{other}' is not an answer: use yes or no (or true/false)"
-            ))),
-        },
-    }
+    d.deserialize_option(Answer)
 }

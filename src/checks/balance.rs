@@ -140,7 +140,7 @@ fn common_extra(v: &mut Verdict, facts: &Facts, mode: &str) {
 /// The default answer: every way to see the balance, online first.
 fn ways(facts: &Facts, policy: &Policy) -> Verdict {
     let place = place_name(facts);
-    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default());
+    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
     let local = add_channels(&mut v, policy, Shows::Balance);
     let n = v.steps.len();
     v.summary = Text::new(
@@ -153,20 +153,18 @@ fn ways(facts: &Facts, policy: &Policy) -> Verdict {
             place.en
         ),
     );
-    v.line("region", Text::new("地区", "region"), place.clone());
+    v.line("region", Text::new("地区", "region"), || place.clone());
     v.line(
         "local_channels",
         Text::new("本地渠道", "local channels"),
-        Text::new(format!("{local} 个"), format!("{local}")),
+        || Text::new(format!("{local} 个"), format!("{local}")),
     );
-    v.trace(
-        "local_channels",
-        local > 0,
+    v.trace("local_channels", local > 0, || {
         Text::new(
             format!("规则文件中该地区自有的查询渠道: {local} 个"),
             format!("channels of the region's own in the rules files: {local}"),
-        ),
-    );
+        )
+    });
     match &facts.region {
         None => v.warnings.push(Text::new(
             "未指定地区:只列出全国通用渠道;加 --region 可加上当地自有渠道",
@@ -191,19 +189,17 @@ fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
     let place = place_name(facts);
     let data = &policy.rules.procedures.channels.after_transfer;
     let origin = Policy::new(policy.rules, facts.from.as_deref(), policy.on);
-    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default());
+    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
     v.line(
         "region",
         Text::new("转入地(查余额的地方)", "destination (where you check)"),
-        place.clone(),
+        || place.clone(),
     );
     if let Some(from) = &facts.from {
         let label = region_label(from);
-        v.line(
-            "from",
-            Text::new("转出地", "origin"),
-            Text::new(label.clone(), label),
-        );
+        v.line("from", Text::new("转出地", "origin"), || {
+            Text::new(label.clone(), label)
+        });
     }
     let dates = match limits::transfer(&mut v, &origin, policy, facts.submitted) {
         Ok(d) => d,
@@ -251,14 +247,12 @@ fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
         v.extra
             .insert("arrival_by".into(), d.in_by.to_string().into());
         v.extra.insert("overdue".into(), overdue.into());
-        v.trace(
-            "overdue",
-            overdue,
+        v.trace("overdue", overdue, || {
             Text::new(
                 format!("{on} 晚于 {}", d.in_by),
                 format!("{on} is after {}", d.in_by),
-            ),
-        );
+            )
+        });
     }
     let dest = (Place::Destination, Channel::Online, Who::Person);
     for c in &data.confirm {

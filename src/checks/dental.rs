@@ -79,7 +79,8 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
                 format!("目录里没有“{name}”;请问参保地医保经办机构"),
                 format!("\"{name}\" is not in the catalogue; ask the agency where you are insured"),
             ),
-        );
+        )
+        .with_detail(policy.detail);
         v.warnings.push(Text::new(
             "运行 yibao dental --list 查看目录",
             "run yibao dental --list to see the catalogue",
@@ -87,8 +88,11 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         return v;
     };
     let region = facts.region.as_deref();
-    let mut v = Verdict::new(SCHEMA, Outcome::Conditional, Text::default());
-    v.line("procedure", Text::new("项目", "procedure"), p.name.clone());
+    let mut v =
+        Verdict::new(SCHEMA, Outcome::Conditional, Text::default()).with_detail(policy.detail);
+    v.line("procedure", Text::new("项目", "procedure"), || {
+        p.name.clone()
+    });
     let schemes = match facts.scheme {
         Some(s) => vec![s],
         None => vec![Scheme::Employee, Scheme::Resident],
@@ -120,7 +124,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             let s = Scheme::name(*scheme);
             Text::new(format!("谁来付({})", s.zh), format!("who pays ({})", s.en))
         };
-        v.line("pays", label, cover.text.clone());
+        v.line("pays", label, || cover.text.clone());
         if same {
             if cover.outcome == Outcome::Yes && unverified {
                 outcome = Outcome::Conditional;
@@ -151,11 +155,9 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         );
     }
     if let Some(code) = region {
-        v.line(
-            "region",
-            Text::new("参保地", "insured in"),
-            Text::new(region_label(code), region_label(code)),
-        );
+        v.line("region", Text::new("参保地", "insured in"), || {
+            Text::new(region_label(code), region_label(code))
+        });
         v.extra.insert("region".into(), region_json(code));
     }
     for c in &file.caveat {
@@ -169,14 +171,12 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             None => Text::new("未知", "unknown"),
         };
         let fact = c.fact.get_ref();
-        v.trace(
-            c.id.get_ref(),
-            holds.is_some() && !triggered,
+        v.trace(c.id.get_ref(), holds.is_some() && !triggered, || {
             Text::new(
                 format!("{fact} = {}", answer.zh),
                 format!("{fact} = {}", answer.en),
-            ),
-        );
+            )
+        });
         if triggered {
             outcome = lower(outcome, c.outcome);
             v.blockers.push(it);

@@ -30,11 +30,9 @@ pub fn transfer(
     let out_unverified = v.cite_value(origin, &out);
     let in_unverified = v.cite_value(destination, &inn);
     let days = |n: u32| Text::new(format!("{n} 个工作日"), format!("{n} working days"));
-    v.line("out_working_days", out.label.clone(), days(out.int()));
-    v.line("in_working_days", inn.label.clone(), days(inn.int()));
-    v.trace(
-        "transfer_limits",
-        true,
+    v.line("out_working_days", out.label.clone(), || days(out.int()));
+    v.line("in_working_days", inn.label.clone(), || days(inn.int()));
+    v.trace("transfer_limits", true, || {
         Text::new(
             format!(
                 "转出 {} + 转入 {} 个工作日 ({})",
@@ -48,8 +46,8 @@ pub fn transfer(
                 inn.int(),
                 out.file
             ),
-        ),
-    );
+        )
+    });
     let Some(accepted) = submitted else {
         return Ok(None);
     };

@@ -65,16 +65,16 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let data = &policy.rules.procedures.merge;
     let origin = Policy::new(policy.rules, Some(&facts.from), policy.on);
     let (from, to) = (region_label(&facts.from), region_label(&facts.to));
-    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default());
+    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
     v.line(
         "from",
         Text::new("注销的账户(转出地)", "account closed (origin)"),
-        Text::new(from.clone(), from.clone()),
+        || Text::new(from.clone(), from.clone()),
     );
     v.line(
         "to",
         Text::new("保留的账户(转入地)", "account kept (destination)"),
-        Text::new(to.clone(), to.clone()),
+        || Text::new(to.clone(), to.clone()),
     );
 
     let mut unknown = 0;
@@ -89,24 +89,20 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             continue;
         };
         let it = item(&mut v, policy, wording);
-        v.trace(
-            id,
-            state == State::Holds,
-            match state {
-                State::Holds => Text::new(
-                    format!("满足: {}", it.text.zh),
-                    format!("holds: {}", it.text.en),
-                ),
-                State::Fails => Text::new(
-                    format!("不满足: {}", it.text.zh),
-                    format!("fails: {}", it.text.en),
-                ),
-                State::Unknown => Text::new(
-                    format!("未知: {}", it.text.zh),
-                    format!("unknown: {}", it.text.en),
-                ),
-            },
-        );
+        v.trace(id, state == State::Holds, || match state {
+            State::Holds => Text::new(
+                format!("满足: {}", it.text.zh),
+                format!("holds: {}", it.text.en),
+            ),
+            State::Fails => Text::new(
+                format!("不满足: {}", it.text.zh),
+                format!("fails: {}", it.text.en),
+            ),
+            State::Unknown => Text::new(
+                format!("未知: {}", it.text.zh),
+                format!("unknown: {}", it.text.en),
+            ),
+        });
         match state {
             State::Fails => v.blockers.push(it),
             State::Unknown => {

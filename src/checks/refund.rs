@@ -99,7 +99,8 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         .case
         .as_deref()
         .and_then(|name| file.find(name).map(|(layer, case)| Row { layer, case }));
-    let mut v = Verdict::new(SCHEMA, Outcome::Conditional, Text::default());
+    let mut v =
+        Verdict::new(SCHEMA, Outcome::Conditional, Text::default()).with_detail(policy.detail);
     if let Some(row) = named {
         // A case named directly: its answers are taken as given, all but the region.
         let open = row
@@ -138,7 +139,7 @@ fn case_verdict(
         format!("{}:{}", case.name.zh, case.refund.zh),
         format!("{}: {}", case.name.en, case.refund.en),
     );
-    v.line("case", Text::new("情形", "case"), case.name.clone());
+    v.line("case", Text::new("情形", "case"), || case.name.clone());
     let applies = match row.layer {
         Some(code) => {
             let label = region_label(code);
@@ -149,21 +150,19 @@ fn case_verdict(
             "general rule (restated alike by several cities)",
         ),
     };
-    v.line("applies", Text::new("适用", "applies"), applies);
+    v.line("applies", Text::new("适用", "applies"), || applies);
     v.line(
         "refund",
         Text::new("能退什么", "what comes back"),
-        case.refund.clone(),
+        || case.refund.clone(),
     );
     if let Some(d) = &case.deducted {
-        v.line("deducted", Text::new("扣除", "deducted"), d.clone());
+        v.line("deducted", Text::new("扣除", "deducted"), || d.clone());
     }
     for (q, a) in answers {
-        v.trace(
-            q,
-            row.fits(&[(q.clone(), a.clone())].into()),
-            Text::new(format!("{q} = {a}"), format!("{q} = {a}")),
-        );
+        v.trace(q, row.fits(&[(q.clone(), a.clone())].into()), || {
+            Text::new(format!("{q} = {a}"), format!("{q} = {a}"))
+        });
     }
     if region_open && let Some(code) = row.layer {
         let label = region_label(code);

@@ -28,12 +28,15 @@ pub const SCHEMA: &str = "yibao.transfer/1";
 /// plan not yet submitted.
 pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let data = &policy.rules.procedures.transfer;
-    let (from, to) = (region_label(&facts.from), region_label(&facts.to));
-    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default());
-    v.line("from", Text::new("转出地", "origin"), plain(&from));
-    v.line("to", Text::new("转入地", "destination"), plain(&to));
-    v.extra.insert("from".into(), region_json(&facts.from));
-    v.extra.insert("to".into(), region_json(&facts.to));
+    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
+    let (from, to) = match v.texts() {
+        true => (region_label(&facts.from), region_label(&facts.to)),
+        false => Default::default(),
+    };
+    v.line("from", Text::new("转出地", "origin"), || plain(&from));
+    v.line("to", Text::new("转入地", "destination"), || plain(&to));
+    v.data("from", || region_json(&facts.from));
+    v.data("to", || region_json(&facts.to));
     // Always present, so scripts can rely on the keys: null until assessed.
     for key in [
         "same_pooling_area",
@@ -41,42 +44,42 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         "status",
         "deadlines_from",
     ] {
-        v.extra.insert(key.into(), serde_json::Value::Null);
+        v.data(key, || serde_json::Value::Null);
     }
 
     if facts.from == facts.to {
-        v.summary = Text::new(
-            format!("不需要转移:转出地和转入地都属于 {to} 这一个统筹地区"),
-            format!("no transfer needed: both places are in one pooling area, {to}"),
-        );
-        v.trace(
-            "same_pooling_area",
-            true,
+        v.summary = v.text(|| {
+            Text::new(
+                format!("不需要转移:转出地和转入地都属于 {to} 这一个统筹地区"),
+                format!("no transfer needed: both places are in one pooling area, {to}"),
+            )
+        });
+        v.trace("same_pooling_area", true, || {
             Text::new(
                 format!("同一统筹地区 {to}"),
                 format!("one pooling area {to}"),
-            ),
-        );
+            )
+        });
         if let Some(n) = data.note.iter().find(|n| n.id.get_ref() == "same_area") {
             let it = item(&mut v, policy, n);
             v.notes.push(it);
         }
-        v.extra.insert("same_pooling_area".into(), true.into());
+        v.data("same_pooling_area", || true.into());
         return v;
     }
-    v.extra.insert("same_pooling_area".into(), false.into());
+    v.data("same_pooling_area", || false.into());
     if let Some(s) = facts.scheme {
-        v.line("scheme", Text::new("险种", "scheme"), s.name());
+        v.line("scheme", Text::new("险种", "scheme"), || s.name());
     }
     if let Some(s) = facts.new_scheme.filter(|_| facts.cross_scheme()) {
         v.line(
             "new_scheme",
             Text::new("转入后的险种", "scheme at the destination"),
-            s.name(),
+            || s.name(),
         );
     }
     if let Some(r) = facts.reason {
-        v.line("reason", Text::new("原因", "reason"), r.name());
+        v.line("reason", Text::new("原因", "reason"), || r.name());
     }
 
     let mut tags = facts.tags();
@@ -97,16 +100,14 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     v.line(
         "waiting_period",
         Text::new("等待期", "waiting period"),
-        waiting.text.clone(),
+        || waiting.text.clone(),
     );
-    v.trace(
-        "waiting_period",
-        !waiting.conditional,
+    v.trace("waiting_period", !waiting.conditional, || {
         Text::new(
             format!("{}: {}", waiting.rule, waiting.text.zh),
             format!("{}: {}", waiting.rule, waiting.text.en),
-        ),
-    );
+        )
+    });
 
     let origin = Policy::new(policy.rules, Some(&facts.from), policy.on);
     let start = facts.submitted.unwrap_or(policy.on);
@@ -117,14 +118,13 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             None
         }
     };
-    v.extra.insert(
-        "deadlines_from".into(),
+    v.data("deadlines_from", || {
         serde_json::json!({
             "date": start,
             "basis": if facts.submitted.is_some() { "submitted" } else { "if_applied_today" },
-        }),
-    );
-    if facts.submitted.is_none() && dates.is_some() {
+        })
+    });
+    if facts.submitted.is_none() && dates.is_some() && v.texts() {
         v.warnings.push(Text::new(
             format!("还没有受理日期,期限按今天 ({start}) 受理计算;受理后加 --submitted YYYY-MM-DD 重新计算"),
             format!("no acceptance date yet, so the limits are counted as if accepted today ({start}); once accepted, add --submitted YYYY-MM-DD"),
@@ -133,12 +133,13 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
 
     add_plan(&mut v, policy, &tags, dates.is_some());
     if let (Some(submitted), Some(d)) = (facts.submitted, dates) {
-        let st = status::of(policy.calendar(), submitted, policy.on, d);
-        v.line("status", Text::new("办理进度", "progress"), st.text.clone());
+        let st = status::of(policy.calendar(), submitted, policy.on, d, v.detail);
+        v.line("status", Text::new("办理进度", "progress"), || {
+            st.text.clone()
+        });
         if st.overdue {
             add_overdue_steps(&mut v, policy);
         }
-        let mut json = serde_json::to_value(&st).unwrap_or_default();
         // What to do next: wait for the origin, then apply for the transfer-in; once both
         // limits have passed, chase it.
         let next = match st.next {
@@ -146,15 +147,21 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             Some(_) => "apply_in",
             None => "ask_destination",
         };
-        if let Some(step) = v.steps.iter().find(|s| s.id == next) {
-            v.line(
-                "next_step",
-                Text::new("下一步", "next step"),
-                step.text.clone(),
-            );
-            json["next_step"] = next.into();
+        let next_step = v
+            .steps
+            .iter()
+            .find(|s| s.id == next)
+            .map(|s| s.text.clone());
+        v.data("status", || {
+            let mut json = serde_json::to_value(&st).unwrap_or_default();
+            if next_step.is_some() {
+                json["next_step"] = next.into();
+            }
+            json
+        });
+        if let Some(text) = next_step {
+            v.line("next_step", Text::new("下一步", "next step"), || text);
         }
-        v.extra.insert("status".into(), json);
     }
     v.extra.insert(
         "waiting_period".into(),
@@ -188,7 +195,9 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             )),
         );
     }
-    v.summary = summary(&v, facts, &from, &to);
+    if v.texts() {
+        v.summary = summary(&v, facts, &from, &to);
+    }
     v
 }
 
@@ -219,9 +228,9 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
             Some(false) => "no",
             None => "?",
         };
-        let flag = id.replace('_', "-");
-        let source = it.cite.clone().unwrap_or_default();
         let detail = |state: &str, en: &str| {
+            let flag = id.replace('_', "-");
+            let source = it.cite.clone().unwrap_or_default();
             Text::new(
                 format!(
                     "--{flag} {answer} → {state} (查的是: {}) [transfer.toml; {source}]",
@@ -235,16 +244,21 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
         };
         match value {
             Some(b) if b == blocks_when => {
-                v.trace(id, false, detail("受阻", "blocks"));
+                v.trace(id, false, || detail("受阻", "blocks"));
                 v.blockers.push(it);
             }
-            Some(_) => v.trace(id, true, detail("没有问题", "clear")),
+            Some(_) => v.trace(id, true, || detail("没有问题", "clear")),
             None => {
-                v.trace(id, false, detail("未知", "unknown"));
+                v.trace(id, false, || detail("未知", "unknown"));
                 unknown += 1;
                 // The wording names the problem, so its fix applies "if it is so".
                 let if_so = Text::new("若是这种情况", "if it is so");
-                v.conditions.push(flag_hint(it, id, &if_so));
+                let it = if v.texts() {
+                    flag_hint(it, id, &if_so)
+                } else {
+                    it
+                };
+                v.conditions.push(it);
             }
         }
     }
@@ -312,16 +326,18 @@ fn push_wait(v: &mut Verdict, id: &str) {
         },
         channel: Channel::Wait,
         who: Who::Agency,
-        text: Text::new(
-            format!(
-                "{}:{} 个工作日内,最迟 {}",
-                d.label.zh, d.working_days, d.date
-            ),
-            format!(
-                "{}: within {} working days, by {}",
-                d.label.en, d.working_days, d.date
-            ),
-        ),
+        text: v.text(|| {
+            Text::new(
+                format!(
+                    "{}:{} 个工作日内,最迟 {}",
+                    d.label.zh, d.working_days, d.date
+                ),
+                format!(
+                    "{}: within {} working days, by {}",
+                    d.label.en, d.working_days, d.date
+                ),
+            )
+        }),
         cite: Some(d.cite.clone()),
         unverified: d.unverified,
     };

@@ -114,11 +114,7 @@ pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
     let region = region.map(|r| rules_region("REGION", r)).transpose()?;
     let policy = req.policy(region.map(|r| r.code.as_str()))?;
     let national = req.policy(None)?;
-    let files = policy
-        .layers()
-        .iter()
-        .map(|(_, l)| l.path.to_string())
-        .collect();
+    let files = policy.layers().map(|(_, l)| l.path.to_string()).collect();
     let values = policy
         .all()
         .into_iter()

@@ -12,6 +12,7 @@ use super::schema::{Entry, Param, RulesFile, Source};
 use crate::calendar::Calendar;
 use crate::dates;
 use crate::text::{Str, Text};
+use crate::verdict::Detail;
 
 /// The policy for one region on one date. Cheap to build; values are resolved on demand.
 #[derive(Debug, Clone, Copy)]
@@ -20,6 +21,8 @@ pub struct Policy<'a> {
     /// The pooling area or province asked about; `None` for national rules only.
     pub region: Option<&'a str>,
     pub on: NaiveDate,
+    /// How much of a verdict a check given this policy builds.
+    pub detail: Detail,
 }
 
 /// One resolved value with everything needed to explain it.
@@ -89,26 +92,33 @@ pub enum RuleGap {
 
 impl<'a> Policy<'a> {
     pub fn new(rules: &'a RuleSet, region: Option<&'a str>, on: NaiveDate) -> Policy<'a> {
-        Policy { rules, region, on }
+        Policy {
+            rules,
+            region,
+            on,
+            detail: Detail::Full,
+        }
     }
 
     /// The files to consult, most specific first: the region's own file, its province's file
     /// (for a city), then national.
-    pub fn layers(&self) -> Vec<(Option<&'a Str>, &'a super::Loaded)> {
-        let mut out = Vec::with_capacity(3);
-        if let Some(code) = self.region {
-            if let Some((c, f)) = self.rules.regions.get_key_value(code) {
-                out.push((Some(c), f));
-            }
-            let province = format!("{}0000", code.get(..2).unwrap_or(""));
-            if province != code
-                && let Some((c, f)) = self.rules.regions.get_key_value(province.as_str())
-            {
-                out.push((Some(c), f));
-            }
-        }
-        out.push((None, &self.rules.national));
-        out
+    pub fn layers(&self) -> impl Iterator<Item = (Option<&'a Str>, &'a super::Loaded)> + use<'a> {
+        let regions = &self.rules.regions;
+        let file = |code: &str| regions.get_key_value(code).map(|(c, f)| (Some(c), f));
+        let own = self.region.and_then(file);
+        // The province's file: the code's first two digits and 0000, if that is another code.
+        let province = self
+            .region
+            .and_then(|code| Some((code.get(..2)?, code)))
+            .filter(|(_, code)| code.get(2..) != Some("0000"))
+            .and_then(|(two, _)| {
+                let mut key = [b'0'; 6];
+                key[..2].copy_from_slice(two.as_bytes());
+                file(std::str::from_utf8(&key).ok()?)
+            });
+        [own, province, Some((None, &self.rules.national))]
+            .into_iter()
+            .flatten()
     }
 
     /// The value of `key` (`section.name`) in force.

@@ -117,6 +117,71 @@ fn full_answers_equal_the_single_commands_json_apart_from_line_and_id() {
     }
 }
 
+/// What a compact answer says, taken from a full verdict (`--full`).
+fn compact_of(full: &Value) -> Value {
+    let ids = |key: &str| -> Value {
+        full[key]
+            .as_array()
+            .map(|items| items.iter().map(|i| i["id"].clone()).collect())
+            .unwrap_or_default()
+    };
+    let deadlines: Vec<Value> = full["deadlines"]
+        .as_array()
+        .map(|d| {
+            d.iter()
+                .map(|d| {
+                    serde_json::json!({
+                        "id": d["id"], "date": d["date"],
+                        "working_days": d["working_days"], "estimated": d["estimated"],
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut compact = serde_json::json!({
+        "line": full["line"], "outcome": full["outcome"], "deadlines": deadlines,
+        "blockers": ids("blockers"), "conditions": ids("conditions"), "citations": ids("citations"),
+    });
+    if let Some(w) = full["waiting_period"].as_object() {
+        let mut w = w.clone();
+        w.remove("text");
+        w.remove("cites");
+        compact["waiting_period"] = Value::Object(w);
+    }
+    compact
+}
+
+/// The same keys of a compact answer, to compare with `compact_of`.
+fn comparable(compact: &Value) -> Value {
+    let mut c = compact.clone();
+    let map = c.as_object_mut().unwrap();
+    for key in ["schema", "id", "check"] {
+        map.remove(key);
+    }
+    c
+}
+
+#[test]
+fn compact_answers_say_what_the_full_verdicts_say() {
+    // Compact answers come from an outline of the verdict (no texts are made); the outline
+    // must agree with the full verdict on everything a compact answer carries.
+    let generated = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/generated-cases.jsonl"
+    ))
+    .unwrap();
+    let mut lines: Vec<&str> = generated.lines().collect();
+    lines.extend(CASES.iter().map(|(l, _)| *l));
+    let input = input_of(&lines);
+    let compact = batch(&[], &input, 0);
+    let full = batch(&["--full"], &input, 0);
+    assert_eq!(compact.len(), lines.len());
+    assert_eq!(full.len(), lines.len());
+    for (c, f) in compact.iter().zip(&full) {
+        assert_eq!(comparable(c), compact_of(f), "line {}", c["line"]);
+    }
+}
+
 #[test]
 fn compact_answers_keep_the_order_and_carry_ids_dates_and_outcomes() {
     let lines: Vec<&str> = CASES.iter().map(|(l, _)| *l).collect();

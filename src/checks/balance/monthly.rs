@@ -14,8 +14,9 @@ use crate::verdict::{Item, Outcome, Verdict};
 
 pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let place = place_name(facts);
-    let mut v = Verdict::new(SCHEMA, Outcome::Conditional, Text::default());
-    v.line("region", Text::new("地区", "region"), place.clone());
+    let mut v =
+        Verdict::new(SCHEMA, Outcome::Conditional, Text::default()).with_detail(policy.detail);
+    v.line("region", Text::new("地区", "region"), || place.clone());
     let scheme = facts.scheme.unwrap_or_default();
     let data = &policy.rules.procedures.channels.monthly;
     let mut figure = serde_json::json!({
@@ -34,11 +35,9 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             let it = item(&mut v, policy, n);
             v.blockers.push(it);
         }
-        v.trace(
-            "has_account",
-            false,
-            Text::new("居民医保", "resident scheme"),
-        );
+        v.trace("has_account", false, || {
+            Text::new("居民医保", "resident scheme")
+        });
     } else if facts.retired {
         retiree(facts, policy, &mut v, &place, &mut figure);
     } else {
@@ -111,22 +110,18 @@ fn in_service(
     let unverified = v.cite_value(policy, &ratio);
     let pct = percent(ratio.number());
     let whose = rule_owner(&ratio);
-    v.line(
-        "credit_ratio",
-        ratio.label.clone(),
+    v.line("credit_ratio", ratio.label.clone(), || {
         Text::new(
             format!("缴费基数的 {pct}({})", whose.zh),
             format!("{pct} of the contribution base ({})", whose.en),
-        ),
-    );
-    v.trace(
-        "local_rule",
-        local,
+        )
+    });
+    v.trace("local_rule", local, || {
         Text::new(
             format!("计入比例来自 {}", ratio.file),
             format!("credit rate from {}", ratio.file),
-        ),
-    );
+        )
+    });
     figure["ratio"] = ratio.number().into();
     figure["rule_file"] = ratio.file.clone().into();
     figure["unverified"] = unverified.into();
@@ -154,12 +149,12 @@ fn in_service(
     v.line(
         "base",
         Text::new("月缴费基数", "monthly contribution base"),
-        Text::new(format!("{base:.2} 元"), format!("{base:.2} yuan")),
+        || Text::new(format!("{base:.2} 元"), format!("{base:.2} yuan")),
     );
     v.line(
         "monthly_credit",
         Text::new("每月划入(估算)", "monthly credit (estimate)"),
-        Text::new(format!("约 {yuan:.2} 元"), format!("about {yuan:.2} yuan")),
+        || Text::new(format!("约 {yuan:.2} 元"), format!("about {yuan:.2} yuan")),
     );
     if local {
         v.outcome = Outcome::Yes;
@@ -260,10 +255,12 @@ fn retiree(
                     format!("退休人员 {}", ages.zh),
                     format!("retirees {}", ages.en),
                 ),
-                Text::new(
-                    format!("每月 {} 元", b.yuan.get_ref()),
-                    format!("{} yuan a month", b.yuan.get_ref()),
-                ),
+                || {
+                    Text::new(
+                        format!("每月 {} 元", b.yuan.get_ref()),
+                        format!("{} yuan a month", b.yuan.get_ref()),
+                    )
+                },
             );
         }
         match facts.age.and_then(|a| schedule.band(a)) {
@@ -302,14 +299,12 @@ fn retiree(
             v.cite_value(policy, &ratio);
             let pct = percent(ratio.number());
             figure["pension_ratio"] = ratio.number().into();
-            v.line(
-                "retiree_ratio",
-                ratio.label.clone(),
+            v.line("retiree_ratio", ratio.label.clone(), || {
                 Text::new(
                     format!("约 {pct}(国家指导意见)"),
                     format!("about {pct} (national guideline)"),
-                ),
-            );
+                )
+            });
             v.summary = Text::new(
                 format!(
                     "退休人员由统筹基金每月定额划入,约为参保地改革当年基本养老金平均水平的 {pct};规则中没有{}的具体金额",

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::calendar::Calendar;
 use crate::checks::limits::Dates;
 use crate::text::Text;
+use crate::verdict::Detail;
 
 /// The state of an accepted application (JSON `status`).
 #[derive(Debug, Clone, Serialize)]
@@ -32,7 +33,14 @@ pub struct Status {
     pub text: Text,
 }
 
-pub fn of(calendar: &Calendar, submitted: NaiveDate, on: NaiveDate, dates: Dates) -> Status {
+/// The state on `on`; its text is left empty for an outline.
+pub fn of(
+    calendar: &Calendar,
+    submitted: NaiveDate,
+    on: NaiveDate,
+    dates: Dates,
+    detail: Detail,
+) -> Status {
     let (elapsed, estimated) = calendar.working_days_between(submitted, on);
     let limits = [
         ("transfer_out", dates.out_by),
@@ -46,6 +54,7 @@ pub fn of(calendar: &Calendar, submitted: NaiveDate, on: NaiveDate, dates: Dates
     let next = limits.iter().find(|(_, d)| *d >= on).copied();
     let left = next.map(|(_, d)| calendar.working_days_between(on, d).0);
     let text = match next {
+        _ if detail == Detail::Outline => Text::default(),
         Some(("transfer_out", d)) => Text::new(
             format!(
                 "受理后已过 {elapsed} 个工作日;转出地应在 {d} 前办结转出(还有 {} 个工作日)",

@@ -65,9 +65,7 @@ impl Waiting {
     /// Uses a resolved value: cites it on the verdict and marks unverified readings.
     fn uses(&mut self, v: &mut Verdict, policy: &Policy, value: &Resolved) -> u32 {
         let reported = v.cite_value(policy, value);
-        v.trace(
-            &value.key,
-            true,
+        v.trace(&value.key, true, || {
             Text::new(
                 format!(
                     "{} = {} (自 {} 起; {}; 依据 {} {})",
@@ -77,8 +75,8 @@ impl Waiting {
                     "{} = {} (since {}; {}; source {} {})",
                     value.key, value.value, value.since, value.file, value.source, value.evidence
                 ),
-            ),
-        );
+            )
+        });
         if !self.cites.contains(&value.source) {
             self.cites.push(value.source.clone());
         }

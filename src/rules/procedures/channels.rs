@@ -278,7 +278,6 @@ pub struct Local<'a> {
 pub fn local<'a>(policy: &Policy<'a>) -> Vec<Local<'a>> {
     policy
         .layers()
-        .into_iter()
         .filter_map(|(region, file)| {
             Some(Local {
                 region: region?,
