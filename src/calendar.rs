@@ -363,11 +363,13 @@ impl Calendar {
     /// chrono's last date it saturates at `NaiveDate::MAX` (estimated).
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> (NaiveDate, bool) {
         let saturated = (NaiveDate::MAX, true);
+        // The notice entries ahead, walked alongside the days (no lookup per day).
+        let mut marks = self.days.range((Excluded(from), Unbounded)).peekable();
         let (mut d, mut left) = (from, i64::from(n));
         while left > 0 {
             // Jump whole weeks (5 working days each) while no entry lies in the way.
-            let room = match self.days.range((Excluded(d), Unbounded)).next() {
-                Some((k, _)) => (*k - d).num_days().saturating_sub(1) / 7,
+            let room = match marks.peek() {
+                Some((k, _)) => (**k - d).num_days().saturating_sub(1) / 7,
                 None => i64::MAX,
             };
             let weeks = ((left - 1) / 5).min(room);
@@ -383,7 +385,11 @@ impl Calendar {
                 return saturated;
             };
             d = next;
-            if self.is_workday(d) {
+            let working = match marks.next_if(|(k, _)| **k == d) {
+                Some((_, (mark, _))) => *mark == Mark::Work,
+                None => !is_weekend(d),
+            };
+            if working {
                 left -= 1;
             }
         }

@@ -40,6 +40,29 @@ impl Str {
     pub fn keep(s: String) -> Str {
         Str::Static(Box::leak(s.into_boxed_str()))
     }
+
+    /// Keeps `s` once however often it is read, so equal interned strings are one pointer
+    /// (`same`). For the few strings compared on every citation: source ids and articles.
+    pub fn interned(s: String) -> Str {
+        static KEPT: std::sync::Mutex<Option<std::collections::HashSet<&'static str>>> =
+            std::sync::Mutex::new(None);
+        let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = kept.get_or_insert_with(Default::default);
+        match kept.get(s.as_str()) {
+            Some(k) => Str::Static(k),
+            None => {
+                let k: &'static str = Box::leak(s.into_boxed_str());
+                kept.insert(k);
+                Str::Static(k)
+            }
+        }
+    }
+
+    /// True when both are the very same string in memory: a quick test that can only say yes
+    /// (equal strings kept apart answer no; compare with `==` for those).
+    pub fn same(&self, other: &Str) -> bool {
+        std::ptr::eq(self.as_str(), other.as_str())
+    }
 }
 
 impl Default for Str {
@@ -99,9 +122,7 @@ impl From<&String> for Str {
 
 impl PartialEq for Str {
     fn eq(&self, other: &Str) -> bool {
-        let (a, b) = (self.as_str(), other.as_str());
-        // The same rules string is usually the same pointer: skip comparing its bytes.
-        std::ptr::eq(a, b) || a == b
+        self.as_str() == other.as_str()
     }
 }
 

@@ -75,8 +75,9 @@ pub fn find(
     lang: Lang,
 ) -> Result<&'static (&'static str, Evaluate, ParseOnly), LineError> {
     let names = || CHECKS.iter().map(|(n, _, _)| *n);
-    let list = names().collect::<Vec<_>>().join(", ");
+    let list = || names().collect::<Vec<_>>().join(", ");
     let Some(name) = check else {
+        let list = list();
         return Err(LineError::text(
             "missing_check",
             &Text::new(
@@ -91,6 +92,7 @@ pub fn find(
         ));
     };
     CHECKS.iter().find(|(n, _, _)| *n == name).ok_or_else(|| {
+        let list = list();
         let hint = crate::text::closest(name, names());
         LineError::text(
             "unknown_check",

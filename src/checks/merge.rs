@@ -64,8 +64,11 @@ enum State {
 pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let data = &policy.rules.procedures.merge;
     let origin = Policy::new(policy.rules, Some(&facts.from), policy.on);
-    let (from, to) = (region_label(&facts.from), region_label(&facts.to));
     let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
+    let (from, to) = match v.texts() {
+        true => (region_label(&facts.from), region_label(&facts.to)),
+        false => Default::default(),
+    };
     v.line(
         "from",
         Text::new("注销的账户(转出地)", "account closed (origin)"),
@@ -109,7 +112,12 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
                 unknown += 1;
                 // The wording states the condition, so its fix applies when it does not hold.
                 let if_not = Text::new("若不满足", "if it does not hold");
-                v.conditions.push(flag_hint(it, id, &if_not));
+                let it = if v.texts() {
+                    flag_hint(it, id, &if_not)
+                } else {
+                    it
+                };
+                v.conditions.push(it);
             }
             State::Holds => {}
         }
@@ -123,6 +131,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         Outcome::Yes
     };
     v.summary = match v.outcome {
+        _ if !v.texts() => Text::default(),
         Outcome::No => Text::new(
             format!("现在还不能合并:先解决下面 {blocked} 个问题,再按步骤把{from}的账户转入{to}"),
             format!(
@@ -168,8 +177,8 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             "once the application is accepted, add --submitted YYYY-MM-DD for the date each step is due",
         ));
     }
-    v.extra.insert("from".into(), region_json(&facts.from));
-    v.extra.insert("to".into(), region_json(&facts.to));
+    v.data("from", || region_json(&facts.from));
+    v.data("to", || region_json(&facts.to));
     v
 }
 

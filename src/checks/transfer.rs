@@ -276,12 +276,17 @@ fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
         // transfer-in after it.
         let apply_in = st.id == "apply_in";
         if apply_in && with_waits {
-            push_wait(v, "transfer_out");
+            push_wait(v, "transfer_out", "wait_transfer_out", Place::Origin);
         }
         let track = st.id == "track_progress";
         v.steps.push(st);
         if apply_in && with_waits {
-            push_wait(v, "transfer_complete");
+            push_wait(
+                v,
+                "transfer_complete",
+                "wait_transfer_complete",
+                Place::Destination,
+            );
         }
         if track {
             // The destination's own ways to follow a transfer (e.g. Beijing's portal).
@@ -312,18 +317,14 @@ fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
     }
 }
 
-/// An agency's wait as a step, from the deadline `id` already on the verdict.
-fn push_wait(v: &mut Verdict, id: &str) {
-    let Some(d) = v.deadlines.iter().find(|d| d.id == id) else {
+/// An agency's wait as step `id` at `place`, from the `deadline` already on the verdict.
+fn push_wait(v: &mut Verdict, deadline: &str, id: &'static str, place: Place) {
+    let Some(d) = v.deadlines.iter().find(|d| d.id == deadline) else {
         return;
     };
     let wait = Step {
-        id: format!("wait_{id}").into(),
-        place: if id == "transfer_out" {
-            Place::Origin
-        } else {
-            Place::Destination
-        },
+        id: id.into(),
+        place,
         channel: Channel::Wait,
         who: Who::Agency,
         text: v.text(|| {

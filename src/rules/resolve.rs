@@ -221,15 +221,14 @@ fn find<'f>(file: &'f RulesFile, section: &str, name: &str) -> Option<&'f Param>
 
 /// The newest entry with `since <= on`, and the `since` of the entry after it.
 fn entry_on(param: &Param, on: NaiveDate) -> Option<(&Entry, Option<NaiveDate>)> {
-    let sinces: Vec<Option<NaiveDate>> = param
+    let since = |e: &Entry| dates::from_toml(e.since.get_ref());
+    let index = param
         .values
         .iter()
-        .map(|e| dates::from_toml(e.since.get_ref()))
-        .collect();
-    let index = sinces.iter().rposition(|s| s.is_some_and(|s| s <= on))?;
+        .rposition(|e| since(e).is_some_and(|s| s <= on))?;
     Some((
         &param.values[index],
-        sinces.get(index + 1).copied().flatten(),
+        param.values.get(index + 1).and_then(since),
     ))
 }
 

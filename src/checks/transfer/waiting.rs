@@ -123,14 +123,14 @@ pub fn assess(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
     let mut w = if gap < 0 {
         Waiting::new(
             "overlap",
-            Text::new(
+            v.text(|| Text::new(
                 format!(
                     "{first} 两地都缴了费:没有中断,没有等待期;重复缴的费用能否退,见 yibao refund"
                 ),
                 format!(
                     "both places were paid for {first}: no gap and no waiting period; whether the double payment comes back, see yibao refund"
                 ),
-            ),
+            )),
         )
     } else if gap == 0 {
         Waiting::new(
@@ -164,14 +164,15 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
         let cap = w.uses(v, at, &cap_value);
         w.up_to_months = Some(cap);
         w.conditional = true;
-        let whose = match &cap_value.region {
-            Some(code) => {
-                let name = crate::checks::procedure::region_name(code);
-                Text::new(format!("{name}的规定"), format!("the rule of {name}"))
-            }
-            None => Text::new("全国规定", "the national rule"),
-        };
-        w.text = Text::new(
+        w.text = v.text(|| {
+            let whose = match &cap_value.region {
+                Some(code) => {
+                    let name = crate::checks::procedure::region_name(code);
+                    Text::new(format!("{name}的规定"), format!("the rule of {name}"))
+                }
+                None => Text::new("全国规定", "the national rule"),
+            };
+            Text::new(
             format!(
                 "中断缴费 {gap} 个月,超过 {limit} 个月:待遇按转入地规定,可设不超过 {cap} 个月的等待期({});具体月数请问转入地医保经办机构",
                 whose.zh
@@ -180,22 +181,22 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
                 "a gap of {gap} months, more than {limit}: benefits follow the destination's rules, which may set a waiting period of up to {cap} months ({}); ask the destination agency for the exact months",
                 whose.en
             ),
-        );
+        )
+        });
         return Ok(w);
     }
     if facts.cross_scheme() {
         let min_value = at.get("waiting.cross_scheme_min_years")?;
         let min = min_value.int();
         // Without enough continuous years the national rule does not decide: local rules do.
-        let mut local = |rule, text| {
+        let local = |v: &mut Verdict, rule, text| {
             let mut w = Waiting::new(rule, text);
             w.uses(v, at, &min_value);
             w.conditional = true;
             Ok(w)
         };
         let Some(years) = facts.continuous_years else {
-            return local(
-                "cross_scheme_years_unknown",
+            let text = v.text(|| {
                 Text::new(
                     format!(
                         "换险种且中断 {gap} 个月:连续参保满 {min} 年的可补缴、不设等待期;请用 --continuous-years 说明连续参保年数"
@@ -203,12 +204,12 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
                     format!(
                         "a change of scheme with a {gap}-month gap: after {min} continuous years insured you may pay up with no waiting period; state your continuous years with --continuous-years"
                     ),
-                ),
-            );
+                )
+            });
+            return local(v, "cross_scheme_years_unknown", text);
         };
         if years < min {
-            return local(
-                "cross_scheme_short",
+            let text = v.text(|| {
                 Text::new(
                     format!(
                         "换险种、连续参保 {years} 年(不满 {min} 年)、中断 {gap} 个月:国家规定没有覆盖这种情况,按转入地规定;请问转入地医保经办机构"
@@ -216,8 +217,9 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
                     format!(
                         "a change of scheme after {years} continuous years (less than {min}) with a {gap}-month gap: the national rule does not cover this, so local rules apply; ask the destination agency"
                     ),
-                ),
-            );
+                )
+            });
+            return local(v, "cross_scheme_short", text);
         }
         let mut w = payable(v, at, &limit_value, gap);
         w.uses(v, at, &min_value);
@@ -232,14 +234,14 @@ fn payable(v: &mut Verdict, at: &Policy, limit_value: &Resolved, gap: i32) -> Wa
     let limit = w.uses(v, at, limit_value);
     w.months = Some(0);
     w.payable = true;
-    w.text = Text::new(
+    w.text = v.text(|| Text::new(
         format!(
             "中断缴费 {gap} 个月(不超过 {limit} 个月):按转入地规定补缴后不设等待期,从补缴当月起享受待遇,中断期间的医疗费用可按规定报销"
         ),
         format!(
             "a gap of {gap} months (no more than {limit}): once paid up under the destination's rules there is no waiting period, benefits start the month you pay, and costs during the gap can be claimed"
         ),
-    );
+    ));
     w
 }
 
@@ -293,13 +295,13 @@ fn resident_missed(v: &mut Verdict, at: &Policy, missed: i32) -> Result<Waiting,
     w.missed_years = Some(missed);
     w.months = Some(total);
     w.min_after_repair_months = Some(min_after);
-    w.text = Text::new(
+    w.text = v.text(|| Text::new(
         format!(
             "居民医保断保 {missed} 年:固定等待期 {fixed} 个月 + 变动等待期 {variable} 个月 = {total} 个月;每多补缴 1 年可减少 {repair} 个月变动等待期,最少 {min_after} 个月(固定部分不能减少;\"每多断保 1 年\"按断保年数减 1 计算,这一读法只见于地方解读)"
         ),
         format!(
             "{missed} year(s) without resident cover: a fixed {fixed}-month waiting period + {variable} variable month(s) = {total} months; each extra year paid removes {repair} variable month(s), down to {min_after} months at least (the fixed part cannot be reduced; 'each further year' is read as missed years minus one, a reading seen only in local explanations)"
         ),
-    );
+    ));
     Ok(w)
 }
