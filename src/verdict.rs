@@ -23,6 +23,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Its name in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Yes => "yes",
+            Outcome::No => "no",
+            Outcome::Conditional => "conditional",
+        }
+    }
+
     pub fn exit_code(self) -> i32 {
         match self {
             Outcome::Yes => exit::YES,
@@ -181,8 +190,9 @@ pub enum Detail {
     Full,
     /// What `batch` prints by default and nothing more: the outcome, the ids of blockers,
     /// conditions, steps and citations, the deadlines and the waiting-period figures. Texts
-    /// written in the rules cost nothing and are kept; texts made for the answer are left
-    /// empty. The same check builds both, so the outline is the full verdict minus texts.
+    /// written in the rules cost nothing and are kept; texts made for the answer and the
+    /// articles cited are left out. The same check builds both, so the outline is the full
+    /// verdict minus those.
     Outline,
 }
 
@@ -254,6 +264,12 @@ impl Verdict {
     /// Records that the verdict rests on `source` (article optional); returns true if that
     /// source is only reported.
     pub fn cite(&mut self, policy: &Policy, source: &Str, article: &Str) -> bool {
+        // An outline lists the documents, not their articles.
+        let article = if self.texts() {
+            article
+        } else {
+            &Str::Static("")
+        };
         // Most calls cite a document already cited, usually by the same interned id: look
         // nothing up for those.
         let cited = (self.citations.iter().position(|c| c.id.same(source)))

@@ -126,6 +126,26 @@ fn place(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
     if typed.is_empty() {
         return Ok(String::new());
     }
+    // A batch names the same few places over and over: remember what each spelling found.
+    thread_local! {
+        static FOUND: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
+    }
+    if let Some(code) = FOUND.with_borrow(|found| found.get(typed).cloned()) {
+        return Ok(code);
+    }
+    let code = lookup(name, typed, lang)?;
+    FOUND.with_borrow_mut(|found| {
+        // Bounded: a stream of ever new spellings starts afresh now and then.
+        if found.len() >= 4096 {
+            found.clear();
+        }
+        found.insert(typed.to_string(), code.clone());
+    });
+    Ok(code)
+}
+
+fn lookup(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
     match regions().lookup_pooling_area(typed) {
         Ok(r) => Ok(r.code.clone()),
         Err(source) => {

@@ -4,57 +4,16 @@
 //! Serialize-only wire types, kept apart from `Verdict` so the batch schema changes only here.
 
 use serde::Serialize;
-use serde::ser::SerializeMap;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 
 use super::cases::LineError;
 use crate::render::{Report, localize};
 use crate::text::Lang;
-use crate::verdict::{Outcome, Verdict};
+use crate::verdict::Verdict;
 
 /// The schema of compact answers and error records.
 pub const SCHEMA: &str = "yibao.batch/1";
-
-/// A compact answer.
-#[derive(Serialize)]
-struct Compact<'a> {
-    schema: &'static str,
-    line: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a RawValue>,
-    check: &'a str,
-    outcome: Outcome,
-    deadlines: Vec<DeadlineIds<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    waiting_period: Option<Figures<'a>>,
-    blockers: Vec<&'a str>,
-    conditions: Vec<&'a str>,
-    citations: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct DeadlineIds<'a> {
-    id: &'a str,
-    date: chrono::NaiveDate,
-    working_days: u32,
-    estimated: bool,
-}
-
-/// The figures of a JSON object, without its texts and citations.
-struct Figures<'a>(&'a Map<String, Value>);
-
-impl Serialize for Figures<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        for (k, v) in self.0 {
-            if k != "text" && k != "cites" {
-                map.serialize_entry(k, v)?;
-            }
-        }
-        map.end()
-    }
-}
 
 /// An error record.
 #[derive(Serialize)]
@@ -72,33 +31,79 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
-/// Appends the compact answer for a verdict of `check`.
+/// Appends the compact answer for a verdict of `check`. Written by hand, not derived: batch
+/// writes millions of these, and the fixed shape needs no serializer machinery.
 pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &str, v: &Verdict) {
-    let record = Compact {
-        schema: SCHEMA,
-        line,
-        id,
-        check,
-        outcome: v.outcome,
-        deadlines: v
-            .deadlines
-            .iter()
-            .map(|d| DeadlineIds {
-                id: &d.id,
-                date: d.date,
-                working_days: d.working_days,
-                estimated: d.estimated,
-            })
-            .collect(),
-        waiting_period: match v.extra.get("waiting_period") {
-            Some(Value::Object(w)) => Some(Figures(w)),
-            _ => None,
-        },
-        blockers: ids(&v.blockers),
-        conditions: ids(&v.conditions),
-        citations: v.citations.iter().map(|c| c.id.as_str()).collect(),
-    };
-    write(buf, line, &record);
+    buf.extend_from_slice(b"{\"schema\":");
+    string(buf, SCHEMA);
+    buf.extend_from_slice(b",\"line\":");
+    buf.extend_from_slice(line.to_string().as_bytes());
+    if let Some(id) = id {
+        buf.extend_from_slice(b",\"id\":");
+        buf.extend_from_slice(id.get().as_bytes());
+    }
+    buf.extend_from_slice(b",\"check\":");
+    string(buf, check);
+    buf.extend_from_slice(b",\"outcome\":");
+    string(buf, v.outcome.key());
+    buf.extend_from_slice(b",\"deadlines\":[");
+    for (i, d) in v.deadlines.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"{\"id\":" } else { b",{\"id\":" });
+        string(buf, &d.id);
+        buf.extend_from_slice(b",\"date\":\"");
+        buf.extend_from_slice(d.date.to_string().as_bytes());
+        buf.extend_from_slice(b"\",\"working_days\":");
+        buf.extend_from_slice(d.working_days.to_string().as_bytes());
+        buf.extend_from_slice(b",\"estimated\":");
+        buf.extend_from_slice(if d.estimated { b"true}" } else { b"false}" });
+    }
+    buf.push(b']');
+    if let Some(Value::Object(w)) = v.extra.get("waiting_period") {
+        // Its figures, without its text and citations.
+        buf.extend_from_slice(b",\"waiting_period\":{");
+        let figures = w.iter().filter(|(k, _)| *k != "text" && *k != "cites");
+        for (i, (k, value)) in figures.enumerate() {
+            if i > 0 {
+                buf.push(b',');
+            }
+            string(buf, k);
+            buf.push(b':');
+            // A JSON value always writes into memory.
+            let _ = serde_json::to_writer(&mut *buf, value);
+        }
+        buf.push(b'}');
+    }
+    let lists: [(&[u8], Vec<&str>); 3] = [
+        (b",\"blockers\":[", ids(&v.blockers)),
+        (b",\"conditions\":[", ids(&v.conditions)),
+        (
+            b",\"citations\":[",
+            v.citations.iter().map(|c| c.id.as_str()).collect(),
+        ),
+    ];
+    for (key, ids) in lists {
+        buf.extend_from_slice(key);
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                buf.push(b',');
+            }
+            string(buf, id);
+        }
+        buf.push(b']');
+    }
+    buf.extend_from_slice(b"}\n");
+}
+
+/// A JSON string; plain text (the usual id) is copied as it is.
+fn string(buf: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    } else {
+        // Writing a string into memory cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, s);
+    }
 }
 
 /// Appends the whole verdict: what `yibao CHECK … --json` prints, with `line` and `id` after
