@@ -3,6 +3,8 @@
 //! single command's `--json` document with `line` and `id` added) and the error record.
 //! Serialize-only wire types, kept apart from `Verdict` so the batch schema changes only here.
 
+use std::io::Write as _;
+
 use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
@@ -36,8 +38,8 @@ struct ErrorBody<'a> {
 pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &str, v: &Verdict) {
     buf.extend_from_slice(b"{\"schema\":");
     string(buf, SCHEMA);
-    buf.extend_from_slice(b",\"line\":");
-    buf.extend_from_slice(line.to_string().as_bytes());
+    // Writing into memory cannot fail.
+    let _ = write!(buf, ",\"line\":{line}");
     if let Some(id) = id {
         buf.extend_from_slice(b",\"id\":");
         buf.extend_from_slice(id.get().as_bytes());
@@ -50,12 +52,11 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
     for (i, d) in v.deadlines.iter().enumerate() {
         buf.extend_from_slice(if i == 0 { b"{\"id\":" } else { b",{\"id\":" });
         string(buf, &d.id);
-        buf.extend_from_slice(b",\"date\":\"");
-        buf.extend_from_slice(d.date.to_string().as_bytes());
-        buf.extend_from_slice(b"\",\"working_days\":");
-        buf.extend_from_slice(d.working_days.to_string().as_bytes());
-        buf.extend_from_slice(b",\"estimated\":");
-        buf.extend_from_slice(if d.estimated { b"true}" } else { b"false}" });
+        let _ = write!(
+            buf,
+            ",\"date\":\"{}\",\"working_days\":{},\"estimated\":{}}}",
+            d.date, d.working_days, d.estimated
+        );
     }
     buf.push(b']');
     if let Some(Value::Object(w)) = v.extra.get("waiting_period") {
@@ -73,24 +74,13 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
         }
         buf.push(b'}');
     }
-    let lists: [(&[u8], Vec<&str>); 3] = [
-        (b",\"blockers\":[", ids(&v.blockers)),
-        (b",\"conditions\":[", ids(&v.conditions)),
-        (
-            b",\"citations\":[",
-            v.citations.iter().map(|c| c.id.as_str()).collect(),
-        ),
-    ];
-    for (key, ids) in lists {
-        buf.extend_from_slice(key);
-        for (i, id) in ids.iter().enumerate() {
-            if i > 0 {
-                buf.push(b',');
-            }
-            string(buf, id);
-        }
-        buf.push(b']');
-    }
+    list(buf, "blockers", v.blockers.iter().map(|i| i.id.as_str()));
+    list(
+        buf,
+        "conditions",
+        v.conditions.iter().map(|i| i.id.as_str()),
+    );
+    list(buf, "citations", v.citations.iter().map(|c| c.id.as_str()));
     buf.extend_from_slice(b"}\n");
 }
 
@@ -148,8 +138,16 @@ pub fn error(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, e: &LineErro
     write(buf, line, &record);
 }
 
-fn ids(items: &[crate::verdict::Item]) -> Vec<&str> {
-    items.iter().map(|i| i.id.as_str()).collect()
+/// `,"key":["a","b"]`.
+fn list<'a>(buf: &mut Vec<u8>, key: &str, ids: impl Iterator<Item = &'a str>) {
+    let _ = write!(buf, ",\"{key}\":[");
+    for (i, id) in ids.enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        string(buf, id);
+    }
+    buf.push(b']');
 }
 
 /// The JSON Schema of one compact output line: an answer or an error record (`yibao schema
