@@ -166,7 +166,8 @@ impl std::fmt::Debug for Str {
 
 impl std::fmt::Display for Str {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        // `pad`, so widths and alignment (`{:<28}`) apply as they do to `str`.
+        f.pad(self.as_str())
     }
 }
 
@@ -253,5 +254,28 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 impl From<Str> for serde_json::Value {
     fn from(s: Str) -> serde_json::Value {
         serde_json::Value::String(s.as_str().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_str_formats_like_a_str_widths_included() {
+        let made = Str::from(String::from("ab"));
+        assert_eq!(format!("{:<4}|{:>4}|", Str::from("ab"), made), "ab  |  ab|");
+        assert_eq!(format!("{made:?}"), "\"ab\"");
+    }
+
+    #[test]
+    fn interned_strings_are_one_pointer_and_equal_strings_compare_equal() {
+        let a = Str::interned("ybbf-2021-43".to_string());
+        let b = Str::interned("ybbf-2021-43".to_string());
+        assert!(a.same(&b));
+        let kept = Str::keep("ybbf-2021-43".to_string());
+        assert!(!a.same(&kept));
+        assert_eq!(a, kept);
+        assert_eq!(Str::from(String::from("x")), Str::from("x"));
     }
 }

@@ -104,8 +104,8 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     );
     v.trace("waiting_period", !waiting.conditional, || {
         Text::new(
-            format!("{}: {}", waiting.rule, waiting.text.zh),
-            format!("{}: {}", waiting.rule, waiting.text.en),
+            format!("{}: {}", waiting.figures.rule, waiting.text.zh),
+            format!("{}: {}", waiting.figures.rule, waiting.text.en),
         )
     });
 
@@ -163,10 +163,8 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             v.line("next_step", Text::new("下一步", "next step"), || text);
         }
     }
-    v.extra.insert(
-        "waiting_period".into(),
-        serde_json::to_value(&waiting).unwrap_or_default(),
-    );
+    v.extra
+        .insert("waiting_period".into(), waiting.json(v.detail));
 
     let blocked = v.blockers.len();
     let depends = v.conditions.len() + usize::from(waiting.conditional);

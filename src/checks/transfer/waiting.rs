@@ -10,11 +10,29 @@ use serde::Serialize;
 use super::facts::{Facts, Scheme};
 use crate::rules::{Policy, Resolved, RuleGap};
 use crate::text::{Str, Text};
-use crate::verdict::Verdict;
+use crate::verdict::{Detail, Verdict};
 
 /// The assessment, as shown and as JSON (`waiting_period`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Waiting {
+    /// What it comes to (first in JSON).
+    #[serde(flatten)]
+    pub figures: Figures,
+    pub text: Text,
+    /// The sources of the values used.
+    pub cites: Vec<Str>,
+    /// Some value used rests only on reports.
+    pub unverified: bool,
+    /// The answer depends on local rules or unverified readings (outcome conditional).
+    pub conditional: bool,
+    /// The gap may be paid up with no waiting period (adds the `gap_payable` step).
+    #[serde(skip)]
+    pub payable: bool,
+}
+
+/// The waiting period as figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
     /// Which reading applies: `unknown`, `continuous`, `overlap`, `gap_payable`,
     /// `gap_over_limit`, `cross_scheme_years_unknown`, `cross_scheme_short`,
     /// `resident_missed_years`, `no_rule_in_force`.
@@ -33,33 +51,46 @@ pub struct Waiting {
     /// Residents: the shortest it can become by paying for the missed years.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_after_repair_months: Option<u32>,
-    pub text: Text,
-    /// The sources of the values used.
-    pub cites: Vec<Str>,
-    /// Some value used rests only on reports.
-    pub unverified: bool,
-    /// The answer depends on local rules or unverified readings (outcome conditional).
-    pub conditional: bool,
-    /// The gap may be paid up with no waiting period (adds the `gap_payable` step).
-    #[serde(skip)]
-    pub payable: bool,
 }
 
 impl Waiting {
     fn new(rule: &'static str, text: Text) -> Waiting {
         Waiting {
-            rule,
-            gap_months: None,
-            missed_years: None,
-            months: None,
-            up_to_months: None,
-            min_after_repair_months: None,
+            figures: Figures {
+                rule,
+                gap_months: None,
+                missed_years: None,
+                months: None,
+                up_to_months: None,
+                min_after_repair_months: None,
+            },
             text,
             cites: Vec::new(),
             unverified: false,
             conditional: false,
             payable: false,
         }
+    }
+
+    /// As JSON (`waiting_period`); an outline keeps the figures and flags, not the text and
+    /// sources.
+    pub fn json(&self, detail: Detail) -> serde_json::Value {
+        #[derive(Serialize)]
+        struct Outline<'a> {
+            #[serde(flatten)]
+            figures: &'a Figures,
+            unverified: bool,
+            conditional: bool,
+        }
+        match detail {
+            Detail::Full => serde_json::to_value(self),
+            Detail::Outline => serde_json::to_value(Outline {
+                figures: &self.figures,
+                unverified: self.unverified,
+                conditional: self.conditional,
+            }),
+        }
+        .unwrap_or_default()
     }
 
     /// Uses a resolved value: cites it on the verdict and marks unverified readings.
@@ -146,9 +177,9 @@ pub fn assess(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
             Err(g) => Waiting::gap("no_rule_in_force", g),
         }
     };
-    w.gap_months = Some(gap.max(0));
+    w.figures.gap_months = Some(gap.max(0));
     if gap <= 0 {
-        w.months = Some(0);
+        w.figures.months = Some(0);
     }
     w
 }
@@ -162,7 +193,7 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
         let mut w = Waiting::new("gap_over_limit", Text::default());
         w.uses(v, at, &limit_value);
         let cap = w.uses(v, at, &cap_value);
-        w.up_to_months = Some(cap);
+        w.figures.up_to_months = Some(cap);
         w.conditional = true;
         w.text = v.text(|| {
             let whose = match &cap_value.region {
@@ -232,7 +263,7 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
 fn payable(v: &mut Verdict, at: &Policy, limit_value: &Resolved, gap: i32) -> Waiting {
     let mut w = Waiting::new("gap_payable", Text::default());
     let limit = w.uses(v, at, limit_value);
-    w.months = Some(0);
+    w.figures.months = Some(0);
     w.payable = true;
     w.text = v.text(|| Text::new(
         format!(
@@ -256,15 +287,15 @@ fn resident(v: &mut Verdict, at: &Policy, last_year: i32, first_year: i32) -> Wa
                 "resident insurance held year after year: no waiting period for a break (you still need to enrol in the annual enrolment period)",
             ),
         );
-        w.missed_years = Some(0);
-        w.months = Some(0);
+        w.figures.missed_years = Some(0);
+        w.figures.months = Some(0);
         return w;
     }
     match resident_missed(v, at, missed) {
         Ok(w) => w,
         Err(g) => {
             let mut w = Waiting::gap("no_rule_in_force", g);
-            w.missed_years = Some(missed);
+            w.figures.missed_years = Some(missed);
             w
         }
     }
@@ -292,9 +323,9 @@ fn resident_missed(v: &mut Verdict, at: &Policy, missed: i32) -> Result<Waiting,
     // Repair removes variable months only; a long break keeps the floor.
     let floor = if missed_u >= floor_years { floor } else { 0 };
     let min_after = fixed.max(floor).min(total);
-    w.missed_years = Some(missed);
-    w.months = Some(total);
-    w.min_after_repair_months = Some(min_after);
+    w.figures.missed_years = Some(missed);
+    w.figures.months = Some(total);
+    w.figures.min_after_repair_months = Some(min_after);
     w.text = v.text(|| Text::new(
         format!(
             "居民医保断保 {missed} 年:固定等待期 {fixed} 个月 + 变动等待期 {variable} 个月 = {total} 个月;每多补缴 1 年可减少 {repair} 个月变动等待期,最少 {min_after} 个月(固定部分不能减少;\"每多断保 1 年\"按断保年数减 1 计算,这一读法只见于地方解读)"
