@@ -1,9 +1,10 @@
 //! The embedded rules files, already parsed: `build.rs` stores each file's TOML tree (values,
-//! keys and their byte spans) in a compact form, and this module turns it back into the tree
-//! the toml crate deserializes from, so start-up skips tokenizing about 80 KB of TOML. The
-//! result is the same as parsing the text: the same tree, the same spans (so later
-//! diagnostics point at the same path:line:column), the same deserializer. It is used only
-//! for a text equal to the embedded file; anything else, or a tree that does not deserialize,
+//! keys and their byte spans) in a compact form, and this module deserializes straight from
+//! it, so start-up neither tokenizes about 80 KB of TOML nor builds a tree to walk. The result
+//! is what parsing the text gives: the same values and the same spans (so later diagnostics
+//! point at the same path:line:column), through the same serde types (`Spanned` and
+//! `Datetime` are handed over the way the toml crate hands them over). It is used only for a
+//! text equal to the embedded file; anything else, or a file whose tree does not deserialize,
 //! goes through `toml` itself, which reports problems with their positions.
 //!
 //! Encoding (numbers as LEB128): a value is a tag byte, its span (start, end) and a payload:
@@ -13,9 +14,10 @@
 
 use std::ops::Range;
 
-use serde::de::DeserializeOwned;
-use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+use serde_spanned::de::{SpannedDeserializer, is_spanned};
+use toml_datetime::de::{DatetimeDeserializer, is_datetime};
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/prebuilt_rules.rs"));
@@ -26,16 +28,31 @@ mod generated {
 pub fn deserialize<T: DeserializeOwned>(text: &str) -> Option<T> {
     let files = crate::rules::load::embedded_texts();
     let (rel, _) = files.iter().find(|(_, t)| *t == text)?;
-    T::deserialize(toml::de::Deserializer::from(tree(rel)?)).ok()
+    let (_, blob) = generated::PREBUILT.iter().find(|(r, _)| r == rel)?;
+    let mut reader = Reader { blob, at: 0 };
+    T::deserialize(reader.value().ok()?).ok()
 }
 
-/// The parsed tree of embedded file `rel` (e.g. `national.toml`).
-fn tree(rel: &str) -> Option<Spanned<DeTable<'static>>> {
-    let (_, blob) = generated::PREBUILT.iter().find(|(r, _)| *r == rel)?;
-    match (Reader { blob, at: 0 }).value()? {
-        (DeValue::Table(t), span) => Some(Spanned::new(span, t)),
-        _ => None,
+/// Why the prebuilt tree did not deserialize (the caller then parses the text instead).
+#[derive(Debug)]
+pub struct Error(String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: std::fmt::Display>(msg: T) -> Error {
+        Error(msg.to_string())
+    }
+}
+
+fn damaged() -> Error {
+    Error("the prebuilt rules are damaged".into())
 }
 
 struct Reader {
@@ -44,94 +61,313 @@ struct Reader {
 }
 
 impl Reader {
-    fn byte(&mut self) -> Option<u8> {
-        let b = *self.blob.get(self.at)?;
+    fn byte(&mut self) -> Result<u8, Error> {
+        let b = *self.blob.get(self.at).ok_or_else(damaged)?;
         self.at += 1;
-        Some(b)
+        Ok(b)
     }
 
-    fn number(&mut self) -> Option<usize> {
+    fn number(&mut self) -> Result<usize, Error> {
         let mut n = 0usize;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
-            n |= usize::from(b & 0x7f).checked_shl(shift)?;
+            n |= usize::from(b & 0x7f)
+                .checked_shl(shift)
+                .ok_or_else(damaged)?;
             if b < 0x80 {
-                return Some(n);
+                return Ok(n);
             }
         }
-        None
+        Err(damaged())
     }
 
-    fn text(&mut self) -> Option<&'static str> {
+    fn text(&mut self) -> Result<&'static str, Error> {
         let len = self.number()?;
-        let end = self.at.checked_add(len)?;
+        let end = self.at.checked_add(len).ok_or_else(damaged)?;
         let blob: &'static [u8] = self.blob;
-        let s = std::str::from_utf8(blob.get(self.at..end)?).ok()?;
+        let bytes = blob.get(self.at..end).ok_or_else(damaged)?;
         self.at = end;
-        Some(s)
+        std::str::from_utf8(bytes).map_err(|_| damaged())
     }
 
-    fn span(&mut self) -> Option<Range<usize>> {
-        Some(self.number()?..self.number()?)
+    fn span(&mut self) -> Result<Range<usize>, Error> {
+        Ok(self.number()?..self.number()?)
     }
 
-    fn value(&mut self) -> Option<(DeValue<'static>, Range<usize>)> {
+    /// The next value: its tag and span read, its payload next.
+    fn value(&mut self) -> Result<Value<'_>, Error> {
         let tag = self.byte()?;
         let span = self.span()?;
-        let value = match tag {
-            0 => DeValue::String(self.text()?.into()),
-            1 => DeValue::parse(self.text()?).ok()?.into_inner(),
-            3 => DeValue::Boolean(self.byte()? != 0),
-            4 => DeValue::Datetime(self.text()?.parse().ok()?),
-            5 => {
-                let mut items = DeArray::new();
-                for _ in 0..self.number()? {
-                    let (v, s) = self.value()?;
-                    items.push(Spanned::new(s, v));
+        Ok(Value { r: self, tag, span })
+    }
+
+    /// Passes over the payload of a value with this tag.
+    fn skip(&mut self, tag: u8) -> Result<(), Error> {
+        match tag {
+            0 | 1 | 4 => self.text().map(drop),
+            3 => self.byte().map(drop),
+            5 => (0..self.number()?).try_for_each(|_| {
+                let v = self.value()?;
+                let tag = v.tag;
+                self.skip(tag)
+            }),
+            6 => (0..self.number()?).try_for_each(|_| {
+                self.text()?;
+                self.span()?;
+                let v = self.value()?;
+                let tag = v.tag;
+                self.skip(tag)
+            }),
+            _ => Err(damaged()),
+        }
+    }
+}
+
+/// One value of the tree, as a serde deserializer.
+struct Value<'r> {
+    r: &'r mut Reader,
+    tag: u8,
+    span: Range<usize>,
+}
+
+impl<'de, 'r> IntoDeserializer<'de, Error> for Value<'r> {
+    type Deserializer = Value<'r>;
+    fn into_deserializer(self) -> Value<'r> {
+        self
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Value<'_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.tag {
+            0 => visitor.visit_str(self.r.text()?),
+            1 => match toml::de::DeValue::parse(self.r.text()?).map(|v| v.into_inner()) {
+                Ok(toml::de::DeValue::Integer(i)) => visitor
+                    .visit_i64(i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| damaged())?),
+                Ok(toml::de::DeValue::Float(f)) => {
+                    visitor.visit_f64(f.as_str().parse().map_err(|_| damaged())?)
                 }
-                DeValue::Array(items)
+                _ => Err(damaged()),
+            },
+            3 => visitor.visit_bool(self.r.byte()? != 0),
+            4 => visitor.visit_map(DatetimeDeserializer::new(datetime(self.r)?)),
+            5 => {
+                let left = self.r.number()?;
+                visitor.visit_seq(Items { r: self.r, left })
             }
             6 => {
-                let mut table = DeTable::new();
-                for _ in 0..self.number()? {
-                    let key = self.text()?;
-                    let key_span = self.span()?;
-                    let (v, s) = self.value()?;
-                    table.insert(Spanned::new(key_span, key.into()), Spanned::new(s, v));
-                }
-                DeValue::Table(table)
+                let left = self.r.number()?;
+                visitor.visit_map(Items { r: self.r, left })
             }
-            _ => return None,
-        };
-        Some((value, span))
+            _ => Err(damaged()),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        if is_spanned(name) {
+            let span = self.span.clone();
+            return visitor.visit_map(SpannedDeserializer::new(self, span));
+        }
+        if is_datetime(name) && self.tag == 4 {
+            return visitor.visit_map(DatetimeDeserializer::new(datetime(self.r)?));
+        }
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        // Rules files spell enums as strings (unit variants); anything else goes to toml.
+        match self.tag {
+            0 => visitor.visit_enum(self.r.text()?.into_deserializer()),
+            _ => Err(damaged()),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.r.skip(self.tag)?;
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map identifier
+    }
+}
+
+fn datetime(r: &mut Reader) -> Result<toml_datetime::Datetime, Error> {
+    r.text()?.parse().map_err(|_| damaged())
+}
+
+/// The elements of an array or the entries of a table, `left` of them still to read.
+struct Items<'r> {
+    r: &'r mut Reader,
+    left: usize,
+}
+
+impl Items<'_> {
+    /// Counts off one more item; false when there are none left.
+    fn next(&mut self) -> bool {
+        let more = self.left > 0;
+        self.left = self.left.saturating_sub(1);
+        more
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if !self.next() {
+            return Ok(None);
+        }
+        seed.deserialize(self.r.value()?).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Items<'_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        if !self.next() {
+            return Ok(None);
+        }
+        let key = self.r.text()?;
+        let span = self.r.span()?;
+        seed.deserialize(Key { key, span }).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        seed.deserialize(self.r.value()?)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+/// A table key, with its span for `Spanned` keys.
+struct Key {
+    key: &'static str,
+    span: Range<usize>,
+}
+
+impl<'de> de::Deserializer<'de> for Key {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_str(self.key)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        if is_spanned(name) {
+            let key = BorrowedStrDeserializer::<Error>::new(self.key);
+            return visitor.visit_map(SpannedDeserializer::new(key, self.span));
+        }
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_enum(self.key.into_deserializer())
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::RuleSet;
+    use crate::rules::load::{RulesText, embedded};
 
     #[test]
-    fn every_prebuilt_tree_equals_what_toml_parses_spans_included() {
-        let files = crate::rules::load::embedded_texts();
-        assert!(files.len() >= 10);
-        for (rel, text) in files {
-            let parsed = DeTable::parse(text).expect(rel);
-            let built = tree(rel).unwrap_or_else(|| panic!("no prebuilt tree for {rel}"));
-            assert_eq!(format!("{built:?}"), format!("{parsed:?}"), "{rel}");
-        }
+    fn the_embedded_rules_read_from_the_prebuilt_trees_equal_what_toml_parses_spans_included() {
+        let direct = RuleSet::from_texts(embedded()).expect("shipped rules");
+        // A comment at the end leaves every span as it was but makes each text differ from
+        // the embedded one, so it goes through toml.
+        let parsed_texts: Vec<RulesText> = embedded()
+            .into_iter()
+            .map(|mut f| {
+                f.text = f.text.map(|t| t + "\n# read by toml\n");
+                f
+            })
+            .collect();
+        let parsed = RuleSet::from_texts(parsed_texts).expect("shipped rules");
+        let show = |r: &RuleSet| {
+            let regions: Vec<String> = r
+                .regions
+                .iter()
+                .map(|(code, l)| format!("{code} {:?}", l.file))
+                .collect();
+            format!(
+                "{:?}\n{:?}\n{regions:?}\n{:?}\n{:?}",
+                r.sources, r.national.file, r.calendar, r.procedures
+            )
+        };
+        assert_eq!(show(&direct), show(&parsed));
     }
 
     #[test]
     fn a_text_that_is_not_embedded_has_no_prebuilt_tree() {
         assert!(deserialize::<toml::Value>("a = 1").is_none());
-        let (_, national) = crate::rules::load::embedded_texts()
-            .iter()
-            .find(|(rel, _)| *rel == "national.toml")
-            .expect("national.toml is embedded");
-        assert_eq!(
-            deserialize::<toml::Value>(national),
-            toml::from_str::<toml::Value>(national).ok()
-        );
+        for (_, text) in crate::rules::load::embedded_texts() {
+            assert_eq!(
+                deserialize::<toml::Value>(text),
+                toml::from_str::<toml::Value>(text).ok()
+            );
+        }
     }
 }
