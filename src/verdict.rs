@@ -188,11 +188,11 @@ pub enum Detail {
     /// Everything a person reads: texts, the key lines, the trace, the structured extras.
     #[default]
     Full,
-    /// What `batch` prints by default and nothing more: the outcome, the ids of blockers,
-    /// conditions, steps and citations, the deadlines and the waiting-period figures. Texts
-    /// written in the rules cost nothing and are kept; texts made for the answer and the
-    /// articles cited are left out. The same check builds both, so the outline is the full
-    /// verdict minus those.
+    /// What `batch` prints by default and nothing more: the outcome, the blockers and
+    /// conditions, the deadlines, the waiting-period figures and the documents cited. Steps,
+    /// materials, notes and what carries over are left out (what they cite is kept), as are
+    /// texts made for the answer and the articles cited. The same check builds both, so the
+    /// outline is the full verdict minus those.
     Outline,
 }
 
@@ -304,6 +304,34 @@ impl Verdict {
     /// Records a resolved rules value as a citation; returns true if it is only reported.
     pub fn cite_value(&mut self, policy: &Policy, value: &Resolved) -> bool {
         self.cite(policy, &value.source, &value.article)
+    }
+
+    /// Adds a step; an outline keeps only what the step cited (see `Detail`).
+    pub fn add_step(&mut self, step: Step) {
+        if self.texts() {
+            self.steps.push(step);
+        }
+    }
+
+    /// Adds something to bring; an outline keeps only what it cited.
+    pub fn add_material(&mut self, item: Item) {
+        if self.texts() {
+            self.materials.push(item);
+        }
+    }
+
+    /// Adds something that carries over; an outline keeps only what it cited.
+    pub fn add_carry(&mut self, item: Item) {
+        if self.texts() {
+            self.carries_over.push(item);
+        }
+    }
+
+    /// Adds a note; an outline keeps only what it cited.
+    pub fn add_note(&mut self, item: Item) {
+        if self.texts() {
+            self.notes.push(item);
+        }
     }
 
     /// `make()`, or an empty text in an outline.

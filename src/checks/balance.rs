@@ -110,7 +110,7 @@ fn add_channels(v: &mut Verdict, policy: &Policy, what: Shows) -> usize {
         let s = channel_step(v, policy, c);
         json.push(channel_json(c, region, &s));
         local += usize::from(region.is_some());
-        v.steps.push(s);
+        v.add_step(s);
     }
     v.extra
         .insert("channels".into(), serde_json::Value::Array(json));
@@ -122,7 +122,7 @@ fn own_money_note(v: &mut Verdict, policy: &Policy) {
     let notes = &policy.rules.procedures.channels.note;
     if let Some(own) = notes.iter().find(|n| n.id.get_ref() == "own_money") {
         let it = item(v, policy, own);
-        v.notes.push(it);
+        v.add_note(it);
     }
 }
 
@@ -178,7 +178,7 @@ fn ways(facts: &Facts, policy: &Policy) -> Verdict {
     }
     for n in &policy.rules.procedures.channels.note {
         let it = item(&mut v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
     common_extra(&mut v, facts, "channels");
     v
@@ -257,7 +257,7 @@ fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
     let dest = (Place::Destination, Channel::Online, Who::Person);
     for c in &data.confirm {
         let s = step(&mut v, policy, c, dest, None);
-        v.steps.push(s);
+        v.add_step(s);
     }
     let mut local_channels = Vec::new();
     for (c, region) in channels_for(policy, Shows::Transfer) {
@@ -265,18 +265,18 @@ fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
             let mut s = channel_step(&mut v, policy, c);
             s.place = Place::Destination;
             local_channels.push(channel_json(c, region, &s));
-            v.steps.push(s);
+            v.add_step(s);
         }
     }
     v.extra.insert("channels".into(), local_channels.into());
     let prefix = Text::new("若未按时到账: ", "If it has not arrived in time: ");
     for (i, c) in data.if_missing.iter().enumerate() {
         let s = step(&mut v, policy, c, dest, (i == 0).then_some(&prefix));
-        v.steps.push(s);
+        v.add_step(s);
     }
     for n in &data.note {
         let it = item(&mut v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
     own_money_note(&mut v, policy);
     if facts.submitted.is_none() {

@@ -189,7 +189,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     v.summary = summary(p, outcome);
     for n in p.note.iter().chain(&file.note) {
         let it = item(&mut v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
     v.extra.insert("pays".into(), pays.into());
     v.extra.insert(

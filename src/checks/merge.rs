@@ -161,15 +161,15 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let default = (Place::Either, Channel::Online, Who::Person);
     for s in &data.step {
         let st = step(&mut v, policy, s, default, None);
-        v.steps.push(st);
+        v.add_step(st);
     }
     for m in &data.material {
         let it = item(&mut v, policy, m);
-        v.materials.push(it);
+        v.add_material(it);
     }
     for n in &data.note {
         let it = item(&mut v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
     if facts.submitted.is_none() {
         v.warnings.push(Text::new(

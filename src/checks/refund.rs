@@ -209,7 +209,7 @@ fn case_verdict(
     }
     for n in &case.note {
         let it = item(v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
     if stated != Outcome::No {
         let default = (Place::Local, Channel::Online, Who::Person);
@@ -231,16 +231,16 @@ fn case_verdict(
         }
         for s in order.into_iter().chain(own) {
             let st = step(v, policy, s, default, None);
-            v.steps.push(st);
+            v.add_step(st);
         }
         for m in &file.material {
             let it = item(v, policy, m);
-            v.materials.push(it);
+            v.add_material(it);
         }
     }
     for n in &file.note {
         let it = item(v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
     v.extra.insert(
         "case".into(),
@@ -298,7 +298,7 @@ fn open_verdict(v: &mut Verdict, file: &RefundFile, rows: &[Row], answers: &Answ
     for r in rows {
         let c = r.case;
         let outcome = c.outcome.label();
-        v.notes.push(Item::new(
+        v.add_note(Item::new(
             c.id.get_ref().clone(),
             Text::new(
                 format!(

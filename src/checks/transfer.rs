@@ -62,7 +62,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         });
         if let Some(n) = data.note.iter().find(|n| n.id.get_ref() == "same_area") {
             let it = item(&mut v, policy, n);
-            v.notes.push(it);
+            v.add_note(it);
         }
         v.data("same_pooling_area", || true.into());
         return v;
@@ -277,7 +277,7 @@ fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
             push_wait(v, "transfer_out", "wait_transfer_out", Place::Origin);
         }
         let track = st.id == "track_progress";
-        v.steps.push(st);
+        v.add_step(st);
         if apply_in && with_waits {
             push_wait(
                 v,
@@ -292,18 +292,18 @@ fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
                 if region.is_some() {
                     let mut s = channel_step(v, policy, c);
                     s.place = Place::Destination;
-                    v.steps.push(s);
+                    v.add_step(s);
                 }
             }
         }
     }
     for m in data.material.iter().filter(|m| applies(m, tags)) {
         let it = item(v, policy, m);
-        v.materials.push(it);
+        v.add_material(it);
     }
     for c in data.carry.iter().filter(|c| applies(c, tags)) {
         let it = item(v, policy, c);
-        v.carries_over.push(it);
+        v.add_carry(it);
     }
     for n in data
         .note
@@ -311,7 +311,7 @@ fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
         .filter(|n| applies(n, tags) && n.id.get_ref() != "same_area")
     {
         let it = item(v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
 }
 
@@ -340,7 +340,7 @@ fn push_wait(v: &mut Verdict, deadline: &str, id: &'static str, place: Place) {
         cite: Some(d.cite.clone()),
         unverified: d.unverified,
     };
-    v.steps.push(wait);
+    v.add_step(wait);
 }
 
 /// Once both limits have passed: how to chase it (from `channels.toml`'s after-transfer part).
@@ -350,7 +350,7 @@ fn add_overdue_steps(v: &mut Verdict, policy: &Policy) {
     let default = (Place::Either, Channel::Online, Who::Person);
     for (i, c) in data.after_transfer.if_missing.iter().enumerate() {
         let s = step(v, policy, c, default, (i == 0).then_some(&prefix));
-        v.steps.push(s);
+        v.add_step(s);
     }
     if let Some(n) = data
         .note
@@ -358,7 +358,7 @@ fn add_overdue_steps(v: &mut Verdict, policy: &Policy) {
         .find(|n| n.id.get_ref() == "hotline_caveat")
     {
         let it = item(v, policy, n);
-        v.notes.push(it);
+        v.add_note(it);
     }
 }
 

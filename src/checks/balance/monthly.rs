@@ -51,7 +51,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             .filter(|n| n.id.get_ref() != "resident_none")
         {
             let it = item(&mut v, policy, n);
-            v.notes.push(it);
+            v.add_note(it);
         }
         own_money_note(&mut v, policy);
     }
