@@ -87,9 +87,9 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
 /// A JSON string; plain text (the usual id) is copied as it is.
 fn string(buf: &mut Vec<u8>, s: &str) {
     // Without short-circuiting, so the test runs many bytes at a time.
-    let plain = !s
-        .bytes()
-        .fold(false, |special, b| special | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    let plain = !s.bytes().fold(false, |special, b| {
+        special | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
     if plain {
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
