@@ -1,10 +1,13 @@
 //! Bilingual text: the `{ zh = "…", en = "…" }` values of the rules files and the language
-//! a user asked for. Owns nothing else; every citizen-facing string is one of these or comes
-//! from the text catalogue in `render::catalogue`.
+//! a user asked for, and (`string`) the string type they are made of. Owns nothing else; every
+//! citizen-facing string is one of these or comes from the text catalogue in
+//! `render::catalogue`.
 
-use std::sync::Arc;
+mod string;
 
 use serde::{Deserialize, Serialize};
+
+pub use string::Str;
 
 /// The output language. Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -13,189 +16,6 @@ pub enum Lang {
     #[default]
     Zh,
     En,
-}
-
-/// A string of the output: written in the code or read from a rules file (both kept for the
-/// whole run, so a copy is a pointer), or made for one answer (shared, so a copy is a
-/// reference count).
-///
-/// Rules files are read once per run, so their strings are kept by leaking them: a verdict
-/// repeats the same rules texts many times, `batch` builds millions of verdicts on two threads,
-/// and a pointer copy neither allocates nor writes a counter both threads share.
-#[derive(Clone)]
-pub enum Str {
-    Static(&'static str),
-    Made(Arc<str>),
-}
-
-impl Str {
-    pub fn as_str(&self) -> &str {
-        match self {
-            Str::Static(s) => s,
-            Str::Made(s) => s,
-        }
-    }
-
-    /// Keeps `s` for the rest of the run (see the type's comment).
-    pub fn keep(s: String) -> Str {
-        Str::Static(Box::leak(s.into_boxed_str()))
-    }
-
-    /// Keeps `s` once however often it is read, so equal interned strings are one pointer
-    /// (`same`). For the few strings compared on every citation: source ids and articles.
-    pub fn interned(s: String) -> Str {
-        static KEPT: std::sync::Mutex<Option<std::collections::HashSet<&'static str>>> =
-            std::sync::Mutex::new(None);
-        let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-        let kept = kept.get_or_insert_with(Default::default);
-        match kept.get(s.as_str()) {
-            Some(k) => Str::Static(k),
-            None => {
-                let k: &'static str = Box::leak(s.into_boxed_str());
-                kept.insert(k);
-                Str::Static(k)
-            }
-        }
-    }
-
-    /// True when both are the very same string in memory: a quick test that can only say yes
-    /// (equal strings kept apart answer no; compare with `==` for those).
-    pub fn same(&self, other: &Str) -> bool {
-        std::ptr::eq(self.as_str(), other.as_str())
-    }
-}
-
-impl Default for Str {
-    fn default() -> Str {
-        Str::Static("")
-    }
-}
-
-impl std::ops::Deref for Str {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Str {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Str {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl From<&'static str> for Str {
-    fn from(s: &'static str) -> Str {
-        Str::Static(s)
-    }
-}
-
-impl From<&&'static str> for Str {
-    fn from(s: &&'static str) -> Str {
-        Str::Static(s)
-    }
-}
-
-impl From<&Str> for Str {
-    fn from(s: &Str) -> Str {
-        s.clone()
-    }
-}
-
-impl From<String> for Str {
-    fn from(s: String) -> Str {
-        Str::Made(s.into())
-    }
-}
-
-impl From<&String> for Str {
-    fn from(s: &String) -> Str {
-        Str::Made(s.as_str().into())
-    }
-}
-
-impl PartialEq for Str {
-    fn eq(&self, other: &Str) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Str {}
-
-impl PartialEq<str> for Str {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Str {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialOrd for Str {
-    fn partial_cmp(&self, other: &Str) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Str {
-    fn cmp(&self, other: &Str) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl std::hash::Hash for Str {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.as_str().hash(h);
-    }
-}
-
-impl std::fmt::Debug for Str {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl std::fmt::Display for Str {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // `pad`, so widths and alignment (`{:<28}`) apply as they do to `str`.
-        f.pad(self.as_str())
-    }
-}
-
-impl Serialize for Str {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-/// Only rules files are read into a `Str`, so what is read is kept (see the type's comment).
-impl<'de> Deserialize<'de> for Str {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
-        String::deserialize(d).map(Str::keep)
-    }
-}
-
-impl schemars::JsonSchema for Str {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "String".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(g)
-    }
 }
 
 /// A text in both languages, as written in the rules files.
@@ -249,33 +69,4 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-impl From<Str> for serde_json::Value {
-    fn from(s: Str) -> serde_json::Value {
-        serde_json::Value::String(s.as_str().to_string())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_str_formats_like_a_str_widths_included() {
-        let made = Str::from(String::from("ab"));
-        assert_eq!(format!("{:<4}|{:>4}|", Str::from("ab"), made), "ab  |  ab|");
-        assert_eq!(format!("{made:?}"), "\"ab\"");
-    }
-
-    #[test]
-    fn interned_strings_are_one_pointer_and_equal_strings_compare_equal() {
-        let a = Str::interned("ybbf-2021-43".to_string());
-        let b = Str::interned("ybbf-2021-43".to_string());
-        assert!(a.same(&b));
-        let kept = Str::keep("ybbf-2021-43".to_string());
-        assert!(!a.same(&kept));
-        assert_eq!(a, kept);
-        assert_eq!(Str::from(String::from("x")), Str::from("x"));
-    }
 }

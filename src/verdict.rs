@@ -256,8 +256,8 @@ impl Verdict {
         self
     }
 
-    /// True when texts made for this answer are wanted (not an outline).
-    pub fn texts(&self) -> bool {
+    /// True for a full verdict, false for an outline.
+    pub fn is_full(&self) -> bool {
         self.detail == Detail::Full
     }
 
@@ -265,7 +265,7 @@ impl Verdict {
     /// source is only reported.
     pub fn cite(&mut self, policy: &Policy, source: &Str, article: &Str) -> bool {
         // An outline lists the documents, not their articles.
-        let article = if self.texts() {
+        let article = if self.is_full() {
             article
         } else {
             &Str::Static("")
@@ -308,35 +308,35 @@ impl Verdict {
 
     /// Adds a step; an outline keeps only what the step cited (see `Detail`).
     pub fn add_step(&mut self, step: Step) {
-        if self.texts() {
+        if self.is_full() {
             self.steps.push(step);
         }
     }
 
     /// Adds something to bring; an outline keeps only what it cited.
     pub fn add_material(&mut self, item: Item) {
-        if self.texts() {
+        if self.is_full() {
             self.materials.push(item);
         }
     }
 
     /// Adds something that carries over; an outline keeps only what it cited.
     pub fn add_carry(&mut self, item: Item) {
-        if self.texts() {
+        if self.is_full() {
             self.carries_over.push(item);
         }
     }
 
     /// Adds a note; an outline keeps only what it cited.
     pub fn add_note(&mut self, item: Item) {
-        if self.texts() {
+        if self.is_full() {
             self.notes.push(item);
         }
     }
 
     /// `make()`, or an empty text in an outline.
     pub fn text(&self, make: impl FnOnce() -> Text) -> Text {
-        if self.texts() {
+        if self.is_full() {
             make()
         } else {
             Text::default()
@@ -346,14 +346,14 @@ impl Verdict {
     /// Structured data for scripts under `key`, built only for a full verdict (an outline
     /// keeps only what the compact answer reads, which its check inserts itself).
     pub fn data(&mut self, key: &str, make: impl FnOnce() -> serde_json::Value) {
-        if self.texts() {
+        if self.is_full() {
             self.extra.insert(key.to_string(), make());
         }
     }
 
     /// One step of the reasoning; its text is made only for a full verdict.
     pub fn trace(&mut self, id: impl Into<Str>, holds: bool, detail: impl FnOnce() -> Text) {
-        if self.texts() {
+        if self.is_full() {
             self.trace.push(TraceEntry {
                 id: id.into(),
                 holds,
@@ -364,7 +364,7 @@ impl Verdict {
 
     /// A key line; its value is made only for a full verdict.
     pub fn line(&mut self, id: impl Into<Str>, label: Text, value: impl FnOnce() -> Text) {
-        if self.texts() {
+        if self.is_full() {
             self.lines.push(Line {
                 id: id.into(),
                 label,

@@ -65,7 +65,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let data = &policy.rules.procedures.merge;
     let origin = Policy::new(policy.rules, Some(&facts.from), policy.on);
     let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
-    let (from, to) = match v.texts() {
+    let (from, to) = match v.is_full() {
         true => (region_label(&facts.from), region_label(&facts.to)),
         false => Default::default(),
     };
@@ -112,7 +112,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
                 unknown += 1;
                 // The wording states the condition, so its fix applies when it does not hold.
                 let if_not = Text::new("若不满足", "if it does not hold");
-                let it = if v.texts() {
+                let it = if v.is_full() {
                     flag_hint(it, id, &if_not)
                 } else {
                     it
@@ -131,7 +131,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         Outcome::Yes
     };
     v.summary = match v.outcome {
-        _ if !v.texts() => Text::default(),
+        _ if !v.is_full() => Text::default(),
         Outcome::No => Text::new(
             format!("现在还不能合并:先解决下面 {blocked} 个问题,再按步骤把{from}的账户转入{to}"),
             format!(

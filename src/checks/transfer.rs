@@ -29,7 +29,7 @@ pub const SCHEMA: &str = "yibao.transfer/1";
 pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let data = &policy.rules.procedures.transfer;
     let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
-    let (from, to) = match v.texts() {
+    let (from, to) = match v.is_full() {
         true => (region_label(&facts.from), region_label(&facts.to)),
         false => Default::default(),
     };
@@ -124,7 +124,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             "basis": if facts.submitted.is_some() { "submitted" } else { "if_applied_today" },
         })
     });
-    if facts.submitted.is_none() && dates.is_some() && v.texts() {
+    if facts.submitted.is_none() && dates.is_some() && v.is_full() {
         v.warnings.push(Text::new(
             format!("还没有受理日期,期限按今天 ({start}) 受理计算;受理后加 --submitted YYYY-MM-DD 重新计算"),
             format!("no acceptance date yet, so the limits are counted as if accepted today ({start}); once accepted, add --submitted YYYY-MM-DD"),
@@ -193,7 +193,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             )),
         );
     }
-    if v.texts() {
+    if v.is_full() {
         v.summary = summary(&v, facts, &from, &to);
     }
     v
@@ -251,7 +251,7 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
                 unknown += 1;
                 // The wording names the problem, so its fix applies "if it is so".
                 let if_so = Text::new("若是这种情况", "if it is so");
-                let it = if v.texts() {
+                let it = if v.is_full() {
                     flag_hint(it, id, &if_so)
                 } else {
                     it
