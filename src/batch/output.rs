@@ -1,7 +1,8 @@
 //! The three kinds of output line of `yibao batch`, each one compact JSON object ending in a
 //! newline: the compact answer (ids, dates and the outcome only), the full verdict (the
-//! single command's `--json` document with `line` and `id` added) and the error record.
-//! Serialize-only wire types, kept apart from `Verdict` so the batch schema changes only here.
+//! single command's `--json` document with `line` and `id` added) and the error record. The
+//! batch schema changes only here: compact answers are written by hand (millions of them, one
+//! fixed shape), the others through serialize-only wire types kept apart from `Verdict`.
 
 use std::io::Write as _;
 
