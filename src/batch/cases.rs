@@ -145,6 +145,7 @@ fn place(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
     Ok(code)
 }
 
+/// The lookup itself (`name` is the fact, for the message).
 fn lookup(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
     match regions().lookup_pooling_area(typed) {
         Ok(r) => Ok(r.code.clone()),
