@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound::{Excluded, Included, Unbounded};
 use std::ops::Range;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
@@ -362,38 +362,43 @@ impl Calendar {
     /// (estimated). Runs in time proportional to the holiday entries passed, not to n; past
     /// chrono's last date it saturates at `NaiveDate::MAX` (estimated).
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> (NaiveDate, bool) {
-        let saturated = (NaiveDate::MAX, true);
-        // The notice entries ahead, walked alongside the days (no lookup per day).
-        let mut marks = self.days.range((Excluded(from), Unbounded)).peekable();
-        let (mut d, mut left) = (from, i64::from(n));
+        // Counted in chrono's day numbers (day 1 = 0001-01-01, a Monday), walking the notice
+        // entries ahead alongside the days.
+        let number = |d: NaiveDate| i64::from(d.num_days_from_ce());
+        let mut marks = self
+            .days
+            .range((Excluded(from), Unbounded))
+            .map(|(d, (mark, _))| (number(*d), *mark))
+            .peekable();
+        let (mut x, mut left) = (number(from), i64::from(n));
         while left > 0 {
             // Jump whole weeks (5 working days each) while no entry lies in the way.
             let room = match marks.peek() {
-                Some((k, _)) => (**k - d).num_days().saturating_sub(1) / 7,
+                Some((k, _)) => (k - x).saturating_sub(1) / 7,
                 None => i64::MAX,
             };
             let weeks = ((left - 1) / 5).min(room);
             if weeks > 0 {
-                let Some(next) = d.checked_add_days(Days::new(7 * weeks as u64)) else {
-                    return saturated;
-                };
-                d = next;
+                x += 7 * weeks;
                 left -= 5 * weeks;
                 continue;
             }
-            let Some(next) = d.succ_opt() else {
-                return saturated;
-            };
-            d = next;
-            let working = match marks.next_if(|(k, _)| **k == d) {
-                Some((_, (mark, _))) => *mark == Mark::Work,
-                None => !is_weekend(d),
+            x += 1;
+            let working = match marks.next_if(|(k, _)| *k == x) {
+                Some((_, mark)) => mark == Mark::Work,
+                None => (x - 1).rem_euclid(7) < 5,
             };
             if working {
                 left -= 1;
             }
         }
-        (d, self.range_estimated(from, d))
+        match i32::try_from(x)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+        {
+            Some(d) => (d, self.range_estimated(from, d)),
+            None => (NaiveDate::MAX, true),
+        }
     }
 
     /// Working days in (from, to] (from excluded, to included); 0 if to <= from; plus the

@@ -53,10 +53,12 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
     for (i, d) in v.deadlines.iter().enumerate() {
         buf.extend_from_slice(if i == 0 { b"{\"id\":" } else { b",{\"id\":" });
         string(buf, &d.id);
+        buf.extend_from_slice(b",\"date\":\"");
+        date(buf, d.date);
         let _ = write!(
             buf,
-            ",\"date\":\"{}\",\"working_days\":{},\"estimated\":{}}}",
-            d.date, d.working_days, d.estimated
+            "\",\"working_days\":{},\"estimated\":{}}}",
+            d.working_days, d.estimated
         );
     }
     buf.push(b']');
@@ -83,6 +85,30 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
     );
     list(buf, "citations", v.citations.iter().map(|c| c.id.as_str()));
     buf.extend_from_slice(b"}\n");
+}
+
+/// `YYYY-MM-DD`, digit by digit (the formatter is slow for something this simple); years
+/// outside 0–9999 go through it.
+fn date(buf: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let Some(year) = u32::try_from(d.year()).ok().filter(|y| *y <= 9999) else {
+        let _ = write!(buf, "{d}");
+        return;
+    };
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (month, day) = (d.month(), d.day());
+    buf.extend_from_slice(&[
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ]);
 }
 
 /// A JSON string; plain text (the usual id) is copied as it is.
@@ -229,4 +255,37 @@ fn write<T: Serialize>(buf: &mut Vec<u8>, line: usize, value: &T) {
         );
     }
     buf.push(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_serde_writes_them() {
+        for d in ["0005-03-09", "2026-10-16", "9999-12-31"] {
+            let d: chrono::NaiveDate = d.parse().unwrap();
+            for d in [d, d + chrono::Days::new(400)] {
+                let mut buf = b"\"".to_vec();
+                date(&mut buf, d);
+                buf.push(b'"');
+                assert_eq!(
+                    String::from_utf8(buf).unwrap(),
+                    serde_json::to_string(&d).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn strings_with_quotes_or_control_characters_are_escaped() {
+        for s in ["plain_id", "a\"b", "back\\slash", "tab\there", "中文"] {
+            let mut buf = Vec::new();
+            string(&mut buf, s);
+            assert_eq!(
+                String::from_utf8(buf).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
 }

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::Days;
 use proptest::prelude::*;
 
 fn date(s: &str) -> NaiveDate {
