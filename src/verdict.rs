@@ -225,6 +225,10 @@ pub struct Verdict {
     /// How much to build (see `Detail`); set from the policy the check was given.
     #[serde(skip)]
     pub detail: Detail,
+    /// The figures a compact `batch` answer shows, by key, already as a JSON object (the
+    /// waiting period's, without its text and sources).
+    #[serde(skip)]
+    pub figures: Option<(&'static str, Box<serde_json::value::RawValue>)>,
 }
 
 impl Verdict {
@@ -247,6 +251,7 @@ impl Verdict {
             trace: Vec::new(),
             extra: serde_json::Map::new(),
             detail: Detail::Full,
+            figures: None,
         }
     }
 

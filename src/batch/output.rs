@@ -62,20 +62,8 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
         );
     }
     buf.push(b']');
-    if let Some(Value::Object(w)) = v.extra.get("waiting_period") {
-        // Its figures, without its text and citations.
-        buf.extend_from_slice(b",\"waiting_period\":{");
-        let figures = w.iter().filter(|(k, _)| *k != "text" && *k != "cites");
-        for (i, (k, value)) in figures.enumerate() {
-            if i > 0 {
-                buf.push(b',');
-            }
-            string(buf, k);
-            buf.push(b':');
-            // A JSON value always writes into memory.
-            let _ = serde_json::to_writer(&mut *buf, value);
-        }
-        buf.push(b'}');
+    if let Some((key, json)) = &v.figures {
+        let _ = write!(buf, ",\"{key}\":{}", json.get());
     }
     list(buf, "blockers", v.blockers.iter().map(|i| i.id.as_str()));
     list(

@@ -163,8 +163,10 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             v.line("next_step", Text::new("下一步", "next step"), || text);
         }
     }
-    v.extra
-        .insert("waiting_period".into(), waiting.json(v.detail));
+    v.data("waiting_period", || {
+        serde_json::to_value(&waiting).unwrap_or_default()
+    });
+    v.figures = waiting.figures_json().map(|json| ("waiting_period", json));
 
     let blocked = v.blockers.len();
     let depends = v.conditions.len() + usize::from(waiting.conditional);

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::facts::{Facts, Scheme};
 use crate::rules::{Policy, Resolved, RuleGap};
 use crate::text::{Str, Text};
-use crate::verdict::{Detail, Verdict};
+use crate::verdict::Verdict;
 
 /// The assessment, as shown and as JSON (`waiting_period`).
 #[derive(Debug, Clone, Serialize)]
@@ -72,25 +72,22 @@ impl Waiting {
         }
     }
 
-    /// As JSON (`waiting_period`); an outline keeps the figures and flags, not the text and
-    /// sources.
-    pub fn json(&self, detail: Detail) -> serde_json::Value {
+    /// The figures and flags as a JSON object, without the text and sources (what a compact
+    /// `batch` answer shows).
+    pub fn figures_json(&self) -> Option<Box<serde_json::value::RawValue>> {
         #[derive(Serialize)]
-        struct Outline<'a> {
+        struct Shown<'a> {
             #[serde(flatten)]
             figures: &'a Figures,
             unverified: bool,
             conditional: bool,
         }
-        match detail {
-            Detail::Full => serde_json::to_value(self),
-            Detail::Outline => serde_json::to_value(Outline {
-                figures: &self.figures,
-                unverified: self.unverified,
-                conditional: self.conditional,
-            }),
-        }
-        .unwrap_or_default()
+        serde_json::value::to_raw_value(&Shown {
+            figures: &self.figures,
+            unverified: self.unverified,
+            conditional: self.conditional,
+        })
+        .ok()
     }
 
     /// Uses a resolved value: cites it on the verdict and marks unverified readings.
