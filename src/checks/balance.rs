@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 pub use super::Scheme;
 use super::limits;
-use super::procedure::{channel_step, item, region_json, region_label, step};
+use super::procedure::{add_item, channel_step, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::{self, ChannelData, Shows};
 use crate::text::Text;
@@ -121,8 +121,7 @@ fn add_channels(v: &mut Verdict, policy: &Policy, what: Shows) -> usize {
 fn own_money_note(v: &mut Verdict, policy: &Policy) {
     let notes = &policy.rules.procedures.channels.note;
     if let Some(own) = notes.iter().find(|n| n.id.get_ref() == "own_money") {
-        let it = item(v, policy, own);
-        v.add_note(it);
+        add_item(v, policy, own, Verdict::add_note);
     }
 }
 
@@ -177,8 +176,7 @@ fn ways(facts: &Facts, policy: &Policy) -> Verdict {
         Some(_) => {}
     }
     for n in &policy.rules.procedures.channels.note {
-        let it = item(&mut v, policy, n);
-        v.add_note(it);
+        add_item(&mut v, policy, n, Verdict::add_note);
     }
     common_extra(&mut v, facts, "channels");
     v
@@ -275,8 +273,7 @@ fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
         v.add_step(s);
     }
     for n in &data.note {
-        let it = item(&mut v, policy, n);
-        v.add_note(it);
+        add_item(&mut v, policy, n, Verdict::add_note);
     }
     own_money_note(&mut v, policy);
     if facts.submitted.is_none() {

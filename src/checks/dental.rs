@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::Scheme;
 use super::decide::in_region;
-use super::procedure::{cite_all, item, region_json, region_label};
+use super::procedure::{add_item, cite_all, item, region_json, region_label};
 use crate::rules::Policy;
 use crate::rules::procedures::dental::{Cover, Procedure};
 use crate::text::Text;
@@ -188,8 +188,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     v.outcome = outcome;
     v.summary = summary(p, outcome);
     for n in p.note.iter().chain(&file.note) {
-        let it = item(&mut v, policy, n);
-        v.add_note(it);
+        add_item(&mut v, policy, n, Verdict::add_note);
     }
     v.extra.insert("pays".into(), pays.into());
     v.extra.insert(

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::limits;
-use super::procedure::{flag_hint, item, region_json, region_label, step};
+use super::procedure::{add_item, flag_hint, item, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::guides::MERGE_CONDITIONS;
 use crate::text::Text;
@@ -164,12 +164,10 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         v.add_step(st);
     }
     for m in &data.material {
-        let it = item(&mut v, policy, m);
-        v.add_material(it);
+        add_item(&mut v, policy, m, Verdict::add_material);
     }
     for n in &data.note {
-        let it = item(&mut v, policy, n);
-        v.add_note(it);
+        add_item(&mut v, policy, n, Verdict::add_note);
     }
     if facts.submitted.is_none() {
         v.warnings.push(Text::new(

@@ -32,6 +32,17 @@ pub fn item(v: &mut Verdict, policy: &Policy, data: &ItemData) -> Item {
     item
 }
 
+/// Adds a statement with `add` (`Verdict::add_material`, `add_note`, …): as an item in a full
+/// verdict; an outline, which keeps no such items, records only the documents it cites.
+pub fn add_item(v: &mut Verdict, policy: &Policy, data: &ItemData, add: fn(&mut Verdict, Item)) {
+    if v.is_full() {
+        let it = item(v, policy, data);
+        add(v, it);
+    } else {
+        cite_all(v, policy, data.cites());
+    }
+}
+
 /// A fact not known yet as a condition: its fix says which flag states it (`id` in kebab
 /// case) and, after `when`, what to do if the answer turns out to be the bad one.
 pub fn flag_hint(mut it: Item, id: &str, when: &Text) -> Item {

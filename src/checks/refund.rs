@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::Scheme;
 use super::answers::word;
 use super::decide::{self, Answers, REGION, Row, State};
-use super::procedure::{cite_all, item, region_json, region_label, step};
+use super::procedure::{add_item, cite_all, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::refund::RefundFile;
 use crate::text::Text;
@@ -208,8 +208,7 @@ fn case_verdict(
         ));
     }
     for n in &case.note {
-        let it = item(v, policy, n);
-        v.add_note(it);
+        add_item(v, policy, n, Verdict::add_note);
     }
     if stated != Outcome::No {
         let default = (Place::Local, Channel::Online, Who::Person);
@@ -234,13 +233,11 @@ fn case_verdict(
             v.add_step(st);
         }
         for m in &file.material {
-            let it = item(v, policy, m);
-            v.add_material(it);
+            add_item(v, policy, m, Verdict::add_material);
         }
     }
     for n in &file.note {
-        let it = item(v, policy, n);
-        v.add_note(it);
+        add_item(v, policy, n, Verdict::add_note);
     }
     v.extra.insert(
         "case".into(),

@@ -14,7 +14,7 @@ mod tests;
 
 use super::balance::channels_for;
 use super::limits;
-use super::procedure::{channel_step, flag_hint, item, region_json, region_label, step};
+use super::procedure::{add_item, channel_step, flag_hint, item, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::transfer::{BLOCKERS, applies};
@@ -61,8 +61,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             )
         });
         if let Some(n) = data.note.iter().find(|n| n.id.get_ref() == "same_area") {
-            let it = item(&mut v, policy, n);
-            v.add_note(it);
+            add_item(&mut v, policy, n, Verdict::add_note);
         }
         v.data("same_pooling_area", || true.into());
         return v;
@@ -300,20 +299,17 @@ fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
         }
     }
     for m in data.material.iter().filter(|m| applies(m, tags)) {
-        let it = item(v, policy, m);
-        v.add_material(it);
+        add_item(v, policy, m, Verdict::add_material);
     }
     for c in data.carry.iter().filter(|c| applies(c, tags)) {
-        let it = item(v, policy, c);
-        v.add_carry(it);
+        add_item(v, policy, c, Verdict::add_carry);
     }
     for n in data
         .note
         .iter()
         .filter(|n| applies(n, tags) && n.id.get_ref() != "same_area")
     {
-        let it = item(v, policy, n);
-        v.add_note(it);
+        add_item(v, policy, n, Verdict::add_note);
     }
 }
 
@@ -359,8 +355,7 @@ fn add_overdue_steps(v: &mut Verdict, policy: &Policy) {
         .iter()
         .find(|n| n.id.get_ref() == "hotline_caveat")
     {
-        let it = item(v, policy, n);
-        v.add_note(it);
+        add_item(v, policy, n, Verdict::add_note);
     }
 }
 

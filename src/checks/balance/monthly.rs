@@ -6,7 +6,7 @@
 //! personal account (`no`).
 
 use super::{Facts, SCHEMA, Scheme, add_channels, common_extra, own_money_note, place_name};
-use crate::checks::procedure::item;
+use crate::checks::procedure::{add_item, item};
 use crate::rules::procedures::channels::{self, Shows};
 use crate::rules::{Policy, Resolved};
 use crate::text::Text;
@@ -50,8 +50,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             .iter()
             .filter(|n| n.id.get_ref() != "resident_none")
         {
-            let it = item(&mut v, policy, n);
-            v.add_note(it);
+            add_item(&mut v, policy, n, Verdict::add_note);
         }
         own_money_note(&mut v, policy);
     }
