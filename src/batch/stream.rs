@@ -1,11 +1,12 @@
 //! The streaming core of `yibao batch`: lines in, one output line per input line, in order.
 //! A reader thread hands over lines in chunks (a chunk ends when the reader's buffer is drained,
-//! so a pipe that stalls delivers what it has); each chunk is evaluated on both cores and
+//! so a pipe that stalls delivers what it has); each chunk is evaluated on both cores (the
+//! second half of a large chunk by a helper thread that lives as long as the stream) and
 //! written in order; output is flushed whenever no further input is waiting. Memory is bounded
 //! by the chunk size and a short queue, however long the input.
 
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+use std::sync::mpsc::{Receiver, SendError, SyncSender, TryRecvError, sync_channel};
 
 /// Most lines in one chunk.
 const CHUNK_LINES: usize = 4096;
@@ -101,6 +102,35 @@ fn write_chunks<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
     out: &mut W,
     eval: &F,
 ) -> StreamEnd {
+    std::thread::scope(|s| {
+        // One helper for the whole stream answers the second half of each large chunk.
+        let (jobs, their_jobs) = sync_channel::<Vec<Line>>(1);
+        let (their_answers, answers) = sync_channel::<Vec<u8>>(1);
+        s.spawn(move || {
+            for lines in their_jobs {
+                let mut out = Vec::with_capacity(lines.len() * 256);
+                lines.iter().for_each(|l| eval(l, &mut out));
+                if their_answers.send(out).is_err() {
+                    return;
+                }
+            }
+        });
+        write_loop(rx, out, eval, &Helper { jobs, answers })
+    })
+}
+
+/// The other core's thread: takes lines, gives back their answers.
+struct Helper {
+    jobs: SyncSender<Vec<Line>>,
+    answers: Receiver<Vec<u8>>,
+}
+
+fn write_loop<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
+    rx: &Receiver<Result<Vec<Line>, String>>,
+    out: &mut W,
+    eval: &F,
+    helper: &Helper,
+) -> StreamEnd {
     let mut buf = Vec::with_capacity(1 << 20);
     loop {
         let next = match rx.try_recv() {
@@ -121,7 +151,7 @@ fn write_chunks<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
                 return StreamEnd::ReadError(e);
             }
             Some(Ok(lines)) => {
-                evaluate(&lines, eval, &mut buf);
+                evaluate(lines, eval, helper, &mut buf);
                 if buf.len() >= 1 << 20
                     && let Some(end) = flush(out, &mut buf)
                 {
@@ -132,20 +162,27 @@ fn write_chunks<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
     }
 }
 
-/// Evaluates a chunk, splitting it over two threads when it is large enough, and appends the
-/// results in order.
-fn evaluate<F: Fn(&Line, &mut Vec<u8>) + Sync>(lines: &[Line], eval: &F, buf: &mut Vec<u8>) {
-    if lines.len() < PARALLEL_FROM {
-        lines.iter().for_each(|l| eval(l, buf));
-        return;
+/// Evaluates a chunk, the second half on the helper's core when it is large enough, and
+/// appends the results in order.
+fn evaluate<F: Fn(&Line, &mut Vec<u8>) + Sync>(
+    mut lines: Vec<Line>,
+    eval: &F,
+    helper: &Helper,
+    buf: &mut Vec<u8>,
+) {
+    let mut helped = false;
+    if lines.len() >= PARALLEL_FROM {
+        let second = lines.split_off(lines.len() / 2);
+        // The helper answers these meanwhile; if it is gone, this thread does.
+        match helper.jobs.send(second) {
+            Ok(()) => helped = true,
+            Err(SendError(back)) => lines.extend(back),
+        }
     }
-    let (first, second) = lines.split_at(lines.len() / 2);
-    let mut other = Vec::with_capacity(second.len() * 128);
-    std::thread::scope(|s| {
-        s.spawn(|| second.iter().for_each(|l| eval(l, &mut other)));
-        first.iter().for_each(|l| eval(l, buf));
-    });
-    buf.extend_from_slice(&other);
+    lines.iter().for_each(|l| eval(l, buf));
+    if helped && let Ok(theirs) = helper.answers.recv() {
+        buf.extend_from_slice(&theirs);
+    }
 }
 
 /// Writes and clears the buffer; `Some(end)` if the output is gone.
