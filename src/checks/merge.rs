@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::limits;
-use super::procedure::{add_item, flag_hint, item, region_json, region_label, step};
+use super::procedure::{add_item, add_step, flag_hint, item, region_json, region_label};
 use crate::rules::Policy;
 use crate::rules::procedures::guides::MERGE_CONDITIONS;
 use crate::text::Text;
@@ -160,8 +160,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     }
     let default = (Place::Either, Channel::Online, Who::Person);
     for s in &data.step {
-        let st = step(&mut v, policy, s, default, None);
-        v.add_step(st);
+        add_step(&mut v, policy, s, default);
     }
     for m in &data.material {
         add_item(&mut v, policy, m, Verdict::add_material);

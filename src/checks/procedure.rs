@@ -43,6 +43,17 @@ pub fn add_item(v: &mut Verdict, policy: &Policy, data: &ItemData, add: fn(&mut 
     }
 }
 
+/// Adds a statement as a step (where, how and who default to `default`): built for a full
+/// verdict; an outline, which keeps no steps, records only the documents it cites.
+pub fn add_step(v: &mut Verdict, policy: &Policy, data: &ItemData, default: (Place, Channel, Who)) {
+    if v.is_full() {
+        let st = step(v, policy, data, default, None);
+        v.add_step(st);
+    } else {
+        cite_all(v, policy, data.cites());
+    }
+}
+
 /// A fact not known yet as a condition: its fix says which flag states it (`id` in kebab
 /// case) and, after `when`, what to do if the answer turns out to be the bad one.
 pub fn flag_hint(mut it: Item, id: &str, when: &Text) -> Item {

@@ -14,7 +14,9 @@ mod tests;
 
 use super::balance::channels_for;
 use super::limits;
-use super::procedure::{add_item, channel_step, flag_hint, item, region_json, region_label, step};
+use super::procedure::{
+    add_item, add_step, channel_step, flag_hint, item, region_json, region_label, step,
+};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::transfer::{BLOCKERS, applies};
@@ -270,15 +272,14 @@ fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
     let data = &policy.rules.procedures.transfer;
     let default = (Place::Either, Channel::Online, Who::Person);
     for s in data.step.iter().filter(|s| applies(s, tags)) {
-        let st = step(v, policy, s, default, None);
         // The agencies' own time: the transfer-out before the transfer-in application, the
         // transfer-in after it.
-        let apply_in = st.id == "apply_in";
+        let apply_in = s.id.get_ref() == "apply_in";
         if apply_in && with_waits {
             push_wait(v, "transfer_out", "wait_transfer_out", Place::Origin);
         }
-        let track = st.id == "track_progress";
-        v.add_step(st);
+        let track = s.id.get_ref() == "track_progress";
+        add_step(v, policy, s, default);
         if apply_in && with_waits {
             push_wait(
                 v,
