@@ -166,6 +166,22 @@ pub struct Citation {
     pub articles: Vec<Str>,
 }
 
+impl Citation {
+    /// Document `doc` of the registry, registered as `id`, with no article yet.
+    pub fn of(id: Str, doc: &crate::rules::schema::Source) -> Citation {
+        Citation {
+            id,
+            title: doc.title.clone(),
+            doc_no: doc.doc_no.clone(),
+            issuer: doc.issuer.clone(),
+            published: crate::dates::from_toml(doc.published.get_ref()).unwrap_or_default(),
+            url: doc.url.clone(),
+            evidence: doc.evidence.get_ref().clone(),
+            articles: Vec::new(),
+        }
+    }
+}
+
 /// One condition evaluated on the way to the outcome (shown with `--explain`).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TraceEntry {
@@ -285,24 +301,20 @@ impl Verdict {
             }
             return c.evidence != "confirmed";
         }
-        let Some(doc) = policy.source(source) else {
-            return true;
-        };
-        let reported = doc.evidence.get_ref() != "confirmed";
-        self.citations.push(Citation {
-            id: source.clone(),
-            title: doc.title.clone(),
-            doc_no: doc.doc_no.clone(),
-            issuer: doc.issuer.clone(),
-            published: crate::dates::from_toml(doc.published.get_ref()).unwrap_or_default(),
-            url: doc.url.clone(),
-            evidence: doc.evidence.get_ref().clone(),
-            articles: if article.is_empty() {
-                Vec::new()
-            } else {
-                vec![article.clone()]
+        // Every id in the rules is interned, so the registry finds it by pointer; anything
+        // else is looked up by name.
+        let mut citation = match policy.rules.citation(source) {
+            Some(c) => c.clone(),
+            None => match policy.source(source) {
+                Some(doc) => Citation::of(source.clone(), doc),
+                None => return true,
             },
-        });
+        };
+        if !article.is_empty() {
+            citation.articles.push(article.clone());
+        }
+        let reported = citation.evidence != "confirmed";
+        self.citations.push(citation);
         reported
     }
 

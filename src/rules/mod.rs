@@ -45,6 +45,10 @@ pub struct Loaded {
 pub struct RuleSet {
     pub sources_path: String,
     pub sources: SourceFile,
+    /// Each source as the citation a verdict records, sorted by the address of its interned
+    /// id (`Str::interned`, as every citation in the rules is): `Verdict::cite` finds a
+    /// document by pointer instead of comparing names.
+    pub citations: Vec<(usize, crate::verdict::Citation)>,
     pub national: Loaded,
     /// Region files by 6-digit code.
     pub regions: BTreeMap<Str, Loaded>,
@@ -202,6 +206,7 @@ impl RuleSet {
             (true, Some((sources_path, _, sources)), Some(national), Some(calendar)) => {
                 Ok(RuleSet {
                     sources_path,
+                    citations: citations(&sources),
                     sources,
                     national,
                     regions: regional,
@@ -211,6 +216,15 @@ impl RuleSet {
             }
             _ => Err(problems),
         }
+    }
+
+    /// The citation of source `id`, if `id` is the interned id of a registered source.
+    pub fn citation(&self, id: &Str) -> Option<&crate::verdict::Citation> {
+        let at = self
+            .citations
+            .binary_search_by_key(&id.as_ptr().addr(), |(at, _)| *at)
+            .ok()?;
+        Some(&self.citations[at].1)
     }
 
     /// The policy in force for `region` (a pooling area or province; `None` for national
@@ -227,4 +241,17 @@ impl RuleSet {
             .as_ref()
             .and_then(|d| dates::from_toml(d.get_ref()))
     }
+}
+
+/// The registry as citations, by interned id (see `RuleSet::citations`).
+fn citations(sources: &SourceFile) -> Vec<(usize, crate::verdict::Citation)> {
+    let mut out: Vec<_> = sources
+        .iter()
+        .map(|(id, doc)| {
+            let id = Str::interned(id.clone());
+            (id.as_ptr().addr(), crate::verdict::Citation::of(id, doc))
+        })
+        .collect();
+    out.sort_by_key(|(at, _)| *at);
+    out
 }
