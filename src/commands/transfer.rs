@@ -150,9 +150,8 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
     if f.from == f.to {
         return Ok(asked);
     }
-    if f.scheme.is_none() {
-        asked = true;
-        f.scheme = Some(p.select(
+    ask_missing(&mut f.scheme, &mut asked, || {
+        p.select(
             &Text::new("您参加的是哪种医保?", "Which insurance are you in?"),
             &[
                 (
@@ -167,25 +166,27 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
                     Text::new("居民医保", "resident insurance"),
                 ),
             ],
-        )?);
-    }
+        )
+        .map(Some)
+    })?;
     let employee = f.scheme == Some(Scheme::Employee);
-    if employee && f.retired.is_none() {
-        asked = true;
-        f.retired = Some(p.select(
-            &Text::new("您已经退休了吗?", "Are you retired?"),
-            &[
-                (false, Text::new("否", "no")),
-                (true, Text::new("是", "yes")),
-            ],
-        )?);
+    if employee {
+        ask_missing(&mut f.retired, &mut asked, || {
+            p.select(
+                &Text::new("您已经退休了吗?", "Are you retired?"),
+                &[
+                    (false, Text::new("否", "no")),
+                    (true, Text::new("是", "yes")),
+                ],
+            )
+            .map(Some)
+        })?;
     }
     if f.retired == Some(true) {
         return Ok(asked);
     }
-    if f.reason.is_none() {
-        asked = true;
-        f.reason = Some(p.select(
+    ask_missing(&mut f.reason, &mut asked, || {
+        p.select(
             &Text::new("为什么转移?", "Why are you moving?"),
             &[
                 (Reason::Job, Reason::Job.name()),
@@ -194,8 +195,9 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
                 (Reason::Study, Reason::Study.name()),
                 (Reason::Other, Reason::Other.name()),
             ],
-        )?);
-    }
+        )
+        .map(Some)
+    })?;
     if f.new_scheme.is_none() {
         asked = true;
         let same = f.scheme.unwrap_or_default();
@@ -222,73 +224,83 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
         )?;
         f.new_scheme = (chosen != same).then_some(chosen);
     }
-    if f.origin_stopped.is_none() {
-        asked = true;
-        f.origin_stopped = p.yes_no_unsure(&Text::new(
+    ask_missing(&mut f.origin_stopped, &mut asked, || {
+        p.yes_no_unsure(&Text::new(
             "转出地已经停保了吗?",
             "Has the insurance at the origin been stopped?",
-        ))?;
-    }
-    if f.destination_enrolled.is_none() {
-        asked = true;
-        f.destination_enrolled = p.yes_no_unsure(&Text::new(
+        ))
+    })?;
+    ask_missing(&mut f.destination_enrolled, &mut asked, || {
+        p.yes_no_unsure(&Text::new(
             "已经在转入地参保了吗?",
             "Are you enrolled at the destination?",
-        ))?;
+        ))
+    })?;
+    ask_missing(&mut f.arrears, &mut asked, || {
+        p.no_yes_unsure(&Text::new("有欠费吗?", "Are any contributions owed?"))
+    })?;
+    if employee {
+        ask_missing(&mut f.account_frozen, &mut asked, || {
+            p.no_yes_unsure(&Text::new(
+                "个人账户被冻结或状态异常吗?",
+                "Is your personal account frozen or otherwise abnormal?",
+            ))
+        })?;
     }
-    if f.arrears.is_none() {
-        asked = true;
-        f.arrears = p.no_yes_unsure(&Text::new("有欠费吗?", "Are any contributions owed?"))?;
-    }
-    if employee && f.account_frozen.is_none() {
-        asked = true;
-        f.account_frozen = p.no_yes_unsure(&Text::new(
-            "个人账户被冻结或状态异常吗?",
-            "Is your personal account frozen or otherwise abnormal?",
-        ))?;
-    }
-    if f.last_paid.is_none() {
-        asked = true;
-        f.last_paid = p.input_optional(
+    ask_missing(&mut f.last_paid, &mut asked, || {
+        p.input_optional(
             &Text::new("在转出地最后缴费的月份?", "Last month paid at the origin?"),
             "YYYY-MM",
             |s| parse_month("--last-paid", s),
-        )?;
-    }
-    if f.paid_from.is_none() {
-        asked = true;
-        f.paid_from = p.input_optional(
+        )
+    })?;
+    ask_missing(&mut f.paid_from, &mut asked, || {
+        p.input_optional(
             &Text::new(
                 "在转入地从哪个月开始缴费(或将要缴费)?",
                 "First month paid (or to be paid) at the destination?",
             ),
             "YYYY-MM",
             |s| parse_month("--paid-from", s),
-        )?;
+        )
+    })?;
+    if f.cross_scheme() {
+        ask_missing(&mut f.continuous_years, &mut asked, || {
+            p.input_optional(
+                &Text::new(
+                    "已经连续参保几年?",
+                    "How many years have you been insured without a break?",
+                ),
+                "0-100",
+                parse_years,
+            )
+        })?;
     }
-    if f.cross_scheme() && f.continuous_years.is_none() {
-        asked = true;
-        f.continuous_years = p.input_optional(
-            &Text::new(
-                "已经连续参保几年?",
-                "How many years have you been insured without a break?",
-            ),
-            "0-100",
-            parse_years,
-        )?;
-    }
-    if f.submitted.is_none() {
-        asked = true;
-        f.submitted = p.input_optional(
+    ask_missing(&mut f.submitted, &mut asked, || {
+        p.input_optional(
             &Text::new(
                 "转移申请已被受理的话,受理日期是?",
                 "If your application has been accepted, on which day?",
             ),
             "YYYY-MM-DD",
             |s| parse_date("--submitted", s),
-        )?;
-    }
+        )
+    })?;
     Ok(asked)
+}
+
+/// Asks `question` for a fact not known yet (and notes that something was asked); a known
+/// fact is left as it is.
+fn ask_missing<T>(
+    fact: &mut Option<T>,
+    asked: &mut bool,
+    question: impl FnOnce() -> Result<Option<T>, Error>,
+) -> Result<(), Error> {
+    if fact.is_none() {
+        *asked = true;
+        *fact = question()?;
+    }
+    Ok(())
 }
 
 /// At the end of a walk-through: offer to save the plan for `yibao status`.

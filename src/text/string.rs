@@ -2,7 +2,8 @@
 //! the whole run (written in the code, or read from a rules file and kept), or a shared string
 //! made for one answer. Copying one never copies the text.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -35,10 +36,8 @@ impl Str {
     /// Keeps `s` once however often it is read, so equal interned strings are one pointer
     /// (`same`). For the few strings compared on every citation: source ids and articles.
     pub fn interned(s: String) -> Str {
-        static KEPT: std::sync::Mutex<Option<std::collections::HashSet<&'static str>>> =
-            std::sync::Mutex::new(None);
+        static KEPT: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
         let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-        let kept = kept.get_or_insert_with(Default::default);
         match kept.get(s.as_str()) {
             Some(k) => Str::Static(k),
             None => {
