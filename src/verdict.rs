@@ -154,7 +154,8 @@ pub struct Deadline {
 /// A document the verdict rests on.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Citation {
-    pub id: Str,
+    // The registry's id, interned (`text::intern`): one pointer per document.
+    pub id: &'static str,
     pub title: Str,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub doc_no: Str,
@@ -164,11 +165,14 @@ pub struct Citation {
     pub url: Str,
     pub evidence: Str,
     pub articles: Vec<Str>,
+    /// The evidence is only reported (待核对), not confirmed.
+    #[serde(skip)]
+    pub reported: bool,
 }
 
 impl Citation {
     /// Document `doc` of the registry, registered as `id`, with no article yet.
-    pub fn of(id: Str, doc: &crate::rules::schema::Source) -> Citation {
+    pub fn of(id: &'static str, doc: &crate::rules::schema::Source) -> Citation {
         Citation {
             id,
             title: doc.title.clone(),
@@ -178,6 +182,7 @@ impl Citation {
             url: doc.url.clone(),
             evidence: doc.evidence.get_ref().clone(),
             articles: Vec::new(),
+            reported: doc.evidence.get_ref() != "confirmed",
         }
     }
 }
@@ -291,31 +296,30 @@ impl Verdict {
         } else {
             &Str::Static("")
         };
-        // Most calls cite a document already cited, usually by the same interned id: look
-        // nothing up for those.
-        let cited = (self.citations.iter().position(|c| c.id.same(source)))
-            .or_else(|| self.citations.iter().position(|c| c.id == *source));
-        if let Some(c) = cited.map(|i| &mut self.citations[i]) {
-            if !article.is_empty() && !c.articles.iter().any(|a| a.same(article) || a == article) {
-                c.articles.push(article.clone());
-            }
-            return c.evidence != "confirmed";
-        }
-        // Every id in the rules is interned, so the registry finds it by pointer; anything
-        // else is looked up by name.
-        let mut citation = match policy.rules.citation(source) {
-            Some(c) => c.clone(),
-            None => match policy.source(source) {
-                Some(doc) => Citation::of(source.clone(), doc),
-                None => return true,
-            },
+        // Every citation of a verdict has the registry's interned id, as every id in the
+        // rules has: most calls find their document by pointer, without looking it up.
+        let cited = |id: &str| {
+            self.citations
+                .iter()
+                .position(|c| c.id.as_ptr() == id.as_ptr())
         };
-        if !article.is_empty() {
-            citation.articles.push(article.clone());
+        let at = match cited(source) {
+            Some(at) => at,
+            None => {
+                let Some(doc) = policy.rules.citation(source) else {
+                    return true;
+                };
+                cited(doc.id).unwrap_or_else(|| {
+                    self.citations.push(doc.clone());
+                    self.citations.len() - 1
+                })
+            }
+        };
+        let c = &mut self.citations[at];
+        if !article.is_empty() && !c.articles.iter().any(|a| a.same(article) || a == article) {
+            c.articles.push(article.clone());
         }
-        let reported = citation.evidence != "confirmed";
-        self.citations.push(citation);
-        reported
+        c.reported
     }
 
     /// Records a resolved rules value as a citation; returns true if it is only reported.
@@ -392,6 +396,6 @@ impl Verdict {
 
     /// True if any cited source is only reported.
     pub fn rests_on_reports(&self) -> bool {
-        self.citations.iter().any(|c| c.evidence != "confirmed")
+        self.citations.iter().any(|c| c.reported)
     }
 }

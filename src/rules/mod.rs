@@ -218,13 +218,17 @@ impl RuleSet {
         }
     }
 
-    /// The citation of source `id`, if `id` is the interned id of a registered source.
+    /// The citation of registered source `id`, whose id is the interned one: found by
+    /// address when `id` is that interned id (as every id in the rules is), else by name.
     pub fn citation(&self, id: &Str) -> Option<&crate::verdict::Citation> {
-        let at = self
-            .citations
-            .binary_search_by_key(&id.as_ptr().addr(), |(at, _)| *at)
-            .ok()?;
-        Some(&self.citations[at].1)
+        match (self.citations).binary_search_by_key(&id.as_ptr().addr(), |(at, _)| *at) {
+            Ok(at) => Some(&self.citations[at].1),
+            Err(_) => self
+                .citations
+                .iter()
+                .map(|(_, c)| c)
+                .find(|c| c.id == id.as_str()),
+        }
     }
 
     /// The policy in force for `region` (a pooling area or province; `None` for national
@@ -248,7 +252,7 @@ fn citations(sources: &SourceFile) -> Vec<(usize, crate::verdict::Citation)> {
     let mut out: Vec<_> = sources
         .iter()
         .map(|(id, doc)| {
-            let id = Str::interned(id.clone());
+            let id = crate::text::intern(id.clone());
             (id.as_ptr().addr(), crate::verdict::Citation::of(id, doc))
         })
         .collect();

@@ -36,22 +36,27 @@ impl Str {
     /// Keeps `s` once however often it is read, so equal interned strings are one pointer
     /// (`same`). For the few strings compared on every citation: source ids and articles.
     pub fn interned(s: String) -> Str {
-        static KEPT: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
-        let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-        match kept.get(s.as_str()) {
-            Some(k) => Str::Static(k),
-            None => {
-                let k: &'static str = Box::leak(s.into_boxed_str());
-                kept.insert(k);
-                Str::Static(k)
-            }
-        }
+        Str::Static(intern(s))
     }
 
     /// True when both are the very same string in memory: a quick test that can only say yes
     /// (equal strings kept apart answer no; compare with `==` for those).
     pub fn same(&self, other: &Str) -> bool {
         std::ptr::eq(self.as_str(), other.as_str())
+    }
+}
+
+/// `s` kept once for the whole run however often it is read (see `Str::interned`).
+pub fn intern(s: String) -> &'static str {
+    static KEPT: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
+    let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    match kept.get(s.as_str()) {
+        Some(k) => k,
+        None => {
+            let k: &'static str = Box::leak(s.into_boxed_str());
+            kept.insert(k);
+            k
+        }
     }
 }
 
