@@ -39,8 +39,8 @@ struct ErrorBody<'a> {
 pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &str, v: &Verdict) {
     buf.extend_from_slice(b"{\"schema\":");
     string(buf, SCHEMA);
-    // Writing into memory cannot fail.
-    let _ = write!(buf, ",\"line\":{line}");
+    buf.extend_from_slice(b",\"line\":");
+    number(buf, line);
     if let Some(id) = id {
         buf.extend_from_slice(b",\"id\":");
         buf.extend_from_slice(id.get().as_bytes());
@@ -55,15 +55,20 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
         string(buf, &d.id);
         buf.extend_from_slice(b",\"date\":\"");
         date(buf, d.date);
-        let _ = write!(
-            buf,
-            "\",\"working_days\":{},\"estimated\":{}}}",
-            d.working_days, d.estimated
-        );
+        buf.extend_from_slice(b"\",\"working_days\":");
+        number(buf, d.working_days as usize);
+        buf.extend_from_slice(if d.estimated {
+            b",\"estimated\":true}"
+        } else {
+            b",\"estimated\":false}"
+        });
     }
     buf.push(b']');
     if let Some((key, json)) = &v.figures {
-        let _ = write!(buf, ",\"{key}\":{}", json.get());
+        buf.push(b',');
+        string(buf, key);
+        buf.push(b':');
+        buf.extend_from_slice(json.get().as_bytes());
     }
     list(buf, "blockers", v.blockers.iter().map(|i| i.id.as_str()));
     list(
@@ -71,8 +76,13 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
         "conditions",
         v.conditions.iter().map(|i| i.id.as_str()),
     );
-    list(buf, "citations", v.citations.iter().map(|c| c.id.as_str()));
+    list(buf, "citations", v.citations.iter().map(|c| c.id));
     buf.extend_from_slice(b"}\n");
+}
+
+/// A whole number in decimal (`itoa`: what serde_json itself writes numbers with).
+fn number(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// `YYYY-MM-DD`, digit by digit (the formatter is slow for something this simple); years
@@ -159,7 +169,9 @@ pub fn error(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, e: &LineErro
 
 /// `,"key":["a","b"]`.
 fn list<'a>(buf: &mut Vec<u8>, key: &str, ids: impl Iterator<Item = &'a str>) {
-    let _ = write!(buf, ",\"{key}\":[");
+    buf.push(b',');
+    string(buf, key);
+    buf.extend_from_slice(b":[");
     for (i, id) in ids.enumerate() {
         if i > 0 {
             buf.push(b',');
