@@ -249,7 +249,7 @@ pub struct Verdict {
     /// The figures a compact `batch` answer shows, by key, already as a JSON object (the
     /// waiting period's, without its text and sources).
     #[serde(skip)]
-    pub figures: Option<(&'static str, Box<serde_json::value::RawValue>)>,
+    pub figures: Option<(&'static str, String)>,
 }
 
 impl Verdict {

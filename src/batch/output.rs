@@ -68,7 +68,7 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
         buf.push(b',');
         string(buf, key);
         buf.push(b':');
-        buf.extend_from_slice(json.get().as_bytes());
+        buf.extend_from_slice(json.as_bytes());
     }
     list(buf, "blockers", v.blockers.iter().map(|i| i.id.as_str()));
     list(

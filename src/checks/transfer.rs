@@ -167,7 +167,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     v.data("waiting_period", || {
         serde_json::to_value(&waiting).unwrap_or_default()
     });
-    v.figures = waiting.figures_json().map(|json| ("waiting_period", json));
+    v.figures = Some(("waiting_period", waiting.figures_json()));
 
     let blocked = v.blockers.len();
     let depends = v.conditions.len() + usize::from(waiting.conditional);
