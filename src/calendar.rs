@@ -13,7 +13,7 @@
 //! December 25–31 of a year are estimated too while the next year's notice is missing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Bound::{Excluded, Included, Unbounded};
+use std::ops::Bound::{Excluded, Included};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -79,6 +79,9 @@ enum Mark {
 #[derive(Debug, Clone)]
 pub struct Calendar {
     days: BTreeMap<NaiveDate, (Mark, Text)>,
+    /// The same marks by chrono day number (`num_days_from_ce`), ascending: what counting
+    /// working days walks.
+    numbered: Vec<(i64, Mark)>,
     years: BTreeSet<i32>,
     sources: Vec<CalendarSource>,
 }
@@ -110,6 +113,11 @@ struct RawHoliday {
     rest: Spanned<Vec<Spanned<Datetime>>>,
     #[serde(default)]
     work: Vec<Spanned<Datetime>>,
+}
+
+/// `d` as chrono's day number (day 1 = 0001-01-01, a Monday).
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
 }
 
 /// The year a calendar file's name promises (`…/2026.toml` → 2026).
@@ -280,6 +288,7 @@ impl Calendar {
         let mut out = Vec::new();
         let mut cal = Calendar {
             days: BTreeMap::new(),
+            numbered: Vec::new(),
             years: BTreeSet::new(),
             sources: Vec::new(),
         };
@@ -311,6 +320,9 @@ impl Calendar {
             cal.sources.push(parsed.source);
         }
         cal.sources.sort_by_key(|s| s.year);
+        cal.numbered = (cal.days.iter())
+            .map(|(d, (mark, _))| (day_number(*d), *mark))
+            .collect();
         if out.is_empty() { Ok(cal) } else { Err(out) }
     }
 
@@ -364,13 +376,10 @@ impl Calendar {
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> (NaiveDate, bool) {
         // Counted in chrono's day numbers (day 1 = 0001-01-01, a Monday), walking the notice
         // entries ahead alongside the days.
-        let number = |d: NaiveDate| i64::from(d.num_days_from_ce());
-        let mut marks = self
-            .days
-            .range((Excluded(from), Unbounded))
-            .map(|(d, (mark, _))| (number(*d), *mark))
-            .peekable();
-        let (mut x, mut left) = (number(from), i64::from(n));
+        let start = day_number(from);
+        let ahead = self.numbered.partition_point(|(k, _)| *k <= start);
+        let mut marks = self.numbered[ahead..].iter().copied().peekable();
+        let (mut x, mut left) = (start, i64::from(n));
         while left > 0 {
             // Jump whole weeks (5 working days each) while no entry lies in the way.
             let room = match marks.peek() {
