@@ -151,9 +151,10 @@ pub struct Deadline {
     pub unverified: bool,
 }
 
-/// A document the verdict rests on.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Citation {
+/// A registered document as a verdict cites it: what the registry says of it. Made once per
+/// rules load and kept for the run (`RuleSet::citation`), so citing one copies a pointer.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Document {
     // The registry's id, interned (`text::intern`): one pointer per document.
     pub id: &'static str,
     pub title: Str,
@@ -164,16 +165,15 @@ pub struct Citation {
     #[serde(skip_serializing_if = "str::is_empty")]
     pub url: Str,
     pub evidence: Str,
-    pub articles: Vec<Str>,
     /// The evidence is only reported (待核对), not confirmed.
     #[serde(skip)]
     pub reported: bool,
 }
 
-impl Citation {
-    /// Document `doc` of the registry, registered as `id`, with no article yet.
-    pub fn of(id: &'static str, doc: &crate::rules::schema::Source) -> Citation {
-        Citation {
+impl Document {
+    /// Document `doc` of the registry, registered as `id`.
+    pub fn of(id: &'static str, doc: &crate::rules::schema::Source) -> Document {
+        Document {
             id,
             title: doc.title.clone(),
             doc_no: doc.doc_no.clone(),
@@ -181,9 +181,24 @@ impl Citation {
             published: crate::dates::from_toml(doc.published.get_ref()).unwrap_or_default(),
             url: doc.url.clone(),
             evidence: doc.evidence.get_ref().clone(),
-            articles: Vec::new(),
             reported: doc.evidence.get_ref() != "confirmed",
         }
+    }
+}
+
+/// A document the verdict rests on.
+// With the articles cited; in JSON one object, the document's fields and then `articles`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Citation {
+    #[serde(flatten)]
+    pub doc: &'static Document,
+    pub articles: Vec<Str>,
+}
+
+impl std::ops::Deref for Citation {
+    type Target = Document;
+    fn deref(&self) -> &Document {
+        self.doc
     }
 }
 
@@ -310,7 +325,10 @@ impl Verdict {
                     return true;
                 };
                 cited(doc.id).unwrap_or_else(|| {
-                    self.citations.push(doc.clone());
+                    self.citations.push(Citation {
+                        doc,
+                        articles: Vec::new(),
+                    });
                     self.citations.len() - 1
                 })
             }

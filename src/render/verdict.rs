@@ -235,7 +235,7 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
             c.title,
             c.issuer,
             c.published,
-            unverified_mark(lang, c.evidence != "confirmed")
+            unverified_mark(lang, c.reported)
         );
         if lang == Lang::Zh {
             for a in &c.articles {
@@ -243,7 +243,7 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
             }
         }
     }
-    if citations.iter().any(|c| c.evidence != "confirmed") {
+    if citations.iter().any(|c| c.reported) {
         let _ = writeln!(
             out,
             "  {}",

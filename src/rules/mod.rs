@@ -26,6 +26,7 @@ use crate::calendar::Calendar;
 use crate::dates;
 use crate::region::{Level, regions};
 use crate::text::Str;
+use crate::verdict::Document;
 use diag::Diagnostic;
 use load::RulesText;
 pub use resolve::{Policy, Resolved, RuleGap};
@@ -45,10 +46,10 @@ pub struct Loaded {
 pub struct RuleSet {
     pub sources_path: String,
     pub sources: SourceFile,
-    /// Each source as the citation a verdict records, sorted by the address of its interned
+    /// Each source as the document a verdict cites, sorted by the address of its interned
     /// id (`Str::interned`, as every citation in the rules is): `Verdict::cite` finds a
     /// document by pointer instead of comparing names.
-    pub citations: Vec<(usize, crate::verdict::Citation)>,
+    pub citations: Vec<(usize, &'static Document)>,
     pub national: Loaded,
     /// Region files by 6-digit code.
     pub regions: BTreeMap<Str, Loaded>,
@@ -220,13 +221,13 @@ impl RuleSet {
 
     /// The citation of registered source `id`, whose id is the interned one: found by
     /// address when `id` is that interned id (as every id in the rules is), else by name.
-    pub fn citation(&self, id: &Str) -> Option<&crate::verdict::Citation> {
+    pub fn citation(&self, id: &Str) -> Option<&'static Document> {
         match (self.citations).binary_search_by_key(&id.as_ptr().addr(), |(at, _)| *at) {
-            Ok(at) => Some(&self.citations[at].1),
+            Ok(at) => Some(self.citations[at].1),
             Err(_) => self
                 .citations
                 .iter()
-                .map(|(_, c)| c)
+                .map(|(_, c)| *c)
                 .find(|c| c.id == id.as_str()),
         }
     }
@@ -248,12 +249,14 @@ impl RuleSet {
 }
 
 /// The registry as citations, by interned id (see `RuleSet::citations`).
-fn citations(sources: &SourceFile) -> Vec<(usize, crate::verdict::Citation)> {
+fn citations(sources: &SourceFile) -> Vec<(usize, &'static Document)> {
     let mut out: Vec<_> = sources
         .iter()
         .map(|(id, doc)| {
             let id = crate::text::intern(id.clone());
-            (id.as_ptr().addr(), crate::verdict::Citation::of(id, doc))
+            // Kept for the run, like the rules' strings (`Str::keep`): verdicts point to it.
+            let doc: &'static Document = Box::leak(Box::new(Document::of(id, doc)));
+            (id.as_ptr().addr(), doc)
         })
         .collect();
     out.sort_by_key(|(at, _)| *at);
