@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use yibao::batch::answer;
-use yibao::batch::cases::Context;
+use yibao::batch::cases::{Context, Scratch};
 use yibao::rules::RuleSet;
 use yibao::text::Lang;
 use yibao::verdict::Detail;
@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
             explain: false,
         };
         let mut buf = Vec::new();
-        let _ = answer(&line, &cx, &mut buf);
+        let _ = answer(&line, &cx, &mut Scratch::default(), &mut buf);
         assert_eq!(buf.last(), Some(&b'\n'));
         assert_eq!(buf.iter().filter(|b| **b == b'\n').count(), 1);
         let v: serde_json::Value = serde_json::from_slice(&buf).expect("one JSON line");

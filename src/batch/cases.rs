@@ -10,7 +10,7 @@ use super::record;
 use crate::checks::{dental, merge, refund, transfer};
 use crate::error::Error;
 use crate::region::regions;
-use crate::rules::{Policy, RuleSet};
+use crate::rules::{Memo, Policy, RuleSet};
 use crate::text::{Lang, Text};
 use crate::verdict::{Detail, Verdict};
 
@@ -26,13 +26,29 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The policy of `region` on the as-of date, asking for the verdict detail wanted.
-    fn policy(&self, region: Option<&'a str>) -> Policy<'a> {
+    /// The policy of `region` on the as-of date, asking for the verdict detail wanted and
+    /// remembering what it resolves in `memo`.
+    fn policy<'p>(&self, region: Option<&'p str>, memo: &'p Memo) -> Policy<'p>
+    where
+        'a: 'p,
+    {
         Policy {
             detail: self.detail,
+            memo: Some(memo),
             ..Policy::new(self.rules, region, self.on)
         }
     }
+}
+
+/// What one thread evaluating lines remembers from one line to the next, for the same
+/// `Context`: a batch names the same few places and asks the same rules questions over and
+/// over.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Place spellings and the codes they found (bounded).
+    places: std::collections::HashMap<String, String>,
+    /// The rules values resolved.
+    values: Memo,
 }
 
 /// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.
@@ -55,7 +71,7 @@ impl LineError {
     }
 }
 
-type Evaluate = fn(&str, &Context) -> Result<Verdict, LineError>;
+type Evaluate = fn(&str, &Context, &mut Scratch) -> Result<Verdict, LineError>;
 type ParseOnly = fn(&str) -> Result<(), serde_json::Error>;
 
 /// The checks a record may name: its `check`, how to evaluate a record of it, and how merely
@@ -122,26 +138,20 @@ fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> 
 
 /// A place typed as code, Chinese name or pinyin, as the code of its pooling area; an empty
 /// one stays empty (missing).
-fn place(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
+fn place(name: &str, typed: &str, lang: Lang, scratch: &mut Scratch) -> Result<String, LineError> {
     if typed.is_empty() {
         return Ok(String::new());
     }
-    // A batch names the same few places over and over: remember what each spelling found.
-    thread_local! {
-        static FOUND: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            Default::default();
-    }
-    if let Some(code) = FOUND.with_borrow(|found| found.get(typed).cloned()) {
-        return Ok(code);
+    let found = &mut scratch.places;
+    if let Some(code) = found.get(typed) {
+        return Ok(code.clone());
     }
     let code = lookup(name, typed, lang)?;
-    FOUND.with_borrow_mut(|found| {
-        // Bounded: a stream of ever new spellings starts afresh now and then.
-        if found.len() >= 4096 {
-            found.clear();
-        }
-        found.insert(typed.to_string(), code.clone());
-    });
+    // Bounded: a stream of ever new spellings starts afresh now and then.
+    if found.len() >= 4096 {
+        found.clear();
+    }
+    found.insert(typed.to_string(), code.clone());
     Ok(code)
 }
 
@@ -176,10 +186,10 @@ fn require(missing: &[&str], example: &str, lang: Lang) -> Result<(), LineError>
 }
 
 /// `yibao transfer`: from, to and (unless both are one pooling area) scheme are required.
-fn transfer(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: transfer::Facts = facts(text)?;
-    f.from = place("from", &f.from, cx.lang)?;
-    f.to = place("to", &f.to, cx.lang)?;
+    f.from = place("from", &f.from, cx.lang, scratch)?;
+    f.to = place("to", &f.to, cx.lang, scratch)?;
     require(
         &f.missing(),
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,
@@ -188,14 +198,17 @@ fn transfer(text: &str, cx: &Context) -> Result<Verdict, LineError> {
     if let Some(problem) = f.contradiction(cx.on) {
         return Err(LineError::text("contradiction", &problem, cx.lang));
     }
-    Ok(transfer::check(&f, &cx.policy(Some(&f.to))))
+    Ok(transfer::check(
+        &f,
+        &cx.policy(Some(&f.to), &scratch.values),
+    ))
 }
 
 /// `yibao merge`: from and to are required and must differ.
-fn merge(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: merge::Facts = facts(text)?;
-    f.from = place("from", &f.from, cx.lang)?;
-    f.to = place("to", &f.to, cx.lang)?;
+    f.from = place("from", &f.from, cx.lang, scratch)?;
+    f.to = place("to", &f.to, cx.lang, scratch)?;
     let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())
@@ -219,7 +232,7 @@ fn merge(text: &str, cx: &Context) -> Result<Verdict, LineError> {
             cx.lang,
         ));
     }
-    Ok(merge::check(&f, &cx.policy(Some(&f.to))))
+    Ok(merge::check(&f, &cx.policy(Some(&f.to), &scratch.values)))
 }
 
 /// A usage error of a single command (unknown case, procedure, …) as a line error.
@@ -228,18 +241,21 @@ fn usage(code: &'static str, err: &Error, lang: Lang) -> LineError {
 }
 
 /// `yibao refund`: a case by id or name, or the answers; the region is optional.
-fn refund(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: refund::Facts = facts(text)?;
     if let Some(r) = f.region.take() {
-        f.region = Some(place("region", &r, cx.lang)?).filter(|c| !c.is_empty());
+        f.region = Some(place("region", &r, cx.lang, scratch)?).filter(|c| !c.is_empty());
     }
     crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
         .map_err(|e| usage("unknown_case", &e, cx.lang))?;
-    Ok(refund::check(&f, &cx.policy(f.region.as_deref())))
+    Ok(refund::check(
+        &f,
+        &cx.policy(f.region.as_deref(), &scratch.values),
+    ))
 }
 
 /// `yibao dental`: the procedure (any name it answers to) is required.
-fn dental(text: &str, cx: &Context) -> Result<Verdict, LineError> {
+fn dental(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: dental::Facts = facts(text)?;
     require(
         if f.procedure.trim().is_empty() {
@@ -254,7 +270,10 @@ fn dental(text: &str, cx: &Context) -> Result<Verdict, LineError> {
         .map_err(|e| usage("unknown_procedure", &e, cx.lang))?;
     f.procedure = procedure.id.get_ref().to_string();
     if let Some(r) = f.region.take() {
-        f.region = Some(place("region", &r, cx.lang)?).filter(|c| !c.is_empty());
+        f.region = Some(place("region", &r, cx.lang, scratch)?).filter(|c| !c.is_empty());
     }
-    Ok(dental::check(&f, &cx.policy(f.region.as_deref())))
+    Ok(dental::check(
+        &f,
+        &cx.policy(f.region.as_deref(), &scratch.values),
+    ))
 }

@@ -20,7 +20,7 @@ use crate::render::Report;
 use crate::request::Request;
 use crate::text::{Lang, Text};
 use crate::verdict::{Detail, Outcome};
-use cases::{Context, LineError};
+use cases::{Context, LineError, Scratch};
 use stream::{Line, StreamEnd};
 
 /// How many lines came to what.
@@ -78,15 +78,19 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
     };
     let tally = Tally::default();
     let mut out = std::io::stdout().lock();
-    let end = stream::run(input, &mut out, |line: &Line, buf: &mut Vec<u8>| {
-        match answer(line, &cx, buf) {
-            None => &tally.bad,
-            Some(Outcome::No) => &tally.no,
-            Some(Outcome::Conditional) => &tally.conditional,
-            Some(Outcome::Yes) => return,
-        }
-        .fetch_add(1, Ordering::Relaxed);
-    });
+    let end = stream::run(
+        input,
+        &mut out,
+        |line: &Line, scratch: &mut Scratch, buf: &mut Vec<u8>| {
+            match answer(line, &cx, scratch, buf) {
+                None => &tally.bad,
+                Some(Outcome::No) => &tally.no,
+                Some(Outcome::Conditional) => &tally.conditional,
+                Some(Outcome::Yes) => return,
+            }
+            .fetch_add(1, Ordering::Relaxed);
+        },
+    );
     if let StreamEnd::ReadError(reason) = end {
         return Err(Error::File {
             path: shown(args.input.as_deref()),
@@ -111,8 +115,13 @@ fn exit_code(tally: &Tally, fail_on: Option<FailOn>) -> i32 {
 
 /// Answers one line (numbered `line.0`), appending one JSON line to `buf`: the whole verdict
 /// when `cx` asks for full detail, else the compact answer; `None` when the line was bad.
-/// Public for the fuzz target.
-pub fn answer(line: &Line, cx: &Context, buf: &mut Vec<u8>) -> Option<Outcome> {
+/// `scratch` is what this thread remembers between lines. Public for the fuzz target.
+pub fn answer(
+    line: &Line,
+    cx: &Context,
+    scratch: &mut Scratch,
+    buf: &mut Vec<u8>,
+) -> Option<Outcome> {
     let (number, text) = (line.0, &line.1);
     let text = match text {
         Ok(t) => t,
@@ -135,7 +144,7 @@ pub fn answer(line: &Line, cx: &Context, buf: &mut Vec<u8>) -> Option<Outcome> {
     };
     let id = envelope.id;
     let verdict = cases::find(envelope.check.as_deref(), cx.lang)
-        .and_then(|(name, evaluate, _)| evaluate(text, cx).map(|v| (*name, v)));
+        .and_then(|(name, evaluate, _)| evaluate(text, cx, scratch).map(|v| (*name, v)));
     match verdict {
         Ok((name, v)) => {
             if cx.detail == Detail::Full {

@@ -32,11 +32,14 @@ pub enum StreamEnd {
 
 /// Reads `input` line by line, evaluates each with `eval` (which appends one JSON line, with
 /// its newline, to the buffer it is given), and writes the results to `out` in input order.
-pub fn run<R, W, F>(input: BufReader<R>, out: &mut W, eval: F) -> StreamEnd
+/// Each thread evaluating lines keeps its own `S` (made with `Default`) and hands it to
+/// `eval` with every line: what it may remember from one line to the next.
+pub fn run<R, W, S, F>(input: BufReader<R>, out: &mut W, eval: F) -> StreamEnd
 where
     R: Read + Send + 'static,
     W: Write,
-    F: Fn(&Line, &mut Vec<u8>) + Sync,
+    S: Default,
+    F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync,
 {
     let (tx, rx) = sync_channel::<Result<Vec<Line>, String>>(QUEUE);
     let reader = std::thread::spawn(move || read_chunks(input, |chunk| tx.send(chunk).is_ok()));
@@ -97,7 +100,7 @@ fn read_chunks<R: Read>(
     }
 }
 
-fn write_chunks<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
+fn write_chunks<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
     rx: &Receiver<Result<Vec<Line>, String>>,
     out: &mut W,
     eval: &F,
@@ -107,9 +110,10 @@ fn write_chunks<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
         let (jobs, their_jobs) = sync_channel::<Vec<Line>>(1);
         let (their_answers, answers) = sync_channel::<Vec<u8>>(1);
         s.spawn(move || {
+            let mut state = S::default();
             for lines in their_jobs {
                 let mut out = Vec::with_capacity(lines.len() * 256);
-                lines.iter().for_each(|l| eval(l, &mut out));
+                lines.iter().for_each(|l| eval(l, &mut state, &mut out));
                 if their_answers.send(out).is_err() {
                     return;
                 }
@@ -125,13 +129,14 @@ struct Helper {
     answers: Receiver<Vec<u8>>,
 }
 
-fn write_loop<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
+fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
     rx: &Receiver<Result<Vec<Line>, String>>,
     out: &mut W,
     eval: &F,
     helper: &Helper,
 ) -> StreamEnd {
     let mut buf = Vec::with_capacity(1 << 20);
+    let mut state = S::default();
     loop {
         let next = match rx.try_recv() {
             Ok(chunk) => Some(chunk),
@@ -151,7 +156,7 @@ fn write_loop<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
                 return StreamEnd::ReadError(e);
             }
             Some(Ok(lines)) => {
-                evaluate(lines, eval, helper, &mut buf);
+                evaluate(lines, |l, buf| eval(l, &mut state, buf), helper, &mut buf);
                 if buf.len() >= 1 << 20
                     && let Some(end) = flush(out, &mut buf)
                 {
@@ -164,9 +169,9 @@ fn write_loop<W: Write, F: Fn(&Line, &mut Vec<u8>) + Sync>(
 
 /// Evaluates a chunk, the second half on the helper's core when it is large enough, and
 /// appends the results in order.
-fn evaluate<F: Fn(&Line, &mut Vec<u8>) + Sync>(
+fn evaluate(
     mut lines: Vec<Line>,
-    eval: &F,
+    mut eval: impl FnMut(&Line, &mut Vec<u8>),
     helper: &Helper,
     buf: &mut Vec<u8>,
 ) {
@@ -200,7 +205,7 @@ fn flush<W: Write>(out: &mut W, buf: &mut Vec<u8>) -> Option<StreamEnd> {
 mod tests {
     use super::*;
 
-    fn echo(line: &Line, buf: &mut Vec<u8>) {
+    fn echo(line: &Line, _: &mut (), buf: &mut Vec<u8>) {
         match &line.1 {
             Ok(t) => buf.extend_from_slice(format!("{}:{}\n", line.0, t.len()).as_bytes()),
             Err(e) => buf.extend_from_slice(format!("{}:error {e}\n", line.0).as_bytes()),

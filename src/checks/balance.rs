@@ -186,7 +186,10 @@ fn ways(facts: &Facts, policy: &Policy) -> Verdict {
 fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
     let place = place_name(facts);
     let data = &policy.rules.procedures.channels.after_transfer;
-    let origin = Policy::new(policy.rules, facts.from.as_deref(), policy.on);
+    let origin = Policy {
+        region: facts.from.as_deref(),
+        ..*policy
+    };
     let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
     v.line(
         "region",

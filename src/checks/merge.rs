@@ -63,7 +63,10 @@ enum State {
 /// `policy` is the policy of `facts.to` (the account kept).
 pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     let data = &policy.rules.procedures.merge;
-    let origin = Policy::new(policy.rules, Some(&facts.from), policy.on);
+    let origin = Policy {
+        region: Some(&facts.from),
+        ..*policy
+    };
     let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
     let (from, to) = match v.is_full() {
         true => (region_label(&facts.from), region_label(&facts.to)),

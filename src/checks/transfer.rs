@@ -110,7 +110,10 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         )
     });
 
-    let origin = Policy::new(policy.rules, Some(&facts.from), policy.on);
+    let origin = Policy {
+        region: Some(&facts.from),
+        ..*policy
+    };
     let start = facts.submitted.unwrap_or(policy.on);
     let dates = match limits::transfer(&mut v, &origin, policy, Some(start)) {
         Ok(d) => d,

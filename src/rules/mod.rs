@@ -29,7 +29,7 @@ use crate::text::Str;
 use crate::verdict::Document;
 use diag::Diagnostic;
 use load::RulesText;
-pub use resolve::{Policy, Resolved, RuleGap};
+pub use resolve::{Memo, Policy, Resolved, RuleGap};
 use schema::{RulesFile, SourceFile};
 
 /// A rules file that parsed, with the path to show in messages and its text (for locating

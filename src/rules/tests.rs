@@ -271,3 +271,41 @@ proptest::proptest! {
         }
     }
 }
+
+/// A memo shared across regions and dates answers exactly what resolving afresh answers:
+/// the regions and months are interleaved, so a memo that mixed them up would be caught.
+#[test]
+fn a_memo_gives_what_resolving_afresh_gives_for_every_region_and_month() {
+    let rules = shipped();
+    let memo = super::Memo::default();
+    let keys: Vec<crate::text::Str> = (rules.policy(None, d("2026-01-01")).all())
+        .into_iter()
+        .map(|(k, _)| crate::text::Str::keep(k))
+        .collect();
+    let regions = [
+        None,
+        Some("110000"),
+        Some("110105"),
+        Some("320500"),
+        Some("500000"),
+    ];
+    for round in 0..2 {
+        for month in 0..48 {
+            for region in regions {
+                let day = d("2023-01-01") + chrono::Months::new(month);
+                let fresh = rules.policy(region, day);
+                let remembering = super::Policy {
+                    memo: Some(&memo),
+                    ..fresh
+                };
+                for key in &keys {
+                    assert_eq!(
+                        format!("{:?}", remembering.get(key)),
+                        format!("{:?}", fresh.get(key)),
+                        "{key} for {region:?} on {day}, round {round}"
+                    );
+                }
+            }
+        }
+    }
+}

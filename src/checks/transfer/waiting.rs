@@ -162,7 +162,10 @@ pub fn assess(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
             ),
         );
     };
-    let at = Policy::new(policy.rules, policy.region, first.first_day());
+    let at = Policy {
+        on: first.first_day(),
+        ..*policy
+    };
     let both_resident = facts.scheme == Some(Scheme::Resident)
         && facts.destination_scheme() == Some(Scheme::Resident);
     if both_resident {
