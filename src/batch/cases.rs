@@ -136,23 +136,33 @@ fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> 
     record::facts::<F>(text).map(drop)
 }
 
-/// A place typed as code, Chinese name or pinyin, as the code of its pooling area; an empty
-/// one stays empty (missing).
-fn place(name: &str, typed: &str, lang: Lang, scratch: &mut Scratch) -> Result<String, LineError> {
-    if typed.is_empty() {
-        return Ok(String::new());
+/// A place typed as code, Chinese name or pinyin, replaced by the code of its pooling area
+/// (written over the typed text, whose room usually suffices); an empty one stays empty
+/// (missing).
+fn place(
+    name: &str,
+    place: &mut String,
+    lang: Lang,
+    scratch: &mut Scratch,
+) -> Result<(), LineError> {
+    if place.is_empty() {
+        return Ok(());
     }
     let found = &mut scratch.places;
-    if let Some(code) = found.get(typed) {
-        return Ok(code.clone());
-    }
-    let code = lookup(name, typed, lang)?;
-    // Bounded: a stream of ever new spellings starts afresh now and then.
-    if found.len() >= 4096 {
-        found.clear();
-    }
-    found.insert(typed.to_string(), code.clone());
-    Ok(code)
+    let code = match found.get(place.as_str()) {
+        Some(code) => code,
+        None => {
+            let code = lookup(name, place, lang)?;
+            // Bounded: a stream of ever new spellings starts afresh now and then.
+            if found.len() >= 4096 {
+                found.clear();
+            }
+            found.entry(std::mem::take(place)).or_insert(code)
+        }
+    };
+    place.clear();
+    place.push_str(code);
+    Ok(())
 }
 
 /// The lookup itself (`name` is the fact, for the message).
@@ -188,8 +198,8 @@ fn require(missing: &[&str], example: &str, lang: Lang) -> Result<(), LineError>
 /// `yibao transfer`: from, to and (unless both are one pooling area) scheme are required.
 fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: transfer::Facts = facts(text)?;
-    f.from = place("from", &f.from, cx.lang, scratch)?;
-    f.to = place("to", &f.to, cx.lang, scratch)?;
+    place("from", &mut f.from, cx.lang, scratch)?;
+    place("to", &mut f.to, cx.lang, scratch)?;
     require(
         &f.missing(),
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,
@@ -207,8 +217,8 @@ fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, 
 /// `yibao merge`: from and to are required and must differ.
 fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: merge::Facts = facts(text)?;
-    f.from = place("from", &f.from, cx.lang, scratch)?;
-    f.to = place("to", &f.to, cx.lang, scratch)?;
+    place("from", &mut f.from, cx.lang, scratch)?;
+    place("to", &mut f.to, cx.lang, scratch)?;
     let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())
@@ -243,9 +253,10 @@ fn usage(code: &'static str, err: &Error, lang: Lang) -> LineError {
 /// `yibao refund`: a case by id or name, or the answers; the region is optional.
 fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: refund::Facts = facts(text)?;
-    if let Some(r) = f.region.take() {
-        f.region = Some(place("region", &r, cx.lang, scratch)?).filter(|c| !c.is_empty());
+    if let Some(r) = &mut f.region {
+        place("region", r, cx.lang, scratch)?;
     }
+    f.region = f.region.take().filter(|c| !c.is_empty());
     crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
         .map_err(|e| usage("unknown_case", &e, cx.lang))?;
     Ok(refund::check(
@@ -269,9 +280,10 @@ fn dental(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Li
     let procedure = crate::commands::dental::find(&cx.rules.procedures.dental, &f.procedure)
         .map_err(|e| usage("unknown_procedure", &e, cx.lang))?;
     f.procedure = procedure.id.get_ref().to_string();
-    if let Some(r) = f.region.take() {
-        f.region = Some(place("region", &r, cx.lang, scratch)?).filter(|c| !c.is_empty());
+    if let Some(r) = &mut f.region {
+        place("region", r, cx.lang, scratch)?;
     }
+    f.region = f.region.take().filter(|c| !c.is_empty());
     Ok(dental::check(
         &f,
         &cx.policy(f.region.as_deref(), &scratch.values),
