@@ -304,27 +304,38 @@ impl Verdict {
 
     /// Records that the verdict rests on `source` (article optional); returns true if that
     /// source is only reported.
+    #[inline]
     pub fn cite(&mut self, policy: &Policy, source: &Str, article: &Str) -> bool {
-        // An outline lists the documents, not their articles.
-        let article = if self.is_full() {
-            article
-        } else {
-            &Str::Static("")
-        };
         // Every citation of a verdict has the registry's interned id, as every id in the
-        // rules has: most calls find their document by pointer, without looking it up.
-        let cited = |id: &str| {
-            self.citations
-                .iter()
-                .position(|c| c.id.as_ptr() == id.as_ptr())
-        };
-        let at = match cited(source) {
+        // rules has: most calls find their document by pointer, without looking it up, and
+        // an outline has no article to add.
+        let at = self.cited(source);
+        match at {
+            Some(at) if !self.is_full() => self.citations[at].reported,
+            _ => self.cite_again(policy, source, article, at),
+        }
+    }
+
+    /// Where document `id` is in `citations`, by pointer.
+    fn cited(&self, id: &str) -> Option<usize> {
+        (self.citations.iter()).position(|c| c.id.as_ptr() == id.as_ptr())
+    }
+
+    /// `cite` for a document new to the verdict (`at` is `None`), or with an article to add.
+    fn cite_again(
+        &mut self,
+        policy: &Policy,
+        source: &Str,
+        article: &Str,
+        at: Option<usize>,
+    ) -> bool {
+        let at = match at {
             Some(at) => at,
             None => {
                 let Some(doc) = policy.rules.citation(source) else {
                     return true;
                 };
-                cited(doc.id).unwrap_or_else(|| {
+                self.cited(doc.id).unwrap_or_else(|| {
                     self.citations.push(Citation {
                         doc,
                         articles: Vec::new(),
@@ -333,8 +344,13 @@ impl Verdict {
                 })
             }
         };
+        // An outline lists the documents, not their articles.
+        let full = self.is_full();
         let c = &mut self.citations[at];
-        if !article.is_empty() && !c.articles.iter().any(|a| a.same(article) || a == article) {
+        if full
+            && !article.is_empty()
+            && !c.articles.iter().any(|a| a.same(article) || a == article)
+        {
             c.articles.push(article.clone());
         }
         c.reported
