@@ -335,13 +335,17 @@ impl Verdict {
                 let Some(doc) = policy.rules.citation(source) else {
                     return true;
                 };
-                self.cited(doc.id).unwrap_or_else(|| {
-                    self.citations.push(Citation {
-                        doc,
-                        articles: Vec::new(),
-                    });
-                    self.citations.len() - 1
-                })
+                // Not found by `source`'s pointer: look again only if `source` was a copy.
+                let copy = doc.id.as_ptr() != source.as_ptr();
+                copy.then(|| self.cited(doc.id))
+                    .flatten()
+                    .unwrap_or_else(|| {
+                        self.citations.push(Citation {
+                            doc,
+                            articles: Vec::new(),
+                        });
+                        self.citations.len() - 1
+                    })
             }
         };
         // An outline lists the documents, not their articles.

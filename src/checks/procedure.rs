@@ -74,13 +74,13 @@ pub fn step(
     default: (Place, Channel, Who),
     prefix: Option<&Text>,
 ) -> Step {
-    let text = match prefix {
+    let text = v.text(|| match prefix {
         Some(p) => Text::new(
             format!("{}{}", p.zh, data.text.zh),
             format!("{}{}", p.en, data.text.en),
         ),
         None => data.text.clone(),
-    };
+    });
     Step {
         id: data.id.get_ref().clone(),
         place: data.place.unwrap_or(default.0),
@@ -106,10 +106,12 @@ pub fn channel_step(v: &mut Verdict, policy: &Policy, c: &ChannelData) -> Step {
         place: Place::Local,
         channel: c.kind(),
         who: Who::Person,
-        text: Text::new(
-            format!("{}: {}", c.name.zh, join(|t| &t.zh)),
-            format!("{}: {}", c.name.en, join(|t| &t.en)),
-        ),
+        text: v.text(|| {
+            Text::new(
+                format!("{}: {}", c.name.zh, join(|t| &t.zh)),
+                format!("{}: {}", c.name.en, join(|t| &t.en)),
+            )
+        }),
         cite: Some(c.cite.source.get_ref().clone()),
         unverified: cite_all(v, policy, c.cites()),
     }
