@@ -168,6 +168,9 @@ pub struct Document {
     /// The evidence is only reported (待核对), not confirmed.
     #[serde(skip)]
     pub reported: bool,
+    /// `id` as a JSON string, quotes included (what compact batch answers list).
+    #[serde(skip)]
+    pub id_json: &'static str,
 }
 
 impl Document {
@@ -182,6 +185,7 @@ impl Document {
             url: doc.url.clone(),
             evidence: doc.evidence.get_ref().clone(),
             reported: doc.evidence.get_ref() != "confirmed",
+            id_json: crate::text::intern(serde_json::Value::from(id).to_string()),
         }
     }
 }

@@ -37,9 +37,10 @@ struct ErrorBody<'a> {
 /// Appends the compact answer for a verdict of `check`. Written by hand, not derived: batch
 /// writes millions of these, and the fixed shape needs no serializer machinery.
 pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &str, v: &Verdict) {
-    buf.extend_from_slice(b"{\"schema\":");
-    string(buf, SCHEMA);
-    buf.extend_from_slice(b",\"line\":");
+    // The keys and the schema are plain text: written as they are, not checked for escapes.
+    buf.extend_from_slice(b"{\"schema\":\"");
+    buf.extend_from_slice(SCHEMA.as_bytes());
+    buf.extend_from_slice(b"\",\"line\":");
     number(buf, line);
     if let Some(id) = id {
         buf.extend_from_slice(b",\"id\":");
@@ -47,9 +48,9 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
     }
     buf.extend_from_slice(b",\"check\":");
     string(buf, check);
-    buf.extend_from_slice(b",\"outcome\":");
-    string(buf, v.outcome.key());
-    buf.extend_from_slice(b",\"deadlines\":[");
+    buf.extend_from_slice(b",\"outcome\":\"");
+    buf.extend_from_slice(v.outcome.key().as_bytes());
+    buf.extend_from_slice(b"\",\"deadlines\":[");
     for (i, d) in v.deadlines.iter().enumerate() {
         buf.extend_from_slice(if i == 0 { b"{\"id\":" } else { b",{\"id\":" });
         string(buf, &d.id);
@@ -65,18 +66,20 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
     }
     buf.push(b']');
     if let Some((key, json)) = &v.figures {
-        buf.push(b',');
-        string(buf, key);
-        buf.push(b':');
+        buf.extend_from_slice(b",\"");
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(b"\":");
         buf.extend_from_slice(json.as_bytes());
     }
-    list(buf, "blockers", v.blockers.iter().map(|i| i.id.as_str()));
-    list(
-        buf,
-        "conditions",
-        v.conditions.iter().map(|i| i.id.as_str()),
-    );
-    list(buf, "citations", v.citations.iter().map(|c| c.id));
+    buf.extend_from_slice(b",\"blockers\":");
+    list(buf, v.blockers.iter().map(|i| i.id.as_str()), string);
+    buf.extend_from_slice(b",\"conditions\":");
+    list(buf, v.conditions.iter().map(|i| i.id.as_str()), string);
+    // A document's id is kept as JSON already (`Document::id_json`).
+    buf.extend_from_slice(b",\"citations\":");
+    list(buf, v.citations.iter().map(|c| c.id_json), |buf, json| {
+        buf.extend_from_slice(json.as_bytes());
+    });
     buf.extend_from_slice(b"}\n");
 }
 
@@ -167,16 +170,18 @@ pub fn error(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, e: &LineErro
     write(buf, line, &record);
 }
 
-/// `,"key":["a","b"]`.
-fn list<'a>(buf: &mut Vec<u8>, key: &str, ids: impl Iterator<Item = &'a str>) {
-    buf.push(b',');
-    string(buf, key);
-    buf.extend_from_slice(b":[");
-    for (i, id) in ids.enumerate() {
+/// `["a","b"]`, each item written with `write`.
+fn list<'a>(
+    buf: &mut Vec<u8>,
+    items: impl Iterator<Item = &'a str>,
+    write: impl Fn(&mut Vec<u8>, &str),
+) {
+    buf.push(b'[');
+    for (i, item) in items.enumerate() {
         if i > 0 {
             buf.push(b',');
         }
-        string(buf, id);
+        write(buf, item);
     }
     buf.push(b']');
 }
