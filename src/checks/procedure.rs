@@ -25,11 +25,20 @@ pub fn cite_all<'c>(
 
 /// A statement as a verdict item (condition, material, note).
 pub fn item(v: &mut Verdict, policy: &Policy, data: &ItemData) -> Item {
-    let mut item = Item::new(data.id.get_ref().clone(), data.text.clone());
-    item.fix = data.fix.clone();
-    item.cite = Some(data.cite.source.get_ref().clone());
-    item.unverified = cite_all(v, policy, data.cites());
-    item
+    let unverified = cite_all(v, policy, data.cites());
+    item_of(data, unverified)
+}
+
+/// A statement as an item whose citations are already recorded (`cite_all` said whether
+/// they are `unverified`).
+pub fn item_of(data: &ItemData, unverified: bool) -> Item {
+    Item {
+        id: data.id.get_ref().clone(),
+        text: data.text.clone(),
+        fix: data.fix.clone(),
+        cite: Some(data.cite.source.get_ref().clone()),
+        unverified,
+    }
 }
 
 /// Adds a statement with `add` (`Verdict::add_material`, `add_note`, …): as an item in a full

@@ -15,7 +15,7 @@ mod tests;
 use super::balance::channels_for;
 use super::limits;
 use super::procedure::{
-    add_item, add_step, channel_step, flag_hint, item, region_json, region_label, step,
+    add_item, add_step, channel_step, cite_all, flag_hint, item_of, region_json, region_label, step,
 };
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
@@ -225,7 +225,9 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
         let Some(wording) = data.blocker(id, tags) else {
             continue;
         };
-        let it = item(v, policy, wording);
+        // Every blocker checked is cited; its item is made only where it is shown.
+        let unverified = cite_all(v, policy, wording.cites());
+        let it = || item_of(wording, unverified);
         let answer = match value {
             _ if implied => "(--submitted)",
             Some(true) => "yes",
@@ -234,22 +236,22 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
         };
         let detail = |state: &str, en: &str| {
             let flag = id.replace('_', "-");
-            let source = it.cite.clone().unwrap_or_default();
+            let source = wording.cite.source.get_ref();
             Text::new(
                 format!(
                     "--{flag} {answer} → {state} (查的是: {}) [transfer.toml; {source}]",
-                    it.text.zh
+                    wording.text.zh
                 ),
                 format!(
                     "--{flag} {answer} → {en} (checks: {}) [transfer.toml; {source}]",
-                    it.text.en
+                    wording.text.en
                 ),
             )
         };
         match value {
             Some(b) if b == blocks_when => {
                 v.trace(id, false, || detail("受阻", "blocks"));
-                v.blockers.push(it);
+                v.blockers.push(it());
             }
             Some(_) => v.trace(id, true, || detail("没有问题", "clear")),
             None => {
@@ -258,9 +260,9 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
                 // The wording names the problem, so its fix applies "if it is so".
                 let if_so = Text::new("若是这种情况", "if it is so");
                 let it = if v.is_full() {
-                    flag_hint(it, id, &if_so)
+                    flag_hint(it(), id, &if_so)
                 } else {
-                    it
+                    it()
                 };
                 v.conditions.push(it);
             }
