@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     if text.as_ref().is_ok_and(|t| t.contains('\n')) {
         return;
     }
-    let line = (7, text);
+    let line = (7, text.as_deref().map_err(String::as_str));
     for (detail, lang) in [(Detail::Outline, Lang::Zh), (Detail::Full, Lang::En)] {
         let cx = Context {
             rules,

@@ -122,16 +122,11 @@ pub fn answer(
     scratch: &mut Scratch,
     buf: &mut Vec<u8>,
 ) -> Option<Outcome> {
-    let (number, text) = (line.0, &line.1);
+    let (number, text) = *line;
     let text = match text {
         Ok(t) => t,
         Err(reason) => {
-            output::error(
-                buf,
-                number,
-                None,
-                &LineError::new("not_utf8", reason.as_str()),
-            );
+            output::error(buf, number, None, &LineError::new("not_utf8", reason));
             return None;
         }
     };

@@ -6,6 +6,8 @@
 //! by the chunk size and a short queue, however long the input.
 
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::ops::Range;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SendError, SyncSender, TryRecvError, sync_channel};
 
 /// Most lines in one chunk.
@@ -17,7 +19,27 @@ const PARALLEL_FROM: usize = 64;
 
 /// One input line: its 1-based number and text (without the newline), or why it could not
 /// be read.
-pub type Line = (usize, Result<String, String>);
+pub type Line<'a> = (usize, Result<&'a str, &'a str>);
+
+/// Lines read together: their texts back to back, and for each line its number and where its
+/// text lies (or why it could not be read). One allocation for thousands of lines.
+struct Chunk {
+    text: Arc<String>,
+    lines: Vec<(usize, Result<Range<usize>, String>)>,
+}
+
+impl Chunk {
+    /// Evaluates every line in order.
+    fn evaluate(&self, mut eval: impl FnMut(&Line, &mut Vec<u8>), buf: &mut Vec<u8>) {
+        for (number, text) in &self.lines {
+            let text = match text {
+                Ok(at) => Ok(&self.text[at.clone()]),
+                Err(reason) => Err(reason.as_str()),
+            };
+            eval(&(*number, text), buf);
+        }
+    }
+}
 
 /// Why the stream stopped early.
 #[derive(Debug)]
@@ -41,7 +63,7 @@ where
     S: Default,
     F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync,
 {
-    let (tx, rx) = sync_channel::<Result<Vec<Line>, String>>(QUEUE);
+    let (tx, rx) = sync_channel::<Result<Chunk, String>>(QUEUE);
     let reader = std::thread::spawn(move || read_chunks(input, |chunk| tx.send(chunk).is_ok()));
     let end = write_chunks(&rx, out, &eval);
     drop(rx);
@@ -51,9 +73,15 @@ where
 
 fn read_chunks<R: Read>(
     mut input: BufReader<R>,
-    mut send: impl FnMut(Result<Vec<Line>, String>) -> bool,
+    mut send: impl FnMut(Result<Chunk, String>) -> bool,
 ) {
-    let mut chunk = Vec::with_capacity(CHUNK_LINES);
+    // The chunk being filled: its text and its lines. The next one starts with the room the
+    // last one took (a stalling pipe sends small chunks, a file full ones).
+    let (mut text, mut lines) = (String::new(), Vec::new());
+    let take = |text: &mut String, lines: &mut Vec<_>| Chunk {
+        text: Arc::new(std::mem::replace(text, String::with_capacity(text.len()))),
+        lines: std::mem::replace(lines, Vec::with_capacity(lines.len())),
+    };
     let mut number = 0;
     let mut bytes = Vec::new();
     loop {
@@ -68,26 +96,27 @@ fn read_chunks<R: Read>(
                         bytes.pop();
                     }
                 }
-                let text = String::from_utf8(std::mem::take(&mut bytes)).map_err(|e| {
-                    format!(
+                let at = match std::str::from_utf8(&bytes) {
+                    Ok(line) => {
+                        text.push_str(line);
+                        Ok(text.len() - line.len()..text.len())
+                    }
+                    Err(e) => Err(format!(
                         "line is not UTF-8 text (invalid byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    )
-                });
-                chunk.push((number, text));
+                        e.valid_up_to()
+                    )),
+                };
+                lines.push((number, at));
                 // Hand over when full, or when the next read would have to wait for more input.
-                if (chunk.len() >= CHUNK_LINES || input.buffer().is_empty())
-                    && !send(Ok(std::mem::replace(
-                        &mut chunk,
-                        Vec::with_capacity(CHUNK_LINES),
-                    )))
+                if (lines.len() >= CHUNK_LINES || input.buffer().is_empty())
+                    && !send(Ok(take(&mut text, &mut lines)))
                 {
                     return;
                 }
             }
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
             Err(e) => {
-                if !chunk.is_empty() && !send(Ok(std::mem::take(&mut chunk))) {
+                if !lines.is_empty() && !send(Ok(take(&mut text, &mut lines))) {
                     return;
                 }
                 send(Err(e.to_string()));
@@ -95,25 +124,25 @@ fn read_chunks<R: Read>(
             }
         }
     }
-    if !chunk.is_empty() {
-        send(Ok(chunk));
+    if !lines.is_empty() {
+        send(Ok(take(&mut text, &mut lines)));
     }
 }
 
 fn write_chunks<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
-    rx: &Receiver<Result<Vec<Line>, String>>,
+    rx: &Receiver<Result<Chunk, String>>,
     out: &mut W,
     eval: &F,
 ) -> StreamEnd {
     std::thread::scope(|s| {
         // One helper for the whole stream answers the second half of each large chunk.
-        let (jobs, their_jobs) = sync_channel::<Vec<Line>>(1);
+        let (jobs, their_jobs) = sync_channel::<Chunk>(1);
         let (their_answers, answers) = sync_channel::<Vec<u8>>(1);
         s.spawn(move || {
             let mut state = S::default();
-            for lines in their_jobs {
-                let mut out = Vec::with_capacity(lines.len() * 256);
-                lines.iter().for_each(|l| eval(l, &mut state, &mut out));
+            for chunk in their_jobs {
+                let mut out = Vec::with_capacity(chunk.lines.len() * 256);
+                chunk.evaluate(|l, buf| eval(l, &mut state, buf), &mut out);
                 if their_answers.send(out).is_err() {
                     return;
                 }
@@ -125,12 +154,12 @@ fn write_chunks<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>
 
 /// The other core's thread: takes lines, gives back their answers.
 struct Helper {
-    jobs: SyncSender<Vec<Line>>,
+    jobs: SyncSender<Chunk>,
     answers: Receiver<Vec<u8>>,
 }
 
 fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
-    rx: &Receiver<Result<Vec<Line>, String>>,
+    rx: &Receiver<Result<Chunk, String>>,
     out: &mut W,
     eval: &F,
     helper: &Helper,
@@ -155,8 +184,8 @@ fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
                 let _ = flush(out, &mut buf);
                 return StreamEnd::ReadError(e);
             }
-            Some(Ok(lines)) => {
-                evaluate(lines, |l, buf| eval(l, &mut state, buf), helper, &mut buf);
+            Some(Ok(chunk)) => {
+                evaluate(chunk, |l, buf| eval(l, &mut state, buf), helper, &mut buf);
                 if buf.len() >= 1 << 20
                     && let Some(end) = flush(out, &mut buf)
                 {
@@ -170,21 +199,24 @@ fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
 /// Evaluates a chunk, the second half on the helper's core when it is large enough, and
 /// appends the results in order.
 fn evaluate(
-    mut lines: Vec<Line>,
-    mut eval: impl FnMut(&Line, &mut Vec<u8>),
+    mut chunk: Chunk,
+    eval: impl FnMut(&Line, &mut Vec<u8>),
     helper: &Helper,
     buf: &mut Vec<u8>,
 ) {
     let mut helped = false;
-    if lines.len() >= PARALLEL_FROM {
-        let second = lines.split_off(lines.len() / 2);
+    if chunk.lines.len() >= PARALLEL_FROM {
+        let second = Chunk {
+            text: Arc::clone(&chunk.text),
+            lines: chunk.lines.split_off(chunk.lines.len() / 2),
+        };
         // The helper answers these meanwhile; if it is gone, this thread does.
         match helper.jobs.send(second) {
             Ok(()) => helped = true,
-            Err(SendError(back)) => lines.extend(back),
+            Err(SendError(back)) => chunk.lines.extend(back.lines),
         }
     }
-    lines.iter().for_each(|l| eval(l, buf));
+    chunk.evaluate(eval, buf);
     if helped && let Ok(theirs) = helper.answers.recv() {
         buf.extend_from_slice(&theirs);
     }
