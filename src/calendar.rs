@@ -12,7 +12,7 @@
 //! change the last days of the previous December (the 2019 notice did, for 2018-12-29/31),
 //! December 25–31 of a year are estimated too while the next year's notice is missing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Bound::{Excluded, Included};
 use std::ops::Range;
 
@@ -82,7 +82,8 @@ pub struct Calendar {
     /// The same marks by chrono day number (`num_days_from_ce`), ascending: what counting
     /// working days walks.
     numbered: Vec<(i64, Mark)>,
-    years: BTreeSet<i32>,
+    /// Ascending; a handful, so a scan finds one faster than a tree.
+    years: Vec<i32>,
     sources: Vec<CalendarSource>,
 }
 
@@ -289,7 +290,7 @@ impl Calendar {
         let mut cal = Calendar {
             days: BTreeMap::new(),
             numbered: Vec::new(),
-            years: BTreeSet::new(),
+            years: Vec::new(),
             sources: Vec::new(),
         };
         let mut year_paths: BTreeMap<i32, &str> = BTreeMap::new();
@@ -316,10 +317,11 @@ impl Calendar {
                 };
                 out.push(Diagnostic::at(path, src, span, msg));
             }
-            cal.years.insert(year);
+            cal.years.push(year);
             cal.sources.push(parsed.source);
         }
         cal.sources.sort_by_key(|s| s.year);
+        cal.years.sort_unstable();
         cal.numbered = (cal.days.iter())
             .map(|(d, (mark, _))| (day_number(*d), *mark))
             .collect();
@@ -374,33 +376,36 @@ impl Calendar {
     /// (estimated). Runs in time proportional to the holiday entries passed, not to n; past
     /// chrono's last date it saturates at `NaiveDate::MAX` (estimated).
     pub fn add_working_days(&self, from: NaiveDate, n: u32) -> (NaiveDate, bool) {
-        // Counted in chrono's day numbers (day 1 = 0001-01-01, a Monday), walking the notice
-        // entries ahead alongside the days.
+        if n == 0 {
+            return (from, false);
+        }
+        // Counted in chrono's day numbers (day 1 = 0001-01-01, a Monday): between two notice
+        // entries the working days are the weekdays, counted by formula; each entry then
+        // counts as working (make-up day) or not (rest day).
         let start = day_number(from);
         let ahead = self.numbered.partition_point(|(k, _)| *k <= start);
-        let mut marks = self.numbered[ahead..].iter().copied().peekable();
         let (mut x, mut left) = (start, i64::from(n));
-        while left > 0 {
-            // Jump whole weeks (5 working days each) while no entry lies in the way.
-            let room = match marks.peek() {
-                Some((k, _)) => (k - x).saturating_sub(1) / 7,
-                None => i64::MAX,
-            };
-            let weeks = ((left - 1) / 5).min(room);
-            if weeks > 0 {
-                x += 7 * weeks;
-                left -= 5 * weeks;
-                continue;
+        let mut found = None;
+        for &(k, mark) in &self.numbered[ahead..] {
+            let before = weekdays_upto(k - 1) - weekdays_upto(x);
+            if left <= before {
+                break;
             }
-            x += 1;
-            let working = match marks.next_if(|(k, _)| *k == x) {
-                Some((_, mark)) => mark == Mark::Work,
-                None => (x - 1).rem_euclid(7) < 5,
-            };
-            if working {
+            left -= before;
+            x = k;
+            if mark == Mark::Work {
                 left -= 1;
+                if left == 0 {
+                    found = Some(k);
+                    break;
+                }
             }
         }
+        // The left-th weekday after x: the day whose weekday count reaches the target.
+        let x = found.unwrap_or_else(|| {
+            let target = weekdays_upto(x) + left;
+            7 * ((target - 1).div_euclid(5)) + (target - 1).rem_euclid(5) + 1
+        });
         match i32::try_from(x)
             .ok()
             .and_then(NaiveDate::from_num_days_from_ce_opt)
@@ -431,7 +436,7 @@ impl Calendar {
 
     /// The years with a loaded notice, ascending.
     pub fn covered_years(&self) -> Vec<i32> {
-        self.years.iter().copied().collect()
+        self.years.clone()
     }
 
     pub fn last_covered_year(&self) -> Option<i32> {

@@ -1,5 +1,7 @@
 use super::*;
 use chrono::Days;
+use std::collections::BTreeSet;
+
 use proptest::prelude::*;
 
 fn date(s: &str) -> NaiveDate {
