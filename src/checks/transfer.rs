@@ -20,8 +20,8 @@ use super::procedure::{
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::transfer::{BLOCKERS, applies};
-use crate::text::Text;
-use crate::verdict::{Channel, Item, Outcome, Place, Step, Verdict, Who};
+use crate::text::{Str, Text};
+use crate::verdict::{Channel, Detail, Item, Outcome, Place, Step, Verdict, Who};
 pub use facts::{Facts, Reason, Scheme};
 
 pub const SCHEMA: &str = "yibao.transfer/1";
@@ -135,7 +135,21 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         ));
     }
 
-    add_plan(&mut v, policy, &tags, dates.is_some());
+    if v.is_full() {
+        add_plan(&mut v, policy, &tags, dates.is_some());
+    } else {
+        // An outline keeps only the documents the plan cites: the same for everyone with
+        // these tags moving here, so a batch works them out once.
+        let cited = policy.plan_cites(&tags, || {
+            let mut plan =
+                Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(Detail::Outline);
+            add_plan(&mut plan, policy, &tags, false);
+            plan.citations.iter().map(|c| c.id).collect()
+        });
+        for id in cited.iter() {
+            v.cite(policy, &Str::Static(id), &Str::Static(""));
+        }
+    }
     if let (Some(submitted), Some(d)) = (facts.submitted, dates) {
         let st = status::of(policy.calendar(), submitted, policy.on, d, v.detail);
         v.line("status", Text::new("办理进度", "progress"), || {

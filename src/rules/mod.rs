@@ -9,6 +9,7 @@
 
 pub mod diag;
 pub mod load;
+pub mod memo;
 pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
@@ -29,7 +30,8 @@ use crate::text::Str;
 use crate::verdict::Document;
 use diag::Diagnostic;
 use load::RulesText;
-pub use resolve::{Memo, Policy, Resolved, RuleGap};
+pub use memo::Memo;
+pub use resolve::{Policy, Resolved, RuleGap};
 use schema::{RulesFile, SourceFile};
 
 /// A rules file that parsed, with the path to show in messages and its text (for locating

@@ -3,13 +3,12 @@
 //! the newest entry whose `since` is on or before the date. Also the check that a region file
 //! only overrides keys that exist nationally and stays under national caps.
 
-use std::hash::{BuildHasherDefault, Hasher};
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::RuleSet;
 use super::diag::Diagnostic;
+use super::memo::Memo;
 use super::schema::{Entry, Param, RulesFile, Source};
 use crate::calendar::Calendar;
 use crate::dates;
@@ -28,70 +27,6 @@ pub struct Policy<'a> {
     /// Values already resolved, for a caller that asks the same questions over and over
     /// (`batch`). A policy derived from this one (`Policy { region, ..*policy }`) shares it.
     pub memo: Option<&'a Memo>,
-}
-
-/// What `Policy::get` found, remembered by region, date and key for one rules set. Owned by
-/// whoever evaluates many cases against the same rules (one per `batch` thread); bounded.
-/// Only keys and regions that are cheap to recognise are remembered: a key written in the code
-/// or the rules (known by its address) and a region given as its 6-digit code.
-#[derive(Debug, Default)]
-pub struct Memo {
-    found: std::cell::RefCell<
-        std::collections::HashMap<MemoKey, Result<Resolved, RuleGap>, BuildHasherDefault<Mix>>,
-    >,
-}
-
-/// Region code (0 for national), date, and the key's address and length.
-type MemoKey = (u32, NaiveDate, usize, usize);
-
-/// A hasher for `MemoKey`'s few integers: a multiply-and-rotate mix per integer, much cheaper
-/// than the default hasher's SipHash, and enough for keys no one chooses to collide.
-#[derive(Default)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_i32(&mut self, n: i32) {
-        self.write_u64(u64::from(n.cast_unsigned()));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl Memo {
-    /// Most values remembered; past this the memo starts afresh.
-    const MOST: usize = 4096;
-
-    fn key(region: Option<&str>, on: NaiveDate, key: &Str) -> Option<MemoKey> {
-        let Str::Static(key) = key else {
-            return None;
-        };
-        let region = match region {
-            None => 0,
-            Some(code) if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) => {
-                code.parse().ok()?
-            }
-            Some(_) => return None,
-        };
-        Some((region, on, key.as_ptr().addr(), key.len()))
-    }
 }
 
 /// One resolved value with everything needed to explain it.
@@ -194,21 +129,27 @@ impl<'a> Policy<'a> {
     /// The value of `key` (`section.name`) in force.
     pub fn get(&self, key: impl Into<Str>) -> Result<Resolved, RuleGap> {
         let key = key.into();
-        let Some((memo, at)) =
-            (self.memo).and_then(|m| Some((m, Memo::key(self.region, self.on, &key)?)))
-        else {
-            return self.resolve(key);
+        match self.memo {
+            Some(memo) => memo.value(self.region, self.on, &key, || self.resolve(key.clone())),
+            None => self.resolve(key),
+        }
+    }
+
+    /// The documents `cite` says a plan cites for the person's `tags` under this policy's
+    /// rules files: remembered in the memo if there is one (see `Memo::cited`).
+    pub fn plan_cites(
+        &self,
+        tags: &[&'static str],
+        cite: impl FnOnce() -> Vec<&'static str>,
+    ) -> std::rc::Rc<[&'static str]> {
+        let Some(memo) = self.memo else {
+            return cite().into();
         };
-        if let Some(found) = memo.found.borrow().get(&at) {
-            return found.clone();
+        let mut layers = [0; super::memo::LAYERS];
+        for (slot, (_, file)) in layers.iter_mut().zip(self.layers()) {
+            *slot = std::ptr::from_ref(file).addr();
         }
-        let found = self.resolve(key);
-        let mut remembered = memo.found.borrow_mut();
-        if remembered.len() >= Memo::MOST {
-            remembered.clear();
-        }
-        remembered.insert(at, found.clone());
-        found
+        memo.cited(layers, tags, cite)
     }
 
     /// `get` without the memo.
