@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::limits;
-use super::procedure::{add_item, add_step, flag_hint, item, region_json, region_label};
+use super::procedure::{
+    add_item, add_step, cite_all, flag_hint, item_of, region_json, region_label,
+};
 use crate::rules::Policy;
 use crate::rules::procedures::guides::MERGE_CONDITIONS;
-use crate::text::Text;
-use crate::verdict::{Channel, Outcome, Place, Verdict, Who};
+use crate::text::{Str, Text};
+use crate::verdict::{Channel, Detail, Outcome, Place, Verdict, Who};
 
 pub const SCHEMA: &str = "yibao.merge/1";
 
@@ -94,31 +96,31 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         let Some(wording) = data.condition(id) else {
             continue;
         };
-        let it = item(&mut v, policy, wording);
+        // Every condition checked is cited; its item is made only where it is shown.
+        let unverified = cite_all(&mut v, policy, wording.cites());
+        let it = || item_of(wording, unverified);
+        let text = &wording.text;
         v.trace(id, state == State::Holds, || match state {
-            State::Holds => Text::new(
-                format!("满足: {}", it.text.zh),
-                format!("holds: {}", it.text.en),
-            ),
+            State::Holds => Text::new(format!("满足: {}", text.zh), format!("holds: {}", text.en)),
             State::Fails => Text::new(
-                format!("不满足: {}", it.text.zh),
-                format!("fails: {}", it.text.en),
+                format!("不满足: {}", text.zh),
+                format!("fails: {}", text.en),
             ),
             State::Unknown => Text::new(
-                format!("未知: {}", it.text.zh),
-                format!("unknown: {}", it.text.en),
+                format!("未知: {}", text.zh),
+                format!("unknown: {}", text.en),
             ),
         });
         match state {
-            State::Fails => v.blockers.push(it),
+            State::Fails => v.blockers.push(it()),
             State::Unknown => {
                 unknown += 1;
                 // The wording states the condition, so its fix applies when it does not hold.
                 let if_not = Text::new("若不满足", "if it does not hold");
                 let it = if v.is_full() {
-                    flag_hint(it, id, &if_not)
+                    flag_hint(it(), id, &if_not)
                 } else {
-                    it
+                    it()
                 };
                 v.conditions.push(it);
             }
@@ -161,15 +163,20 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             v.outcome = Outcome::Conditional;
         }
     }
-    let default = (Place::Either, Channel::Online, Who::Person);
-    for s in &data.step {
-        add_step(&mut v, policy, s, default);
-    }
-    for m in &data.material {
-        add_item(&mut v, policy, m, Verdict::add_material);
-    }
-    for n in &data.note {
-        add_item(&mut v, policy, n, Verdict::add_note);
+    if v.is_full() {
+        add_plan(&mut v, policy);
+    } else {
+        // An outline keeps only the documents the plan cites: the same for every merge, so a
+        // batch works them out once.
+        let cited = policy.plan_cites(SCHEMA, &[], || {
+            let mut plan =
+                Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(Detail::Outline);
+            add_plan(&mut plan, policy);
+            plan.citations.iter().map(|c| c.id).collect()
+        });
+        for id in cited.iter() {
+            v.cite(policy, &Str::Static(id), &Str::Static(""));
+        }
     }
     if facts.submitted.is_none() {
         v.warnings.push(Text::new(
@@ -180,6 +187,21 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     v.data("from", || region_json(&facts.from));
     v.data("to", || region_json(&facts.to));
     v
+}
+
+/// The steps, materials and notes of a merge.
+fn add_plan(v: &mut Verdict, policy: &Policy) {
+    let data = &policy.rules.procedures.merge;
+    let default = (Place::Either, Channel::Online, Who::Person);
+    for s in &data.step {
+        add_step(v, policy, s, default);
+    }
+    for m in &data.material {
+        add_item(v, policy, m, Verdict::add_material);
+    }
+    for n in &data.note {
+        add_item(v, policy, n, Verdict::add_note);
+    }
 }
 
 #[cfg(test)]

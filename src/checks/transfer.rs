@@ -140,7 +140,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
     } else {
         // An outline keeps only the documents the plan cites: the same for everyone with
         // these tags moving here, so a batch works them out once.
-        let cited = policy.plan_cites(&tags, || {
+        let cited = policy.plan_cites(SCHEMA, &tags, || {
             let mut plan =
                 Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(Detail::Outline);
             add_plan(&mut plan, policy, &tags, false);

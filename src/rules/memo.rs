@@ -33,8 +33,8 @@ type Map<K, V> = HashMap<K, V, BuildHasherDefault<Mix>>;
 
 /// Region code (0 for national), date, and the key's address and length.
 type ValueKey = (u32, NaiveDate, usize, usize);
-/// The rules files' and the tags' addresses (0 past the last).
-type PlanKey = ([usize; LAYERS], [usize; TAGS]);
+/// The addresses of the plan's name, the rules files and the tags (0 past the last).
+type PlanKey = (usize, [usize; LAYERS], [usize; TAGS]);
 
 impl Memo {
     /// The value `resolve` gives for `key` in `region` on `on`, resolved once.
@@ -60,10 +60,11 @@ impl Memo {
         found
     }
 
-    /// The documents `cite` lists for a plan made from the rules files `layers` (by address)
-    /// for a person with `tags`, listed once.
+    /// The documents `cite` lists for the plan named `plan`, made from the rules files
+    /// `layers` (by address) for a person with `tags`, listed once.
     pub fn cited(
         &self,
+        plan: &'static str,
         layers: [usize; LAYERS],
         tags: &[&'static str],
         cite: impl FnOnce() -> Vec<&'static str>,
@@ -71,8 +72,8 @@ impl Memo {
         if tags.len() > TAGS {
             return cite().into();
         }
-        let mut at = (layers, [0; TAGS]);
-        for (slot, tag) in at.1.iter_mut().zip(tags) {
+        let mut at = (plan.as_ptr().addr(), layers, [0; TAGS]);
+        for (slot, tag) in at.2.iter_mut().zip(tags) {
             *slot = tag.as_ptr().addr();
         }
         if let Some(found) = self.cited.borrow().get(&at) {
@@ -95,11 +96,7 @@ fn code(region: Option<&str>) -> Option<u32> {
     }
 }
 
-fn remember<K: std::hash::Hash + Eq, V>(
-    map: &RefCell<Map<K, V>>,
-    key: K,
-    value: V,
-) {
+fn remember<K: std::hash::Hash + Eq, V>(map: &RefCell<Map<K, V>>, key: K, value: V) {
     let mut map = map.borrow_mut();
     if map.len() >= MOST {
         map.clear();
@@ -157,7 +154,7 @@ mod tests {
         let memo = Memo::default();
         let (employee, resident) = ("employee", "resident");
         let ask = |layers, tags: &[&'static str], answer: &'static str| {
-            memo.cited(layers, tags, || vec![answer]).to_vec()
+            memo.cited("plan", layers, tags, || vec![answer]).to_vec()
         };
         assert_eq!(ask([1, 2, 3], &[employee], "first"), ["first"]);
         // The same files and tags: remembered, not worked out again.
@@ -167,5 +164,8 @@ mod tests {
         assert_eq!(ask([1, 2, 3], &[resident], "other tag"), ["other tag"]);
         assert_eq!(ask([1, 2, 3], &[employee, resident], "two"), ["two"]);
         assert_eq!(ask([1, 2, 3], &[], "none"), ["none"]);
+        // Another plan with the same files and tags: worked out.
+        let other = memo.cited("other plan", [1, 2, 3], &[], || vec!["other plan"]);
+        assert_eq!(other.to_vec(), ["other plan"]);
     }
 }

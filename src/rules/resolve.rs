@@ -135,10 +135,11 @@ impl<'a> Policy<'a> {
         }
     }
 
-    /// The documents `cite` says a plan cites for the person's `tags` under this policy's
-    /// rules files: remembered in the memo if there is one (see `Memo::cited`).
+    /// The documents `cite` says the plan named `plan` cites for the person's `tags` under
+    /// this policy's rules files: remembered in the memo if there is one (see `Memo::cited`).
     pub fn plan_cites(
         &self,
+        plan: &'static str,
         tags: &[&'static str],
         cite: impl FnOnce() -> Vec<&'static str>,
     ) -> std::rc::Rc<[&'static str]> {
@@ -149,7 +150,7 @@ impl<'a> Policy<'a> {
         for (slot, (_, file)) in layers.iter_mut().zip(self.layers()) {
             *slot = std::ptr::from_ref(file).addr();
         }
-        memo.cited(layers, tags, cite)
+        memo.cited(plan, layers, tags, cite)
     }
 
     /// `get` without the memo.
