@@ -9,12 +9,12 @@ use serde::Deserialize;
 
 use super::limits;
 use super::procedure::{
-    add_item, add_step, cite_all, flag_hint, item_of, region_json, region_label,
+    add_item, add_plan, add_step, cite_all, flag_hint, item_of, region_json, region_label,
 };
 use crate::rules::Policy;
 use crate::rules::procedures::guides::MERGE_CONDITIONS;
-use crate::text::{Str, Text};
-use crate::verdict::{Channel, Detail, Outcome, Place, Verdict, Who};
+use crate::text::Text;
+use crate::verdict::{Channel, Outcome, Place, Verdict, Who};
 
 pub const SCHEMA: &str = "yibao.merge/1";
 
@@ -163,21 +163,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             v.outcome = Outcome::Conditional;
         }
     }
-    if v.is_full() {
-        add_plan(&mut v, policy);
-    } else {
-        // An outline keeps only the documents the plan cites: the same for every merge, so a
-        // batch works them out once.
-        let cited = policy.plan_cites(SCHEMA, &[], || {
-            let mut plan =
-                Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(Detail::Outline);
-            add_plan(&mut plan, policy);
-            plan.citations.iter().map(|c| c.id).collect()
-        });
-        for id in cited.iter() {
-            v.cite(policy, &Str::Static(id), &Str::Static(""));
-        }
-    }
+    add_plan(&mut v, policy, SCHEMA, &[], |v| plan(v, policy));
     if facts.submitted.is_none() {
         v.warnings.push(Text::new(
             "申请被受理后,加 --submitted YYYY-MM-DD 可算出各环节的最迟日期",
@@ -190,7 +176,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
 }
 
 /// The steps, materials and notes of a merge.
-fn add_plan(v: &mut Verdict, policy: &Policy) {
+fn plan(v: &mut Verdict, policy: &Policy) {
     let data = &policy.rules.procedures.merge;
     let default = (Place::Either, Channel::Online, Who::Person);
     for s in &data.step {

@@ -15,13 +15,14 @@ mod tests;
 use super::balance::channels_for;
 use super::limits;
 use super::procedure::{
-    add_item, add_step, channel_step, cite_all, flag_hint, item_of, region_json, region_label, step,
+    add_item, add_plan, add_step, channel_step, cite_all, flag_hint, item_of, region_json,
+    region_label, step,
 };
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::transfer::{BLOCKERS, applies};
-use crate::text::{Str, Text};
-use crate::verdict::{Channel, Detail, Item, Outcome, Place, Step, Verdict, Who};
+use crate::text::Text;
+use crate::verdict::{Channel, Item, Outcome, Place, Step, Verdict, Who};
 pub use facts::{Facts, Reason, Scheme};
 
 pub const SCHEMA: &str = "yibao.transfer/1";
@@ -135,21 +136,10 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         ));
     }
 
-    if v.is_full() {
-        add_plan(&mut v, policy, &tags, dates.is_some());
-    } else {
-        // An outline keeps only the documents the plan cites: the same for everyone with
-        // these tags moving here, so a batch works them out once.
-        let cited = policy.plan_cites(SCHEMA, &tags, || {
-            let mut plan =
-                Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(Detail::Outline);
-            add_plan(&mut plan, policy, &tags, false);
-            plan.citations.iter().map(|c| c.id).collect()
-        });
-        for id in cited.iter() {
-            v.cite(policy, &Str::Static(id), &Str::Static(""));
-        }
-    }
+    let with_waits = dates.is_some();
+    add_plan(&mut v, policy, SCHEMA, &tags, |v| {
+        plan(v, policy, &tags, with_waits)
+    });
     if let (Some(submitted), Some(d)) = (facts.submitted, dates) {
         let st = status::of(policy.calendar(), submitted, policy.on, d, v.detail);
         v.line("status", Text::new("办理进度", "progress"), || {
@@ -287,7 +277,7 @@ fn assess_blockers(v: &mut Verdict, facts: &Facts, policy: &Policy, tags: &[&str
 
 /// Steps (with the agencies' waits and the destination's own progress channels), materials,
 /// what carries over and notes, for the person's tags.
-fn add_plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
+fn plan(v: &mut Verdict, policy: &Policy, tags: &[&str], with_waits: bool) {
     let data = &policy.rules.procedures.transfer;
     let default = (Place::Either, Channel::Online, Who::Person);
     for s in data.step.iter().filter(|s| applies(s, tags)) {
