@@ -76,11 +76,15 @@ fn read_chunks<R: Read>(
     mut send: impl FnMut(Result<Chunk, String>) -> bool,
 ) {
     // The chunk being filled: its text and its lines. The next one starts with the room the
-    // last one took (a stalling pipe sends small chunks, a file full ones).
+    // last one took (a stalling pipe sends small chunks, a file full ones), up to what full
+    // chunks of ordinary lines take: one huge line does not make every later chunk huge.
     let (mut text, mut lines) = (String::new(), Vec::new());
-    let take = |text: &mut String, lines: &mut Vec<_>| Chunk {
-        text: Arc::new(std::mem::replace(text, String::with_capacity(text.len()))),
-        lines: std::mem::replace(lines, Vec::with_capacity(lines.len())),
+    let take = |text: &mut String, lines: &mut Vec<_>| {
+        let room = text.len().min(CHUNK_LINES * 512);
+        Chunk {
+            text: Arc::new(std::mem::replace(text, String::with_capacity(room))),
+            lines: std::mem::replace(lines, Vec::with_capacity(lines.len())),
+        }
     };
     let mut number = 0;
     let mut bytes = Vec::new();
