@@ -322,7 +322,7 @@ impl Verdict {
 
     /// Where document `id` is in `citations`, by pointer.
     fn cited(&self, id: &str) -> Option<usize> {
-        (self.citations.iter()).position(|c| c.id.as_ptr() == id.as_ptr())
+        (self.citations.iter()).position(|c| std::ptr::eq(c.id, id))
     }
 
     /// `cite` for a document new to the verdict (`at` is `None`), or with an article to add.
@@ -340,7 +340,7 @@ impl Verdict {
                     return true;
                 };
                 // Not found by `source`'s pointer: look again only if `source` was a copy.
-                let copy = doc.id.as_ptr() != source.as_ptr();
+                let copy = !std::ptr::eq(doc.id, source.as_str());
                 copy.then(|| self.cited(doc.id))
                     .flatten()
                     .unwrap_or_else(|| {

@@ -47,8 +47,8 @@ impl<'a> Context<'a> {
 pub struct Scratch {
     /// Place spellings and the codes they found (bounded).
     places: std::collections::HashMap<String, String>,
-    /// The rules values resolved.
-    values: Memo,
+    /// What the rules came to: values resolved, documents plans cite.
+    memo: Memo,
 }
 
 /// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.
@@ -208,10 +208,7 @@ fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, 
     if let Some(problem) = f.contradiction(cx.on) {
         return Err(LineError::text("contradiction", &problem, cx.lang));
     }
-    Ok(transfer::check(
-        &f,
-        &cx.policy(Some(&f.to), &scratch.values),
-    ))
+    Ok(transfer::check(&f, &cx.policy(Some(&f.to), &scratch.memo)))
 }
 
 /// `yibao merge`: from and to are required and must differ.
@@ -242,7 +239,7 @@ fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Lin
             cx.lang,
         ));
     }
-    Ok(merge::check(&f, &cx.policy(Some(&f.to), &scratch.values)))
+    Ok(merge::check(&f, &cx.policy(Some(&f.to), &scratch.memo)))
 }
 
 /// A usage error of a single command (unknown case, procedure, …) as a line error.
@@ -261,7 +258,7 @@ fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Li
         .map_err(|e| usage("unknown_case", &e, cx.lang))?;
     Ok(refund::check(
         &f,
-        &cx.policy(f.region.as_deref(), &scratch.values),
+        &cx.policy(f.region.as_deref(), &scratch.memo),
     ))
 }
 
@@ -286,6 +283,6 @@ fn dental(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Li
     f.region = f.region.take().filter(|c| !c.is_empty());
     Ok(dental::check(
         &f,
-        &cx.policy(f.region.as_deref(), &scratch.values),
+        &cx.policy(f.region.as_deref(), &scratch.memo),
     ))
 }

@@ -224,9 +224,12 @@ impl RuleSet {
     /// The citation of registered source `id`, whose id is the interned one: found by
     /// address when `id` is that interned id (as every id in the rules is), else by name.
     pub fn citation(&self, id: &Str) -> Option<&'static Document> {
-        match (self.citations).binary_search_by_key(&id.as_ptr().addr(), |(at, _)| *at) {
-            Ok(at) => Some(self.citations[at].1),
-            Err(_) => self
+        let by_address = (self.citations)
+            .binary_search_by_key(&id.as_ptr().addr(), |(at, _)| *at)
+            .map(|at| self.citations[at].1);
+        match by_address {
+            Ok(doc) if std::ptr::eq(doc.id, id.as_str()) => Some(doc),
+            _ => self
                 .citations
                 .iter()
                 .map(|(_, c)| *c)

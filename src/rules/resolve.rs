@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::RuleSet;
 use super::diag::Diagnostic;
 use super::memo::Memo;
-use super::schema::{Entry, Param, RulesFile, Source};
+use super::schema::{Entry, Param, RulesFile};
 use crate::calendar::Calendar;
 use crate::dates;
 use crate::text::{Str, Text};
@@ -24,8 +24,9 @@ pub struct Policy<'a> {
     pub on: NaiveDate,
     /// How much of a verdict a check given this policy builds.
     pub detail: Detail,
-    /// Values already resolved, for a caller that asks the same questions over and over
-    /// (`batch`). A policy derived from this one (`Policy { region, ..*policy }`) shares it.
+    /// What a caller that asks the same questions over and over (`batch`) remembers between
+    /// cases (see `Memo`). A policy derived from this one (`Policy { region, ..*policy }`)
+    /// shares it.
     pub memo: Option<&'a Memo>,
 }
 
@@ -203,11 +204,6 @@ impl<'a> Policy<'a> {
         keys.into_iter()
             .map(|k| (k.clone(), self.get(&k)))
             .collect()
-    }
-
-    /// The registered source with this id.
-    pub fn source(&self, id: &str) -> Option<&'a Source> {
-        self.rules.sources.get(id)
     }
 
     pub fn calendar(&self) -> &'a Calendar {
