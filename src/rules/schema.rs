@@ -34,7 +34,7 @@ pub type SourceFile = BTreeMap<String, Source>;
 pub struct Cite {
     #[serde(deserialize_with = "interned_source")]
     pub source: Spanned<Str>,
-    #[serde(default, deserialize_with = "interned")]
+    #[serde(default)]
     pub article: Str,
 }
 
@@ -44,10 +44,6 @@ fn interned_source<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Spanned<Str
     let s = Spanned::<String>::deserialize(d)?;
     let span = s.span();
     Ok(Spanned::new(span, Str::interned(s.into_inner())))
-}
-
-fn interned<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
-    String::deserialize(d).map(Str::interned)
 }
 
 /// A policy value in force from `since` until the next entry's `since`.

@@ -34,7 +34,7 @@ impl Str {
     }
 
     /// Keeps `s` once however often it is read, so equal interned strings are one pointer
-    /// (`same`). For the few strings compared on every citation: source ids and articles.
+    /// (`same`). For the strings compared on every citation: source ids.
     pub fn interned(s: String) -> Str {
         Str::Static(intern(s))
     }
