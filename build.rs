@@ -166,9 +166,9 @@ fn encode_table(
     head(out, 6, span);
     varint(out, table.len());
     for (key, value) in table.iter() {
+        // A key is written as a string value: read back the same way, span and all.
+        head(out, 0, key.span());
         bytes(out, key.get_ref());
-        varint(out, key.span().start);
-        varint(out, key.span().end);
         encode(out, text, value);
     }
 }

@@ -9,12 +9,11 @@
 //!
 //! Encoding (numbers as LEB128): a value is a tag byte, its span (start, end) and a payload:
 //! 0 string, 1 integer or float (its literal as written, parsed again here), 3 boolean (one
-//! byte), 4 datetime (text), 5 array (count, values), 6 table (count, then key, key start,
-//! key end, value). Strings are a length and UTF-8 bytes.
+//! byte), 4 datetime (text), 5 array (count, values), 6 table (count, then for each entry its
+//! key as a string value and its value). Strings are a length and UTF-8 bytes.
 
 use std::ops::Range;
 
-use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use serde_spanned::de::{SpannedDeserializer, is_spanned};
 use toml_datetime::de::{DatetimeDeserializer, is_datetime};
@@ -106,18 +105,16 @@ impl Reader {
         match tag {
             0 | 1 | 4 => self.text().map(drop),
             3 => self.byte().map(drop),
-            5 => (0..self.number()?).try_for_each(|_| {
-                let v = self.value()?;
-                let tag = v.tag;
-                self.skip(tag)
-            }),
-            6 => (0..self.number()?).try_for_each(|_| {
-                self.text()?;
-                self.span()?;
-                let v = self.value()?;
-                let tag = v.tag;
-                self.skip(tag)
-            }),
+            // An array's values; a table's keys and values, one after the other.
+            5 | 6 => {
+                let per_item = if tag == 6 { 2 } else { 1 };
+                let values = (self.number()?.checked_mul(per_item)).ok_or_else(damaged)?;
+                (0..values).try_for_each(|_| {
+                    let v = self.value()?;
+                    let tag = v.tag;
+                    self.skip(tag)
+                })
+            }
             _ => Err(damaged()),
         }
     }
@@ -264,9 +261,7 @@ impl<'de> de::MapAccess<'de> for Items<'_> {
         if !self.next() {
             return Ok(None);
         }
-        let key = self.r.text()?;
-        let span = self.r.span()?;
-        seed.deserialize(Key { key, span }).map(Some)
+        seed.deserialize(self.r.value()?).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
@@ -275,55 +270,6 @@ impl<'de> de::MapAccess<'de> for Items<'_> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.left)
-    }
-}
-
-/// A table key, with its span for `Spanned` keys.
-struct Key {
-    key: &'static str,
-    span: Range<usize>,
-}
-
-impl<'de> de::Deserializer<'de> for Key {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_str(self.key)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        if is_spanned(name) {
-            let key = BorrowedStrDeserializer::<Error>::new(self.key);
-            return visitor.visit_map(SpannedDeserializer::new(key, self.span));
-        }
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_enum(self.key.into_deserializer())
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
 }
 
