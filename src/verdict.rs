@@ -355,10 +355,7 @@ impl Verdict {
         // An outline lists the documents, not their articles.
         let full = self.is_full();
         let c = &mut self.citations[at];
-        if full
-            && !article.is_empty()
-            && !c.articles.iter().any(|a| a.same(article) || a == article)
-        {
+        if full && !article.is_empty() && !c.articles.contains(article) {
             c.articles.push(article.clone());
         }
         c.reported

@@ -33,16 +33,10 @@ impl Str {
         Str::Static(Box::leak(s.into_boxed_str()))
     }
 
-    /// Keeps `s` once however often it is read, so equal interned strings are one pointer
-    /// (`same`). For the strings compared on every citation: source ids.
+    /// Keeps `s` once however often it is read, so equal interned strings are one pointer.
+    /// For the strings compared on every citation: source ids.
     pub fn interned(s: String) -> Str {
         Str::Static(intern(s))
-    }
-
-    /// True when both are the very same string in memory: a quick test that can only say yes
-    /// (equal strings kept apart answer no; compare with `==` for those).
-    pub fn same(&self, other: &Str) -> bool {
-        std::ptr::eq(self.as_str(), other.as_str())
     }
 }
 
@@ -202,9 +196,10 @@ mod tests {
     fn interned_strings_are_one_pointer_and_equal_strings_compare_equal() {
         let a = Str::interned("ybbf-2021-43".to_string());
         let b = Str::interned("ybbf-2021-43".to_string());
-        assert!(a.same(&b));
+        let same = |x: &Str, y: &Str| std::ptr::eq(x.as_str(), y.as_str());
+        assert!(same(&a, &b));
         let kept = Str::keep("ybbf-2021-43".to_string());
-        assert!(!a.same(&kept));
+        assert!(!same(&a, &kept));
         assert_eq!(a, kept);
         assert_eq!(Str::from(String::from("x")), Str::from("x"));
     }
