@@ -9,10 +9,12 @@ use crate::text::{Lang, Text};
 /// Exit codes (DESIGN.md): 0 yes / success, 1 no, 3 conditional, 2 usage or input error,
 /// 4 rules data error, 130 interrupted at a prompt.
 pub mod exit {
-    pub const YES: i32 = 0;
-    pub const NO: i32 = 1;
+    use crate::vocab::Outcome;
+
+    pub const YES: i32 = Outcome::Yes.exit_code();
+    pub const NO: i32 = Outcome::No.exit_code();
     pub const USAGE: i32 = 2;
-    pub const CONDITIONAL: i32 = 3;
+    pub const CONDITIONAL: i32 = Outcome::Conditional.exit_code();
     pub const RULES: i32 = 4;
     pub const INTERRUPTED: i32 = 130;
 }

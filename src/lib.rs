@@ -17,6 +17,8 @@ pub mod request;
 pub mod rules;
 pub mod text;
 pub mod verdict;
+pub mod vocab;
+pub mod worded;
 
 use clap::Parser;
 
@@ -82,7 +84,7 @@ fn unused_rules(command: &Command) -> &'static [&'static str] {
     }
 }
 
-fn dispatch(command: &Command, req: &Request) -> Result<Box<dyn Report>, Error> {
+fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     Ok(match command {
         Command::Regions { query } => Box::new(commands::regions::run(query.as_deref())?),
         Command::Rules(RulesCommand::Check { dir }) => {

@@ -11,10 +11,10 @@ use serde_json::Value;
 
 use crate::checks::transfer::Facts;
 use crate::error::Error;
-use crate::render::{Report, localize};
+use crate::render::Report;
+use crate::render::verdict::TransferReport;
 use crate::request::Request;
 use crate::text::{Str, Text};
-use crate::verdict::Verdict;
 
 pub const SCHEMA: &str = "yibao.plan/1";
 
@@ -32,7 +32,7 @@ fn file_error(path: &Path, zh: impl Into<Str>, en: impl Into<Str>) -> Error {
 pub fn save(
     path: &Path,
     facts: &Facts,
-    verdict: &Verdict,
+    plan: &TransferReport,
     req: &Request,
     force: bool,
 ) -> Result<(), Error> {
@@ -50,8 +50,12 @@ pub fn save(
             "exists and is not a yibao plan, so it was left alone; choose another name, or add --force to replace it",
         ));
     }
-    let mut body = verdict.json(false);
-    localize(&mut body, req.lang);
+    // The plan as `--json` prints it, without its schema (the file has its own).
+    let mut body: Value =
+        serde_json::from_str(&plan.json_text(req.lang, false)).unwrap_or_default();
+    if let Value::Object(map) = &mut body {
+        map.shift_remove("schema");
+    }
     let doc = serde_json::json!({
         "schema": SCHEMA,
         "saved_on": req.today,

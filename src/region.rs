@@ -203,3 +203,9 @@ impl Regions {
         })
     }
 }
+
+/// `code` as the division list keeps it for the whole run, if it is a division's code (a
+/// policy asked for by a place typed in one request can then outlive that request's facts).
+pub fn kept_code(code: &str) -> Option<&'static str> {
+    regions().get(code).map(|r| r.code.as_str())
+}

@@ -1,283 +1,274 @@
-//! What a check concludes, as data: the outcome, why, what to do in which order, what to
-//! bring, by when, and which documents say so. Checks build a `Verdict`; `render` shows it as
-//! a table or JSON; `run` turns its outcome into the exit code. Nothing here prints.
+//! What a check concludes, as typed data: the outcome, the blockers and conditions, the plan
+//! (steps, materials, what carries over, notes) as references into the rules files or as
+//! statements named by kind, the deadlines, the documents cited and the trace. No words and
+//! no wire format: `render` says all of it, in either language, as a table or JSON. A
+//! command's own figures (a waiting period, a transfer's progress) travel beside it in the
+//! command's answer type.
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
-use crate::error::exit;
-use crate::rules::{Policy, Resolved};
-use crate::text::{Str, Text};
+use crate::rules::procedures::channels::ChannelData;
+use crate::rules::procedures::items::ItemData;
+use crate::rules::schema::Cite;
+use crate::rules::{DocId, Policy, Resolved, RuleGap};
+use crate::text::Str;
+use crate::vocab::{Channel, Outcome, Place, Who};
 
-/// The answer to a yes/no question (also what a case table's row concludes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Eligible, covered, refundable, ready.
-    Yes,
-    /// Not eligible, not covered, blocked.
-    No,
-    /// Holds only under conditions listed, or depends on local confirmation.
-    Conditional,
+/// One thing an answer says: a statement of the rules files, or one the answer makes, named
+/// by kind (its words are in the text catalogue).
+#[derive(Debug, Clone)]
+pub enum Said<'r> {
+    /// A statement of a procedure file, as written there.
+    Rule(&'r ItemData),
+    /// A fact not known yet, worded by the procedure file: the answer names the flag that
+    /// states it and what to do if it turns out badly.
+    Unknown {
+        item: &'r ItemData,
+        /// The fact's id (its flag in kebab case).
+        fact: &'static str,
+        /// How the wording reads: it names the problem ("if it is so") or the condition
+        /// that must hold ("if it does not hold").
+        names: Names,
+    },
+    /// A statement of a procedure file, introduced as what to do in a situation.
+    Chase { item: &'r ItemData, when: Chase },
+    /// A way to see the account or follow a transfer.
+    Channel(&'r ChannelData),
+    /// An agency's own time, up to a deadline.
+    Wait(Limit),
+    /// The waiting period depends on local rules or an unverified reading.
+    WaitingDepends,
+    /// No transfer time limit in force on the date.
+    NoTimeLimit(RuleGap),
+    /// A figure only the local rules give; `fix` says where to look it up.
+    LookUp {
+        what: LookUp,
+        fix: Option<&'r ItemData>,
+    },
+    /// The amount depends on the person's age.
+    NeedAge,
 }
 
-impl Outcome {
-    /// Its name in JSON.
-    pub fn key(self) -> &'static str {
+/// The local figure a `Said::LookUp` is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LookUp {
+    /// No credit rule in force.
+    NoRule(RuleGap),
+    /// The amount depends on the contribution base.
+    Base,
+    /// The region has no credit rate of its own; the national guideline's rate.
+    LocalRate(f64),
+    /// Retirees' fixed amount is set locally.
+    LocalAmount,
+}
+
+/// How a procedure file words a fact (see `Said::Unknown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Names {
+    Problem,
+    Condition,
+}
+
+/// The situation a `Said::Chase` step is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chase {
+    /// Both transfer limits have passed (the first step of the list says so).
+    PastLimits { first: bool },
+    /// A moved balance has not arrived in time (the first step of the list says so).
+    NotArrived { first: bool },
+}
+
+impl Said<'_> {
+    /// Its stable id.
+    pub fn id(&self) -> &str {
         match self {
-            Outcome::Yes => "yes",
-            Outcome::No => "no",
-            Outcome::Conditional => "conditional",
+            Said::Rule(item) | Said::Unknown { item, .. } | Said::Chase { item, .. } => {
+                item.id.get_ref()
+            }
+            Said::Channel(c) => c.id.get_ref(),
+            Said::Wait(Limit::TransferOut) => "wait_transfer_out",
+            Said::Wait(Limit::TransferComplete) => "wait_transfer_complete",
+            Said::WaitingDepends => "waiting_period",
+            Said::NoTimeLimit(_) => "no_time_limit",
+            Said::LookUp { what, .. } => match what {
+                LookUp::NoRule(_) => "no_rule",
+                LookUp::Base => "base",
+                LookUp::LocalRate(_) => "local_rate",
+                LookUp::LocalAmount => "local_amount",
+            },
+            Said::NeedAge => "age",
         }
     }
 
-    pub fn exit_code(self) -> i32 {
+    /// The id of the source it rests on, where it names one.
+    pub fn source(&self) -> Option<&str> {
         match self {
-            Outcome::Yes => exit::YES,
-            Outcome::No => exit::NO,
-            Outcome::Conditional => exit::CONDITIONAL,
-        }
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            Outcome::Yes => Text::new("可以", "yes"),
-            Outcome::No => Text::new("不可以", "no"),
-            Outcome::Conditional => Text::new("视情况而定", "conditional"),
+            Said::Rule(item) | Said::Unknown { item, .. } | Said::Chase { item, .. } => {
+                Some(item.cite.source.get_ref())
+            }
+            Said::Channel(c) => Some(c.cite.source.get_ref()),
+            Said::LookUp { fix, .. } => fix.map(|f| f.cite.source.get_ref().as_str()),
+            Said::Wait(_) | Said::WaitingDepends | Said::NoTimeLimit(_) | Said::NeedAge => None,
         }
     }
 }
 
-/// One statement of a verdict: a blocker, a condition, a material, a note.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Item {
-    pub id: Str,
-    pub text: Text,
-    /// How to clear a blocker or satisfy a condition.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<Text>,
-    /// The source id this rests on.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite: Option<Str>,
-    /// True when the source is only reported (待核对).
+/// A statement with the strength of its evidence.
+#[derive(Debug, Clone)]
+pub struct Statement<'r> {
+    pub said: Said<'r>,
+    /// Every source it rests on is only reported (待核对).
     pub unverified: bool,
-}
-
-impl Item {
-    pub fn new(id: impl Into<Str>, text: Text) -> Item {
-        Item {
-            id: id.into(),
-            text,
-            fix: None,
-            cite: None,
-            unverified: false,
-        }
-    }
-
-    pub fn fix(mut self, fix: Text) -> Item {
-        self.fix = Some(fix);
-        self
-    }
-
-    /// Cites `source` and records it on `verdict`, taking the evidence from the registry.
-    pub fn cite(
-        mut self,
-        verdict: &mut Verdict,
-        policy: &Policy,
-        source: &Str,
-        article: &Str,
-    ) -> Item {
-        self.unverified = verdict.cite(policy, source, article);
-        self.cite = Some(source.clone());
-        self
-    }
-}
-
-/// Where a step happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Place {
-    Origin,
-    Destination,
-    Either,
-    Local,
-}
-
-/// How a step is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Online,
-    Offline,
-    Phone,
-    Wait,
-}
-
-/// Who does it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Who {
-    Person,
-    Employer,
-    Agency,
 }
 
 /// One thing to do, in order.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Step {
-    pub id: Str,
+#[derive(Debug, Clone)]
+pub struct Step<'r> {
+    pub said: Said<'r>,
     pub place: Place,
     pub channel: Channel,
     pub who: Who,
-    pub text: Text,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite: Option<Str>,
     pub unverified: bool,
 }
 
+/// The transfer time limits an agency works to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The origin completes the transfer-out and sends the balance.
+    TransferOut,
+    /// The destination completes the transfer-in and credits the balance.
+    TransferComplete,
+}
+
+impl Limit {
+    pub fn id(self) -> &'static str {
+        match self {
+            Limit::TransferOut => "transfer_out",
+            Limit::TransferComplete => "transfer_complete",
+        }
+    }
+}
+
 /// A date by which something must be done.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone)]
 pub struct Deadline {
-    pub id: Str,
-    pub label: Text,
+    pub limit: Limit,
     pub date: NaiveDate,
     /// Counted from this date (not included).
     pub from: NaiveDate,
     pub working_days: u32,
     /// The calendar did not cover every day counted: weekends only, holidays unknown.
     pub estimated: bool,
+    /// The source id of the time limit.
     pub cite: Str,
     pub unverified: bool,
 }
 
-/// A registered document as a verdict cites it: what the registry says of it. Made once per
-/// rules load and kept for the run (`RuleSet::citation`), so citing one copies a pointer.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct Document {
-    // The registry's id, interned (`text::intern`): one pointer per document.
-    pub id: &'static str,
-    pub title: Str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    pub doc_no: Str,
-    pub issuer: Str,
-    pub published: NaiveDate,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    pub url: Str,
-    pub evidence: Str,
-    /// The evidence is only reported (待核对), not confirmed.
-    #[serde(skip)]
-    pub reported: bool,
-    /// `id` as a JSON string, quotes included (what compact batch answers list).
-    #[serde(skip)]
-    pub id_json: &'static str,
+/// Something to keep in mind about the answer itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// No acceptance date: the limits are counted as if accepted on this day.
+    CountedFromToday(NaiveDate),
+    /// Some dates were counted past the holiday notices in the rules (the last year covered).
+    CalendarEstimate(Option<i32>),
+    /// Once accepted, `--submitted` gives the date each step is due.
+    AddSubmitted,
+    /// `--submitted` gives the day a moved balance should arrive.
+    AddSubmittedForArrival,
+    /// No region given: nationwide channels only.
+    NoRegion,
+    /// A rule the answer needed is not in force on the date.
+    Gap(RuleGap),
+    /// The rules name no portal of the region's own (its code).
+    NoLocalPortal(Str),
 }
 
-impl Document {
-    /// Document `doc` of the registry, registered as `id`.
-    pub fn of(id: &'static str, doc: &crate::rules::schema::Source) -> Document {
-        Document {
-            id,
-            title: doc.title.clone(),
-            doc_no: doc.doc_no.clone(),
-            issuer: doc.issuer.clone(),
-            published: crate::dates::from_toml(doc.published.get_ref()).unwrap_or_default(),
-            url: doc.url.clone(),
-            evidence: doc.evidence.get_ref().clone(),
-            reported: doc.evidence.get_ref() != "confirmed",
-            id_json: crate::text::intern(serde_json::Value::from(id).to_string()),
-        }
-    }
-}
-
-/// A document the verdict rests on.
-// With the articles cited; in JSON one object, the document's fields and then `articles`.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+/// A document an answer rests on, with the articles cited.
+#[derive(Debug, Clone)]
 pub struct Citation {
-    #[serde(flatten)]
-    pub doc: &'static Document,
+    pub doc: DocId,
     pub articles: Vec<Str>,
+    /// The document is only reported (待核对).
+    pub reported: bool,
 }
 
-impl std::ops::Deref for Citation {
-    type Target = Document;
-    fn deref(&self) -> &Document {
-        self.doc
-    }
+/// How a fact stood when checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    Yes,
+    No,
+    Unknown,
+    /// Not given, but implied by an accepted application.
+    BySubmission,
 }
 
-/// One condition evaluated on the way to the outcome (shown with `--explain`).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct TraceEntry {
+/// What a fact came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Blocks,
+    Clear,
+    Unknown,
+}
+
+/// Why a step of the reasoning holds or not.
+#[derive(Debug, Clone)]
+pub enum Why<'r> {
+    /// Both places are one pooling area.
+    SamePoolingArea,
+    /// A fact checked against its wording in a procedure file.
+    Fact {
+        item: &'r ItemData,
+        answered: Answered,
+        standing: Standing,
+    },
+    /// A rules value used.
+    Value(Box<Resolved>),
+    /// The waiting period's reading (the answer's own figures say which).
+    WaitingPeriod,
+    /// The two transfer time limits, in working days, and the file they came from.
+    Limits { out: u32, inn: u32, file: Str },
+    /// How many channels of the region's own the rules name.
+    LocalChannels(usize),
+    /// The as-of date against the last day a balance should arrive.
+    Overdue { on: NaiveDate, by: NaiveDate },
+    /// Whether the scheme has a personal account.
+    HasAccount,
+    /// The file the credit rate came from.
+    CreditRate(Str),
+}
+
+/// One step of the reasoning (shown with `--explain`).
+#[derive(Debug, Clone)]
+pub struct Trace<'r> {
     pub id: Str,
     pub holds: bool,
-    pub detail: Text,
-}
-
-/// A labelled value worth showing at a glance (e.g. the waiting period).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Line {
-    pub id: Str,
-    pub label: Text,
-    pub value: Text,
-}
-
-/// How much of a verdict a check builds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Detail {
-    /// Everything a person reads: texts, the key lines, the trace, the structured extras.
-    #[default]
-    Full,
-    /// What `batch` prints by default and nothing more: the outcome, the blockers and
-    /// conditions, the deadlines, the waiting-period figures and the documents cited. Steps,
-    /// materials, notes and what carries over are left out (what they cite is kept), as are
-    /// texts made for the answer and the articles cited. The same check builds both, so the
-    /// outline is the full verdict minus those.
-    Outline,
+    pub why: Why<'r>,
 }
 
 /// The conclusion of one check.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Verdict {
-    /// `yibao.<command>/<version>`.
-    pub schema: &'static str,
+#[derive(Debug, Clone)]
+pub struct Verdict<'r> {
     pub outcome: Outcome,
-    pub summary: Text,
-    /// The key facts and figures, in display order.
-    pub lines: Vec<Line>,
     /// Why it is `no`, each with how to clear it.
-    pub blockers: Vec<Item>,
+    pub blockers: Vec<Statement<'r>>,
     /// What a `conditional` depends on.
-    pub conditions: Vec<Item>,
-    pub steps: Vec<Step>,
-    pub materials: Vec<Item>,
+    pub conditions: Vec<Statement<'r>>,
+    pub steps: Vec<Step<'r>>,
+    pub materials: Vec<Statement<'r>>,
     pub deadlines: Vec<Deadline>,
     /// What moves with the person (transfers): contribution years, balance, record.
-    pub carries_over: Vec<Item>,
+    pub carries_over: Vec<Statement<'r>>,
     /// Other things worth knowing.
-    pub notes: Vec<Item>,
-    pub warnings: Vec<Text>,
+    pub notes: Vec<Statement<'r>>,
+    pub warnings: Vec<Warning>,
     pub citations: Vec<Citation>,
-    pub trace: Vec<TraceEntry>,
-    /// Command-specific structured data for scripts (flattened into the JSON object).
-    #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
-    /// How much to build (see `Detail`); set from the policy the check was given.
-    #[serde(skip)]
-    pub detail: Detail,
-    /// The figures a compact `batch` answer shows, by key, already as a JSON object (the
-    /// waiting period's, without its text and sources).
-    #[serde(skip)]
-    pub figures: Option<(&'static str, String)>,
+    pub trace: Vec<Trace<'r>>,
 }
 
-impl Verdict {
-    pub fn new(schema: &'static str, outcome: Outcome, summary: Text) -> Verdict {
+impl<'r> Verdict<'r> {
+    pub fn new(outcome: Outcome) -> Verdict<'r> {
         Verdict {
-            schema,
             outcome,
-            summary,
-            lines: Vec::new(),
             blockers: Vec::new(),
             conditions: Vec::new(),
             steps: Vec::new(),
@@ -289,76 +280,45 @@ impl Verdict {
             // A plan cites about ten documents: grow once, not four times.
             citations: Vec::with_capacity(12),
             trace: Vec::new(),
-            extra: serde_json::Map::new(),
-            detail: Detail::Full,
-            figures: None,
         }
-    }
-
-    /// The verdict built to `detail` (checks pass on their policy's).
-    pub fn with_detail(mut self, detail: Detail) -> Verdict {
-        self.detail = detail;
-        self
-    }
-
-    /// True for a full verdict, false for an outline.
-    pub fn is_full(&self) -> bool {
-        self.detail == Detail::Full
     }
 
     /// Records that the verdict rests on `source` (article optional); returns true if that
-    /// source is only reported.
-    #[inline]
-    pub fn cite(&mut self, policy: &Policy, source: &Str, article: &Str) -> bool {
-        // Every citation of a verdict has the registry's interned id, as every id in the
-        // rules has: most calls find their document by pointer, without looking it up, and
-        // an outline has no article to add.
-        let at = self.cited(source);
-        match at {
-            Some(at) if !self.is_full() => self.citations[at].reported,
-            _ => self.cite_again(policy, source, article, at),
-        }
-    }
-
-    /// Where document `id` is in `citations`, by pointer.
-    fn cited(&self, id: &str) -> Option<usize> {
-        (self.citations.iter()).position(|c| std::ptr::eq(c.id, id))
-    }
-
-    /// `cite` for a document new to the verdict (`at` is `None`), or with an article to add.
-    fn cite_again(
-        &mut self,
-        policy: &Policy,
-        source: &Str,
-        article: &Str,
-        at: Option<usize>,
-    ) -> bool {
-        let at = match at {
+    /// source is only reported (or not registered, which `rules check` rules out).
+    pub fn cite(&mut self, policy: &Policy, source: &str, article: &Str) -> bool {
+        let Some(doc) = policy.rules.documents.find(source) else {
+            return true;
+        };
+        let at = match self.citations.iter().position(|c| c.doc == doc) {
             Some(at) => at,
             None => {
-                let Some(doc) = policy.rules.citation(source) else {
-                    return true;
-                };
-                // Not found by `source`'s pointer: look again only if `source` was a copy.
-                let copy = !std::ptr::eq(doc.id, source.as_str());
-                copy.then(|| self.cited(doc.id))
-                    .flatten()
-                    .unwrap_or_else(|| {
-                        self.citations.push(Citation {
-                            doc,
-                            articles: Vec::new(),
-                        });
-                        self.citations.len() - 1
-                    })
+                let reported = policy.rules.documents.get(doc).reported;
+                self.citations.push(Citation {
+                    doc,
+                    articles: Vec::new(),
+                    reported,
+                });
+                self.citations.len() - 1
             }
         };
-        // An outline lists the documents, not their articles.
-        let full = self.is_full();
         let c = &mut self.citations[at];
-        if full && !article.is_empty() && !c.articles.contains(article) {
+        if !article.is_empty() && !c.articles.iter().any(|a| a.as_str() == article.as_str()) {
             c.articles.push(article.clone());
         }
         c.reported
+    }
+
+    /// Records every citation; true when none of them is confirmed.
+    pub fn cite_all<'c>(
+        &mut self,
+        policy: &Policy,
+        cites: impl IntoIterator<Item = &'c Cite>,
+    ) -> bool {
+        let mut unverified = true;
+        for c in cites {
+            unverified &= self.cite(policy, c.source.get_ref(), &c.article);
+        }
+        unverified
     }
 
     /// Records a resolved rules value as a citation; returns true if it is only reported.
@@ -366,75 +326,60 @@ impl Verdict {
         self.cite(policy, &value.source, &value.article)
     }
 
-    /// Adds a step; an outline keeps only what the step cited (see `Detail`).
-    pub fn add_step(&mut self, step: Step) {
-        if self.is_full() {
-            self.steps.push(step);
+    /// A statement of a procedure file, cited.
+    pub fn rule(&mut self, policy: &Policy, item: &'r ItemData) -> Statement<'r> {
+        let unverified = self.cite_all(policy, item.cites());
+        Statement {
+            said: Said::Rule(item),
+            unverified,
         }
     }
 
-    /// Adds something to bring; an outline keeps only what it cited.
-    pub fn add_material(&mut self, item: Item) {
-        if self.is_full() {
-            self.materials.push(item);
+    /// A statement of a procedure file as a step, cited; where, how and who default to
+    /// `default`.
+    pub fn rule_step(
+        &mut self,
+        policy: &Policy,
+        said: Said<'r>,
+        item: &'r ItemData,
+        default: (Place, Channel, Who),
+    ) -> Step<'r> {
+        Step {
+            place: item.place.unwrap_or(default.0),
+            channel: item.channel.unwrap_or(default.1),
+            who: item.who.unwrap_or(default.2),
+            unverified: self.cite_all(policy, item.cites()),
+            said,
         }
     }
 
-    /// Adds something that carries over; an outline keeps only what it cited.
-    pub fn add_carry(&mut self, item: Item) {
-        if self.is_full() {
-            self.carries_over.push(item);
+    /// A way to see the account as a step at `place`, cited.
+    pub fn channel_step(&mut self, policy: &Policy, c: &'r ChannelData, place: Place) -> Step<'r> {
+        Step {
+            said: Said::Channel(c),
+            place,
+            channel: c.kind(),
+            who: Who::Person,
+            unverified: self.cite_all(policy, c.cites()),
         }
     }
 
-    /// Adds a note; an outline keeps only what it cited.
-    pub fn add_note(&mut self, item: Item) {
-        if self.is_full() {
-            self.notes.push(item);
-        }
-    }
-
-    /// `make()`, or an empty text in an outline.
-    pub fn text(&self, make: impl FnOnce() -> Text) -> Text {
-        if self.is_full() {
-            make()
-        } else {
-            Text::default()
-        }
-    }
-
-    /// Structured data for scripts under `key`, built only for a full verdict (an outline
-    /// keeps only what the compact answer reads, which its check inserts itself).
-    pub fn data(&mut self, key: &str, make: impl FnOnce() -> serde_json::Value) {
-        if self.is_full() {
-            self.extra.insert(key.to_string(), make());
-        }
-    }
-
-    /// One step of the reasoning; its text is made only for a full verdict.
-    pub fn trace(&mut self, id: impl Into<Str>, holds: bool, detail: impl FnOnce() -> Text) {
-        if self.is_full() {
-            self.trace.push(TraceEntry {
-                id: id.into(),
-                holds,
-                detail: detail(),
-            });
-        }
-    }
-
-    /// A key line; its value is made only for a full verdict.
-    pub fn line(&mut self, id: impl Into<Str>, label: Text, value: impl FnOnce() -> Text) {
-        if self.is_full() {
-            self.lines.push(Line {
-                id: id.into(),
-                label,
-                value: value(),
-            });
-        }
+    /// One step of the reasoning.
+    pub fn trace(&mut self, id: impl Into<Str>, holds: bool, why: Why<'r>) {
+        self.trace.push(Trace {
+            id: id.into(),
+            holds,
+            why,
+        });
     }
 
     /// True if any cited source is only reported.
     pub fn rests_on_reports(&self) -> bool {
         self.citations.iter().any(|c| c.reported)
+    }
+
+    /// The deadline of `limit`, if the verdict has one.
+    pub fn deadline(&self, limit: Limit) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.limit == limit)
     }
 }

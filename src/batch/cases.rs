@@ -9,10 +9,11 @@ use serde::de::DeserializeOwned;
 use super::record;
 use crate::checks::{dental, merge, refund, transfer};
 use crate::error::Error;
+use crate::region::kept_code;
 use crate::region::regions;
-use crate::rules::{Memo, Policy, RuleSet};
+use crate::rules::{Policy, RuleSet};
 use crate::text::{Lang, Text};
-use crate::verdict::{Detail, Verdict};
+use crate::worded::{Detail, Verdict};
 
 /// What every evaluation shares: loaded once, read from both threads.
 pub struct Context<'a> {
@@ -26,16 +27,12 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The policy of `region` on the as-of date, asking for the verdict detail wanted and
-    /// remembering what it resolves in `memo`.
-    fn policy<'p>(&self, region: Option<&'p str>, memo: &'p Memo) -> Policy<'p>
-    where
-        'a: 'p,
-    {
+    /// The policy of the place `code` (national if none) on the as-of date, asking for the
+    /// verdict detail wanted.
+    fn policy(&self, code: Option<&str>) -> Policy<'a> {
         Policy {
             detail: self.detail,
-            memo: Some(memo),
-            ..Policy::new(self.rules, region, self.on)
+            ..Policy::new(self.rules, code.and_then(kept_code), self.on)
         }
     }
 }
@@ -47,8 +44,6 @@ impl<'a> Context<'a> {
 pub struct Scratch {
     /// Place spellings and the codes they found (bounded).
     places: std::collections::HashMap<String, String>,
-    /// What the rules came to: values resolved, documents plans cite.
-    memo: Memo,
 }
 
 /// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.
@@ -71,7 +66,28 @@ impl LineError {
     }
 }
 
-type Evaluate = fn(&str, &Context, &mut Scratch) -> Result<Verdict, LineError>;
+/// What a line was judged to be: a check's typed answer (or, for the checks that still word
+/// their verdicts, that verdict).
+// One per line, made and written at once: boxing the common variants would cost an
+// allocation per line for nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Judged<'r> {
+    Transfer(transfer::Answer<'r>),
+    Merge(merge::Answer<'r>),
+    Worded(Verdict),
+}
+
+impl Judged<'_> {
+    pub fn outcome(&self) -> crate::vocab::Outcome {
+        match self {
+            Judged::Transfer(a) => a.verdict.outcome,
+            Judged::Merge(a) => a.verdict.outcome,
+            Judged::Worded(v) => v.outcome,
+        }
+    }
+}
+
+type Evaluate = for<'r> fn(&str, &Context<'r>, &mut Scratch) -> Result<Judged<'r>, LineError>;
 type ParseOnly = fn(&str) -> Result<(), serde_json::Error>;
 
 /// The checks a record may name: its `check`, how to evaluate a record of it, and how merely
@@ -196,7 +212,11 @@ fn require(missing: &[&str], example: &str, lang: Lang) -> Result<(), LineError>
 }
 
 /// `yibao transfer`: from, to and (unless both are one pooling area) scheme are required.
-fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
+fn transfer<'r>(
+    text: &str,
+    cx: &Context<'r>,
+    scratch: &mut Scratch,
+) -> Result<Judged<'r>, LineError> {
     let mut f: transfer::Facts = facts(text)?;
     place("from", &mut f.from, cx.lang, scratch)?;
     place("to", &mut f.to, cx.lang, scratch)?;
@@ -208,11 +228,14 @@ fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, 
     if let Some(problem) = f.contradiction(cx.on) {
         return Err(LineError::text("contradiction", &problem, cx.lang));
     }
-    Ok(transfer::check(&f, &cx.policy(Some(&f.to), &scratch.memo)))
+    Ok(Judged::Transfer(transfer::check(
+        &f,
+        &cx.policy(Some(&f.to)),
+    )))
 }
 
 /// `yibao merge`: from and to are required and must differ.
-fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
+fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judged<'r>, LineError> {
     let mut f: merge::Facts = facts(text)?;
     place("from", &mut f.from, cx.lang, scratch)?;
     place("to", &mut f.to, cx.lang, scratch)?;
@@ -227,7 +250,7 @@ fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Lin
         cx.lang,
     )?;
     if f.from == f.to {
-        let label = crate::checks::procedure::region_label(&f.from);
+        let label = crate::render::text::place(&f.from);
         return Err(LineError::text(
             "contradiction",
             &Text::new(
@@ -239,7 +262,7 @@ fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Lin
             cx.lang,
         ));
     }
-    Ok(merge::check(&f, &cx.policy(Some(&f.to), &scratch.memo)))
+    Ok(Judged::Merge(merge::check(&f, &cx.policy(Some(&f.to)))))
 }
 
 /// A usage error of a single command (unknown case, procedure, …) as a line error.
@@ -248,7 +271,11 @@ fn usage(code: &'static str, err: &Error, lang: Lang) -> LineError {
 }
 
 /// `yibao refund`: a case by id or name, or the answers; the region is optional.
-fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
+fn refund<'r>(
+    text: &str,
+    cx: &Context<'r>,
+    scratch: &mut Scratch,
+) -> Result<Judged<'r>, LineError> {
     let mut f: refund::Facts = facts(text)?;
     if let Some(r) = &mut f.region {
         place("region", r, cx.lang, scratch)?;
@@ -256,14 +283,18 @@ fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Li
     f.region = f.region.take().filter(|c| !c.is_empty());
     crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
         .map_err(|e| usage("unknown_case", &e, cx.lang))?;
-    Ok(refund::check(
+    Ok(Judged::Worded(refund::check(
         &f,
-        &cx.policy(f.region.as_deref(), &scratch.memo),
-    ))
+        &cx.policy(f.region.as_deref()),
+    )))
 }
 
 /// `yibao dental`: the procedure (any name it answers to) is required.
-fn dental(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
+fn dental<'r>(
+    text: &str,
+    cx: &Context<'r>,
+    scratch: &mut Scratch,
+) -> Result<Judged<'r>, LineError> {
     let mut f: dental::Facts = facts(text)?;
     require(
         if f.procedure.trim().is_empty() {
@@ -281,8 +312,8 @@ fn dental(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Li
         place("region", r, cx.lang, scratch)?;
     }
     f.region = f.region.take().filter(|c| !c.is_empty());
-    Ok(dental::check(
+    Ok(Judged::Worded(dental::check(
         &f,
-        &cx.policy(f.region.as_deref(), &scratch.memo),
-    ))
+        &cx.policy(f.region.as_deref()),
+    )))
 }

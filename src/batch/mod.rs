@@ -19,7 +19,7 @@ use crate::error::{Error, exit};
 use crate::render::Report;
 use crate::request::Request;
 use crate::text::{Lang, Text};
-use crate::verdict::{Detail, Outcome};
+use crate::worded::{Detail, Outcome};
 use cases::{Context, LineError, Scratch};
 use stream::{Line, StreamEnd};
 
@@ -141,13 +141,13 @@ pub fn answer(
     let verdict = cases::find(envelope.check.as_deref(), cx.lang)
         .and_then(|(name, evaluate, _)| evaluate(text, cx, scratch).map(|v| (*name, v)));
     match verdict {
-        Ok((name, v)) => {
+        Ok((name, judged)) => {
             if cx.detail == Detail::Full {
-                output::full(buf, number, id, &v, cx.lang, cx.explain);
+                output::full(buf, number, id, &judged, cx);
             } else {
-                output::compact(buf, number, id, name, &v);
+                output::compact(buf, number, id, name, &judged, cx.rules);
             }
-            Some(v.outcome)
+            Some(judged.outcome())
         }
         Err(e) => {
             output::error(buf, number, id, &e);

@@ -10,10 +10,12 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 
-use super::cases::LineError;
+use super::cases::{Context, Judged, LineError};
+use crate::checks::transfer::Waiting;
+use crate::checks::{merge, transfer};
+use crate::render::wire::{MergeJson, Origin, TransferJson};
 use crate::render::{Report, localize};
-use crate::text::Lang;
-use crate::verdict::Verdict;
+use crate::rules::RuleSet;
 
 /// The schema of compact answers and error records.
 pub const SCHEMA: &str = "yibao.batch/1";
@@ -34,9 +36,16 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
-/// Appends the compact answer for a verdict of `check`. Written by hand, not derived: batch
-/// writes millions of these, and the fixed shape needs no serializer machinery.
-pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &str, v: &Verdict) {
+/// Appends the compact answer for what a line of `check` was judged. Written by hand, not
+/// derived: batch writes millions of these, and the fixed shape needs no serializer machinery.
+pub fn compact(
+    buf: &mut Vec<u8>,
+    line: usize,
+    id: Option<&RawValue>,
+    check: &str,
+    judged: &Judged,
+    rules: &RuleSet,
+) {
     // The keys and the schema are plain text: written as they are, not checked for escapes.
     buf.extend_from_slice(b"{\"schema\":\"");
     buf.extend_from_slice(SCHEMA.as_bytes());
@@ -49,38 +58,124 @@ pub fn compact(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, check: &st
     buf.extend_from_slice(b",\"check\":");
     string(buf, check);
     buf.extend_from_slice(b",\"outcome\":\"");
-    buf.extend_from_slice(v.outcome.key().as_bytes());
+    buf.extend_from_slice(judged.outcome().key().as_bytes());
     buf.extend_from_slice(b"\",\"deadlines\":[");
-    for (i, d) in v.deadlines.iter().enumerate() {
-        buf.extend_from_slice(if i == 0 { b"{\"id\":" } else { b",{\"id\":" });
-        string(buf, &d.id);
+    let deadline = |buf: &mut Vec<u8>, id: &str, date: chrono::NaiveDate, days: u32, est: bool| {
+        buf.extend_from_slice(b"{\"id\":");
+        string(buf, id);
         buf.extend_from_slice(b",\"date\":\"");
-        date(buf, d.date);
+        self::date(buf, date);
         buf.extend_from_slice(b"\",\"working_days\":");
-        number(buf, d.working_days as usize);
-        buf.extend_from_slice(if d.estimated {
+        number(buf, days as usize);
+        buf.extend_from_slice(if est {
             b",\"estimated\":true}"
         } else {
             b",\"estimated\":false}"
         });
+    };
+    match judged {
+        Judged::Worded(v) => {
+            for (i, d) in v.deadlines.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                deadline(buf, &d.id, d.date, d.working_days, d.estimated);
+            }
+        }
+        Judged::Transfer(transfer::Answer { verdict: v, .. })
+        | Judged::Merge(merge::Answer { verdict: v, .. }) => {
+            for (i, d) in v.deadlines.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                deadline(buf, d.limit.id(), d.date, d.working_days, d.estimated);
+            }
+        }
     }
     buf.push(b']');
-    if let Some((key, json)) = &v.figures {
-        buf.extend_from_slice(b",\"");
-        buf.extend_from_slice(key.as_bytes());
-        buf.extend_from_slice(b"\":");
-        buf.extend_from_slice(json.as_bytes());
+    if let Judged::Transfer(transfer::Answer {
+        waiting: Some(w), ..
+    }) = judged
+    {
+        waiting(buf, w);
     }
-    buf.extend_from_slice(b",\"blockers\":");
-    list(buf, v.blockers.iter().map(|i| i.id.as_str()), string);
-    buf.extend_from_slice(b",\"conditions\":");
-    list(buf, v.conditions.iter().map(|i| i.id.as_str()), string);
-    // A document's id is kept as JSON already (`Document::id_json`).
-    buf.extend_from_slice(b",\"citations\":");
-    list(buf, v.citations.iter().map(|c| c.id_json), |buf, json| {
-        buf.extend_from_slice(json.as_bytes());
-    });
+    let ids = |buf: &mut Vec<u8>, list: &mut dyn Iterator<Item = &str>| {
+        buf.push(b'[');
+        for (i, id) in list.enumerate() {
+            if i > 0 {
+                buf.push(b',');
+            }
+            string(buf, id);
+        }
+        buf.push(b']');
+    };
+    match judged {
+        Judged::Worded(v) => {
+            buf.extend_from_slice(b",\"blockers\":");
+            ids(buf, &mut v.blockers.iter().map(|i| i.id.as_str()));
+            buf.extend_from_slice(b",\"conditions\":");
+            ids(buf, &mut v.conditions.iter().map(|i| i.id.as_str()));
+            buf.extend_from_slice(b",\"citations\":");
+            ids(buf, &mut v.citations.iter().map(|c| c.id));
+        }
+        Judged::Transfer(transfer::Answer { verdict: v, .. })
+        | Judged::Merge(merge::Answer { verdict: v, .. }) => {
+            buf.extend_from_slice(b",\"blockers\":");
+            ids(buf, &mut v.blockers.iter().map(|s| s.said.id()));
+            buf.extend_from_slice(b",\"conditions\":");
+            ids(buf, &mut v.conditions.iter().map(|s| s.said.id()));
+            buf.extend_from_slice(b",\"citations\":");
+            let docs = &rules.documents;
+            ids(
+                buf,
+                &mut v.citations.iter().map(|c| docs.get(c.doc).id.as_str()),
+            );
+        }
+    }
     buf.extend_from_slice(b"}\n");
+}
+
+/// `,"waiting_period":{…}`: the waiting period's figures and flags, without its text and
+/// sources, in the order of the full answer's keys.
+fn waiting(buf: &mut Vec<u8>, w: &Waiting) {
+    buf.extend_from_slice(b",\"waiting_period\":{\"rule\":\"");
+    // `rule` is a plain id: nothing to escape.
+    buf.extend_from_slice(w.reading.rule().as_bytes());
+    buf.push(b'"');
+    let mut field = |key: &[u8], value: Option<i64>, or_null: bool| {
+        let mut digits = itoa::Buffer::new();
+        let shown = match value {
+            Some(n) => digits.format(n),
+            None if or_null => "null",
+            None => return,
+        };
+        for part in [b",\"".as_slice(), key, b"\":", shown.as_bytes()] {
+            buf.extend_from_slice(part);
+        }
+    };
+    field(b"gap_months", w.gap_months.map(i64::from), false);
+    field(b"missed_years", w.missed_years.map(i64::from), false);
+    field(b"months", w.months.map(i64::from), true);
+    field(b"up_to_months", w.up_to_months.map(i64::from), false);
+    field(
+        b"min_after_repair_months",
+        w.min_after_repair_months.map(i64::from),
+        false,
+    );
+    for (key, flag) in [
+        (b"unverified".as_slice(), w.unverified),
+        (b"conditional".as_slice(), w.conditional),
+    ] {
+        for part in [
+            b",\"".as_slice(),
+            key,
+            b"\":",
+            if flag { b"true".as_slice() } else { b"false" },
+        ] {
+            buf.extend_from_slice(part);
+        }
+    }
+    buf.push(b'}');
 }
 
 /// A whole number in decimal (`itoa`: what serde_json itself writes numbers with).
@@ -128,32 +223,49 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// Appends the whole verdict: what `yibao CHECK … --json` prints, with `line` and `id` after
-/// `schema`.
-pub fn full(
-    buf: &mut Vec<u8>,
-    line: usize,
-    id: Option<&RawValue>,
-    v: &Verdict,
-    lang: Lang,
-    explain: bool,
-) {
-    let mut body = v.json(explain);
-    localize(&mut body, lang);
-    let mut doc = Map::new();
-    doc.insert("schema".into(), Value::from(v.schema));
-    doc.insert("line".into(), Value::from(line));
-    if let Some(id) = id {
-        // An id is valid JSON: it was read as such.
-        doc.insert(
-            "id".into(),
-            serde_json::from_str(id.get()).unwrap_or(Value::Null),
-        );
+/// Appends the whole answer: what `yibao CHECK … --json` prints, with `line` and `id` after
+/// `schema`, written straight from the wire types.
+pub fn full(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, judged: &Judged, cx: &Context) {
+    let origin = Origin {
+        line: Some(line),
+        id,
+    };
+    let (lang, explain) = (cx.lang, cx.explain);
+    match judged {
+        Judged::Transfer(a) => {
+            write(
+                buf,
+                line,
+                &TransferJson::new(a, cx.rules, lang, explain, origin),
+            );
+        }
+        Judged::Merge(a) => write(
+            buf,
+            line,
+            &MergeJson::new(a, cx.rules, lang, explain, origin),
+        ),
+        Judged::Worded(v) => {
+            let mut body = v.json(explain);
+            localize(&mut body, lang);
+            let mut doc = Map::new();
+            doc.insert("schema".into(), Value::from(v.schema));
+            doc.insert("line".into(), Value::from(line));
+            if let Some(id) = id {
+                // Echoed as given (a number is not re-read as a float).
+                doc.insert(
+                    "id".into(),
+                    serde_json::from_str::<Box<RawValue>>(id.get())
+                        .ok()
+                        .and_then(|raw| serde_json::to_value(raw).ok())
+                        .unwrap_or(Value::Null),
+                );
+            }
+            if let Value::Object(map) = body {
+                doc.extend(map);
+            }
+            write(buf, line, &doc);
+        }
     }
-    if let Value::Object(map) = body {
-        doc.extend(map);
-    }
-    write(buf, line, &doc);
 }
 
 /// Appends an error record.
@@ -168,22 +280,6 @@ pub fn error(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, e: &LineErro
         },
     };
     write(buf, line, &record);
-}
-
-/// `["a","b"]`, each item written with `write`.
-fn list<'a>(
-    buf: &mut Vec<u8>,
-    items: impl Iterator<Item = &'a str>,
-    write: impl Fn(&mut Vec<u8>, &str),
-) {
-    buf.push(b'[');
-    for (i, item) in items.enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
-        write(buf, item);
-    }
-    buf.push(b']');
 }
 
 /// The JSON Schema of one compact output line: an answer or an error record (`yibao schema

@@ -1,36 +1,9 @@
 //! The vocabulary every check's facts share: the insurance scheme and yes/no answers as people
 //! type them (`yes`/`no` on the command line and in JSON Lines, or JSON booleans).
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Deserializer;
 
-use crate::text::Text;
-
-/// The insurance scheme: 职工医保 (employees, including flexible workers) or 居民医保.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
-pub enum Scheme {
-    /// 职工医保: has a personal account.
-    #[default]
-    Employee,
-    /// 居民医保: no personal account.
-    Resident,
-}
-
-impl Scheme {
-    pub fn name(self) -> Text {
-        match self {
-            Scheme::Employee => Text::new("职工医保", "employee insurance (职工医保)"),
-            Scheme::Resident => Text::new("居民医保", "resident insurance (居民医保)"),
-        }
-    }
-
-    pub fn flag(self) -> &'static str {
-        match self {
-            Scheme::Employee => "employee",
-            Scheme::Resident => "resident",
-        }
-    }
-}
+pub use crate::vocab::Scheme;
 
 /// An answer as its flag value: `yes` or `no`.
 pub fn word(b: bool) -> &'static str {

@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 pub use super::Scheme;
-use super::limits;
-use super::procedure::{add_item, channel_step, region_json, region_label, step};
+use super::limits::{self, Limits};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::{self, ChannelData, Shows};
-use crate::text::Text;
-use crate::verdict::{Channel, Outcome, Place, Step, Verdict, Who};
+use crate::verdict::{Chase, Said, Verdict, Warning, Why};
+use crate::vocab::{Channel, Outcome, Place, Who};
+pub use monthly::Credit;
 
 pub const SCHEMA: &str = "yibao.balance/1";
 
@@ -39,24 +39,48 @@ pub struct Facts {
     pub age: Option<u32>,
 }
 
+/// Which question was answered, with its figures.
+// One per answer: the size difference costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Mode<'a> {
+    /// Every way to see the balance; how many are the region's own.
+    Channels { local: usize },
+    /// Has a moved balance arrived: the limits, and whether the last day has passed.
+    AfterTransfer {
+        limits: Option<Limits>,
+        overdue: bool,
+    },
+    /// What is credited each month.
+    Monthly(Credit<'a>),
+}
+
+/// A channel listed, with the region it is from (`None`: national).
+#[derive(Debug, Clone)]
+pub struct Listed<'a> {
+    pub channel: &'a ChannelData,
+    pub region: Option<&'a str>,
+    pub unverified: bool,
+}
+
+/// The answer: the verdict, the facts it answers, the mode's figures and the channels
+/// listed (`None` where the answer lists none).
+#[derive(Debug, Clone)]
+pub struct Answer<'a> {
+    pub verdict: Verdict<'a>,
+    pub facts: Facts,
+    pub mode: Mode<'a>,
+    pub channels: Option<Vec<Listed<'a>>>,
+}
+
 /// `policy` is the policy of `facts.region` (national if none).
-pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
+pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     if facts.monthly {
         monthly::check(facts, policy)
     } else if facts.after_transfer {
         after_transfer(facts, policy)
     } else {
         ways(facts, policy)
-    }
-}
-
-fn place_name(facts: &Facts) -> Text {
-    match &facts.region {
-        Some(code) => {
-            let label = region_label(code);
-            Text::new(label.clone(), label)
-        }
-        None => Text::new("未指定(全国)", "none given (national)"),
     }
 }
 
@@ -89,204 +113,111 @@ pub fn channels_for<'a>(
     out
 }
 
-fn channel_json(c: &ChannelData, region: Option<&str>, step: &Step) -> serde_json::Value {
-    serde_json::json!({
-        "id": c.id.get_ref(),
-        "kind": c.kind(),
-        "name": c.name,
-        "shows": c.shows,
-        "steps": c.steps,
-        "region": region,
-        "cite": c.cite.source.get_ref(),
-        "unverified": step.unverified,
-    })
-}
-
-/// Adds the channels as steps and as structured JSON; returns how many are the region's own.
-fn add_channels(v: &mut Verdict, policy: &Policy, what: Shows) -> usize {
-    let mut json = Vec::new();
-    let mut local = 0;
+/// Adds the channels as steps; returns them as listed.
+fn add_channels<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, what: Shows) -> Vec<Listed<'a>> {
+    let mut listed = Vec::new();
     for (c, region) in channels_for(policy, what) {
-        let s = channel_step(v, policy, c);
-        json.push(channel_json(c, region, &s));
-        local += usize::from(region.is_some());
-        v.add_step(s);
+        let step = v.channel_step(policy, c, Place::Local);
+        listed.push(Listed {
+            channel: c,
+            region,
+            unverified: step.unverified,
+        });
+        v.steps.push(step);
     }
-    v.extra
-        .insert("channels".into(), serde_json::Value::Array(json));
-    local
+    listed
 }
 
 /// The note that the account's money is the person's own (shown with every answer about it).
-fn own_money_note(v: &mut Verdict, policy: &Policy) {
+fn own_money_note<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
     let notes = &policy.rules.procedures.channels.note;
     if let Some(own) = notes.iter().find(|n| n.id.get_ref() == "own_money") {
-        add_item(v, policy, own, Verdict::add_note);
+        let note = v.rule(policy, own);
+        v.notes.push(note);
     }
-}
-
-fn common_extra(v: &mut Verdict, facts: &Facts, mode: &str) {
-    v.extra.insert("mode".into(), mode.into());
-    v.extra.insert(
-        "region".into(),
-        facts
-            .region
-            .as_deref()
-            .map_or(serde_json::Value::Null, region_json),
-    );
 }
 
 /// The default answer: every way to see the balance, online first.
-fn ways(facts: &Facts, policy: &Policy) -> Verdict {
-    let place = place_name(facts);
-    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
-    let local = add_channels(&mut v, policy, Shows::Balance);
-    let n = v.steps.len();
-    v.summary = Text::new(
-        format!(
-            "{}: 查看个人账户余额、明细和每月划入共 {n} 种方式,先线上后线下,任选其一",
-            place.zh
-        ),
-        format!(
-            "{}: {n} ways to see the personal-account balance, records and monthly credit, online first, then offline; any one will do",
-            place.en
-        ),
-    );
-    v.line("region", Text::new("地区", "region"), || place.clone());
-    v.line(
-        "local_channels",
-        Text::new("本地渠道", "local channels"),
-        || Text::new(format!("{local} 个"), format!("{local}")),
-    );
-    v.trace("local_channels", local > 0, || {
-        Text::new(
-            format!("规则文件中该地区自有的查询渠道: {local} 个"),
-            format!("channels of the region's own in the rules files: {local}"),
-        )
-    });
+fn ways<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
+    let mut v = Verdict::new(Outcome::Yes);
+    let listed = add_channels(&mut v, policy, Shows::Balance);
+    let local = listed.iter().filter(|l| l.region.is_some()).count();
+    v.trace("local_channels", local > 0, Why::LocalChannels(local));
     match &facts.region {
-        None => v.warnings.push(Text::new(
-            "未指定地区:只列出全国通用渠道;加 --region 可加上当地自有渠道",
-            "no region given: nationwide channels only; add --region for the region's own channels",
-        )),
-        Some(_) if local == 0 => v.warnings.push(Text::new(
-            format!("规则中还没有{}自有的查询平台;请用全国通用渠道,或向当地医保经办机构询问", place.zh),
-            format!("the rules name no portal of {} yet; use the nationwide channels or ask the local agency", place.en),
-        )),
+        None => v.warnings.push(Warning::NoRegion),
+        Some(code) if local == 0 => v.warnings.push(Warning::NoLocalPortal(code.clone().into())),
         Some(_) => {}
     }
     for n in &policy.rules.procedures.channels.note {
-        add_item(&mut v, policy, n, Verdict::add_note);
+        let note = v.rule(policy, n);
+        v.notes.push(note);
     }
-    common_extra(&mut v, facts, "channels");
-    v
+    Answer {
+        verdict: v,
+        facts: facts.clone(),
+        mode: Mode::Channels { local },
+        channels: Some(listed),
+    }
 }
 
 /// Has the moved balance arrived? The limits as dates, how to confirm, what to do if not.
-fn after_transfer(facts: &Facts, policy: &Policy) -> Verdict {
-    let place = place_name(facts);
+fn after_transfer<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     let data = &policy.rules.procedures.channels.after_transfer;
     let origin = Policy {
         region: facts.from.as_deref(),
         ..*policy
     };
-    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
-    v.line(
-        "region",
-        Text::new("转入地(查余额的地方)", "destination (where you check)"),
-        || place.clone(),
-    );
-    if let Some(from) = &facts.from {
-        let label = region_label(from);
-        v.line("from", Text::new("转出地", "origin"), || {
-            Text::new(label.clone(), label)
-        });
-    }
-    let dates = match limits::transfer(&mut v, &origin, policy, facts.submitted) {
-        Ok(d) => d,
+    let mut v = Verdict::new(Outcome::Yes);
+    let limits = match limits::transfer(&mut v, &origin, policy, facts.submitted) {
+        Ok(l) => Some(l),
         Err(gap) => {
             v.outcome = Outcome::Conditional;
-            v.conditions.push(limits::gap_condition(&gap));
+            v.conditions.push(limits::gap_condition(gap));
             None
         }
     };
     let on = policy.on;
+    let dates = limits.as_ref().and_then(|l| l.dates);
     let overdue = dates.is_some_and(|d| on > d.in_by);
-    v.summary = match (dates, overdue) {
-        (None, _) if v.outcome == Outcome::Conditional => Text::new(
-            "规则中没有当日有效的转移时限,无法推算到账日期",
-            "no transfer time limit is in force on that date, so no arrival date can be worked out",
-        ),
-        (None, _) => Text::new(
-            "转移的余额在两段时限(转出 + 转入)内到账;加 --submitted 日期可算出具体日期",
-            "a moved balance arrives within the two limits (out + in); add --submitted DATE for the dates",
-        ),
-        (Some(d), true) => Text::new(
-            format!(
-                "按时限,余额最迟应在 {} 前到账,已经过期;若还没到账,按下面的步骤查问",
-                d.in_by
-            ),
-            format!(
-                "by the time limits the balance should have arrived by {}, which has passed; if it has not, follow the steps below",
-                d.in_by
-            ),
-        ),
-        (Some(d), false) => Text::new(
-            format!(
-                "按时限,余额应在 {} 前到账(估算);今天 {on} 仍在时限内",
-                d.in_by
-            ),
-            format!(
-                "by the time limits the balance should arrive by {} (estimate); on {on} it is still within the limits",
-                d.in_by
-            ),
-        ),
-    };
     if let Some(d) = dates {
-        v.extra
-            .insert("transfer_out_by".into(), d.out_by.to_string().into());
-        v.extra
-            .insert("arrival_by".into(), d.in_by.to_string().into());
-        v.extra.insert("overdue".into(), overdue.into());
-        v.trace("overdue", overdue, || {
-            Text::new(
-                format!("{on} 晚于 {}", d.in_by),
-                format!("{on} is after {}", d.in_by),
-            )
-        });
+        v.trace("overdue", overdue, Why::Overdue { on, by: d.in_by });
     }
     let dest = (Place::Destination, Channel::Online, Who::Person);
     for c in &data.confirm {
-        let s = step(&mut v, policy, c, dest, None);
-        v.add_step(s);
+        let step = v.rule_step(policy, Said::Rule(c), c, dest);
+        v.steps.push(step);
     }
-    let mut local_channels = Vec::new();
+    let mut listed = Vec::new();
     for (c, region) in channels_for(policy, Shows::Transfer) {
         if region.is_some() {
-            let mut s = channel_step(&mut v, policy, c);
-            s.place = Place::Destination;
-            local_channels.push(channel_json(c, region, &s));
-            v.add_step(s);
+            let step = v.channel_step(policy, c, Place::Destination);
+            listed.push(Listed {
+                channel: c,
+                region,
+                unverified: step.unverified,
+            });
+            v.steps.push(step);
         }
     }
-    v.extra.insert("channels".into(), local_channels.into());
-    let prefix = Text::new("若未按时到账: ", "If it has not arrived in time: ");
     for (i, c) in data.if_missing.iter().enumerate() {
-        let s = step(&mut v, policy, c, dest, (i == 0).then_some(&prefix));
-        v.add_step(s);
+        let when = Chase::NotArrived { first: i == 0 };
+        let step = v.rule_step(policy, Said::Chase { item: c, when }, c, dest);
+        v.steps.push(step);
     }
     for n in &data.note {
-        add_item(&mut v, policy, n, Verdict::add_note);
+        let note = v.rule(policy, n);
+        v.notes.push(note);
     }
     own_money_note(&mut v, policy);
     if facts.submitted.is_none() {
-        v.warnings.push(Text::new(
-            "加 --submitted YYYY-MM-DD(转移申请被受理的日期)可算出应到账日期",
-            "add --submitted YYYY-MM-DD (the day the transfer application was accepted) for the arrival date",
-        ));
+        v.warnings.push(Warning::AddSubmittedForArrival);
     }
-    common_extra(&mut v, facts, "after_transfer");
-    v
+    Answer {
+        verdict: v,
+        facts: facts.clone(),
+        mode: Mode::AfterTransfer { limits, overdue },
+        channels: Some(listed),
+    }
 }
 
 #[cfg(test)]

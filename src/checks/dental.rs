@@ -11,7 +11,7 @@ use super::procedure::{add_item, cite_all, item, region_json, region_label};
 use crate::rules::Policy;
 use crate::rules::procedures::dental::{Cover, Procedure};
 use crate::text::Text;
-use crate::verdict::{Item, Outcome, Verdict};
+use crate::worded::{Item, Outcome, Verdict};
 
 pub const SCHEMA: &str = "yibao.dental/1";
 
@@ -121,7 +121,7 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
         let label = if same && facts.scheme.is_none() {
             Text::new("谁来付", "who pays")
         } else {
-            let s = Scheme::name(*scheme);
+            let s = crate::render::text::scheme(*scheme);
             Text::new(format!("谁来付({})", s.zh), format!("who pays ({})", s.en))
         };
         v.line("pays", label, || cover.text.clone());

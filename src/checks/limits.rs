@@ -1,65 +1,64 @@
 //! The transfer time limits as dates: the origin agency's limit from acceptance and the
 //! destination's from the arrival of the information form (医保办发〔2021〕43号, per step),
-//! counted in working days on the holiday calendar. Shared by `balance --after-transfer` and
-//! `merge`.
+//! counted in working days on the holiday calendar. Shared by `transfer`, `merge` and
+//! `balance --after-transfer`.
 
 use chrono::NaiveDate;
 
-use crate::rules::{Policy, RuleGap};
-use crate::text::Text;
-use crate::verdict::{Deadline, Verdict};
+use crate::rules::{Policy, Resolved, RuleGap};
+use crate::verdict::{Deadline, Limit, Said, Statement, Verdict, Warning, Why};
 
 /// When each agency should be done, counted from the day the application was accepted.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dates {
     pub out_by: NaiveDate,
     /// Assumes the information form reaches the destination the day the origin finishes.
     pub in_by: NaiveDate,
 }
 
-/// Adds the two limits to the verdict as lines (and, given the acceptance date, as
-/// deadlines); `origin` and `destination` are the two regions' policies.
+/// The two limits in force, and their dates when the acceptance day is given.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// The origin's limit (working days).
+    pub out: Resolved,
+    /// The destination's limit (working days).
+    pub inn: Resolved,
+    pub dates: Option<Dates>,
+}
+
+/// The two limits, cited on the verdict, with their deadlines counted from `submitted`;
+/// `origin` and `destination` are the two regions' policies.
 pub fn transfer(
     v: &mut Verdict,
     origin: &Policy,
     destination: &Policy,
     submitted: Option<NaiveDate>,
-) -> Result<Option<Dates>, RuleGap> {
+) -> Result<Limits, RuleGap> {
     let out = origin.get("transfer.out_working_days")?;
     let inn = destination.get("transfer.in_working_days")?;
     let out_unverified = v.cite_value(origin, &out);
     let in_unverified = v.cite_value(destination, &inn);
-    let days = |n: u32| Text::new(format!("{n} 个工作日"), format!("{n} working days"));
-    v.line("out_working_days", out.label.clone(), || days(out.int()));
-    v.line("in_working_days", inn.label.clone(), || days(inn.int()));
-    v.trace("transfer_limits", true, || {
-        Text::new(
-            format!(
-                "转出 {} + 转入 {} 个工作日 ({})",
-                out.int(),
-                inn.int(),
-                out.file
-            ),
-            format!(
-                "out {} + in {} working days ({})",
-                out.int(),
-                inn.int(),
-                out.file
-            ),
-        )
-    });
+    v.trace(
+        "transfer_limits",
+        true,
+        Why::Limits {
+            out: out.int(),
+            inn: inn.int(),
+            file: out.file.clone(),
+        },
+    );
     let Some(accepted) = submitted else {
-        return Ok(None);
+        return Ok(Limits {
+            out,
+            inn,
+            dates: None,
+        });
     };
     let calendar = destination.calendar();
     let (out_by, out_estimated) = calendar.add_working_days(accepted, out.int());
     let (in_by, in_estimated) = calendar.add_working_days(out_by, inn.int());
     v.deadlines.push(Deadline {
-        id: "transfer_out".into(),
-        label: Text::new(
-            "转出地办结转出、划出余额",
-            "origin completes the transfer-out and sends the balance",
-        ),
+        limit: Limit::TransferOut,
         date: out_by,
         from: accepted,
         working_days: out.int(),
@@ -68,11 +67,7 @@ pub fn transfer(
         unverified: out_unverified,
     });
     v.deadlines.push(Deadline {
-        id: "transfer_complete".into(),
-        label: Text::new(
-            "转入地办结转入、余额记入账户(假设信息表当天送达)",
-            "destination completes the transfer-in and credits the balance (if the form arrives the same day)",
-        ),
+        limit: Limit::TransferComplete,
         date: in_by,
         from: out_by,
         working_days: inn.int(),
@@ -81,28 +76,20 @@ pub fn transfer(
         unverified: in_unverified,
     });
     if out_estimated || in_estimated {
-        let last = calendar
-            .last_covered_year()
-            .map_or_else(String::new, |y| y.to_string());
-        v.warnings.push(Text::new(
-            format!("日历只收录到 {last} 年的放假安排;之后的日期只扣除周末,是估算"),
-            format!("the calendar covers holiday notices up to {last} only; later dates skip weekends only and are estimates"),
-        ));
+        v.warnings
+            .push(Warning::CalendarEstimate(calendar.last_covered_year()));
     }
-    Ok(Some(Dates { out_by, in_by }))
+    Ok(Limits {
+        out,
+        inn,
+        dates: Some(Dates { out_by, in_by }),
+    })
 }
 
 /// A rule missing on the date asked about, as a condition pointing to the local agency.
-pub fn gap_condition(gap: &RuleGap) -> crate::verdict::Item {
-    crate::verdict::Item::new(
-        "no_time_limit",
-        Text::new(
-            format!("规则中没有当日有效的转移时限 ({gap})"),
-            format!("no transfer time limit in force on that date ({gap})"),
-        ),
-    )
-    .fix(Text::new(
-        "向转出地和转入地医保经办机构询问办理时限",
-        "ask the origin and destination agencies how long each step takes",
-    ))
+pub fn gap_condition<'r>(gap: RuleGap) -> Statement<'r> {
+    Statement {
+        said: Said::NoTimeLimit(gap),
+        unverified: false,
+    }
 }

@@ -7,14 +7,11 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::limits;
-use super::procedure::{
-    add_item, add_plan, add_step, cite_all, flag_hint, item_of, region_json, region_label,
-};
+use super::limits::{self, Limits};
 use crate::rules::Policy;
 use crate::rules::procedures::guides::MERGE_CONDITIONS;
-use crate::text::Text;
-use crate::verdict::{Channel, Outcome, Place, Verdict, Who};
+use crate::verdict::{Answered, Names, Said, Standing, Statement, Verdict, Warning, Why};
+use crate::vocab::{Channel, Outcome, Place, Who};
 
 pub const SCHEMA: &str = "yibao.merge/1";
 
@@ -54,139 +51,106 @@ impl Facts {
     }
 }
 
-/// How a condition stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
-    Holds,
-    Fails,
-    Unknown,
+/// The answer: the verdict, the facts it answers and the time limits in force.
+#[derive(Debug, Clone)]
+pub struct Answer<'a> {
+    pub verdict: Verdict<'a>,
+    pub facts: Facts,
+    /// The two agencies' time limits (and their dates, given the acceptance day).
+    pub limits: Option<Limits>,
 }
 
 /// `policy` is the policy of `facts.to` (the account kept).
-pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
+pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     let data = &policy.rules.procedures.merge;
     let origin = Policy {
         region: Some(&facts.from),
         ..*policy
     };
-    let mut v = Verdict::new(SCHEMA, Outcome::Yes, Text::default()).with_detail(policy.detail);
-    let (from, to) = match v.is_full() {
-        true => (region_label(&facts.from), region_label(&facts.to)),
-        false => Default::default(),
-    };
-    v.line(
-        "from",
-        Text::new("注销的账户(转出地)", "account closed (origin)"),
-        || Text::new(from.clone(), from.clone()),
-    );
-    v.line(
-        "to",
-        Text::new("保留的账户(转入地)", "account kept (destination)"),
-        || Text::new(to.clone(), to.clone()),
-    );
-
-    let mut unknown = 0;
-    for id in MERGE_CONDITIONS {
+    let mut v = Verdict::new(Outcome::Yes);
+    for &id in MERGE_CONDITIONS {
         let (value, blocks_when) = facts.state(id);
-        let state = match value {
-            None => State::Unknown,
-            Some(b) if b == blocks_when => State::Fails,
-            Some(_) => State::Holds,
+        let standing = match value {
+            None => Standing::Unknown,
+            Some(b) if b == blocks_when => Standing::Blocks,
+            Some(_) => Standing::Clear,
         };
-        let Some(wording) = data.condition(id) else {
+        let Some(item) = data.condition(id) else {
             continue;
         };
-        // Every condition checked is cited; its item is made only where it is shown.
-        let unverified = cite_all(&mut v, policy, wording.cites());
-        let it = || item_of(wording, unverified);
-        let text = &wording.text;
-        v.trace(id, state == State::Holds, || match state {
-            State::Holds => Text::new(format!("满足: {}", text.zh), format!("holds: {}", text.en)),
-            State::Fails => Text::new(
-                format!("不满足: {}", text.zh),
-                format!("fails: {}", text.en),
-            ),
-            State::Unknown => Text::new(
-                format!("未知: {}", text.zh),
-                format!("unknown: {}", text.en),
-            ),
-        });
-        match state {
-            State::Fails => v.blockers.push(it()),
-            State::Unknown => {
-                unknown += 1;
-                // The wording states the condition, so its fix applies when it does not hold.
-                let if_not = Text::new("若不满足", "if it does not hold");
-                let it = if v.is_full() {
-                    flag_hint(it(), id, &if_not)
-                } else {
-                    it()
-                };
-                v.conditions.push(it);
-            }
-            State::Holds => {}
+        // Every condition checked is cited, shown or not.
+        let unverified = v.cite_all(policy, item.cites());
+        let answered = match value {
+            Some(true) => Answered::Yes,
+            Some(false) => Answered::No,
+            None => Answered::Unknown,
+        };
+        v.trace(
+            id,
+            standing == Standing::Clear,
+            Why::Fact {
+                item,
+                answered,
+                standing,
+            },
+        );
+        match standing {
+            Standing::Blocks => v.blockers.push(Statement {
+                said: Said::Rule(item),
+                unverified,
+            }),
+            // The wording states the condition, so its fix applies when it does not hold.
+            Standing::Unknown => v.conditions.push(Statement {
+                said: Said::Unknown {
+                    item,
+                    fact: id,
+                    names: Names::Condition,
+                },
+                unverified,
+            }),
+            Standing::Clear => {}
         }
     }
-    let blocked = v.blockers.len();
-    v.outcome = if blocked > 0 {
+    let limits = match limits::transfer(&mut v, &origin, policy, facts.submitted) {
+        Ok(l) => Some(l),
+        Err(gap) => {
+            v.conditions.push(limits::gap_condition(gap));
+            None
+        }
+    };
+    v.outcome = if !v.blockers.is_empty() {
         Outcome::No
-    } else if unknown > 0 {
+    } else if !v.conditions.is_empty() {
         Outcome::Conditional
     } else {
         Outcome::Yes
     };
-    v.summary = match v.outcome {
-        _ if !v.is_full() => Text::default(),
-        Outcome::No => Text::new(
-            format!("现在还不能合并:先解决下面 {blocked} 个问题,再按步骤把{from}的账户转入{to}"),
-            format!(
-                "not yet: clear the {blocked} problem(s) below, then move the {from} account into {to} as shown"
-            ),
-        ),
-        Outcome::Conditional => Text::new(
-            format!("把{from}的账户转入{to}后注销;能否现在办理取决于下面 {unknown} 个情况"),
-            format!(
-                "move the {from} account into {to}, which closes it; whether you can start now depends on the {unknown} point(s) below"
-            ),
-        ),
-        Outcome::Yes => Text::new(
-            format!("可以合并:把{from}的账户(记录和余额)转入{to},{from}的账户随后注销"),
-            format!(
-                "yes: move the {from} account (record and balance) into {to}; the {from} account is then closed"
-            ),
-        ),
-    };
-
-    if let Err(gap) = limits::transfer(&mut v, &origin, policy, facts.submitted) {
-        v.conditions.push(limits::gap_condition(&gap));
-        if v.outcome == Outcome::Yes {
-            v.outcome = Outcome::Conditional;
-        }
-    }
-    add_plan(&mut v, policy, SCHEMA, &[], |v| plan(v, policy));
+    plan(&mut v, policy);
     if facts.submitted.is_none() {
-        v.warnings.push(Text::new(
-            "申请被受理后,加 --submitted YYYY-MM-DD 可算出各环节的最迟日期",
-            "once the application is accepted, add --submitted YYYY-MM-DD for the date each step is due",
-        ));
+        v.warnings.push(Warning::AddSubmitted);
     }
-    v.data("from", || region_json(&facts.from));
-    v.data("to", || region_json(&facts.to));
-    v
+    Answer {
+        verdict: v,
+        facts: facts.clone(),
+        limits,
+    }
 }
 
 /// The steps, materials and notes of a merge.
-fn plan(v: &mut Verdict, policy: &Policy) {
+fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
     let data = &policy.rules.procedures.merge;
     let default = (Place::Either, Channel::Online, Who::Person);
     for s in &data.step {
-        add_step(v, policy, s, default);
+        let step = v.rule_step(policy, Said::Rule(s), s, default);
+        v.steps.push(step);
     }
     for m in &data.material {
-        add_item(v, policy, m, Verdict::add_material);
+        let it = v.rule(policy, m);
+        v.materials.push(it);
     }
     for n in &data.note {
-        add_item(v, policy, n, Verdict::add_note);
+        let it = v.rule(policy, n);
+        v.notes.push(it);
     }
 }
 
@@ -207,9 +171,9 @@ mod tests {
         }
     }
 
-    fn run(f: &Facts) -> Verdict {
-        let rules = RuleSet::embedded().unwrap();
-        check(f, &rules.policy(Some(&f.to), d("2026-03-02")))
+    fn run(f: &Facts) -> Verdict<'static> {
+        let rules = Box::leak(Box::new(RuleSet::embedded().unwrap()));
+        check(f, &rules.policy(Some("110000"), d("2026-03-02"))).verdict
     }
 
     #[test]
@@ -217,14 +181,13 @@ mod tests {
         let v = run(&facts());
         assert_eq!(v.outcome, Outcome::Conditional);
         assert_eq!(v.conditions.len(), 4);
-        assert!(
-            v.conditions[0]
-                .fix
-                .as_ref()
-                .unwrap()
-                .en
-                .contains("--arrears")
-        );
+        assert!(matches!(
+            v.conditions[0].said,
+            Said::Unknown {
+                fact: "arrears",
+                ..
+            }
+        ));
         assert!(!v.steps.is_empty() && !v.materials.is_empty());
     }
 
@@ -235,8 +198,7 @@ mod tests {
             ..facts()
         });
         assert_eq!(v.outcome, Outcome::No);
-        assert_eq!(v.blockers[0].id, "arrears");
-        assert!(v.blockers[0].fix.is_some());
+        assert_eq!(v.blockers[0].said.id(), "arrears");
     }
 
     #[test]
@@ -250,7 +212,7 @@ mod tests {
         });
         assert_eq!(v.outcome, Outcome::No);
         assert_eq!(v.blockers.len(), 1);
-        assert_eq!(v.blockers[0].id, "from_stopped");
+        assert_eq!(v.blockers[0].said.id(), "from_stopped");
     }
 
     #[test]

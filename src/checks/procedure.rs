@@ -6,8 +6,8 @@ use crate::rules::Policy;
 use crate::rules::procedures::channels::ChannelData;
 use crate::rules::procedures::items::ItemData;
 use crate::rules::schema::Cite;
-use crate::text::{Str, Text};
-use crate::verdict::{Channel, Detail, Item, Outcome, Place, Step, Verdict, Who};
+use crate::text::Text;
+use crate::worded::{Channel, Item, Place, Step, Verdict, Who};
 
 /// Records every citation on the verdict; true when none of them is confirmed.
 pub fn cite_all<'c>(
@@ -60,31 +60,6 @@ pub fn add_step(v: &mut Verdict, policy: &Policy, data: &ItemData, default: (Pla
         v.add_step(st);
     } else {
         cite_all(v, policy, data.cites());
-    }
-}
-
-/// Adds a check's plan (steps, materials, notes…) with `add_plan`. An outline keeps only the
-/// documents a plan cites, which depend only on the plan, the policy's rules files and the
-/// person's `tags`: with a memo (`batch`) they are worked out once per such key and then
-/// recorded in the same order.
-pub fn add_plan(
-    v: &mut Verdict,
-    policy: &Policy,
-    plan: &'static str,
-    tags: &[&'static str],
-    add_plan: impl Fn(&mut Verdict),
-) {
-    if v.is_full() {
-        return add_plan(v);
-    }
-    let cited = policy.plan_cites(plan, tags, || {
-        let mut outline =
-            Verdict::new(plan, Outcome::Yes, Text::default()).with_detail(Detail::Outline);
-        add_plan(&mut outline);
-        outline.citations.iter().map(|c| c.id).collect()
-    });
-    for id in cited.iter() {
-        v.cite(policy, &Str::Static(id), &Str::Static(""));
     }
 }
 

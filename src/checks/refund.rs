@@ -13,7 +13,7 @@ use super::procedure::{add_item, cite_all, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::refund::RefundFile;
 use crate::text::Text;
-use crate::verdict::{Channel, Item, Outcome, Place, Verdict, Who};
+use crate::worded::{Channel, Item, Outcome, Place, Verdict, Who};
 
 pub const SCHEMA: &str = "yibao.refund/1";
 
@@ -166,7 +166,10 @@ fn case_verdict(
     }
     if region_open && let Some(code) = row.layer {
         let label = region_label(code);
-        let (zh, en) = (stated.label().zh, stated.label().en);
+        let (zh, en) = (
+            crate::render::text::outcome(stated).zh,
+            crate::render::text::outcome(stated).en,
+        );
         let condition = match answers.get(REGION) {
             Some(place) => {
                 let place = region_label(place);
@@ -294,7 +297,7 @@ fn open_verdict(v: &mut Verdict, file: &RefundFile, rows: &[Row], answers: &Answ
     }
     for r in rows {
         let c = r.case;
-        let outcome = c.outcome.label();
+        let outcome = crate::render::text::outcome(c.outcome);
         v.add_note(Item::new(
             c.id.get_ref().clone(),
             Text::new(

@@ -5,10 +5,11 @@
 use crate::checks::balance::{self, Facts};
 use crate::cli::BalanceArgs;
 use crate::error::Error;
+use crate::region::kept_code;
+use crate::render::verdict::BalanceReport;
 use crate::request::{Request, parse_date, pooling_area};
-use crate::verdict::Verdict;
 
-pub fn run(args: &BalanceArgs, req: &Request) -> Result<Verdict, Error> {
+pub fn run<'r>(args: &BalanceArgs, req: &'r Request) -> Result<BalanceReport<'r>, Error> {
     let region = match &args.region {
         Some(r) => Some(pooling_area("--region", r)?.code.clone()),
         None => None,
@@ -32,8 +33,11 @@ pub fn run(args: &BalanceArgs, req: &Request) -> Result<Verdict, Error> {
         retired: args.retired,
         age: args.age.as_deref().map(parse_age).transpose()?,
     };
-    let policy = req.policy(facts.region.as_deref())?;
-    Ok(balance::check(&facts, &policy))
+    let policy = req.policy(facts.region.as_deref().and_then(kept_code))?;
+    Ok(BalanceReport {
+        answer: balance::check(&facts, &policy),
+        rules: policy.rules,
+    })
 }
 
 /// A monthly contribution base in yuan: a positive amount, commas and a trailing 元 allowed.

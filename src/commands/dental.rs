@@ -22,7 +22,7 @@ use crate::render::{Report, t, table};
 use crate::request::{Request, pooling_area};
 use crate::rules::procedures::dental::{DentalFile, Procedure};
 use crate::text::{Lang, Text};
-use crate::verdict::Outcome;
+use crate::worded::Outcome;
 
 pub const LIST_SCHEMA: &str = "yibao.dental-list/1";
 

@@ -9,12 +9,12 @@ use serde_json::Value;
 
 use crate::checks::procedure::item;
 use crate::error::Error;
-use crate::render::verdict::{channel, heading, sources, unverified_mark};
+use crate::render::verdict::{channel, heading, sources, unverified_mark, worded_citation};
 use crate::render::{Report, t, table};
 use crate::request::Request;
 use crate::rules::procedures::guides::Topic;
 use crate::text::{Lang, Text, closest};
-use crate::verdict::{Channel, Citation, Item, Outcome, Verdict};
+use crate::worded::{Channel, Citation, Item, Outcome, Verdict};
 
 pub const SCHEMA: &str = "yibao.guide/1";
 
@@ -170,7 +170,8 @@ impl Report for Guide {
                 );
             }
         }
-        sources(&mut out, lang, &self.citations);
+        let cited: Vec<_> = self.citations.iter().map(worded_citation).collect();
+        sources(&mut out, lang, &cited);
         out
     }
 }

@@ -8,11 +8,12 @@ use crate::checks::merge::{self, Facts};
 use crate::cli::{MergeArgs, YesNo};
 use crate::error::Error;
 use crate::prompt::Prompter;
+use crate::region::kept_code;
+use crate::render::verdict::MergeReport;
 use crate::request::{Request, parse_date, pooling_area};
 use crate::text::Text;
-use crate::verdict::Verdict;
 
-pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
+pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Error> {
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
     let mut asked = false;
     let from = place(
@@ -105,8 +106,11 @@ pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
     if let (Some(p), true) = (&prompter, asked) {
         p.say_command(&equivalent(&facts));
     }
-    let policy = req.policy(Some(&facts.to))?;
-    Ok(merge::check(&facts, &policy))
+    let policy = req.policy(kept_code(&facts.to))?;
+    Ok(MergeReport {
+        answer: merge::check(&facts, &policy),
+        rules: policy.rules,
+    })
 }
 
 /// A place from its flag, else asked at a terminal, else a usage error naming the flag.

@@ -22,7 +22,7 @@ use crate::render::{Report, t, table};
 use crate::request::{Request, pooling_area};
 use crate::rules::procedures::refund::RefundFile;
 use crate::text::{Lang, Text};
-use crate::verdict::Outcome;
+use crate::worded::Outcome;
 
 pub const LIST_SCHEMA: &str = "yibao.refund-list/1";
 
@@ -248,7 +248,9 @@ impl Report for CaseList {
                 c.id.clone(),
                 c.name.get(lang).to_string(),
                 applies,
-                c.outcome.label().get(lang).to_string(),
+                crate::render::text::outcome(c.outcome)
+                    .get(lang)
+                    .to_string(),
             ]);
         }
         table::finish_with(

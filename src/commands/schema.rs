@@ -12,7 +12,7 @@ use super::refund::CaseList;
 use super::regions::RegionList;
 use super::rules::{CheckReport, ShowReport};
 use crate::error::Error;
-use crate::verdict::Verdict;
+use crate::worded::Verdict;
 
 /// A command name, its schema id and the function generating its schema.
 type Entry = (&'static str, &'static str, fn() -> Value);

@@ -7,10 +7,11 @@ use std::path::Path;
 use crate::checks::transfer;
 use crate::error::Error;
 use crate::plan;
+use crate::region::kept_code;
+use crate::render::verdict::{StatusReport, TransferReport};
 use crate::request::Request;
-use crate::verdict::Verdict;
 
-pub fn run(path: &Path, req: &Request) -> Result<Verdict, Error> {
+pub fn run<'r>(path: &Path, req: &'r Request) -> Result<StatusReport<'r>, Error> {
     let facts = plan::load(path)?;
     if let Some(problem) = facts.contradiction(req.on) {
         return Err(Error::Usage(problem));
@@ -27,9 +28,12 @@ pub fn run(path: &Path, req: &Request) -> Result<Verdict, Error> {
     for code in [&facts.from, &facts.to] {
         crate::request::pooling_area("plan", code)?;
     }
-    let policy = req.policy(Some(&facts.to))?;
-    let mut v = transfer::check(&facts, &policy);
-    v.extra
-        .insert("plan_file".into(), path.display().to_string().into());
-    Ok(v)
+    let policy = req.policy(kept_code(&facts.to))?;
+    Ok(StatusReport {
+        transfer: TransferReport {
+            answer: transfer::check(&facts, &policy),
+            rules: policy.rules,
+        },
+        plan_file: path.display().to_string(),
+    })
 }

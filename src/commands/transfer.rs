@@ -10,12 +10,14 @@ use crate::cli::{TransferArgs, YesNo};
 use crate::error::Error;
 use crate::plan;
 use crate::prompt::Prompter;
+use crate::region::kept_code;
+use crate::render::text::transfer::reason;
+use crate::render::verdict::TransferReport;
 use crate::render::{self, Report, Shown};
 use crate::request::{Request, parse_date, parse_month, pooling_area};
 use crate::text::{Lang, Text};
-use crate::verdict::Verdict;
 
-pub fn run(args: &TransferArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
+pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     let mut facts = from_flags(args)?;
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
     let asked = match &prompter {
@@ -28,24 +30,27 @@ pub fn run(args: &TransferArgs, req: &Request) -> Result<Box<dyn Report>, Error>
     if let Some(problem) = facts.contradiction(req.on) {
         return Err(Error::Usage(problem));
     }
-    let policy = req.policy(Some(&facts.to))?;
-    let verdict = transfer::check(&facts, &policy);
+    let policy = req.policy(kept_code(&facts.to))?;
+    let report = TransferReport {
+        answer: transfer::check(&facts, &policy),
+        rules: policy.rules,
+    };
     if let Some(path) = &args.save {
-        plan::save(path, &facts, &verdict, req, args.force)?;
+        plan::save(path, &facts, &report, req, args.force)?;
     }
     match prompter.as_ref().filter(|_| asked) {
         // After a walk-through: the plan, then the command that repeats it, then the offer
         // to keep it.
         Some(p) => {
-            render::emit(&verdict, req.lang, false, req.explain);
+            render::emit(&report, req.lang, false, req.explain);
             p.say_command(&facts.command());
             // A move within one pooling area has nothing to follow up.
             if args.save.is_none() && facts.from != facts.to {
-                offer_save(p, &facts, &verdict, req)?;
+                offer_save(p, &facts, &report, req)?;
             }
-            Ok(Box::new(Shown(verdict)))
+            Ok(Box::new(Shown(report)))
         }
-        None => Ok(Box::new(verdict)),
+        None => Ok(Box::new(report)),
     }
 }
 
@@ -189,11 +194,11 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
         p.select(
             &Text::new("为什么转移?", "Why are you moving?"),
             &[
-                (Reason::Job, Reason::Job.name()),
-                (Reason::Relocation, Reason::Relocation.name()),
-                (Reason::Hukou, Reason::Hukou.name()),
-                (Reason::Study, Reason::Study.name()),
-                (Reason::Other, Reason::Other.name()),
+                (Reason::Job, reason(Reason::Job)),
+                (Reason::Relocation, reason(Reason::Relocation)),
+                (Reason::Hukou, reason(Reason::Hukou)),
+                (Reason::Study, reason(Reason::Study)),
+                (Reason::Other, reason(Reason::Other)),
             ],
         )
         .map(Some)
@@ -215,11 +220,11 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
                 (
                     same,
                     Text::new(
-                        format!("不变,还是{}", same.name().zh),
-                        format!("the same, {}", same.name().en),
+                        format!("不变,还是{}", crate::render::text::scheme(same).zh),
+                        format!("the same, {}", crate::render::text::scheme(same).en),
                     ),
                 ),
-                (other, other.name()),
+                (other, crate::render::text::scheme(other)),
             ],
         )?;
         f.new_scheme = (chosen != same).then_some(chosen);
@@ -304,7 +309,12 @@ fn ask_missing<T>(
 }
 
 /// At the end of a walk-through: offer to save the plan for `yibao status`.
-fn offer_save(p: &Prompter, facts: &Facts, verdict: &Verdict, req: &Request) -> Result<(), Error> {
+fn offer_save(
+    p: &Prompter,
+    facts: &Facts,
+    report: &TransferReport,
+    req: &Request,
+) -> Result<(), Error> {
     let save = p.select(
         &Text::new(
             "要把这份计划保存到文件吗?(之后可用 yibao status 查看进度)",
@@ -325,7 +335,7 @@ fn offer_save(p: &Prompter, facts: &Facts, verdict: &Verdict, req: &Request) -> 
             |s| Ok(std::path::PathBuf::from(s)),
         )?
         .unwrap_or_else(|| "yibao-plan.json".into());
-    match plan::save(&path, facts, verdict, req, false) {
+    match plan::save(&path, facts, report, req, false) {
         Ok(()) => p.say(&match req.lang {
             Lang::Zh => format!(
                 "已保存到 {};查看进度: yibao status {}",

@@ -3,7 +3,9 @@
 //! locked stdout; a closed pipe (`yibao … | head`) ends quietly. Nothing here decides anything.
 
 pub mod table;
+pub mod text;
 pub mod verdict;
+pub mod wire;
 
 use std::io::Write;
 
@@ -19,6 +21,20 @@ pub trait Report {
     /// The JSON body (an object; `schema` is added by `emit`). Bilingual `{zh, en}` texts
     /// are collapsed to the chosen language by `emit`.
     fn json(&self, explain: bool) -> Value;
+    /// The JSON document as printed, `schema` first. By default `json` with its texts in
+    /// `lang`; answers with wire types of their own write them directly.
+    fn json_text(&self, lang: Lang, explain: bool) -> String {
+        let mut body = self.json(explain);
+        localize(&mut body, lang);
+        let mut doc = serde_json::Map::new();
+        doc.insert("schema".into(), Value::from(self.schema()));
+        if let Value::Object(map) = body {
+            doc.extend(map);
+        }
+        let mut s = serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default();
+        s.push('\n');
+        s
+    }
     /// The text for people.
     fn human(&self, lang: Lang, explain: bool) -> String;
     /// True for documents (completions, man page, JSON Schema) printed as is, even under
@@ -34,15 +50,19 @@ pub trait Report {
 
 /// A verdict already shown on the terminal (after a walk-through): prints nothing more and
 /// keeps its exit code.
-pub struct Shown(pub crate::verdict::Verdict);
+pub struct Shown<R: Report>(pub R);
 
-impl Report for Shown {
+impl<R: Report> Report for Shown<R> {
     fn schema(&self) -> &'static str {
-        self.0.schema
+        self.0.schema()
     }
 
     fn json(&self, explain: bool) -> Value {
         self.0.json(explain)
+    }
+
+    fn json_text(&self, lang: Lang, explain: bool) -> String {
+        self.0.json_text(lang, explain)
     }
 
     fn human(&self, _lang: Lang, _explain: bool) -> String {
@@ -50,23 +70,14 @@ impl Report for Shown {
     }
 
     fn exit_code(&self) -> i32 {
-        self.0.outcome.exit_code()
+        self.0.exit_code()
     }
 }
 
 /// Writes a report to stdout in the requested form.
 pub fn emit(report: &dyn Report, lang: Lang, json: bool, explain: bool) {
     let out = if json && !report.raw() {
-        let mut body = report.json(explain);
-        localize(&mut body, lang);
-        let mut doc = serde_json::Map::new();
-        doc.insert("schema".into(), Value::from(report.schema()));
-        if let Value::Object(map) = body {
-            doc.extend(map);
-        }
-        let mut s = serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default();
-        s.push('\n');
-        s
+        report.json_text(lang, explain)
     } else {
         report.human(lang, explain)
     };

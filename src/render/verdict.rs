@@ -5,9 +5,18 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use std::borrow::Cow;
+
+use super::wire::{
+    BalanceJson, CitationJson, DeadlineJson, ItemJson, LineJson, MergeJson, Origin, StepJson,
+    TraceJson, TransferJson, VerdictJson,
+};
 use super::{Report, t, table};
+use crate::checks::{balance, merge, transfer};
+use crate::rules::RuleSet;
 use crate::text::Lang;
-use crate::verdict::{Channel, Citation, Item, Place, Verdict, Who};
+use crate::vocab::{Channel, Place, Who};
+use crate::worded::{Item, Verdict};
 
 impl Report for Verdict {
     fn schema(&self) -> &'static str {
@@ -26,11 +35,194 @@ impl Report for Verdict {
     }
 
     fn human(&self, lang: Lang, explain: bool) -> String {
-        render(self, lang, explain)
+        show(&worded_view(self, lang, explain), lang, explain)
     }
 
     fn exit_code(&self) -> i32 {
         self.outcome.exit_code()
+    }
+}
+
+/// A verdict whose check still words it (`worded`), as the view people are shown.
+fn worded_view(v: &Verdict, lang: Lang, explain: bool) -> VerdictJson<'_> {
+    fn items(list: &[Item], lang: Lang) -> Vec<ItemJson<'_>> {
+        (list.iter())
+            .map(|i| ItemJson {
+                id: &i.id,
+                text: Cow::Borrowed(i.text.get(lang)),
+                fix: i.fix.as_ref().map(|f| Cow::Borrowed(f.get(lang))),
+                cite: i.cite.as_deref(),
+                unverified: i.unverified,
+            })
+            .collect()
+    }
+    let items = |list| items(list, lang);
+    VerdictJson {
+        schema: v.schema,
+        line: None,
+        id: None,
+        outcome: v.outcome,
+        summary: v.summary.get(lang).to_string(),
+        lines: (v.lines.iter())
+            .map(|l| LineJson {
+                id: Cow::Owned(l.id.to_string()),
+                label: l.label.get(lang).to_string(),
+                value: l.value.get(lang).to_string(),
+            })
+            .collect(),
+        blockers: items(&v.blockers),
+        conditions: items(&v.conditions),
+        steps: (v.steps.iter())
+            .map(|s| StepJson {
+                id: &s.id,
+                place: s.place,
+                channel: s.channel,
+                who: s.who,
+                text: Cow::Borrowed(s.text.get(lang)),
+                cite: s.cite.as_deref(),
+                unverified: s.unverified,
+            })
+            .collect(),
+        materials: items(&v.materials),
+        deadlines: (v.deadlines.iter())
+            .map(|d| DeadlineJson {
+                id: &d.id,
+                label: d.label.get(lang),
+                date: d.date,
+                from: d.from,
+                working_days: d.working_days,
+                estimated: d.estimated,
+                cite: &d.cite,
+                unverified: d.unverified,
+            })
+            .collect(),
+        carries_over: items(&v.carries_over),
+        notes: items(&v.notes),
+        warnings: v.warnings.iter().map(|w| w.get(lang).to_string()).collect(),
+        citations: v.citations.iter().map(worded_citation).collect(),
+        trace: explain.then(|| {
+            (v.trace.iter())
+                .map(|t| TraceJson {
+                    id: &t.id,
+                    holds: t.holds,
+                    detail: t.detail.get(lang).to_string(),
+                })
+                .collect()
+        }),
+    }
+}
+
+/// A citation of a worded verdict, as shown.
+pub fn worded_citation(c: &crate::worded::Citation) -> CitationJson<'_> {
+    CitationJson {
+        id: c.id,
+        title: &c.title,
+        doc_no: &c.doc_no,
+        issuer: &c.issuer,
+        published: c.published,
+        url: &c.url,
+        evidence: &c.evidence,
+        articles: c.articles.iter().map(|a| a.as_str()).collect(),
+    }
+}
+
+/// A typed answer with the rules it rests on, ready to show either way: its wire type
+/// (`--json`) and, from the same localized view, the text for people.
+macro_rules! answer_report {
+    ($(#[$doc:meta])* $name:ident, $answer:ty, $wire:ident) => {
+        $(#[$doc])*
+        pub struct $name<'r> {
+            pub answer: $answer,
+            pub rules: &'r RuleSet,
+        }
+
+        impl $name<'_> {
+            pub fn wire(&self, lang: Lang, explain: bool) -> $wire<'_> {
+                $wire::new(&self.answer, self.rules, lang, explain, Origin::default())
+            }
+        }
+
+        impl Report for $name<'_> {
+            fn schema(&self) -> &'static str {
+                self.wire(Lang::Zh, false).verdict.schema
+            }
+
+            fn json(&self, _explain: bool) -> Value {
+                Value::Null
+            }
+
+            fn json_text(&self, lang: Lang, explain: bool) -> String {
+                let mut s = serde_json::to_string_pretty(&self.wire(lang, explain))
+                    .unwrap_or_default();
+                s.push('\n');
+                s
+            }
+
+            fn human(&self, lang: Lang, explain: bool) -> String {
+                show(&self.wire(lang, explain).verdict, lang, explain)
+            }
+
+            fn exit_code(&self) -> i32 {
+                self.answer.verdict.outcome.exit_code()
+            }
+        }
+    };
+}
+
+answer_report!(
+    /// `yibao transfer` and `yibao status`.
+    TransferReport,
+    transfer::Answer<'r>,
+    TransferJson
+);
+answer_report!(
+    /// `yibao balance`.
+    BalanceReport,
+    balance::Answer<'r>,
+    BalanceJson
+);
+answer_report!(
+    /// `yibao merge`.
+    MergeReport,
+    merge::Answer<'r>,
+    MergeJson
+);
+
+/// `yibao status PLAN`: the saved transfer evaluated again, naming the plan file.
+pub struct StatusReport<'r> {
+    pub transfer: TransferReport<'r>,
+    pub plan_file: String,
+}
+
+impl StatusReport<'_> {
+    fn wire(&self, lang: Lang, explain: bool) -> TransferJson<'_> {
+        let mut doc = self.transfer.wire(lang, explain);
+        doc.plan_file = Some(&self.plan_file);
+        doc
+    }
+}
+
+impl Report for StatusReport<'_> {
+    fn schema(&self) -> &'static str {
+        transfer::SCHEMA
+    }
+
+    fn json(&self, _explain: bool) -> Value {
+        Value::Null
+    }
+
+    fn json_text(&self, lang: Lang, explain: bool) -> String {
+        let mut s = serde_json::to_string_pretty(&self.wire(lang, explain)).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    fn human(&self, lang: Lang, explain: bool) -> String {
+        self.transfer.human(lang, explain)
+    }
+
+    fn exit_code(&self) -> i32 {
+        self.transfer.exit_code()
     }
 }
 
@@ -47,7 +239,7 @@ pub fn heading(out: &mut String, title: &str) {
     let _ = write!(out, "\n{}\n", console::style(title).bold());
 }
 
-fn items(out: &mut String, lang: Lang, title: &str, list: &[Item], numbered: bool) {
+fn items(out: &mut String, lang: Lang, title: &str, list: &[ItemJson], numbered: bool) {
     if list.is_empty() {
         return;
     }
@@ -61,11 +253,11 @@ fn items(out: &mut String, lang: Lang, title: &str, list: &[Item], numbered: boo
         let _ = writeln!(
             out,
             "  {bullet} {}{}",
-            item.text.get(lang),
+            item.text,
             unverified_mark(lang, item.unverified)
         );
         if let Some(fix) = &item.fix {
-            let _ = writeln!(out, "     → {}", fix.get(lang));
+            let _ = writeln!(out, "     → {fix}");
         }
     }
 }
@@ -96,21 +288,22 @@ fn who(lang: Lang, w: Who) -> &'static str {
     }
 }
 
-fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
+/// A verdict for people, from its localized view (the same one `--json` prints).
+pub fn show(v: &VerdictJson, lang: Lang, explain: bool) -> String {
     let mut out = String::new();
-    let outcome = v.outcome.label();
+    let outcome = super::text::outcome(v.outcome);
     let _ = writeln!(
         out,
         "{} {} — {}",
         console::style(t(lang, "结论:", "Outcome:")).bold(),
         outcome.get(lang),
-        v.summary.get(lang)
+        v.summary
     );
 
     if !v.lines.is_empty() {
         let mut tb = table::new(&[t(lang, "项目", "item"), t(lang, "内容", "value")]);
         for l in &v.lines {
-            tb.add_row(vec![l.label.get(lang), l.value.get(lang)]);
+            tb.add_row(vec![l.label.as_str(), l.value.as_str()]);
         }
         out.push('\n');
         out.push_str(&table::finish(&tb));
@@ -141,7 +334,7 @@ fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
                 place(lang, s.place),
                 channel(lang, s.channel),
                 who(lang, s.who),
-                s.text.get(lang),
+                s.text,
                 unverified_mark(lang, s.unverified)
             );
         }
@@ -181,7 +374,7 @@ fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
                     unverified_mark(lang, d.unverified)
                 ),
             };
-            tb.add_row(vec![d.label.get(lang).to_string(), date, how]);
+            tb.add_row(vec![d.label.to_string(), date, how]);
         }
         out.push_str(&table::finish(&tb));
     }
@@ -198,15 +391,15 @@ fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
     if !v.warnings.is_empty() {
         heading(&mut out, t(lang, "提醒", "Warnings"));
         for w in &v.warnings {
-            let _ = writeln!(out, "  ! {}", w.get(lang));
+            let _ = writeln!(out, "  ! {w}");
         }
     }
 
-    if explain && !v.trace.is_empty() {
+    if let Some(trace) = v.trace.as_ref().filter(|t| explain && !t.is_empty()) {
         heading(&mut out, t(lang, "判断过程", "Rule trace"));
-        for e in &v.trace {
+        for e in trace {
             let mark = if e.holds { "✓" } else { "✗" };
-            let _ = writeln!(out, "  {mark} {:<28} {}", e.id, e.detail.get(lang));
+            let _ = writeln!(out, "  {mark} {:<28} {}", e.id, e.detail);
         }
     }
 
@@ -217,11 +410,12 @@ fn render(v: &Verdict, lang: Lang, explain: bool) -> String {
 /// The "Sources" block: each document cited, with the articles, and the unverified caveat.
 /// The article pointers quote the Chinese text, so they are shown in Chinese output only
 /// (JSON always carries them).
-pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
+pub fn sources(out: &mut String, lang: Lang, citations: &[CitationJson]) {
     if citations.is_empty() {
         return;
     }
     heading(out, t(lang, "依据", "Sources"));
+    let reported = |c: &CitationJson| c.evidence != "confirmed";
     for c in citations {
         let number = if c.doc_no.is_empty() {
             String::new()
@@ -235,7 +429,7 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
             c.title,
             c.issuer,
             c.published,
-            unverified_mark(lang, c.reported)
+            unverified_mark(lang, reported(c))
         );
         if lang == Lang::Zh {
             for a in &c.articles {
@@ -243,7 +437,7 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[Citation]) {
             }
         }
     }
-    if citations.iter().any(|c| c.reported) {
+    if citations.iter().any(reported) {
         let _ = writeln!(
             out,
             "  {}",

@@ -8,8 +8,8 @@
 //! `dental.toml`; see `procedures`).
 
 pub mod diag;
+pub mod documents;
 pub mod load;
-pub mod memo;
 pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
@@ -27,10 +27,10 @@ use crate::calendar::Calendar;
 use crate::dates;
 use crate::region::{Level, regions};
 use crate::text::Str;
-use crate::verdict::Document;
+use crate::worded::Document;
 use diag::Diagnostic;
+pub use documents::DocId;
 use load::RulesText;
-pub use memo::Memo;
 pub use resolve::{Policy, Resolved, RuleGap};
 use schema::{RulesFile, SourceFile};
 
@@ -52,6 +52,8 @@ pub struct RuleSet {
     /// id (`Str::interned`, as every citation in the rules is): `Verdict::cite` finds a
     /// document by pointer instead of comparing names.
     pub citations: Vec<(usize, &'static Document)>,
+    /// The registry as answers cite it.
+    pub documents: documents::Documents,
     pub national: Loaded,
     /// Region files by 6-digit code.
     pub regions: BTreeMap<Str, Loaded>,
@@ -210,6 +212,7 @@ impl RuleSet {
                 Ok(RuleSet {
                     sources_path,
                     citations: citations(&sources),
+                    documents: documents::Documents::of(&sources),
                     sources,
                     national,
                     regions: regional,

@@ -8,12 +8,21 @@ use serde::Serialize;
 
 use super::RuleSet;
 use super::diag::Diagnostic;
-use super::memo::Memo;
 use super::schema::{Entry, Param, RulesFile};
 use crate::calendar::Calendar;
 use crate::dates;
 use crate::text::{Str, Text};
-use crate::verdict::Detail;
+
+/// How much of a verdict a check builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Everything a person reads: texts, the key lines, the trace, the structured extras.
+    #[default]
+    Full,
+    /// What `batch` prints by default and nothing more: the outcome, the blockers and
+    /// conditions, the deadlines, the waiting-period figures and the documents cited.
+    Outline,
+}
 
 /// The policy for one region on one date. Cheap to build; values are resolved on demand.
 #[derive(Debug, Clone, Copy)]
@@ -24,10 +33,6 @@ pub struct Policy<'a> {
     pub on: NaiveDate,
     /// How much of a verdict a check given this policy builds.
     pub detail: Detail,
-    /// What a caller that asks the same questions over and over (`batch`) remembers between
-    /// cases (see `Memo`). A policy derived from this one (`Policy { region, ..*policy }`)
-    /// shares it.
-    pub memo: Option<&'a Memo>,
 }
 
 /// One resolved value with everything needed to explain it.
@@ -102,7 +107,6 @@ impl<'a> Policy<'a> {
             region,
             on,
             detail: Detail::Full,
-            memo: None,
         }
     }
 
@@ -129,32 +133,9 @@ impl<'a> Policy<'a> {
 
     /// The value of `key` (`section.name`) in force.
     pub fn get(&self, key: impl Into<Str>) -> Result<Resolved, RuleGap> {
-        let key = key.into();
-        match self.memo {
-            Some(memo) => memo.value(self.region, self.on, &key, || self.resolve(key.clone())),
-            None => self.resolve(key),
-        }
+        self.resolve(key.into())
     }
 
-    /// The documents `cite` says the plan named `plan` cites for the person's `tags` under
-    /// this policy's rules files: remembered in the memo if there is one (see `Memo::cited`).
-    pub fn plan_cites(
-        &self,
-        plan: &'static str,
-        tags: &[&'static str],
-        cite: impl FnOnce() -> Vec<&'static str>,
-    ) -> std::rc::Rc<[&'static str]> {
-        let Some(memo) = self.memo else {
-            return cite().into();
-        };
-        let mut layers = [0; super::memo::LAYERS];
-        for (slot, (_, file)) in layers.iter_mut().zip(self.layers()) {
-            *slot = std::ptr::from_ref(file).addr();
-        }
-        memo.cited(plan, layers, tags, cite)
-    }
-
-    /// `get` without the memo.
     fn resolve(&self, key: Str) -> Result<Resolved, RuleGap> {
         // By byte: a key is short, and a char search costs more than the rest of the lookup.
         let dot = (key.bytes().position(|b| b == b'.'))

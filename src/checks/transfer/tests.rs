@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::dates::parse_month;
 use crate::rules::RuleSet;
+use crate::verdict::Limit;
 
 fn d(s: &str) -> NaiveDate {
     crate::dates::parse_date(s).unwrap()
@@ -29,30 +30,64 @@ fn ready() -> Facts {
     }
 }
 
-fn run(f: &Facts, on: &str) -> Verdict {
-    let rules = RuleSet::embedded().unwrap();
-    check(f, &rules.policy(Some(&f.to), d(on)))
+fn rules() -> &'static RuleSet {
+    static RULES: std::sync::LazyLock<RuleSet> =
+        std::sync::LazyLock::new(|| RuleSet::embedded().unwrap());
+    &RULES
 }
 
-fn waiting(v: &Verdict) -> serde_json::Value {
-    v.extra["waiting_period"].clone()
+fn run(f: &Facts, on: &str) -> Answer<'static> {
+    let to = crate::region::kept_code(&f.to);
+    check(f, &rules().policy(to, d(on)))
+}
+
+/// The waiting period as `--json` shows it.
+fn waiting(a: &Answer) -> serde_json::Value {
+    json(a)["waiting_period"].clone()
+}
+
+/// The whole answer as `--json` shows it (Chinese).
+fn json(a: &Answer) -> serde_json::Value {
+    let wire = crate::render::wire::TransferJson::new(
+        a,
+        rules(),
+        crate::text::Lang::Zh,
+        false,
+        Default::default(),
+    );
+    serde_json::to_value(&wire).unwrap()
+}
+
+/// How to clear a blocker, in `lang`.
+fn fix(a: &Answer, s: &crate::verdict::Statement, lang: crate::text::Lang) -> String {
+    let cx = crate::render::text::transfer::context(a, lang);
+    cx.fix(&s.said).unwrap().into_owned()
 }
 
 #[test]
 fn an_employee_with_everything_done_and_no_gap_is_ready_with_dates_from_today() {
-    let v = run(&ready(), "2026-11-23");
+    let a = run(&ready(), "2026-11-23");
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::Yes);
     assert!(v.blockers.is_empty() && v.conditions.is_empty());
-    assert_eq!(waiting(&v)["rule"], "continuous");
-    assert_eq!(waiting(&v)["months"], 0);
-    assert_eq!(v.deadlines[0].id, "transfer_out");
+    assert_eq!(waiting(&a)["rule"], "continuous");
+    assert_eq!(waiting(&a)["months"], 0);
+    assert_eq!(v.deadlines[0].limit, Limit::TransferOut);
     assert_eq!(v.deadlines[0].date, d("2026-12-07"));
-    assert_eq!(v.deadlines[1].id, "transfer_complete");
+    assert_eq!(v.deadlines[1].limit, Limit::TransferComplete);
     assert_eq!(v.deadlines[1].date, d("2026-12-14"));
-    assert_eq!(v.extra["deadlines_from"]["basis"], "if_applied_today");
-    assert!(v.materials.iter().any(|m| m.id == "job_proof"));
-    assert!(v.carries_over.iter().any(|c| c.id == "account_balance"));
-    assert!(v.carries_over.iter().any(|c| c.id == "contribution_years"));
+    assert_eq!(json(&a)["deadlines_from"]["basis"], "if_applied_today");
+    assert!(v.materials.iter().any(|m| m.said.id() == "job_proof"));
+    assert!(
+        v.carries_over
+            .iter()
+            .any(|c| c.said.id() == "account_balance")
+    );
+    assert!(
+        v.carries_over
+            .iter()
+            .any(|c| c.said.id() == "contribution_years")
+    );
 }
 
 #[test]
@@ -62,31 +97,33 @@ fn a_move_within_one_pooling_area_needs_no_transfer() {
         to: "110000".into(),
         ..Facts::default()
     };
-    let v = run(&f, "2026-03-02");
+    let a = run(&f, "2026-03-02");
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::Yes);
-    assert_eq!(v.extra["same_pooling_area"], true);
+    assert!(a.same_pooling_area);
     assert!(v.steps.is_empty() && v.deadlines.is_empty());
-    assert_eq!(v.notes[0].id, "same_area");
+    assert_eq!(v.notes[0].said.id(), "same_area");
 }
 
 #[test]
 fn a_retiree_is_outside_the_transfer_rules() {
-    let v = run(
+    let a = run(
         &Facts {
             retired: Some(true),
             ..ready()
         },
         "2026-03-02",
     );
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::No);
     assert_eq!(v.blockers.len(), 1);
-    assert_eq!(v.blockers[0].id, "retired");
+    assert_eq!(v.blockers[0].said.id(), "retired");
     assert!(v.steps.is_empty());
 }
 
 #[test]
 fn every_failing_condition_is_a_blocker_with_the_right_fix_for_the_scheme() {
-    let v = run(
+    let a = run(
         &Facts {
             origin_stopped: Some(false),
             destination_enrolled: Some(false),
@@ -96,8 +133,9 @@ fn every_failing_condition_is_a_blocker_with_the_right_fix_for_the_scheme() {
         },
         "2026-03-02",
     );
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::No);
-    let ids: Vec<&str> = v.blockers.iter().map(|b| b.id.as_str()).collect();
+    let ids: Vec<&str> = v.blockers.iter().map(|b| b.said.id()).collect();
     assert_eq!(
         ids,
         [
@@ -107,16 +145,9 @@ fn every_failing_condition_is_a_blocker_with_the_right_fix_for_the_scheme() {
             "account_frozen"
         ]
     );
-    assert!(
-        v.blockers[0]
-            .fix
-            .as_ref()
-            .unwrap()
-            .zh
-            .contains("单位人事部门")
-    );
+    assert!(fix(&a, &v.blockers[0], crate::text::Lang::Zh).contains("单位人事部门"));
     // The employer's steps come first.
-    assert_eq!(v.steps[0].id, "stop_origin");
+    assert_eq!(v.steps[0].said.id(), "stop_origin");
     assert_eq!(v.steps[0].who, Who::Employer);
 }
 
@@ -130,13 +161,22 @@ fn a_resident_stops_the_origin_herself_and_is_not_asked_about_an_account() {
         origin_stopped: Some(false),
         ..ready()
     };
-    let v = run(&f, "2026-03-02");
+    let a = run(&f, "2026-03-02");
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::No);
-    assert!(v.blockers[0].fix.as_ref().unwrap().zh.contains("本人"));
+    assert!(fix(&a, &v.blockers[0], crate::text::Lang::Zh).contains("本人"));
     assert!(v.conditions.is_empty(), "{:?}", v.conditions);
     assert_eq!(v.steps[0].who, Who::Person);
-    assert!(v.materials.iter().any(|m| m.id == "household_register"));
-    assert!(!v.carries_over.iter().any(|c| c.id == "account_balance"));
+    assert!(
+        v.materials
+            .iter()
+            .any(|m| m.said.id() == "household_register")
+    );
+    assert!(
+        !v.carries_over
+            .iter()
+            .any(|c| c.said.id() == "account_balance")
+    );
 }
 
 #[test]
@@ -146,11 +186,12 @@ fn a_resident_not_yet_enrolled_at_the_destination_waits_for_next_year() {
         destination_enrolled: Some(false),
         ..ready()
     };
-    let v = run(&f, "2026-03-02");
+    let a = run(&f, "2026-03-02");
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::No);
     let b = &v.blockers[0];
-    assert_eq!(b.id, "destination_enrolled");
-    assert!(b.fix.as_ref().unwrap().en.contains("next year"));
+    assert_eq!(b.said.id(), "destination_enrolled");
+    assert!(fix(&a, b, crate::text::Lang::En).contains("next year"));
 }
 
 #[test]
@@ -161,48 +202,44 @@ fn unknown_facts_make_it_conditional_and_name_their_flags() {
         scheme: Some(Scheme::Employee),
         ..Facts::default()
     };
-    let v = run(&f, "2026-03-02");
+    let a = run(&f, "2026-03-02");
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::Conditional);
     assert_eq!(v.conditions.len(), 5);
-    assert!(
-        v.conditions[1]
-            .fix
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("--origin-stopped")
-    );
-    assert_eq!(waiting(&v)["rule"], "unknown");
+    assert!(fix(&a, &v.conditions[1], crate::text::Lang::En).contains("--origin-stopped"));
+    assert_eq!(waiting(&a)["rule"], "unknown");
 }
 
 #[test]
 fn an_employee_gap_of_two_months_may_be_paid_up_but_rests_on_a_report() {
-    let v = run(
+    let a = run(
         &Facts {
             paid_from: Some(parse_month("2026-11").unwrap()),
             ..ready()
         },
         "2026-11-23",
     );
-    let w = waiting(&v);
+    let v = &a.verdict;
+    let w = waiting(&a);
     assert_eq!(w["rule"], "gap_payable");
     assert_eq!(w["gap_months"], 2);
     assert_eq!(w["months"], 0);
     assert_eq!(w["unverified"], true);
     assert_eq!(v.outcome, Outcome::Conditional);
-    assert!(v.steps.iter().any(|s| s.id == "pay_gap"));
+    assert!(v.steps.iter().any(|s| s.said.id() == "pay_gap"));
 }
 
 #[test]
 fn a_five_month_gap_leaves_the_waiting_period_to_local_rules_up_to_six_months() {
-    let v = run(
+    let a = run(
         &Facts {
             paid_from: Some(parse_month("2027-02").unwrap()),
             ..ready()
         },
         "2026-11-23",
     );
-    let w = waiting(&v);
+    let v = &a.verdict;
+    let w = waiting(&a);
     assert_eq!(w["rule"], "gap_over_limit");
     assert_eq!(w["gap_months"], 5);
     assert_eq!(w["up_to_months"], 6);
@@ -212,7 +249,7 @@ fn a_five_month_gap_leaves_the_waiting_period_to_local_rules_up_to_six_months() 
 
 #[test]
 fn jiangsu_caps_the_waiting_period_after_a_long_gap_at_three_months() {
-    let v = run(
+    let a = run(
         &Facts {
             to: "320500".into(),
             paid_from: Some(parse_month("2027-02").unwrap()),
@@ -220,7 +257,7 @@ fn jiangsu_caps_the_waiting_period_after_a_long_gap_at_three_months() {
         },
         "2026-11-23",
     );
-    assert_eq!(waiting(&v)["up_to_months"], 3);
+    assert_eq!(waiting(&a)["up_to_months"], 3);
 }
 
 #[test]
@@ -249,9 +286,10 @@ fn a_change_of_scheme_needs_two_continuous_years_for_the_gap_rule() {
     );
     assert_eq!(waiting(&long)["rule"], "gap_payable");
     assert!(
-        long.carries_over
+        long.verdict
+            .carries_over
             .iter()
-            .any(|c| c.id == "account_to_resident")
+            .any(|c| c.said.id() == "account_to_resident")
     );
 }
 
@@ -305,17 +343,19 @@ fn an_application_accepted_before_national_day_counts_the_holiday_and_make_up_da
         destination_enrolled: None,
         ..ready()
     };
-    let v = run(&f, "2026-10-20");
+    let a = run(&f, "2026-10-20");
+    let v = &a.verdict;
     assert_eq!(v.outcome, Outcome::Yes, "{:?}", v.conditions);
     assert_eq!(v.deadlines[0].date, d("2026-10-16"));
     assert_eq!(v.deadlines[1].date, d("2026-10-23"));
-    let st = &v.extra["status"];
+    let full = json(&a);
+    let st = &full["status"];
     assert_eq!(st["next"], "transfer_complete");
     assert_eq!(st["passed"], serde_json::json!(["transfer_out"]));
     assert_eq!(st["overdue"], false);
     // 09-29, 09-30, 10-08, 10-09, 10-10 (make-up Saturday), 10-12..16, 10-19, 10-20
     assert_eq!(st["working_days_elapsed"], 12);
-    assert!(!v.steps.iter().any(|s| s.id == "apply_online"));
+    assert!(!v.steps.iter().any(|s| s.said.id() == "apply_online"));
 }
 
 #[test]
@@ -324,21 +364,23 @@ fn past_both_limits_the_plan_says_how_to_chase_it() {
         submitted: Some(d("2026-09-28")),
         ..ready()
     };
-    let v = run(&f, "2026-11-02");
-    assert_eq!(v.extra["status"]["overdue"], true);
-    assert!(v.steps.iter().any(|s| s.id == "ask_destination"));
-    assert!(v.notes.iter().any(|n| n.id == "hotline_caveat"));
+    let a = run(&f, "2026-11-02");
+    let v = &a.verdict;
+    assert!(a.status.as_ref().unwrap().overdue());
+    assert!(v.steps.iter().any(|s| s.said.id() == "ask_destination"));
+    assert!(v.notes.iter().any(|n| n.said.id() == "hotline_caveat"));
 }
 
 #[test]
 fn dates_past_the_calendar_are_marked_estimated() {
-    let v = run(
+    let a = run(
         &Facts {
             submitted: Some(d("2027-03-01")),
             ..ready()
         },
         "2027-03-02",
     );
+    let v = &a.verdict;
     assert!(v.deadlines.iter().all(|d| d.estimated));
     assert!(!v.warnings.is_empty());
 }

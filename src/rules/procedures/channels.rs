@@ -15,10 +15,12 @@ use crate::rules::diag::Diagnostic;
 use crate::rules::schema::Cite;
 use crate::rules::{Loaded, Policy};
 use crate::text::{Str, Text};
-use crate::verdict::Channel;
+use crate::vocab::Channel;
 
 /// What a channel lets you see.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Shows {
     /// The current balance.

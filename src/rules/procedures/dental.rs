@@ -10,11 +10,11 @@ use toml::value::Datetime;
 
 use super::items::{FileCtx, ItemData};
 use super::names::{NameSet, normalize};
-use crate::checks::Scheme;
 use crate::rules::diag::Diagnostic;
 use crate::rules::schema::Cite;
 use crate::text::{Str, Text};
-use crate::verdict::Outcome;
+use crate::vocab::Outcome;
+use crate::vocab::Scheme;
 
 /// The yes/no facts of `yibao dental` a caveat may hang on (Facts fields and flag names).
 pub const DENTAL_FACTS: &[&str] = &["designated", "imported_material"];

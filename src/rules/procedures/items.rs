@@ -12,7 +12,7 @@ use crate::rules::diag::Diagnostic;
 use crate::rules::schema::{Cite, SourceFile};
 use crate::rules::validate::check_cite;
 use crate::text::{Str, Text};
-use crate::verdict::{Channel, Place, Who};
+use crate::vocab::{Channel, Place, Who};
 
 /// One statement of a procedure file.
 #[derive(Debug, Clone, Deserialize)]

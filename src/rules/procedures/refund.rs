@@ -15,7 +15,7 @@ use super::names::NameSet;
 use crate::rules::diag::Diagnostic;
 use crate::rules::schema::Cite;
 use crate::text::{Str, Text};
-use crate::verdict::Outcome;
+use crate::vocab::Outcome;
 
 /// The facts `yibao refund` can ask (the Facts field and flag names), with the answers each
 /// allows (`None`: any answer the file defines).

@@ -1,0 +1,298 @@
+//! The text catalogue: every word yibao says about an answer, in Chinese and English, one
+//! module per command (`transfer`, `merge`, `balance`) and here the words they share
+//! (outcomes, schemes, statements made for an answer, warnings, deadlines, the trace of rules
+//! values). Checks return typed answers; only this catalogue turns them into sentences, and
+//! only in the language asked for. Nothing here decides anything.
+
+pub mod balance;
+pub mod merge;
+pub mod transfer;
+
+use std::borrow::Cow;
+
+use crate::region::regions;
+use crate::rules::Resolved;
+use crate::text::{Lang, Text};
+use crate::verdict::{Chase, Limit, LookUp, Names, Said, Verdict, Warning, Why};
+use crate::vocab::{Outcome, Scheme};
+
+/// A key line of an answer: (id, label, value).
+pub type Line = (Cow<'static, str>, String, String);
+
+/// Formats only the language asked for: `say!(lang, "中文 {x}", "English {x}")`.
+macro_rules! say {
+    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::text::Lang::Zh => format!($zh $(, $arg)*),
+            $crate::text::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+pub(crate) use say;
+
+/// An outcome as a person reads it.
+pub fn outcome(o: Outcome) -> Text {
+    match o {
+        Outcome::Yes => Text::new("可以", "yes"),
+        Outcome::No => Text::new("不可以", "no"),
+        Outcome::Conditional => Text::new("视情况而定", "conditional"),
+    }
+}
+
+/// A scheme's name.
+pub fn scheme(s: Scheme) -> Text {
+    match s {
+        Scheme::Employee => Text::new("职工医保", "employee insurance (职工医保)"),
+        Scheme::Resident => Text::new("居民医保", "resident insurance (居民医保)"),
+    }
+}
+
+/// `北京市 (110000)` for a code, or the code itself if unknown.
+pub fn place(code: &str) -> String {
+    regions()
+        .get(code)
+        .map_or_else(|| code.to_string(), |r| r.label())
+}
+
+/// `北京市` for a code, or the code itself if unknown.
+pub fn place_name(code: &str) -> String {
+    regions()
+        .get(code)
+        .map_or_else(|| code.to_string(), |r| r.name.clone())
+}
+
+/// What an answer needs to word its statements: the verdict (for the deadlines a wait
+/// refers to) and, for a transfer, the waiting period as worded.
+pub struct Context<'x, 'r> {
+    pub verdict: &'x Verdict<'r>,
+    pub waiting: Option<String>,
+    /// The place asked about, as named in sentences (`balance`).
+    pub place: Option<String>,
+    pub lang: Lang,
+}
+
+impl Context<'_, '_> {
+    /// The text of a statement or step.
+    pub fn said<'s>(&self, s: &'s Said) -> Cow<'s, str> {
+        let lang = self.lang;
+        match s {
+            Said::Rule(item) | Said::Unknown { item, .. } => Cow::Borrowed(item.text.get(lang)),
+            Said::Chase { item, when } => {
+                let prefix = match *when {
+                    Chase::PastLimits { first: true } => {
+                        Text::new("已过时限仍未办结: ", "Past the limits and not done: ")
+                    }
+                    Chase::NotArrived { first: true } => {
+                        Text::new("若未按时到账: ", "If it has not arrived in time: ")
+                    }
+                    _ => return Cow::Borrowed(item.text.get(lang)),
+                };
+                Cow::Owned(format!("{}{}", prefix.get(lang), item.text.get(lang)))
+            }
+            Said::Channel(c) => {
+                let steps = (c.steps.iter())
+                    .map(|s| s.get(lang).trim_end_matches(['。', '.']))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                Cow::Owned(format!("{}: {steps}", c.name.get(lang)))
+            }
+            Said::Wait(limit) => {
+                let Some(d) = self.verdict.deadline(*limit) else {
+                    return Cow::Borrowed("");
+                };
+                let label = self::limit(*limit, lang);
+                let (n, date) = (d.working_days, d.date);
+                Cow::Owned(say!(
+                    lang,
+                    "{label}:{n} 个工作日内,最迟 {date}",
+                    "{label}: within {n} working days, by {date}"
+                ))
+            }
+            Said::WaitingDepends => {
+                let w = self.waiting.as_deref().unwrap_or("");
+                Cow::Owned(say!(
+                    lang,
+                    "等待期要看当地规定或尚待核对的读法: {w}",
+                    "the waiting period depends on local rules or an unverified reading: {w}"
+                ))
+            }
+            Said::NoTimeLimit(gap) => Cow::Owned(say!(
+                lang,
+                "规则中没有当日有效的转移时限 ({gap})",
+                "no transfer time limit in force on that date ({gap})"
+            )),
+            Said::LookUp { what, .. } => {
+                let place = self.place.as_deref().unwrap_or("");
+                Cow::Owned(match what {
+                    LookUp::NoRule(gap) => gap.to_string(),
+                    LookUp::Base => say!(
+                        lang,
+                        "金额取决于您的月缴费基数(--base)",
+                        "the amount depends on your monthly contribution base (--base)"
+                    ),
+                    LookUp::LocalRate(ratio) => {
+                        let pct = balance::percent(*ratio);
+                        say!(
+                            lang,
+                            "规则中没有{place}自己的计入比例;国家意见是“原则上”{pct}",
+                            "the rules have no credit rate of {place} itself; the national guideline says {pct} \"in principle\""
+                        )
+                    }
+                    LookUp::LocalAmount => say!(
+                        lang,
+                        "{place}退休人员的定额由当地确定",
+                        "the fixed amount for retirees is set by {place}"
+                    ),
+                })
+            }
+            Said::NeedAge => Cow::Owned(say!(
+                lang,
+                "金额取决于您的年龄(--age)",
+                "the amount depends on your age (--age)"
+            )),
+        }
+    }
+
+    /// How to clear a blocker or settle a condition, where the statement says.
+    pub fn fix<'s>(&self, s: &'s Said) -> Option<Cow<'s, str>> {
+        let lang = self.lang;
+        match s {
+            Said::Unknown { item, fact, names } => {
+                let flag = format!("--{}", fact.replace('_', "-"));
+                let when = match names {
+                    Names::Problem => Text::new("若是这种情况", "if it is so"),
+                    Names::Condition => Text::new("若不满足", "if it does not hold"),
+                };
+                let (when, fix) = (
+                    when.get(lang),
+                    item.fix.as_ref().map_or("", |f| f.get(lang)),
+                );
+                Some(Cow::Owned(say!(
+                    lang,
+                    "用 {flag} yes|no 说明;{when}: {fix}",
+                    "state it with {flag} yes|no; {when}: {fix}"
+                )))
+            }
+            Said::Rule(item) | Said::Chase { item, .. } => {
+                item.fix.as_ref().map(|f| Cow::Borrowed(f.get(lang)))
+            }
+            Said::WaitingDepends => Some(Cow::Owned(say!(
+                lang,
+                "向转入地医保经办机构确认等待期",
+                "confirm the waiting period with the destination agency"
+            ))),
+            Said::NoTimeLimit(_) => Some(Cow::Owned(say!(
+                lang,
+                "向转出地和转入地医保经办机构询问办理时限",
+                "ask the origin and destination agencies how long each step takes"
+            ))),
+            Said::LookUp { fix, .. } => fix.map(|f| Cow::Borrowed(f.text.get(lang))),
+            Said::NeedAge => Some(Cow::Owned(say!(lang, "加 --age 年龄", "add --age YEARS"))),
+            Said::Channel(_) | Said::Wait(_) => None,
+        }
+    }
+
+    /// A step of the reasoning shared by the commands (a command words its own facts).
+    pub fn why(&self, w: &Why) -> String {
+        let lang = self.lang;
+        match w {
+            Why::Value(value) => resolved(value, lang),
+            Why::WaitingPeriod => String::new(),
+            Why::Limits { out, inn, file } => say!(
+                lang,
+                "转出 {out} + 转入 {inn} 个工作日 ({file})",
+                "out {out} + in {inn} working days ({file})"
+            ),
+            Why::LocalChannels(n) => say!(
+                lang,
+                "规则文件中该地区自有的查询渠道: {n} 个",
+                "channels of the region's own in the rules files: {n}"
+            ),
+            Why::Overdue { on, by } => say!(lang, "{on} 晚于 {by}", "{on} is after {by}"),
+            Why::HasAccount => say!(lang, "居民医保", "resident scheme"),
+            Why::CreditRate(file) => say!(lang, "计入比例来自 {file}", "credit rate from {file}"),
+            Why::SamePoolingArea | Why::Fact { .. } => String::new(),
+        }
+    }
+}
+
+/// A rules value used, with where it came from.
+pub fn resolved(value: &Resolved, lang: Lang) -> String {
+    let (key, val, since, file, source, evidence) = (
+        &value.key,
+        &value.value,
+        value.since,
+        &value.file,
+        &value.source,
+        &value.evidence,
+    );
+    say!(
+        lang,
+        "{key} = {val} (自 {since} 起; {file}; 依据 {source} {evidence})",
+        "{key} = {val} (since {since}; {file}; source {source} {evidence})"
+    )
+}
+
+/// What an agency must have done by a deadline.
+pub fn limit(l: Limit, lang: Lang) -> &'static str {
+    match l {
+        Limit::TransferOut => super::t(
+            lang,
+            "转出地办结转出、划出余额",
+            "origin completes the transfer-out and sends the balance",
+        ),
+        Limit::TransferComplete => super::t(
+            lang,
+            "转入地办结转入、余额记入账户(假设信息表当天送达)",
+            "destination completes the transfer-in and credits the balance (if the form arrives the same day)",
+        ),
+    }
+}
+
+/// "N 个工作日".
+pub fn working_days(n: u32, lang: Lang) -> String {
+    say!(lang, "{n} 个工作日", "{n} working days")
+}
+
+/// A warning about the answer.
+pub fn warning(w: &Warning, lang: Lang) -> String {
+    match w {
+        Warning::CountedFromToday(start) => say!(
+            lang,
+            "还没有受理日期,期限按今天 ({start}) 受理计算;受理后加 --submitted YYYY-MM-DD 重新计算",
+            "no acceptance date yet, so the limits are counted as if accepted today ({start}); once accepted, add --submitted YYYY-MM-DD"
+        ),
+        Warning::CalendarEstimate(last) => {
+            let last = last.map_or_else(String::new, |y| y.to_string());
+            say!(
+                lang,
+                "日历只收录到 {last} 年的放假安排;之后的日期只扣除周末,是估算",
+                "the calendar covers holiday notices up to {last} only; later dates skip weekends only and are estimates"
+            )
+        }
+        Warning::AddSubmitted => say!(
+            lang,
+            "申请被受理后,加 --submitted YYYY-MM-DD 可算出各环节的最迟日期",
+            "once the application is accepted, add --submitted YYYY-MM-DD for the date each step is due"
+        ),
+        Warning::AddSubmittedForArrival => say!(
+            lang,
+            "加 --submitted YYYY-MM-DD(转移申请被受理的日期)可算出应到账日期",
+            "add --submitted YYYY-MM-DD (the day the transfer application was accepted) for the arrival date"
+        ),
+        Warning::Gap(gap) => gap.to_string(),
+        Warning::NoRegion => say!(
+            lang,
+            "未指定地区:只列出全国通用渠道;加 --region 可加上当地自有渠道",
+            "no region given: nationwide channels only; add --region for the region's own channels"
+        ),
+        Warning::NoLocalPortal(code) => {
+            let name = place(code);
+            say!(
+                lang,
+                "规则中还没有{name}自有的查询平台;请用全国通用渠道,或向当地医保经办机构询问",
+                "the rules name no portal of {name} yet; use the nationwide channels or ask the local agency"
+            )
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The words of `yibao transfer`: the summary, the key lines, the waiting period and the
+//! progress of an accepted application, and the trace of the facts checked.
+
+use std::borrow::Cow;
+
+use super::{Context, Line, place, say, scheme, working_days};
+use crate::checks::transfer::waiting::Reading;
+use crate::checks::transfer::{Answer, Reason, Status, Waiting};
+use crate::text::{Lang, Text};
+use crate::verdict::{Answered, Limit, Said, Standing, Why};
+use crate::vocab::Outcome;
+
+/// A reason's name.
+pub fn reason(r: Reason) -> Text {
+    match r {
+        Reason::Job => Text::new("工作变动", "new job"),
+        Reason::Relocation => Text::new("迁居(常住地变化)", "moving home"),
+        Reason::Hukou => Text::new("户籍迁移", "household registration moved"),
+        Reason::Study => Text::new("上学", "study"),
+        Reason::Other => Text::new("其他", "other"),
+    }
+}
+
+/// The conclusion in one sentence; it always agrees with the outcome.
+pub fn summary(a: &Answer, lang: Lang) -> String {
+    let v = &a.verdict;
+    let (from, to) = (place(&a.facts.from), place(&a.facts.to));
+    if a.same_pooling_area {
+        return say!(
+            lang,
+            "不需要转移:转出地和转入地都属于 {to} 这一个统筹地区",
+            "no transfer needed: both places are in one pooling area, {to}"
+        );
+    }
+    if v.blockers.iter().any(|b| b.said.id() == "retired") {
+        return say!(
+            lang,
+            "不能转移:退休人员不在医保关系转移接续的适用范围内",
+            "no transfer: retirees are outside the transfer rules"
+        );
+    }
+    let (n, c) = (v.blockers.len(), v.conditions.len());
+    match (v.outcome, &a.status) {
+        (Outcome::No, _) => say!(
+            lang,
+            "现在还不能从{from}转到{to}:先解决下面 {n} 个问题,再按步骤申请",
+            "not yet: clear the {n} problem(s) below, then apply to move from {from} to {to} as shown"
+        ),
+        (Outcome::Conditional, _) => say!(
+            lang,
+            "从{from}转到{to}:能否现在申请、结果如何,取决于下面 {c} 个情况",
+            "moving from {from} to {to}: whether you can apply now, and the result, depend on the {c} point(s) below"
+        ),
+        (Outcome::Yes, Some(st)) => {
+            let progress = status(st, lang);
+            say!(
+                lang,
+                "转移申请已受理(从{from}转到{to}):{progress}",
+                "the application is accepted (from {from} to {to}): {progress}"
+            )
+        }
+        (Outcome::Yes, None) => say!(
+            lang,
+            "可以申请:把医保关系从{from}转到{to},按下面的步骤办理",
+            "ready to apply: move your insurance from {from} to {to} as shown below"
+        ),
+    }
+}
+
+/// The key facts and figures, in display order: (id, label, value).
+pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
+    let f = &a.facts;
+    let mut out = Vec::new();
+    let mut line = |id: &'static str, label: Text, value: String| {
+        out.push((Cow::Borrowed(id), label.get(lang).to_string(), value));
+    };
+    line("from", Text::new("转出地", "origin"), place(&f.from));
+    line("to", Text::new("转入地", "destination"), place(&f.to));
+    if a.same_pooling_area {
+        return out;
+    }
+    if let Some(s) = f.scheme {
+        line(
+            "scheme",
+            Text::new("险种", "scheme"),
+            scheme(s).get(lang).into(),
+        );
+    }
+    if let Some(s) = f.new_scheme.filter(|_| f.cross_scheme()) {
+        let label = Text::new("转入后的险种", "scheme at the destination");
+        line("new_scheme", label, scheme(s).get(lang).into());
+    }
+    if let Some(r) = f.reason {
+        line(
+            "reason",
+            Text::new("原因", "reason"),
+            reason(r).get(lang).into(),
+        );
+    }
+    if let Some(w) = &a.waiting {
+        line(
+            "waiting_period",
+            Text::new("等待期", "waiting period"),
+            waiting(w, lang),
+        );
+    }
+    if let Some(l) = &a.limits {
+        line(
+            "out_working_days",
+            l.out.label.clone(),
+            working_days(l.out.int(), lang),
+        );
+        line(
+            "in_working_days",
+            l.inn.label.clone(),
+            working_days(l.inn.int(), lang),
+        );
+    }
+    if let Some(st) = &a.status {
+        line(
+            "status",
+            Text::new("办理进度", "progress"),
+            status(st, lang),
+        );
+    }
+    if let Some(next) = a.next_step {
+        let cx = context(a, lang);
+        let text = (a.verdict.steps.iter())
+            .find(|s| s.said.id() == next)
+            .map(|s| cx.said(&s.said).into_owned())
+            .unwrap_or_default();
+        line("next_step", Text::new("下一步", "next step"), text);
+    }
+    out
+}
+
+/// The context the shared words need.
+pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang) -> Context<'x, 'r> {
+    let depends = (a.verdict.conditions.iter()).any(|c| matches!(c.said, Said::WaitingDepends));
+    Context {
+        verdict: &a.verdict,
+        waiting: (a.waiting.as_ref())
+            .filter(|_| depends)
+            .map(|w| waiting(w, lang)),
+        place: None,
+        lang,
+    }
+}
+
+/// A step of the reasoning.
+pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
+    match w {
+        Why::SamePoolingArea => {
+            let to = place(&a.facts.to);
+            say!(lang, "同一统筹地区 {to}", "one pooling area {to}")
+        }
+        Why::Fact {
+            item,
+            answered,
+            standing,
+        } => {
+            let flag = item.id.get_ref().replace('_', "-");
+            let answer = match answered {
+                Answered::BySubmission => "(--submitted)",
+                Answered::Yes => "yes",
+                Answered::No => "no",
+                Answered::Unknown => "?",
+            };
+            let state = match standing {
+                Standing::Blocks => Text::new("受阻", "blocks"),
+                Standing::Clear => Text::new("没有问题", "clear"),
+                Standing::Unknown => Text::new("未知", "unknown"),
+            };
+            let (state, text, source) = (
+                state.get(lang),
+                item.text.get(lang),
+                item.cite.source.get_ref(),
+            );
+            say!(
+                lang,
+                "--{flag} {answer} → {state} (查的是: {text}) [transfer.toml; {source}]",
+                "--{flag} {answer} → {state} (checks: {text}) [transfer.toml; {source}]"
+            )
+        }
+        Why::WaitingPeriod => match &a.waiting {
+            Some(wt) => format!("{}: {}", wt.reading.rule(), waiting(wt, lang)),
+            None => String::new(),
+        },
+        other => context(a, lang).why(other),
+    }
+}
+
+/// The waiting period in a sentence.
+pub fn waiting(w: &Waiting, lang: Lang) -> String {
+    match &w.reading {
+        Reading::Unknown => say!(
+            lang,
+            "未给出缴费月份,无法判断等待期;用 --last-paid YYYY-MM(转出地最后缴费月)和 --paid-from YYYY-MM(转入地开始缴费月)说明",
+            "no months given, so the waiting period cannot be judged; state them with --last-paid YYYY-MM (last month paid at the origin) and --paid-from YYYY-MM (first month paid at the destination)"
+        ),
+        Reading::Overlap { first } => say!(
+            lang,
+            "{first} 两地都缴了费:没有中断,没有等待期;重复缴的费用能否退,见 yibao refund",
+            "both places were paid for {first}: no gap and no waiting period; whether the double payment comes back, see yibao refund"
+        ),
+        Reading::Continuous => say!(
+            lang,
+            "缴费没有中断:没有等待期",
+            "contributions run on without a break: no waiting period"
+        ),
+        Reading::ResidentContinuous => say!(
+            lang,
+            "居民医保逐年连续参保:没有因断保产生的等待期(仍须在集中参保期参保)",
+            "resident insurance held year after year: no waiting period for a break (you still need to enrol in the annual enrolment period)"
+        ),
+        Reading::GapPayable { gap, limit } => say!(
+            lang,
+            "中断缴费 {gap} 个月(不超过 {limit} 个月):按转入地规定补缴后不设等待期,从补缴当月起享受待遇,中断期间的医疗费用可按规定报销",
+            "a gap of {gap} months (no more than {limit}): once paid up under the destination's rules there is no waiting period, benefits start the month you pay, and costs during the gap can be claimed"
+        ),
+        Reading::GapOverLimit {
+            gap,
+            limit,
+            cap,
+            cap_region,
+        } => {
+            let whose = match cap_region {
+                Some(code) => {
+                    let name = super::place_name(code);
+                    say!(lang, "{name}的规定", "the rule of {name}")
+                }
+                None => say!(lang, "全国规定", "the national rule"),
+            };
+            say!(
+                lang,
+                "中断缴费 {gap} 个月,超过 {limit} 个月:待遇按转入地规定,可设不超过 {cap} 个月的等待期({whose});具体月数请问转入地医保经办机构",
+                "a gap of {gap} months, more than {limit}: benefits follow the destination's rules, which may set a waiting period of up to {cap} months ({whose}); ask the destination agency for the exact months"
+            )
+        }
+        Reading::CrossSchemeYearsUnknown { gap, min } => say!(
+            lang,
+            "换险种且中断 {gap} 个月:连续参保满 {min} 年的可补缴、不设等待期;请用 --continuous-years 说明连续参保年数",
+            "a change of scheme with a {gap}-month gap: after {min} continuous years insured you may pay up with no waiting period; state your continuous years with --continuous-years"
+        ),
+        Reading::CrossSchemeShort { gap, min, years } => say!(
+            lang,
+            "换险种、连续参保 {years} 年(不满 {min} 年)、中断 {gap} 个月:国家规定没有覆盖这种情况,按转入地规定;请问转入地医保经办机构",
+            "a change of scheme after {years} continuous years (less than {min}) with a {gap}-month gap: the national rule does not cover this, so local rules apply; ask the destination agency"
+        ),
+        Reading::ResidentMissedYears {
+            missed,
+            fixed,
+            variable,
+            total,
+            repair,
+            min_after,
+        } => say!(
+            lang,
+            "居民医保断保 {missed} 年:固定等待期 {fixed} 个月 + 变动等待期 {variable} 个月 = {total} 个月;每多补缴 1 年可减少 {repair} 个月变动等待期,最少 {min_after} 个月(固定部分不能减少;\"每多断保 1 年\"按断保年数减 1 计算,这一读法只见于地方解读)",
+            "{missed} year(s) without resident cover: a fixed {fixed}-month waiting period + {variable} variable month(s) = {total} months; each extra year paid removes {repair} variable month(s), down to {min_after} months at least (the fixed part cannot be reduced; 'each further year' is read as missed years minus one, a reading seen only in local explanations)"
+        ),
+        Reading::NoRuleInForce(gap) => say!(
+            lang,
+            "规则中没有当时有效的等待期规定 ({gap}):按当地规定,请问转入地医保经办机构",
+            "no waiting-period rule in force then ({gap}): local rules apply; ask the destination agency"
+        ),
+    }
+}
+
+/// Where an accepted application stands.
+pub fn status(st: &Status, lang: Lang) -> String {
+    let elapsed = st.working_days_elapsed;
+    let left = st.working_days_left.unwrap_or(0);
+    match st.next {
+        Some((Limit::TransferOut, d)) => say!(
+            lang,
+            "受理后已过 {elapsed} 个工作日;转出地应在 {d} 前办结转出(还有 {left} 个工作日)",
+            "{elapsed} working days since acceptance; the origin should complete the transfer-out by {d} ({left} working days left)"
+        ),
+        Some((_, d)) => say!(
+            lang,
+            "受理后已过 {elapsed} 个工作日;转出时限已过,若 App 里转出仍未办结就是超时了;转入地应在 {d} 前办结(还有 {left} 个工作日)",
+            "{elapsed} working days since acceptance; the transfer-out limit has passed, so if the app does not show it done it is late; the destination should finish by {d} ({left} working days left)"
+        ),
+        None => {
+            let by = st.complete_by;
+            say!(
+                lang,
+                "受理后已过 {elapsed} 个工作日,两段时限都已过({by} 前应全部办结);若还没有完成,请按下面的步骤查问",
+                "{elapsed} working days since acceptance and both limits have passed (all should be done by {by}); if it is not complete, chase it as shown below"
+            )
+        }
+    }
+}

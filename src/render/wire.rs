@@ -1,0 +1,660 @@
+//! The wire formats of answers: serialize-only types borrowed from a typed answer and the
+//! text catalogue, in the language asked for. `--json`, `batch --full` and the published
+//! schemas (`yibao schema`) all come from these types, so a key printed is a key declared:
+//! every object is closed (`additionalProperties: false`).
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::text::{self, Context};
+use crate::checks::transfer;
+use crate::checks::{balance, merge};
+use crate::rules::RuleSet;
+use crate::rules::procedures::channels::Shows;
+use crate::text::Lang;
+use crate::verdict::{Citation, Deadline, Said, Statement, Step, Verdict, Why};
+use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
+
+/// Where a batch line came from (absent from a single command's output).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin<'a> {
+    /// The 1-based input line.
+    pub line: Option<usize>,
+    /// The record's `id`, as its JSON text.
+    pub id: Option<&'a RawValue>,
+}
+
+/// A key figure: label and value.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LineJson {
+    pub id: Cow<'static, str>,
+    pub label: String,
+    pub value: String,
+}
+
+/// A blocker, condition, material, note or what carries over.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ItemJson<'a> {
+    pub id: &'a str,
+    pub text: Cow<'a, str>,
+    /// How to clear a blocker or satisfy a condition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Cow<'a, str>>,
+    /// The source id this rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<&'a str>,
+    /// True when the source is only reported (待核对).
+    pub unverified: bool,
+}
+
+/// One thing to do, in order.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct StepJson<'a> {
+    pub id: &'a str,
+    pub place: Place,
+    pub channel: Channel,
+    pub who: Who,
+    pub text: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<&'a str>,
+    pub unverified: bool,
+}
+
+/// A date by which something must be done.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct DeadlineJson<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub date: NaiveDate,
+    /// Counted from this date (not included).
+    pub from: NaiveDate,
+    pub working_days: u32,
+    /// The calendar did not cover every day counted: weekends only, holidays unknown.
+    pub estimated: bool,
+    pub cite: &'a str,
+    pub unverified: bool,
+}
+
+/// A document the answer rests on.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CitationJson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub doc_no: &'a str,
+    pub issuer: &'a str,
+    pub published: NaiveDate,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub url: &'a str,
+    /// `confirmed` or `reported`.
+    pub evidence: &'a str,
+    pub articles: Vec<&'a str>,
+}
+
+/// One condition evaluated on the way to the outcome (with `--explain`).
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TraceJson<'a> {
+    pub id: &'a str,
+    pub holds: bool,
+    pub detail: String,
+}
+
+/// A place: code and name.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PlaceJson {
+    pub code: String,
+    pub name: String,
+}
+
+impl PlaceJson {
+    pub fn of(code: &str) -> PlaceJson {
+        let name = crate::region::regions()
+            .get(code)
+            .map(|r| r.name.clone())
+            .unwrap_or_default();
+        PlaceJson {
+            code: code.to_string(),
+            name,
+        }
+    }
+}
+
+/// What every verdict says, in the order every answer shows it.
+#[derive(Serialize, JsonSchema)]
+pub struct VerdictJson<'a> {
+    /// `yibao.<command>/<version>`.
+    pub schema: &'static str,
+    /// With `batch --full`: the input line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// With `batch --full`: the record's `id`, as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub id: Option<&'a RawValue>,
+    pub outcome: Outcome,
+    pub summary: String,
+    /// The key facts and figures, in display order.
+    pub lines: Vec<LineJson>,
+    /// Why it is `no`, each with how to clear it.
+    pub blockers: Vec<ItemJson<'a>>,
+    /// What a `conditional` depends on.
+    pub conditions: Vec<ItemJson<'a>>,
+    pub steps: Vec<StepJson<'a>>,
+    pub materials: Vec<ItemJson<'a>>,
+    pub deadlines: Vec<DeadlineJson<'a>>,
+    /// What moves with the person: contribution years, balance, record.
+    pub carries_over: Vec<ItemJson<'a>>,
+    /// Other things worth knowing.
+    pub notes: Vec<ItemJson<'a>>,
+    pub warnings: Vec<String>,
+    pub citations: Vec<CitationJson<'a>>,
+    /// The rule trace (with `--explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<TraceJson<'a>>>,
+}
+
+impl<'a> VerdictJson<'a> {
+    /// The verdict's common part; `summary`, `lines` and the trace's words come from the
+    /// command's catalogue.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        schema: &'static str,
+        origin: Origin<'a>,
+        v: &'a Verdict,
+        cx: &Context,
+        rules: &'a RuleSet,
+        summary: String,
+        lines: Vec<(Cow<'static, str>, String, String)>,
+        why: Option<&dyn Fn(&Why) -> String>,
+    ) -> VerdictJson<'a> {
+        let trace = why.map(|why| {
+            (v.trace.iter())
+                .map(|t| TraceJson {
+                    id: &t.id,
+                    holds: t.holds,
+                    detail: why(&t.why),
+                })
+                .collect()
+        });
+        let items = |list: &'a [Statement]| list.iter().map(|s| item(s, cx)).collect();
+        let cite_of = |s: &'a Step| match &s.said {
+            Said::Wait(limit) => v.deadline(*limit).map(|d| d.cite.as_str()),
+            said => said.source(),
+        };
+        VerdictJson {
+            schema,
+            line: origin.line,
+            id: origin.id,
+            outcome: v.outcome,
+            summary,
+            lines: (lines.into_iter())
+                .map(|(id, label, value)| LineJson { id, label, value })
+                .collect(),
+            blockers: items(&v.blockers),
+            conditions: items(&v.conditions),
+            steps: (v.steps.iter()).map(|s| step(s, cite_of(s), cx)).collect(),
+            materials: items(&v.materials),
+            deadlines: v.deadlines.iter().map(|d| deadline(d, cx.lang)).collect(),
+            carries_over: items(&v.carries_over),
+            notes: items(&v.notes),
+            warnings: (v.warnings.iter())
+                .map(|w| text::warning(w, cx.lang))
+                .collect(),
+            citations: v.citations.iter().map(|c| citation(c, rules)).collect(),
+            trace,
+        }
+    }
+}
+
+fn item<'a>(s: &'a Statement, cx: &Context) -> ItemJson<'a> {
+    ItemJson {
+        id: s.said.id(),
+        text: cx.said(&s.said),
+        fix: cx.fix(&s.said),
+        cite: s.said.source(),
+        unverified: s.unverified,
+    }
+}
+
+fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> StepJson<'a> {
+    StepJson {
+        id: s.said.id(),
+        place: s.place,
+        channel: s.channel,
+        who: s.who,
+        text: cx.said(&s.said),
+        cite,
+        unverified: s.unverified,
+    }
+}
+
+fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
+    DeadlineJson {
+        id: d.limit.id(),
+        label: text::limit(d.limit, lang),
+        date: d.date,
+        from: d.from,
+        working_days: d.working_days,
+        estimated: d.estimated,
+        cite: &d.cite,
+        unverified: d.unverified,
+    }
+}
+
+fn citation<'a>(c: &'a Citation, rules: &'a RuleSet) -> CitationJson<'a> {
+    let doc = rules.documents.get(c.doc);
+    CitationJson {
+        id: &doc.id,
+        title: &doc.title,
+        doc_no: &doc.doc_no,
+        issuer: &doc.issuer,
+        published: doc.published,
+        url: &doc.url,
+        evidence: &doc.evidence,
+        articles: c.articles.iter().map(|a| a.as_str()).collect(),
+    }
+}
+
+/// `waiting_period`: the waiting period's figures and its explanation.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct WaitingJson<'a> {
+    /// Which reading applies: `unknown`, `continuous`, `overlap`, `gap_payable`,
+    /// `gap_over_limit`, `cross_scheme_years_unknown`, `cross_scheme_short`,
+    /// `resident_missed_years`, `no_rule_in_force`.
+    pub rule: &'static str,
+    /// Whole months with no contributions between the two places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap_months: Option<i32>,
+    /// Resident scheme: whole years without cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missed_years: Option<i32>,
+    /// The waiting period in months, where the rules fix it.
+    pub months: Option<u32>,
+    /// The longest it can be, where only a ceiling is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub up_to_months: Option<u32>,
+    /// Residents: the shortest it can become by paying for the missed years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_after_repair_months: Option<u32>,
+    pub text: String,
+    /// The sources of the values used.
+    pub cites: Vec<&'a str>,
+    /// Some value used rests only on reports.
+    pub unverified: bool,
+    /// The answer depends on local rules or unverified readings.
+    pub conditional: bool,
+}
+
+/// `status`: where an accepted application stands.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct StatusJson {
+    pub submitted: NaiveDate,
+    pub as_of: NaiveDate,
+    /// Working days in (submitted, as_of].
+    pub working_days_elapsed: u32,
+    /// The calendar did not cover every day counted.
+    pub estimated: bool,
+    /// `transfer_out` or `transfer_complete`, whichever is due next; null once both passed.
+    pub next: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_date: Option<NaiveDate>,
+    /// Working days left until the next limit (0 on the day itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working_days_left: Option<u32>,
+    /// The limits already passed.
+    pub passed: Vec<&'static str>,
+    /// Both limits have passed: if the transfer is not complete, it is overdue.
+    pub overdue: bool,
+    pub text: String,
+    /// The id of the step to take next.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<&'static str>,
+}
+
+/// `deadlines_from`: the day the limits are counted from, and why that day.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct DeadlinesFromJson {
+    pub date: NaiveDate,
+    /// `submitted` (the acceptance day given) or `if_applied_today`.
+    #[schemars(with = "DeadlinesBasis")]
+    pub basis: &'static str,
+}
+
+/// Why the deadlines are counted from their day.
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum DeadlinesBasis {
+    Submitted,
+    IfAppliedToday,
+}
+
+/// `yibao transfer --json` (and `status`, and `batch --full` for a transfer).
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TransferJson<'a> {
+    #[serde(flatten)]
+    pub verdict: VerdictJson<'a>,
+    pub from: PlaceJson,
+    pub to: PlaceJson,
+    pub same_pooling_area: bool,
+    /// Null when the move is not needed or blocked outright.
+    pub waiting_period: Option<WaitingJson<'a>>,
+    /// Null unless an acceptance date was given.
+    pub status: Option<StatusJson>,
+    /// Null when the move is not needed or blocked outright.
+    pub deadlines_from: Option<DeadlinesFromJson>,
+    /// `yibao status`: the plan file evaluated again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_file: Option<&'a str>,
+}
+
+impl<'a> TransferJson<'a> {
+    pub fn new(
+        a: &'a transfer::Answer,
+        rules: &'a RuleSet,
+        lang: Lang,
+        explain: bool,
+        origin: Origin<'a>,
+    ) -> TransferJson<'a> {
+        let cx = text::transfer::context(a, lang);
+        let why = |w: &Why| text::transfer::why(a, w, lang);
+        let verdict = VerdictJson::new(
+            transfer::SCHEMA,
+            origin,
+            &a.verdict,
+            &cx,
+            rules,
+            text::transfer::summary(a, lang),
+            text::transfer::lines(a, lang),
+            explain.then_some(&why as &dyn Fn(&Why) -> String),
+        );
+        TransferJson {
+            verdict,
+            from: PlaceJson::of(&a.facts.from),
+            to: PlaceJson::of(&a.facts.to),
+            same_pooling_area: a.same_pooling_area,
+            waiting_period: a.waiting.as_ref().map(|w| WaitingJson {
+                rule: w.reading.rule(),
+                gap_months: w.gap_months,
+                missed_years: w.missed_years,
+                months: w.months,
+                up_to_months: w.up_to_months,
+                min_after_repair_months: w.min_after_repair_months,
+                text: text::transfer::waiting(w, lang),
+                cites: w.cites.iter().map(|c| c.as_str()).collect(),
+                unverified: w.unverified,
+                conditional: w.conditional,
+            }),
+            status: a.status.as_ref().map(|st| StatusJson {
+                submitted: st.submitted,
+                as_of: st.as_of,
+                working_days_elapsed: st.working_days_elapsed,
+                estimated: st.estimated,
+                next: st.next.map(|(l, _)| l.id()),
+                next_date: st.next.map(|(_, d)| d),
+                working_days_left: st.working_days_left,
+                passed: st.passed.iter().map(|l| l.id()).collect(),
+                overdue: st.overdue(),
+                text: text::transfer::status(st, lang),
+                next_step: a.next_step,
+            }),
+            deadlines_from: a.deadlines_from.map(|date| DeadlinesFromJson {
+                date,
+                basis: if a.facts.submitted.is_some() {
+                    "submitted"
+                } else {
+                    "if_applied_today"
+                },
+            }),
+            plan_file: None,
+        }
+    }
+}
+
+/// `yibao merge --json` (and `batch --full` for a merge).
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct MergeJson<'a> {
+    #[serde(flatten)]
+    pub verdict: VerdictJson<'a>,
+    pub from: PlaceJson,
+    pub to: PlaceJson,
+}
+
+impl<'a> MergeJson<'a> {
+    pub fn new(
+        a: &'a merge::Answer,
+        rules: &'a RuleSet,
+        lang: Lang,
+        explain: bool,
+        origin: Origin<'a>,
+    ) -> MergeJson<'a> {
+        let cx = text::merge::context(a, lang);
+        let why = |w: &Why| text::merge::why(a, w, lang);
+        MergeJson {
+            verdict: VerdictJson::new(
+                merge::SCHEMA,
+                origin,
+                &a.verdict,
+                &cx,
+                rules,
+                text::merge::summary(a, lang),
+                text::merge::lines(a, lang),
+                explain.then_some(&why as &dyn Fn(&Why) -> String),
+            ),
+            from: PlaceJson::of(&a.facts.from),
+            to: PlaceJson::of(&a.facts.to),
+        }
+    }
+}
+
+/// A channel listed by `balance`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ChannelJson<'a> {
+    pub id: &'a str,
+    pub kind: Channel,
+    pub name: &'a str,
+    pub shows: &'a [Shows],
+    /// What to tap or say, in order.
+    pub steps: Vec<&'a str>,
+    /// The region whose rules name it; null for a national one.
+    pub region: Option<&'a str>,
+    pub cite: &'a str,
+    pub unverified: bool,
+}
+
+/// One age band of retirees' fixed monthly credit.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BandJson {
+    pub age_from: i64,
+    /// Null: and older.
+    pub age_to: Option<i64>,
+    pub yuan: f64,
+}
+
+/// `monthly`: the figures of the monthly credit.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct MonthlyJson<'a> {
+    pub scheme: Scheme,
+    pub retired: bool,
+    pub base: Option<f64>,
+    pub age: Option<u32>,
+    /// In service: the share of the base credited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<f64>,
+    /// Retirees: the region's amounts by age.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Vec<BandJson>>,
+    /// Retirees, national guideline: the share of the average pension.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pension_ratio: Option<f64>,
+    /// The rules file the rate or amounts came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<bool>,
+    /// The monthly amount in yuan, where it can be worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yuan: Option<f64>,
+}
+
+/// Which question `balance` answered.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BalanceMode {
+    Channels,
+    AfterTransfer,
+    Monthly,
+}
+
+/// `yibao balance --json`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BalanceJson<'a> {
+    #[serde(flatten)]
+    pub verdict: VerdictJson<'a>,
+    /// `--after-transfer --submitted`: when the origin should be done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transfer_out_by: Option<NaiveDate>,
+    /// `--after-transfer --submitted`: the last day the balance should arrive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrival_by: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Vec<ChannelJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<MonthlyJson<'a>>,
+    pub mode: BalanceMode,
+    /// The region asked about; null for national only.
+    pub region: Option<PlaceJson>,
+}
+
+impl<'a> BalanceJson<'a> {
+    pub fn new(
+        a: &'a balance::Answer,
+        rules: &'a RuleSet,
+        lang: Lang,
+        explain: bool,
+        origin: Origin<'a>,
+    ) -> BalanceJson<'a> {
+        let cx = text::balance::context(a, lang);
+        let why = |w: &Why| cx.why(w);
+        let verdict = VerdictJson::new(
+            balance::SCHEMA,
+            origin,
+            &a.verdict,
+            &cx,
+            rules,
+            text::balance::summary(a, lang),
+            text::balance::lines(a, lang),
+            explain.then_some(&why as &dyn Fn(&Why) -> String),
+        );
+        let dates = match &a.mode {
+            balance::Mode::AfterTransfer { limits, overdue } => {
+                limits.as_ref().and_then(|l| l.dates).map(|d| (d, *overdue))
+            }
+            _ => None,
+        };
+        BalanceJson {
+            verdict,
+            transfer_out_by: dates.map(|(d, _)| d.out_by),
+            arrival_by: dates.map(|(d, _)| d.in_by),
+            overdue: dates.map(|(_, o)| o),
+            channels: a.channels.as_ref().map(|list| {
+                (list.iter())
+                    .map(|l| ChannelJson {
+                        id: l.channel.id.get_ref(),
+                        kind: l.channel.kind(),
+                        name: l.channel.name.get(lang),
+                        shows: &l.channel.shows,
+                        steps: l.channel.steps.iter().map(|s| s.get(lang)).collect(),
+                        region: l.region,
+                        cite: l.channel.cite.source.get_ref(),
+                        unverified: l.unverified,
+                    })
+                    .collect()
+            }),
+            monthly: match &a.mode {
+                balance::Mode::Monthly(credit) => Some(monthly(a, credit)),
+                _ => None,
+            },
+            mode: match a.mode {
+                balance::Mode::Channels { .. } => BalanceMode::Channels,
+                balance::Mode::AfterTransfer { .. } => BalanceMode::AfterTransfer,
+                balance::Mode::Monthly(_) => BalanceMode::Monthly,
+            },
+            region: a.facts.region.as_deref().map(PlaceJson::of),
+        }
+    }
+}
+
+fn monthly<'a>(a: &'a balance::Answer, credit: &'a balance::Credit) -> MonthlyJson<'a> {
+    let f = &a.facts;
+    let mut m = MonthlyJson {
+        scheme: f.scheme.unwrap_or_default(),
+        retired: f.retired,
+        base: f.base,
+        age: f.age,
+        ratio: None,
+        bands: None,
+        pension_ratio: None,
+        rule_file: None,
+        unverified: None,
+        yuan: None,
+    };
+    match credit {
+        balance::Credit::EmployeeRate {
+            ratio,
+            unverified,
+            yuan,
+            ..
+        } => {
+            m.ratio = Some(ratio.number());
+            m.rule_file = Some(&ratio.file);
+            m.unverified = Some(*unverified);
+            m.yuan = *yuan;
+        }
+        balance::Credit::RetireeBands {
+            file,
+            schedule,
+            unverified,
+            yuan,
+            ..
+        } => {
+            m.bands = Some(
+                (schedule.bands.iter())
+                    .map(|b| BandJson {
+                        age_from: *b.age_from.get_ref(),
+                        age_to: b.age_to.as_ref().map(|t| *t.get_ref()),
+                        yuan: *b.yuan.get_ref(),
+                    })
+                    .collect(),
+            );
+            m.rule_file = Some(file);
+            m.unverified = Some(*unverified);
+            m.yuan = *yuan;
+        }
+        balance::Credit::RetireeRatio(Some(ratio)) => m.pension_ratio = Some(ratio.number()),
+        _ => {}
+    }
+    m
+}
