@@ -20,5 +20,6 @@ mod integration {
     mod regions;
     mod rules;
     mod schema;
+    mod summaries;
     mod transfer;
 }

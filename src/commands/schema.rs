@@ -11,7 +11,9 @@ use super::guide::GuideJson;
 use super::refund::CaseList;
 use super::regions::RegionList;
 use super::rules::{CheckReport, ShowReport};
+use crate::checks::{balance, merge, transfer};
 use crate::error::Error;
+use crate::render::wire::{BalanceJson, MergeJson, TransferJson};
 use crate::worded::Verdict;
 
 /// A command name, its schema id and the function generating its schema.
@@ -37,6 +39,11 @@ const SCHEMAS: &[Entry] = &[
         super::dental::LIST_SCHEMA,
         schema_of::<ProcedureList>,
     ),
+    ("transfer", transfer::SCHEMA, schema_of::<TransferJson>),
+    // `yibao status PLAN` shows the saved transfer evaluated again.
+    ("status", transfer::SCHEMA, schema_of::<TransferJson>),
+    ("merge", merge::SCHEMA, schema_of::<MergeJson>),
+    ("balance", balance::SCHEMA, schema_of::<BalanceJson>),
     ("error", "yibao.error/1", error_schema),
     (
         "batch",
@@ -45,13 +52,8 @@ const SCHEMAS: &[Entry] = &[
     ),
 ];
 
-/// Commands whose output is a `Verdict`.
+/// Commands whose output is a worded `Verdict` (until their checks return typed answers).
 pub const VERDICTS: &[(&str, &str)] = &[
-    ("balance", crate::checks::balance::SCHEMA),
-    ("merge", crate::checks::merge::SCHEMA),
-    ("transfer", crate::checks::transfer::SCHEMA),
-    // `yibao status PLAN` shows the saved transfer evaluated again.
-    ("status", crate::checks::transfer::SCHEMA),
     ("refund", crate::checks::refund::SCHEMA),
     ("dental", crate::checks::dental::SCHEMA),
 ];
@@ -89,6 +91,7 @@ pub fn schema(name: &str) -> Result<Value, Error> {
         ));
     };
     if id != "yibao.error/1" {
+        open_union(&mut doc);
         doc["properties"]["schema"] = json!({ "const": id });
         match doc.get_mut("required") {
             Some(Value::Array(required)) if !required.iter().any(|r| r == "schema") => {
@@ -106,13 +109,59 @@ pub fn schema(name: &str) -> Result<Value, Error> {
     Ok(doc)
 }
 
-/// The schema of what `T` serializes to: fields skipped when empty are optional.
+/// The schema of what `T` serializes to: fields skipped when empty are optional, and every
+/// object is closed (a key printed is a key declared).
 fn schema_of<T: JsonSchema>() -> Value {
-    schemars::generate::SchemaSettings::default()
+    let mut doc = schemars::generate::SchemaSettings::default()
         .for_serialize()
         .into_generator()
         .into_root_schema_for::<T>()
-        .to_value()
+        .to_value();
+    close(&mut doc);
+    doc
+}
+
+/// A document that is one of several shapes (`anyOf`/`oneOf` at the top) is closed at the top
+/// (`unevaluatedProperties`), so its branches may leave `schema` to it.
+fn open_union(doc: &mut Value) {
+    let mut branches: Vec<Value> = Vec::new();
+    for key in ["anyOf", "oneOf"] {
+        if let Some(Value::Array(list)) = doc.get_mut(key) {
+            for b in list.iter_mut() {
+                if let Some(Value::Object(map)) = Some(&mut *b) {
+                    map.remove("additionalProperties");
+                }
+                branches.push(b.clone());
+            }
+        }
+    }
+    if branches.is_empty() {
+        return;
+    }
+    for b in branches {
+        let Some(name) = b["$ref"].as_str().and_then(|r| r.strip_prefix("#/$defs/")) else {
+            continue;
+        };
+        if let Some(Value::Object(def)) = doc["$defs"].get_mut(name) {
+            def.remove("additionalProperties");
+        }
+    }
+    doc["unevaluatedProperties"] = Value::Bool(false);
+}
+
+/// Sets `additionalProperties: false` on every object schema that lists its properties and
+/// says nothing of others.
+fn close(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            map.values_mut().for_each(close);
+        }
+        Value::Array(items) => items.iter_mut().for_each(close),
+        _ => {}
+    }
 }
 
 /// Errors on stderr under `--json`.

@@ -237,3 +237,37 @@ fn the_schemas_reject_output_of_the_wrong_shape() {
     ));
     assert!(!v.is_valid(&serde_json::json!({ "schema": "yibao.calendar/1", "regions": [] })));
 }
+
+/// Every object of an answer is closed: a key the program does not declare fails, at the top,
+/// inside a nested figure, and in each shape of a union.
+#[test]
+fn the_schemas_reject_keys_they_do_not_declare() {
+    let transfer = Yibao::new()
+        .args([
+            "transfer", "--from", "西安", "--to", "北京", "--scheme", "employee",
+        ])
+        .args(["--last-paid", "2026-01", "--paid-from", "2026-02", "--json"])
+        .run()
+        .code(3)
+        .json();
+    let v = validator("transfer");
+    assert_valid(&v, &transfer, "transfer");
+    let mut extra = transfer.clone();
+    extra["undeclared"] = serde_json::json!(1);
+    assert!(!v.is_valid(&extra), "an unknown top-level key passed");
+    let mut nested = transfer.clone();
+    nested["waiting_period"]["undeclared"] = serde_json::json!(1);
+    assert!(
+        !v.is_valid(&nested),
+        "an unknown key in waiting_period passed"
+    );
+    let guide = Yibao::new().args(["guide", "--json"]).run().code(0).json();
+    let v = validator("guide");
+    assert_valid(&v, &guide, "guide");
+    let mut extra = guide.clone();
+    extra["undeclared"] = serde_json::json!(1);
+    assert!(
+        !v.is_valid(&extra),
+        "an unknown key in a union's branch passed"
+    );
+}
