@@ -7,7 +7,7 @@ mod string;
 
 use serde::{Deserialize, Serialize};
 
-pub use string::{Str, intern};
+pub use string::{STR_NEWTYPE, Str, hand_over};
 
 /// The output language. Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

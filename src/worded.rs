@@ -118,7 +118,7 @@ impl Document {
             url: doc.url.clone(),
             evidence: doc.evidence.get_ref().clone(),
             reported: doc.evidence.get_ref() != "confirmed",
-            id_json: crate::text::intern(serde_json::Value::from(id).to_string()),
+            id_json: Box::leak(serde_json::Value::from(id).to_string().into_boxed_str()),
         }
     }
 }

@@ -168,9 +168,14 @@ impl<'de> de::Deserializer<'de> for Value<'_> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
+        // A string of the embedded rules lives as long as the program: a `Str` points to it.
+        if name == crate::text::STR_NEWTYPE && self.tag == 0 {
+            crate::text::hand_over(self.r.text()?);
+            return visitor.visit_unit();
+        }
         visitor.visit_newtype_struct(self)
     }
 

@@ -32,18 +32,9 @@ pub type SourceFile = BTreeMap<String, Source>;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cite {
-    #[serde(deserialize_with = "interned_source")]
     pub source: Spanned<Str>,
     #[serde(default)]
     pub article: Str,
-}
-
-// Every citation of a document looks for it among those already cited (`Verdict::cite`);
-// interned, the usual match is one pointer comparison.
-fn interned_source<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Spanned<Str>, D::Error> {
-    let s = Spanned::<String>::deserialize(d)?;
-    let span = s.span();
-    Ok(Spanned::new(span, Str::interned(s.into_inner())))
 }
 
 /// A policy value in force from `since` until the next entry's `since`.

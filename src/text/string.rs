@@ -1,19 +1,16 @@
-//! `Str`, the string type of verdicts and rules texts: a pointer to a string that lives for
-//! the whole run (written in the code, or read from a rules file and kept), or a shared string
-//! made for one answer. Copying one never copies the text.
+//! `Str`, the string type of rules texts and answers: a pointer to a string that lives for the
+//! whole run (written in the code, or part of the embedded rules), or a shared string (read
+//! from a rules file given at run time, or made for one answer). Copying one never copies the
+//! text, and nothing is leaked: a rules set loaded and dropped frees what it read.
 
-use std::collections::HashSet;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-/// A string of the output: written in the code or read from a rules file (both kept for the
-/// whole run, so a copy is a pointer), or made for one answer (shared, so a copy is a
-/// reference count).
-///
-/// Rules files are read once per run, so their strings are kept by leaking them: a verdict
-/// repeats the same rules texts many times, `batch` builds millions of verdicts on two threads,
-/// and a pointer copy neither allocates nor writes a counter both threads share.
+/// A string of the rules or the output: static (written in the code, or a string of the
+/// embedded rules, handed over by `rules::prebuilt`, so a copy is a pointer that neither
+/// allocates nor writes a counter both `batch` threads share), or shared (read from a file
+/// given at run time, or made for one answer, so a copy is a reference count).
 #[derive(Clone)]
 pub enum Str {
     Static(&'static str),
@@ -25,31 +22,6 @@ impl Str {
         match self {
             Str::Static(s) => s,
             Str::Made(s) => s,
-        }
-    }
-
-    /// Keeps `s` for the rest of the run (see the type's comment).
-    pub fn keep(s: String) -> Str {
-        Str::Static(Box::leak(s.into_boxed_str()))
-    }
-
-    /// Keeps `s` once however often it is read, so equal interned strings are one pointer.
-    /// For the strings compared on every citation: source ids.
-    pub fn interned(s: String) -> Str {
-        Str::Static(intern(s))
-    }
-}
-
-/// `s` kept once for the whole run however often it is read (see `Str::interned`).
-pub fn intern(s: String) -> &'static str {
-    static KEPT: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
-    let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-    match kept.get(s.as_str()) {
-        Some(k) => k,
-        None => {
-            let k: &'static str = Box::leak(s.into_boxed_str());
-            kept.insert(k);
-            k
         }
     }
 }
@@ -154,10 +126,50 @@ impl Serialize for Str {
     }
 }
 
-/// Only rules files are read into a `Str`, so what is read is kept (see the type's comment).
+/// The newtype name under which a `Str` is read. A deserializer whose strings live for the
+/// whole run (the embedded rules, `rules::prebuilt`) answers it by handing the string over
+/// with `hand_over` and visiting a unit: the `Str` points to it, nothing is copied or leaked.
+/// Any other deserializer reads a plain string, which the `Str` owns (and frees with the rules
+/// it belongs to).
+pub const STR_NEWTYPE: &str = "yibao::Str";
+
+thread_local! {
+    static HANDED: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Hands `s` to the `Str` being read (see `STR_NEWTYPE`).
+pub fn hand_over(s: &'static str) {
+    HANDED.with(|h| h.set(Some(s)));
+}
+
 impl<'de> Deserialize<'de> for Str {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
-        String::deserialize(d).map(Str::keep)
+        d.deserialize_newtype_struct(STR_NEWTYPE, StrVisitor)
+    }
+}
+
+struct StrVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrVisitor {
+    type Value = Str;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Str, E> {
+        HANDED
+            .with(|h| h.take())
+            .map(Str::Static)
+            .ok_or_else(|| E::invalid_type(serde::de::Unexpected::Unit, &self))
+    }
+
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<Str, D::Error> {
+        String::deserialize(d).map(Str::from)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Str, E> {
+        Ok(Str::Made(s.into()))
     }
 }
 
@@ -193,14 +205,17 @@ mod tests {
     }
 
     #[test]
-    fn interned_strings_are_one_pointer_and_equal_strings_compare_equal() {
-        let a = Str::interned("ybbf-2021-43".to_string());
-        let b = Str::interned("ybbf-2021-43".to_string());
-        let same = |x: &Str, y: &Str| std::ptr::eq(x.as_str(), y.as_str());
-        assert!(same(&a, &b));
-        let kept = Str::keep("ybbf-2021-43".to_string());
-        assert!(!same(&a, &kept));
-        assert_eq!(a, kept);
+    fn equal_strings_compare_equal_however_they_are_held() {
         assert_eq!(Str::from(String::from("x")), Str::from("x"));
+    }
+
+    #[test]
+    fn a_str_read_from_text_owns_its_copy() {
+        let s: Str = toml::from_str::<std::collections::BTreeMap<String, Str>>("a = \"b\"")
+            .unwrap()
+            .remove("a")
+            .unwrap();
+        assert!(matches!(s, Str::Made(_)));
+        assert_eq!(s, "b");
     }
 }
