@@ -183,11 +183,10 @@ pub enum Warning {
     NoLocalPortal(Str),
 }
 
-/// A document an answer rests on, with the articles cited.
+/// A document an answer rests on (its articles are in `Verdict::articles`).
 #[derive(Debug, Clone)]
 pub struct Citation {
     pub doc: DocId,
-    pub articles: Vec<Str>,
     /// The document is only reported (待核对).
     pub reported: bool,
 }
@@ -262,6 +261,8 @@ pub struct Verdict<'r> {
     pub notes: Vec<Statement<'r>>,
     pub warnings: Vec<Warning>,
     pub citations: Vec<Citation>,
+    /// Every article cited, in the order cited, repeats included (see `articles_of`).
+    pub articles: Vec<(DocId, Str)>,
     pub trace: Vec<Trace<'r>>,
 }
 
@@ -279,33 +280,46 @@ impl<'r> Verdict<'r> {
             warnings: Vec::new(),
             // A plan cites about ten documents: grow once, not four times.
             citations: Vec::with_capacity(12),
-            trace: Vec::new(),
+            // A transfer cites about thirty articles.
+            articles: Vec::with_capacity(32),
+            // A transfer traces about a dozen steps of its reasoning.
+            trace: Vec::with_capacity(12),
         }
     }
 
-    /// Records that the verdict rests on `source` (article optional); returns true if that
-    /// source is only reported (or not registered, which `rules check` rules out).
-    pub fn cite(&mut self, policy: &Policy, source: &str, article: &Str) -> bool {
-        let Some(doc) = policy.rules.documents.find(source) else {
+    /// Records that the verdict rests on document `doc` (article optional); returns true if
+    /// that document is only reported (or not registered, which `rules check` rules out).
+    pub fn cite_doc(&mut self, policy: &Policy, doc: Option<DocId>, article: &Str) -> bool {
+        let Some(doc) = doc else {
             return true;
         };
-        let at = match self.citations.iter().position(|c| c.doc == doc) {
-            Some(at) => at,
+        if !article.is_empty() {
+            self.articles.push((doc, article.clone()));
+        }
+        match self.citations.iter().find(|c| c.doc == doc) {
+            Some(c) => c.reported,
             None => {
                 let reported = policy.rules.documents.get(doc).reported;
-                self.citations.push(Citation {
-                    doc,
-                    articles: Vec::new(),
-                    reported,
-                });
-                self.citations.len() - 1
+                self.citations.push(Citation { doc, reported });
+                reported
             }
-        };
-        let c = &mut self.citations[at];
-        if !article.is_empty() && !c.articles.iter().any(|a| a.as_str() == article.as_str()) {
-            c.articles.push(article.clone());
         }
-        c.reported
+    }
+
+    /// The articles of document `doc` cited, each once, in the order first cited.
+    pub fn articles_of(&self, doc: DocId) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (d, a) in &self.articles {
+            if *d == doc && !out.contains(&a.as_str()) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// Records a citation of the rules; true if its document is only reported.
+    pub fn cite(&mut self, policy: &Policy, cite: &Cite) -> bool {
+        self.cite_doc(policy, cite.doc(&policy.rules.documents), &cite.article)
     }
 
     /// Records every citation; true when none of them is confirmed.
@@ -316,14 +330,14 @@ impl<'r> Verdict<'r> {
     ) -> bool {
         let mut unverified = true;
         for c in cites {
-            unverified &= self.cite(policy, c.source.get_ref(), &c.article);
+            unverified &= self.cite(policy, c);
         }
         unverified
     }
 
     /// Records a resolved rules value as a citation; returns true if it is only reported.
     pub fn cite_value(&mut self, policy: &Policy, value: &Resolved) -> bool {
-        self.cite(policy, &value.source, &value.article)
+        self.cite_doc(policy, value.doc, &value.article)
     }
 
     /// A statement of a procedure file, cited.

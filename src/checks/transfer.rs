@@ -220,6 +220,8 @@ fn assess_blockers<'a>(
 fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits: bool) {
     let data = &policy.rules.procedures.transfer;
     let default = (Place::Either, Channel::Online, Who::Person);
+    // Room for every step that may apply, the two waits and a local channel or two.
+    v.steps.reserve(data.step.len() + 4);
     for s in data.step.iter().filter(|s| applies(s, tags)) {
         // The agencies' own time: the transfer-out before the transfer-in application, the
         // transfer-in after it.
@@ -249,6 +251,7 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits:
         (&data.note, |v| &mut v.notes),
     ];
     for (items, list) in lists {
+        list(v).reserve(items.len());
         for it in items.iter().filter(|it| applies(it, tags)) {
             if it.id.get_ref() == "same_area" {
                 continue;

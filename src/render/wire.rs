@@ -211,7 +211,9 @@ impl<'a> VerdictJson<'a> {
             warnings: (v.warnings.iter())
                 .map(|w| text::warning(w, cx.lang))
                 .collect(),
-            citations: v.citations.iter().map(|c| citation(c, rules)).collect(),
+            citations: (v.citations.iter())
+                .map(|c| citation(c, v.articles_of(c.doc), rules))
+                .collect(),
             trace,
         }
     }
@@ -252,7 +254,7 @@ fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
     }
 }
 
-fn citation<'a>(c: &'a Citation, rules: &'a RuleSet) -> CitationJson<'a> {
+fn citation<'a>(c: &Citation, articles: Vec<&'a str>, rules: &'a RuleSet) -> CitationJson<'a> {
     let doc = rules.documents.get(c.doc);
     CitationJson {
         id: &doc.id,
@@ -262,7 +264,7 @@ fn citation<'a>(c: &'a Citation, rules: &'a RuleSet) -> CitationJson<'a> {
         published: doc.published,
         url: &doc.url,
         evidence: &doc.evidence,
-        articles: c.articles.iter().map(|a| a.as_str()).collect(),
+        articles,
     }
 }
 

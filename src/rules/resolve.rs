@@ -49,6 +49,10 @@ pub struct Resolved {
     pub until: Option<NaiveDate>,
     /// The source id and article.
     pub source: Str,
+    /// The source's id among the rule set's documents.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub doc: Option<super::DocId>,
     pub article: Str,
     pub source_title: Str,
     pub doc_no: Str,
@@ -201,7 +205,8 @@ impl<'a> Policy<'a> {
         file: &Str,
     ) -> Resolved {
         let id = entry.cite.source.get_ref();
-        let source = self.rules.citation(id);
+        let doc = entry.cite.doc(&self.rules.documents);
+        let source = doc.map(|d| self.rules.documents.get(d));
         Resolved {
             key,
             value: entry.value.get_ref().clone(),
@@ -210,6 +215,7 @@ impl<'a> Policy<'a> {
             since: dates::from_toml(entry.since.get_ref()).unwrap_or(self.on),
             until,
             source: id.clone(),
+            doc,
             article: entry.cite.article.clone(),
             source_title: source.map(|s| s.title.clone()).unwrap_or_default(),
             doc_no: source.map(|s| s.doc_no.clone()).unwrap_or_default(),

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::documents::{DocId, Documents};
 use crate::text::{Str, Text};
 
 /// One document in `sources.toml`.
@@ -35,6 +36,18 @@ pub struct Cite {
     pub source: Spanned<Str>,
     #[serde(default)]
     pub article: Str,
+    /// The cited document's id in the rule set this citation belongs to, found on first use.
+    #[serde(skip)]
+    doc: std::sync::OnceLock<Option<DocId>>,
+}
+
+impl Cite {
+    /// The cited document among `documents` (those of the rule set holding this citation).
+    pub fn doc(&self, documents: &Documents) -> Option<DocId> {
+        *self
+            .doc
+            .get_or_init(|| documents.find(self.source.get_ref()))
+    }
 }
 
 /// A policy value in force from `since` until the next entry's `since`.

@@ -124,11 +124,7 @@ fn in_service<'a>(facts: &Facts, policy: &Policy<'a>, v: &mut Verdict<'a>) -> Cr
 
 fn retiree<'a>(facts: &Facts, policy: &Policy<'a>, v: &mut Verdict<'a>) -> Credit<'a> {
     if let Some((local, schedule)) = channels::retiree_schedule(policy) {
-        let unverified = v.cite(
-            policy,
-            schedule.cite.source.get_ref(),
-            &schedule.cite.article,
-        );
+        let unverified = v.cite(policy, &schedule.cite);
         let yuan = facts
             .age
             .and_then(|a| schedule.band(a))
