@@ -9,7 +9,6 @@ use serde::de::DeserializeOwned;
 use super::record;
 use crate::checks::{dental, merge, refund, transfer};
 use crate::error::Error;
-use crate::region::regions;
 use crate::rules::{Memo, Policy, RuleSet};
 use crate::text::{Lang, Text};
 use crate::verdict::{Detail, Verdict};
@@ -142,7 +141,7 @@ fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> 
 fn place(
     name: &str,
     place: &mut String,
-    lang: Lang,
+    cx: &Context,
     scratch: &mut Scratch,
 ) -> Result<(), LineError> {
     if place.is_empty() {
@@ -152,7 +151,7 @@ fn place(
     let code = match found.get(place.as_str()) {
         Some(code) => code,
         None => {
-            let code = lookup(name, place, lang)?;
+            let code = lookup(name, place, cx)?;
             // Bounded: a stream of ever new spellings starts afresh now and then.
             if found.len() >= 4096 {
                 found.clear();
@@ -165,10 +164,12 @@ fn place(
     Ok(())
 }
 
-/// The lookup itself (`name` is the fact, for the message).
-fn lookup(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
-    match regions().lookup_pooling_area(typed) {
-        Ok(r) => Ok(r.code.clone()),
+/// The lookup itself (`name` is the fact, for the message): the pooling area the place is in
+/// on the as-of date, as on the command line.
+fn lookup(name: &str, typed: &str, cx: &Context) -> Result<String, LineError> {
+    let lang = cx.lang;
+    match cx.rules.pooling.resolve(typed, cx.on) {
+        Ok((_, area)) => Ok(area.code.clone()),
         Err(source) => {
             let err = Error::Region {
                 flag: name.to_string(),
@@ -198,8 +199,8 @@ fn require(missing: &[&str], example: &str, lang: Lang) -> Result<(), LineError>
 /// `yibao transfer`: from, to and (unless both are one pooling area) scheme are required.
 fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: transfer::Facts = facts(text)?;
-    place("from", &mut f.from, cx.lang, scratch)?;
-    place("to", &mut f.to, cx.lang, scratch)?;
+    place("from", &mut f.from, cx, scratch)?;
+    place("to", &mut f.to, cx, scratch)?;
     require(
         &f.missing(),
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,
@@ -214,8 +215,8 @@ fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, 
 /// `yibao merge`: from and to are required and must differ.
 fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: merge::Facts = facts(text)?;
-    place("from", &mut f.from, cx.lang, scratch)?;
-    place("to", &mut f.to, cx.lang, scratch)?;
+    place("from", &mut f.from, cx, scratch)?;
+    place("to", &mut f.to, cx, scratch)?;
     let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())
@@ -251,7 +252,7 @@ fn usage(code: &'static str, err: &Error, lang: Lang) -> LineError {
 fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
     let mut f: refund::Facts = facts(text)?;
     if let Some(r) = &mut f.region {
-        place("region", r, cx.lang, scratch)?;
+        place("region", r, cx, scratch)?;
     }
     f.region = f.region.take().filter(|c| !c.is_empty());
     crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
@@ -278,7 +279,7 @@ fn dental(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Li
         .map_err(|e| usage("unknown_procedure", &e, cx.lang))?;
     f.procedure = procedure.id.get_ref().to_string();
     if let Some(r) = &mut f.region {
-        place("region", r, cx.lang, scratch)?;
+        place("region", r, cx, scratch)?;
     }
     f.region = f.region.take().filter(|c| !c.is_empty());
     Ok(dental::check(

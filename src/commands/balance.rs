@@ -5,16 +5,16 @@
 use crate::checks::balance::{self, Facts};
 use crate::cli::BalanceArgs;
 use crate::error::Error;
-use crate::request::{Request, parse_date, pooling_area};
+use crate::request::Request;
 use crate::verdict::Verdict;
 
 pub fn run(args: &BalanceArgs, req: &Request) -> Result<Verdict, Error> {
     let region = match &args.region {
-        Some(r) => Some(pooling_area("--region", r)?.code.clone()),
+        Some(r) => Some(req.pooling_area("--region", r)?.code.clone()),
         None => None,
     };
     let from = match &args.from {
-        Some(r) => Some(pooling_area("--from", r)?.code.clone()),
+        Some(r) => Some(req.pooling_area("--from", r)?.code.clone()),
         None => None,
     };
     let facts = Facts {
@@ -23,7 +23,7 @@ pub fn run(args: &BalanceArgs, req: &Request) -> Result<Verdict, Error> {
         submitted: args
             .submitted
             .as_deref()
-            .map(|s| parse_date("--submitted", s))
+            .map(|s| req.submitted("--submitted", s))
             .transpose()?,
         from,
         monthly: args.monthly,

@@ -8,7 +8,7 @@ use crate::checks::merge::{self, Facts};
 use crate::cli::{MergeArgs, YesNo};
 use crate::error::Error;
 use crate::prompt::Prompter;
-use crate::request::{Request, parse_date, pooling_area};
+use crate::request::Request;
 use crate::text::Text;
 use crate::verdict::Verdict;
 
@@ -28,6 +28,7 @@ pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
         ),
         prompter.as_ref(),
         &mut asked,
+        req,
     )?;
     let to = place(
         args.to.as_deref(),
@@ -42,6 +43,7 @@ pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
         ),
         prompter.as_ref(),
         &mut asked,
+        req,
     )?;
     if from == to {
         let label = crate::checks::procedure::region_label(&from);
@@ -99,7 +101,7 @@ pub fn run(args: &MergeArgs, req: &Request) -> Result<Verdict, Error> {
         submitted: args
             .submitted
             .as_deref()
-            .map(|s| parse_date("--submitted", s))
+            .map(|s| req.submitted("--submitted", s))
             .transpose()?,
     };
     if let (Some(p), true) = (&prompter, asked) {
@@ -117,9 +119,10 @@ fn place(
     what: Text,
     prompter: Option<&Prompter>,
     asked: &mut bool,
+    req: &Request,
 ) -> Result<String, Error> {
     if let Some(t) = typed {
-        return Ok(pooling_area(flag, t)?.code.clone());
+        return Ok(req.pooling_area(flag, t)?.code.clone());
     }
     let Some(p) = prompter else {
         return Err(Error::usage(
@@ -134,7 +137,7 @@ fn place(
         ));
     };
     *asked = true;
-    p.region(&question, flag)
+    p.region(&question, flag, &|t| req.place(flag, t))
 }
 
 /// The one-line command that gives the same answer without questions.

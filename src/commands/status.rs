@@ -11,7 +11,7 @@ use crate::request::Request;
 use crate::verdict::Verdict;
 
 pub fn run(path: &Path, req: &Request) -> Result<Verdict, Error> {
-    let facts = plan::load(path)?;
+    let mut facts = plan::load(path)?;
     if let Some(problem) = facts.contradiction(req.on) {
         return Err(Error::Usage(problem));
     }
@@ -24,9 +24,10 @@ pub fn run(path: &Path, req: &Request) -> Result<Verdict, Error> {
             ),
         });
     }
-    for code in [&facts.from, &facts.to] {
-        crate::request::pooling_area("plan", code)?;
-    }
+    // Evaluate the places the plan names, resolved as on the command line: "苏州" gets
+    // Jiangsu's rules, and two districts of one city are one pooling area.
+    facts.from = req.pooling_area("plan", &facts.from)?.code.clone();
+    facts.to = req.pooling_area("plan", &facts.to)?.code.clone();
     let policy = req.policy(Some(&facts.to))?;
     let mut v = transfer::check(&facts, &policy);
     v.extra
