@@ -300,30 +300,49 @@ impl Regions {
 
     /// The (up to) three names closest to a normalised query that matched nothing, drawn only
     /// from names that share a character (Chinese) or a pair of letters (pinyin) with it, by
-    /// an index built on the first miss: a miss costs about what a hit does, not a comparison
-    /// with every name.
+    /// an index built on the first miss, and scored by how many of those they share (Dice's
+    /// coefficient): a miss costs about what a hit does, not an edit distance to every name.
     fn suggestions(&self, key: &str) -> Vec<String> {
         let hints = self.hints.get_or_init(Hints::build);
-        let chars = key.chars().count();
-        let mut shared: Vec<u16> = Vec::new();
         let grams = grams(key);
+        // how many of the query's grams each indexed name shares, for the names sharing any
+        let mut shared = vec![0u8; hints.keys.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for g in &grams {
-            if let Ok(at) = hints.by_gram.binary_search_by(|(k, _)| k.cmp(g)) {
-                shared.extend_from_slice(&hints.by_gram[at].1);
+            if let Ok(at) = hints.by_gram.binary_search_by(|(k, _)| k.as_str().cmp(g)) {
+                for &k in &hints.by_gram[at].1 {
+                    let k = usize::from(k);
+                    if shared[k] == 0 {
+                        touched.push(k);
+                    }
+                    shared[k] = shared[k].saturating_add(1);
+                }
             }
         }
-        shared.sort_unstable();
-        shared.dedup();
+        let chars = key.chars().count();
         let mut scored: Vec<(f64, usize)> = Vec::new();
-        for k in shared {
-            let (name, row) = &hints.keys[usize::from(k)];
-            let mut score = strsim::normalized_damerau_levenshtein(key, name);
-            if chars >= 2 && (key.contains(name.as_str()) || name.starts_with(key)) {
+        for k in touched {
+            let n = shared[k];
+            let (name, row, name_grams) = &hints.keys[k];
+            let mut score = 2.0 * f64::from(n) / (grams.len() + usize::from(*name_grams)) as f64;
+            // only a name all of whose grams the query has can be inside it, and the reverse
+            let whole = n == *name_grams || usize::from(n) == grams.len();
+            if whole && chars >= 2 && (key.contains(name.as_str()) || name.starts_with(key)) {
                 score = score.max(0.75);
             }
-            if score >= 0.5 && !scored.iter().any(|(s, r)| r == row && *s >= score) {
-                scored.retain(|(_, r)| r != row);
-                scored.push((score, *row));
+            if score < 0.5 {
+                continue;
+            }
+            // a name that starts as the query does ranks first among equals (苏洲 → 苏州)
+            let prefix = key
+                .chars()
+                .zip(name.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            score += 0.01 * prefix.min(5) as f64;
+            match scored.iter_mut().find(|(_, r)| r == row) {
+                Some(best) => best.0 = best.0.max(score),
+                None => scored.push((score, *row)),
             }
         }
         // best first; ties in file order (provinces before their cities)
@@ -389,21 +408,25 @@ fn grams(key: &str) -> Vec<String> {
 /// The suggestion index: the keys of provinces, prefectures and direct counties (names, short
 /// names, pinyin), and for each gram the keys that contain it.
 pub(crate) struct Hints {
-    keys: Vec<(String, usize)>,
+    /// key, its row, how many grams it has
+    keys: Vec<(String, usize, u8)>,
     by_gram: Vec<(String, Vec<u16>)>,
 }
 
 impl Hints {
     fn build() -> Hints {
         let all = super::regions();
-        let mut keys: Vec<(String, usize)> = Vec::new();
+        let mut keys: Vec<(String, usize, u8)> = Vec::new();
         for (i, r) in all.all().enumerate() {
             if r.level != Level::County {
-                keys.extend(keys_of(r).into_iter().map(|k| (k, i)));
+                keys.extend(keys_of(r).into_iter().map(|k| {
+                    let n = u8::try_from(grams(&k).len()).unwrap_or(u8::MAX);
+                    (k, i, n)
+                }));
             }
         }
         let mut map: std::collections::BTreeMap<String, Vec<u16>> = Default::default();
-        for (n, (k, _)) in keys.iter().enumerate() {
+        for (n, (k, _, _)) in keys.iter().enumerate() {
             let n = u16::try_from(n).unwrap_or(u16::MAX);
             for g in grams(k) {
                 map.entry(g).or_default().push(n);
