@@ -197,3 +197,25 @@ fn statutory_days_of_2027_are_not_working_days() {
         .run()
         .code(1);
 }
+
+#[test]
+fn chaoyang_at_a_terminal_is_a_pick_list_with_parents_and_the_choice_is_echoed() {
+    use crate::support::pty::{ENTER, answer, answer_seen, finish, spawn};
+
+    let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    answer(&mut s, "您原来在哪里参保?", "朝阳\r");
+    let seen = answer_seen(&mut s, "您指的是哪一个?", ENTER);
+    assert!(seen.contains("吉林省 长春市 朝阳区 (220104)"), "{seen}");
+    let seen = answer_seen(&mut s, "要转到哪里?", "海淀\r");
+    assert!(
+        seen.contains("✔ 转出地: 北京市 朝阳区 (110105) → 统筹地区 北京市 (110000)"),
+        "{seen}"
+    );
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("✔ 转入地: 北京市 海淀区 (110108) → 统筹地区 北京市 (110000)"),
+        "{text}"
+    );
+    assert!(text.contains("不需要转移"), "{text}");
+}
