@@ -81,19 +81,15 @@ fn region_index(path: &Path) -> String {
     for (c, i) in by_code {
         writeln!(code, "    ({c:?}, {i}),").unwrap();
     }
-    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // every key (full names of all rows, short names and pinyin of provinces, prefectures
+    // and direct counties, districts' and counties' names without suffix) → (row, tier)
+    let mut by_key: BTreeMap<String, Vec<(usize, u8)>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
-        if keys::is_county(r.code) {
-            continue;
-        }
-        for key in keys::keys(r.name, r.short_name, r.pinyin) {
-            let found = by_key.entry(key).or_default();
-            if !found.contains(&i) {
-                found.push(i);
-            }
+        for (key, tier) in keys::tiered_keys(r.code, r.name, r.short_name, r.pinyin) {
+            by_key.entry(key).or_default().push((i, tier));
         }
     }
-    code.push_str("];\n\npub static BY_KEY: &[(&str, &[u16])] = &[\n");
+    code.push_str("];\n\npub static BY_KEY: &[(&str, &[(u16, u8)])] = &[\n");
     for (key, found) in by_key {
         writeln!(code, "    ({key:?}, &{found:?}),").unwrap();
     }

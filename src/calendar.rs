@@ -10,7 +10,10 @@
 //! make-up working day. Where no notice is loaded the calendar counts Saturdays and Sundays
 //! only and marks every such day `estimated`, never a silent guess. Because a notice can also
 //! change the last days of the previous December (the 2019 notice did, for 2018-12-29/31),
-//! December 25–31 of a year are estimated too while the next year's notice is missing.
+//! December 25–31 of a year are estimated too while the next year's notice is missing. A year
+//! without a notice still has the statutory days of 《全国年节及纪念日放假办法》
+//! (`calendar/statutory.toml`, lunar dates from a computed table): they are rest days, and the
+//! year stays estimated.
 
 use std::collections::BTreeMap;
 use std::ops::Bound::{Excluded, Included};
@@ -85,6 +88,9 @@ pub struct Calendar {
     /// Ascending; a handful, so a scan finds one faster than a tree.
     years: Vec<i32>,
     sources: Vec<CalendarSource>,
+    /// Statutory rest days of years without a notice (`calendar/statutory.toml`): certain,
+    /// though the rest of their year is estimated.
+    statutory: Vec<NaiveDate>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +120,112 @@ struct RawHoliday {
     rest: Spanned<Vec<Spanned<Datetime>>>,
     #[serde(default)]
     work: Vec<Spanned<Datetime>>,
+}
+
+/// `calendar/statutory.toml`: the statutory days of years without a notice (see that file).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatutory {
+    source: RawSource,
+    lunar: RawSource,
+    #[serde(default)]
+    year: Vec<RawStatutoryYear>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatutoryYear {
+    year: Spanned<i64>,
+    holiday: Vec<RawHoliday>,
+}
+
+/// The dates of a holiday's `rest = [first, last]`, each `None` where it is not a date.
+fn rest_ends(h: &RawHoliday) -> Vec<Option<NaiveDate>> {
+    h.rest
+        .get_ref()
+        .iter()
+        .map(|d| from_toml(d.get_ref()))
+        .collect()
+}
+
+/// The file of statutory days is `calendar/statutory.toml`; the others are named by year.
+fn is_statutory(path: &str) -> bool {
+    path.rsplit(['/', '\\']).next() == Some("statutory.toml")
+}
+
+/// The statutory rest days of `statutory.toml` for the years in it, each with its name;
+/// problems go to `out`. The fixed-date days the 2024 revision names (January 1, May 1–2,
+/// October 1–3) must be there, and every range inside its year, without make-up days.
+fn parse_statutory(
+    path: &str,
+    src: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<(i32, Vec<(NaiveDate, Text)>)> {
+    let parsed = crate::rules::prebuilt::deserialize(src).map_or_else(|| toml::from_str(src), Ok);
+    let raw: RawStatutory = match parsed {
+        Ok(raw) => raw,
+        Err(e) => {
+            out.push(Diagnostic::from_toml(path, src, &e));
+            return Vec::new();
+        }
+    };
+    let at = |span: Range<usize>, msg: String| Diagnostic::at(path, src, span, msg);
+    for s in [&raw.source, &raw.lunar] {
+        if s.title.get_ref().trim().is_empty() || s.url.get_ref().trim().is_empty() {
+            out.push(at(s.title.span(), "source needs a title and a url".into()));
+        }
+        if from_toml(s.published.get_ref()).is_none() {
+            out.push(at(s.published.span(), "published must be a date".into()));
+        }
+        let evidence = s.evidence.get_ref();
+        if evidence != "confirmed" && evidence != "reported" {
+            out.push(at(
+                s.evidence.span(),
+                format!("evidence = \"{evidence}\" is not one of \"confirmed\", \"reported\""),
+            ));
+        }
+    }
+    let mut years = Vec::new();
+    for y in raw.year {
+        let Ok(year) = i32::try_from(*y.year.get_ref()) else {
+            out.push(at(y.year.span(), "year must be a year".into()));
+            continue;
+        };
+        let mut days: Vec<(NaiveDate, Text)> = Vec::new();
+        for h in y.holiday {
+            if !h.work.is_empty() {
+                out.push(at(
+                    h.rest.span(),
+                    "statutory days have no make-up working days: those come with the notice"
+                        .into(),
+                ));
+            }
+            match rest_ends(&h).as_slice() {
+                [Some(a), Some(b)] if a <= b && a.year() == year && b.year() == year => {
+                    for d in a.iter_days().take_while(|d| d <= b) {
+                        if !days.iter().any(|(e, _)| *e == d) {
+                            days.push((d, h.name.get_ref().clone()));
+                        }
+                    }
+                }
+                _ => out.push(at(
+                    h.rest.span(),
+                    format!("rest must be two dates [first, last] in {year}, in order"),
+                )),
+            }
+        }
+        for (m, d) in [(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)] {
+            let day = NaiveDate::from_ymd_opt(year, m, d);
+            if day.is_some_and(|day| !days.iter().any(|(e, _)| *e == day)) {
+                out.push(at(
+                    y.year.span(),
+                    format!("{year}: the statutory day {year}-{m:02}-{d:02} is missing"),
+                ));
+            }
+        }
+        years.push((year, days));
+    }
+    years
 }
 
 /// `d` as chrono's day number (day 1 = 0001-01-01, a Monday).
@@ -213,13 +325,7 @@ fn parse_file(path: &str, src: &str, out: &mut Vec<Diagnostic>) -> Option<Parsed
                 "holiday name needs both zh and en".into(),
             ));
         }
-        let dates: Vec<Option<NaiveDate>> = h
-            .rest
-            .get_ref()
-            .iter()
-            .map(|d| from_toml(d.get_ref()))
-            .collect();
-        match dates.as_slice() {
+        match rest_ends(&h).as_slice() {
             [Some(a), Some(b)] if a <= b => {
                 let (first, last) = (*a, *b);
                 for (d, bound) in [(first, &h.rest.get_ref()[0]), (last, &h.rest.get_ref()[1])] {
@@ -292,9 +398,15 @@ impl Calendar {
             numbered: Vec::new(),
             years: Vec::new(),
             sources: Vec::new(),
+            statutory: Vec::new(),
         };
         let mut year_paths: BTreeMap<i32, &str> = BTreeMap::new();
+        let mut statutory = Vec::new();
         for (path, src) in files {
+            if is_statutory(path) {
+                statutory = parse_statutory(path, src, &mut out);
+                continue;
+            }
             let Some(parsed) = parse_file(path, src, &mut out) else {
                 continue;
             };
@@ -320,7 +432,19 @@ impl Calendar {
             cal.years.push(year);
             cal.sources.push(parsed.source);
         }
+        // A year without its notice: its statutory days are rest days all the same (the
+        // year stays estimated: `years` lists notices only).
+        for (year, days) in statutory {
+            if year_paths.contains_key(&year) {
+                continue;
+            }
+            for (d, name) in days {
+                cal.days.entry(d).or_insert((Mark::Rest, name));
+                cal.statutory.push(d);
+            }
+        }
         cal.sources.sort_by_key(|s| s.year);
+        cal.statutory.sort_unstable();
         cal.years.sort_unstable();
         cal.numbered = (cal.days.iter())
             .map(|(d, (mark, _))| (day_number(*d), *mark))
@@ -359,7 +483,7 @@ impl Calendar {
             workday: matches!(kind, DayKind::Workday | DayKind::MakeupWorkday),
             kind,
             name,
-            estimated: self.estimated(d),
+            estimated: self.estimated(d) && self.statutory.binary_search(&d).is_err(),
         }
     }
 

@@ -8,7 +8,10 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, Select};
 
 use crate::error::Error;
-use crate::region::LookupError;
+use crate::region::{LookupError, Region};
+
+/// Typed text → the place and the pooling area it is in (see `Prompter::region`).
+pub type Resolve<'a> = dyn Fn(&str) -> Result<(&'static Region, &'static Region), Error> + 'a;
 use crate::text::{Lang, Text};
 
 /// Asks questions in one language.
@@ -152,7 +155,9 @@ impl Prompter {
 
     /// A pooling area typed as a code, Chinese name or pinyin; when the text is a near miss
     /// or names several places, the close matches are offered to choose from.
-    pub fn region(&self, question: &Text, flag: &str) -> Result<String, Error> {
+    /// `resolve` turns typed text into the place and the pooling area it is in (the caller's
+    /// dated rules); the place settled on is echoed with its pooling area.
+    pub fn region(&self, question: &Text, flag: &str, resolve: &Resolve) -> Result<String, Error> {
         let hint = match self.lang {
             Lang::Zh => "代码、中文名或拼音,如 西安、610100、xian",
             Lang::En => "code, Chinese name or pinyin, e.g. 西安, 610100, xian",
@@ -165,8 +170,8 @@ impl Prompter {
                     Ok(s.to_string())
                 }
             })?;
-            let err = match crate::request::pooling_area(flag, &typed) {
-                Ok(r) => return Ok(r.code.clone()),
+            let err = match resolve(&typed) {
+                Ok((place, area)) => return Ok(self.settled(flag, place, area)),
                 Err(e) => e,
             };
             let choices: Vec<String> = match &err {
@@ -196,9 +201,36 @@ impl Prompter {
             }
             let which = Text::new("您指的是哪一个?", "Which one do you mean?");
             if let Some(code) = self.select(&which, &codes)? {
-                return Ok(code);
+                match resolve(&code) {
+                    Ok((place, area)) => return Ok(self.settled(flag, place, area)),
+                    Err(e) => self.say(&e.lines(self.lang).join(" ")),
+                }
             }
         }
+    }
+
+    /// Echoes the place a question settled on and the pooling area it is evaluated in
+    /// ("✔ 转出地: 北京市朝阳区 → 统筹地区 北京市"); returns the pooling area's code.
+    fn settled(&self, flag: &str, place: &Region, area: &Region) -> String {
+        let what = match flag {
+            "--from" => Text::new("转出地", "origin"),
+            "--to" => Text::new("转入地", "destination"),
+            _ => Text::new("地区", "place"),
+        };
+        let shown = |r: &Region| match self.lang {
+            Lang::Zh => r.path_label(),
+            Lang::En => crate::region::place_label(r, r, Lang::En),
+        };
+        self.say(&match self.lang {
+            Lang::Zh => format!("✔ {}: {} → 统筹地区 {}", what.zh, shown(place), shown(area)),
+            Lang::En => format!(
+                "✔ {}: {} → pooling area {}",
+                what.en,
+                shown(place),
+                shown(area)
+            ),
+        });
+        area.code.clone()
     }
 
     /// After a walk-through: the one-line command that gives the same answer without questions.

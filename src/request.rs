@@ -164,7 +164,50 @@ pub fn rules_region(flag: &str, text: &str) -> Result<&'static Region, Error> {
     }
 }
 
-/// The pooling area a region typed for `flag` belongs to.
+impl Request {
+    /// The pooling area a place typed for `flag` is in on the as-of date (`rules/pooling.toml`:
+    /// 海口 is in 海南省's from 2020), found exactly as `yibao regions` finds the place; an
+    /// ambiguous name is an error listing every candidate.
+    pub fn pooling_area(&self, flag: &str, text: &str) -> Result<&'static Region, Error> {
+        Ok(self.place(flag, text)?.1)
+    }
+
+    /// The place typed for `flag` and the pooling area it is in on the as-of date.
+    pub fn place(
+        &self,
+        flag: &str,
+        text: &str,
+    ) -> Result<(&'static Region, &'static Region), Error> {
+        self.rules()?
+            .pooling
+            .resolve(text, self.on)
+            .map_err(|source| Error::Region {
+                flag: flag.to_string(),
+                source,
+            })
+    }
+
+    /// A `--submitted` date (when an application was accepted): a date, and not after the
+    /// as-of date, the same rule `transfer` applies (`checks::transfer::Facts::contradiction`).
+    pub fn submitted(&self, flag: &str, text: &str) -> Result<NaiveDate, Error> {
+        let day = parse_date(flag, text)?;
+        let on = self.on;
+        if day > on {
+            return Err(Error::usage(
+                format!(
+                    "{flag} {day} 晚于评估日期 {on}:受理日期不能在将来;还没受理就不要给 {flag}(会按今天申请计算)"
+                ),
+                format!(
+                    "{flag} {day} is after the as-of date {on}: an acceptance date cannot be in the future; leave {flag} out if it has not been accepted (dates are then counted as if you apply today)"
+                ),
+            ));
+        }
+        Ok(day)
+    }
+}
+
+/// The pooling area a region typed for `flag` belongs to, by the division list alone (no date:
+/// for choosing which rules files apply; `Request::pooling_area` applies the dated data).
 pub fn pooling_area(flag: &str, text: &str) -> Result<&'static Region, Error> {
     regions()
         .lookup_pooling_area(text)

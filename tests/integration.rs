@@ -14,6 +14,7 @@ mod integration {
     mod english;
     mod guide;
     mod merge;
+    mod places;
     mod privacy;
     mod readme;
     mod refund;

@@ -10,7 +10,6 @@ use super::record;
 use crate::checks::{dental, merge, refund, transfer};
 use crate::error::Error;
 use crate::region::kept_code;
-use crate::region::regions;
 use crate::rules::{Policy, RuleSet};
 use crate::text::{Lang, Text};
 use crate::worded::{Detail, Verdict};
@@ -158,7 +157,7 @@ fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> 
 fn place(
     name: &str,
     place: &mut String,
-    lang: Lang,
+    cx: &Context,
     scratch: &mut Scratch,
 ) -> Result<(), LineError> {
     if place.is_empty() {
@@ -168,7 +167,7 @@ fn place(
     let code = match found.get(place.as_str()) {
         Some(code) => code,
         None => {
-            let code = lookup(name, place, lang)?;
+            let code = lookup(name, place, cx)?;
             // Bounded: a stream of ever new spellings starts afresh now and then.
             if found.len() >= 4096 {
                 found.clear();
@@ -181,10 +180,12 @@ fn place(
     Ok(())
 }
 
-/// The lookup itself (`name` is the fact, for the message).
-fn lookup(name: &str, typed: &str, lang: Lang) -> Result<String, LineError> {
-    match regions().lookup_pooling_area(typed) {
-        Ok(r) => Ok(r.code.clone()),
+/// The lookup itself (`name` is the fact, for the message): the pooling area the place is in
+/// on the as-of date, as on the command line.
+fn lookup(name: &str, typed: &str, cx: &Context) -> Result<String, LineError> {
+    let lang = cx.lang;
+    match cx.rules.pooling.resolve(typed, cx.on) {
+        Ok((_, area)) => Ok(area.code.clone()),
         Err(source) => {
             let err = Error::Region {
                 flag: name.to_string(),
@@ -218,8 +219,8 @@ fn transfer<'r>(
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
     let mut f: transfer::Facts = facts(text)?;
-    place("from", &mut f.from, cx.lang, scratch)?;
-    place("to", &mut f.to, cx.lang, scratch)?;
+    place("from", &mut f.from, cx, scratch)?;
+    place("to", &mut f.to, cx, scratch)?;
     require(
         &f.missing(),
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,
@@ -237,8 +238,8 @@ fn transfer<'r>(
 /// `yibao merge`: from and to are required and must differ.
 fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judged<'r>, LineError> {
     let mut f: merge::Facts = facts(text)?;
-    place("from", &mut f.from, cx.lang, scratch)?;
-    place("to", &mut f.to, cx.lang, scratch)?;
+    place("from", &mut f.from, cx, scratch)?;
+    place("to", &mut f.to, cx, scratch)?;
     let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())
@@ -278,7 +279,7 @@ fn refund<'r>(
 ) -> Result<Judged<'r>, LineError> {
     let mut f: refund::Facts = facts(text)?;
     if let Some(r) = &mut f.region {
-        place("region", r, cx.lang, scratch)?;
+        place("region", r, cx, scratch)?;
     }
     f.region = f.region.take().filter(|c| !c.is_empty());
     crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
@@ -309,7 +310,7 @@ fn dental<'r>(
         .map_err(|e| usage("unknown_procedure", &e, cx.lang))?;
     f.procedure = procedure.id.get_ref().to_string();
     if let Some(r) = &mut f.region {
-        place("region", r, cx.lang, scratch)?;
+        place("region", r, cx, scratch)?;
     }
     f.region = f.region.take().filter(|c| !c.is_empty());
     Ok(Judged::Worded(dental::check(

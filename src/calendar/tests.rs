@@ -22,6 +22,10 @@ fn real_files() -> Vec<(String, String)> {
             "rules/calendar/2026.toml",
             include_str!("../../rules/calendar/2026.toml"),
         ),
+        (
+            "rules/calendar/statutory.toml",
+            include_str!("../../rules/calendar/statutory.toml"),
+        ),
     ]
     .into_iter()
     .map(|(p, s)| (p.to_string(), s.to_string()))
@@ -138,9 +142,14 @@ fn adding_working_days_across_national_day_2026() {
 }
 
 #[test]
-fn years_without_a_notice_are_estimated_weekends_only() {
+fn years_without_a_notice_are_estimated_weekends_and_statutory_days() {
     let cal = real();
     let d = cal.day(date("2027-10-01"));
+    assert_eq!(
+        (d.kind, d.workday, d.estimated),
+        (DayKind::Holiday, false, false)
+    );
+    let d = cal.day(date("2027-10-04"));
     assert_eq!(
         (d.kind, d.workday, d.estimated),
         (DayKind::Workday, true, true)
@@ -162,9 +171,9 @@ fn years_without_a_notice_are_estimated_weekends_only() {
     );
     let dec = (date("2026-12-01"), date("2026-12-24"));
     assert_eq!(cal.working_days_between(dec.0, dec.1), (17, false));
-    // Counts 2027-01-01 (a Friday) as a working day: an estimate, flagged as one.
+    // 2027-01-01 (a Friday) is a statutory rest day; the rest of the count is an estimate.
     let across = (date("2026-12-01"), date("2027-01-04"));
-    assert_eq!(cal.working_days_between(across.0, across.1), (24, true));
+    assert_eq!(cal.working_days_between(across.0, across.1), (23, true));
     assert_eq!(
         cal.working_days_between(date("2023-12-29"), date("2024-01-02")),
         (1, true)
@@ -181,9 +190,64 @@ fn years_without_a_notice_are_estimated_weekends_only() {
         [
             (2024, "国办发明电〔2023〕7号"),
             (2025, "国办发明电〔2024〕12号"),
-            (2026, "")
+            (2026, "国办发明电〔2025〕7号")
         ]
     );
+}
+
+#[test]
+fn the_2027_statutory_days_on_weekdays_are_not_working_days() {
+    // The seven weekdays policy-facts-2 §1.7 lists (typed from there, not from the file).
+    let cal = real();
+    for d in [
+        "2027-01-01",
+        "2027-02-05",
+        "2027-02-08",
+        "2027-04-05",
+        "2027-06-09",
+        "2027-09-15",
+        "2027-10-01",
+    ] {
+        let day = cal.day(date(d));
+        assert!(!day.workday && !day.estimated, "{d}: {day:?}");
+        assert!(!cal.is_workday(date(d)), "{d}");
+    }
+    // the days between are an estimate until the notice: 02-09 counts as a working day
+    assert!(cal.day(date("2027-02-09")).workday && cal.day(date("2027-02-09")).estimated);
+    assert_eq!(cal.covered_years(), vec![2024, 2025, 2026]);
+}
+
+#[test]
+fn a_statutory_year_missing_a_fixed_day_is_an_error() {
+    let text = include_str!("../../rules/calendar/statutory.toml").replace(
+        "rest = [2027-10-01, 2027-10-03]",
+        "rest = [2027-10-01, 2027-10-02]",
+    );
+    let Err(problems) = Calendar::from_files(&[("rules/calendar/statutory.toml".into(), text)])
+    else {
+        panic!("a missing 10-03 must be reported");
+    };
+    assert!(
+        problems[0].message.contains("2027-10-03 is missing"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_notice_year_ignores_the_statutory_table() {
+    // A table row for 2026 (here with a made-up 10-08 rest day) gives way to 2026's notice.
+    let table = include_str!("../../rules/calendar/statutory.toml").replace("2027", "2026");
+    let table = table.replacen(
+        "rest = [2026-10-01, 2026-10-03]",
+        "rest = [2026-10-01, 2026-10-08]",
+        1,
+    );
+    let mut files = real_files();
+    files.retain(|(p, _)| !p.ends_with("statutory.toml"));
+    files.push(("rules/calendar/statutory.toml".into(), table));
+    let cal = Calendar::from_files(&files).unwrap();
+    assert!(cal.day(date("2026-10-08")).workday);
+    assert!(!cal.day(date("2026-10-08")).estimated);
 }
 
 #[test]

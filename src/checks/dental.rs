@@ -116,6 +116,8 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             )
         })
         .collect();
+    // Symmetry: a `yes` or a `no` resting only on reported sources is conditional.
+    let mut reported: Option<Outcome> = None;
     for (scheme, cover) in &covers {
         let unverified = cite_all(&mut v, policy, cover.cites());
         let label = if same && facts.scheme.is_none() {
@@ -125,19 +127,26 @@ pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
             Text::new(format!("谁来付({})", s.zh), format!("who pays ({})", s.en))
         };
         v.line("pays", label, || cover.text.clone());
+        if cover.outcome == outcome && outcome != Outcome::Conditional && unverified {
+            reported = Some(outcome);
+        }
         if same {
-            if cover.outcome == Outcome::Yes && unverified {
-                outcome = Outcome::Conditional;
-                v.conditions.push(Item::new(
-                    "reported_only",
-                    Text::new(
-                        "“可以报销”仅见于转载和内容网站,未见官方清单;以参保地医保目录为准",
-                        "\"covered\" is only reported by reprints and content sites, with no official list seen; the local catalogue decides",
-                    ),
-                ));
-            }
             break;
         }
+    }
+    if let Some(said) = reported {
+        outcome = Outcome::Conditional;
+        let said = match said {
+            Outcome::Yes => Text::new("“可以报销”", "\"covered\""),
+            _ => Text::new("“不报销”", "\"not covered\""),
+        };
+        v.conditions.push(Item::new(
+            "reported_only",
+            Text::new(
+                format!("{}仅见于转载和内容网站,未见官方清单;以参保地医保目录为准", said.zh),
+                format!("{} is only reported by reprints and content sites, with no official list seen; the local catalogue decides", said.en),
+            ),
+        ));
     }
     if !same && outcome != Outcome::No {
         v.conditions.push(

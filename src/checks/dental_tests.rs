@@ -45,7 +45,8 @@ fn implants_differ_by_scheme() {
         scheme: Some(Scheme::Resident),
         ..ask("种植牙")
     });
-    assert_eq!(resident.outcome, Outcome::No);
+    // "not covered" rests on reported sources only: conditional, like a reported "covered"
+    assert_eq!(resident.outcome, Outcome::Conditional);
     assert!(resident.notes.iter().any(|n| n.text.en.contains("4,500")));
     let employee = run(Facts {
         scheme: Some(Scheme::Employee),
@@ -56,10 +57,15 @@ fn implants_differ_by_scheme() {
 }
 
 #[test]
-fn dentures_are_no_for_both_schemes() {
+fn dentures_are_not_covered_for_both_schemes_but_only_reportedly() {
     let v = run(ask("假牙"));
-    assert_eq!(v.outcome, Outcome::No);
-    assert!(v.conditions.is_empty());
+    assert_eq!(v.outcome, Outcome::Conditional);
+    let reported = v.conditions.iter().find(|c| c.id == "reported_only");
+    assert!(
+        reported.is_some_and(|c| c.text.zh.contains("不报销")),
+        "{:?}",
+        v.conditions
+    );
 }
 
 #[test]
@@ -80,4 +86,19 @@ fn facts_read_from_json_use_the_flag_names_and_refuse_unknown_ones() {
             .unwrap();
     assert_eq!(run(f).blockers[0].id, "imported_material");
     assert!(serde_json::from_str::<Facts>(r#"{"procedure":"补牙","imported":true}"#).is_err());
+}
+
+#[test]
+fn whitening_is_not_said_to_be_paid_by_the_account_in_unnamed_regions() {
+    let v = run(Facts {
+        scheme: Some(Scheme::Employee),
+        ..ask("美白")
+    });
+    assert_ne!(v.outcome, Outcome::Yes);
+    assert!(
+        v.lines.iter().all(|l| !l.value.zh.contains("部分地区")),
+        "{:?}",
+        v.lines
+    );
+    assert_eq!(v.extra["pays"]["employee"], "none");
 }

@@ -1,7 +1,7 @@
 //! `yibao refund`: can money paid twice come back, how much, and how to apply. The cases are
 //! the table in `rules/refund.toml`; `decide` finds the case the answers lead to (or the one
-//! named with `--case`). `yes`/`no` is what the case's source says, except that a `yes`
-//! resting only on reported sources is `conditional`; a case not reached yet, a region not
+//! named with `--case`). `yes`/`no` is what the case's source says, except that a `yes` or a
+//! `no` resting only on reported sources is `conditional`; a case not reached yet, a region not
 //! known for a region's case, or answers no case fits are `conditional` too.
 
 use serde::Deserialize;
@@ -200,7 +200,8 @@ fn case_verdict(
         v.conditions.push(condition);
         v.outcome = Outcome::Conditional;
     }
-    if stated == Outcome::Yes && unverified {
+    // Symmetry: a `no` resting only on reported sources is as open as such a `yes`.
+    if stated != Outcome::Conditional && unverified {
         v.outcome = Outcome::Conditional;
         v.conditions.push(Item::new(
             "reported_only",

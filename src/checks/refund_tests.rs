@@ -25,8 +25,11 @@ fn case_id(v: &Verdict) -> &str {
 #[test]
 fn two_employers_in_chongqing_get_no_refund_of_the_employer_part() {
     let v = run(&chongqing("two_employers"));
-    assert_eq!(v.outcome, Outcome::No);
     assert_eq!(case_id(&v), "cq_two_employers");
+    assert_eq!(v.extra["case"]["stated_outcome"], "no");
+    // the `no` rests on one reported article: conditional, like a reported `yes`
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert!(v.conditions.iter().any(|c| c.id == "reported_only"));
     assert!(v.steps.is_empty(), "no steps to apply for a refused refund");
 }
 
@@ -34,11 +37,11 @@ fn two_employers_in_chongqing_get_no_refund_of_the_employer_part() {
 fn a_refund_resting_only_on_reports_is_conditional_not_yes() {
     let v = run(&Facts {
         situation: Some("paid_twice".into()),
-        scheme: Some(Scheme::Resident),
+        scheme: Some(Scheme::Employee),
         benefit_started: Some(false),
         ..Facts::default()
     });
-    assert_eq!(case_id(&v), "resident_before_benefit");
+    assert_eq!(case_id(&v), "employee_twice_before_benefit");
     assert_eq!(v.extra["case"]["stated_outcome"], "yes");
     assert_eq!(v.outcome, Outcome::Conditional);
     assert!(v.conditions.iter().any(|c| c.id == "reported_only"));
@@ -47,9 +50,12 @@ fn a_refund_resting_only_on_reports_is_conditional_not_yes() {
 
 #[test]
 fn in_chongqing_its_own_rule_overrides_the_general_one() {
-    let v = run(&chongqing("employee_and_resident"));
+    let v = run(&Facts {
+        benefit_started: Some(true),
+        ..chongqing("employee_and_resident")
+    });
     assert_eq!(case_id(&v), "cq_employee_and_resident");
-    assert_eq!(v.outcome, Outcome::No);
+    assert_eq!(v.extra["case"]["stated_outcome"], "no");
     let elsewhere = run(&Facts {
         region: Some("110000".into()),
         ..chongqing("employee_and_resident")
@@ -124,7 +130,8 @@ fn a_case_named_without_its_region_is_conditional_on_the_region() {
         region: Some("500000".into()),
         ..Facts::default()
     });
-    assert_eq!(there.outcome, Outcome::No);
+    assert_eq!(there.outcome, Outcome::Conditional);
+    assert!(!there.conditions.iter().any(|c| c.id == "region"));
 }
 
 #[test]
@@ -134,6 +141,59 @@ fn facts_read_from_json_use_the_flag_names_and_refuse_unknown_ones() {
     )
     .unwrap();
     assert_eq!(f.scheme, Some(Scheme::Employee));
-    assert_eq!(run(&f).outcome, Outcome::No);
+    assert_eq!(run(&f).extra["case"]["stated_outcome"], "no");
     assert!(serde_json::from_str::<Facts>(r#"{"situaton":"died"}"#).is_err());
+}
+
+#[test]
+fn in_chongqing_a_resident_who_paid_twice_before_the_benefit_period_still_gets_the_national_refund()
+{
+    let v = run(&Facts {
+        scheme: Some(Scheme::Resident),
+        benefit_started: Some(false),
+        ..chongqing("employee_and_resident")
+    });
+    assert_eq!(case_id(&v), "resident_before_benefit");
+    // the national floor is restated on a government host: a firm yes
+    assert_eq!(v.outcome, Outcome::Yes);
+}
+
+#[test]
+fn a_tier_one_death_in_chongqing_is_a_partial_refund_and_conditional() {
+    let v = run(&Facts {
+        scheme: Some(Scheme::Employee),
+        tier_one: Some(true),
+        ..chongqing("died")
+    });
+    assert_eq!(case_id(&v), "cq_tier_one_death");
+    assert_eq!(v.outcome, Outcome::Conditional);
+    assert!(v.summary.zh.contains("部分退还"));
+    assert!(v.notes.iter().any(|n| n.id == "era_2009"));
+}
+
+#[test]
+fn no_chongqing_case_is_a_firm_no_where_the_national_rule_refunds() {
+    let rules = RuleSet::embedded().unwrap();
+    let file = &rules.procedures.refund;
+    for (layer, case) in file.cases() {
+        if layer.is_none() || case.outcome != Outcome::No {
+            continue;
+        }
+        let allows = |q: &str, a: &str| case.allows(q).is_none_or(|v| v.contains(&a));
+        let floor = [
+            "paid_twice",
+            "employee_and_resident",
+            "became_employee",
+            "died",
+        ]
+        .iter()
+        .any(|s| allows("situation", s))
+            && allows("scheme", "resident")
+            && allows("benefit_started", "no");
+        assert!(
+            !floor,
+            "{} contradicts the national refund rule",
+            case.id.get_ref()
+        );
+    }
 }

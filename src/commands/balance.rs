@@ -7,15 +7,15 @@ use crate::cli::BalanceArgs;
 use crate::error::Error;
 use crate::region::kept_code;
 use crate::render::verdict::BalanceReport;
-use crate::request::{Request, parse_date, pooling_area};
+use crate::request::Request;
 
 pub fn run<'r>(args: &BalanceArgs, req: &'r Request) -> Result<BalanceReport<'r>, Error> {
     let region = match &args.region {
-        Some(r) => Some(pooling_area("--region", r)?.code.clone()),
+        Some(r) => Some(req.pooling_area("--region", r)?.code.clone()),
         None => None,
     };
     let from = match &args.from {
-        Some(r) => Some(pooling_area("--from", r)?.code.clone()),
+        Some(r) => Some(req.pooling_area("--from", r)?.code.clone()),
         None => None,
     };
     let facts = Facts {
@@ -24,7 +24,7 @@ pub fn run<'r>(args: &BalanceArgs, req: &'r Request) -> Result<BalanceReport<'r>
         submitted: args
             .submitted
             .as_deref()
-            .map(|s| parse_date("--submitted", s))
+            .map(|s| req.submitted("--submitted", s))
             .transpose()?,
         from,
         monthly: args.monthly,

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::prompt::Prompter;
 use crate::region::kept_code;
 use crate::render::verdict::MergeReport;
-use crate::request::{Request, parse_date, pooling_area};
+use crate::request::Request;
 use crate::text::Text;
 
 pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Error> {
@@ -29,6 +29,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
         ),
         prompter.as_ref(),
         &mut asked,
+        req,
     )?;
     let to = place(
         args.to.as_deref(),
@@ -43,6 +44,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
         ),
         prompter.as_ref(),
         &mut asked,
+        req,
     )?;
     if from == to {
         let label = crate::checks::procedure::region_label(&from);
@@ -100,7 +102,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
         submitted: args
             .submitted
             .as_deref()
-            .map(|s| parse_date("--submitted", s))
+            .map(|s| req.submitted("--submitted", s))
             .transpose()?,
     };
     if let (Some(p), true) = (&prompter, asked) {
@@ -121,9 +123,10 @@ fn place(
     what: Text,
     prompter: Option<&Prompter>,
     asked: &mut bool,
+    req: &Request,
 ) -> Result<String, Error> {
     if let Some(t) = typed {
-        return Ok(pooling_area(flag, t)?.code.clone());
+        return Ok(req.pooling_area(flag, t)?.code.clone());
     }
     let Some(p) = prompter else {
         return Err(Error::usage(
@@ -138,7 +141,7 @@ fn place(
         ));
     };
     *asked = true;
-    p.region(&question, flag)
+    p.region(&question, flag, &|t| req.place(flag, t))
 }
 
 /// The one-line command that gives the same answer without questions.

@@ -108,6 +108,61 @@ pub struct ShowReport {
     /// The files consulted, most specific first.
     pub files: Vec<String>,
     pub values: Vec<ShownValue>,
+    /// The pooling-area rules of `pooling.toml` for the region's province (or all of them for
+    /// national rules): whole-province pooling areas and regimes of moves inside a province.
+    pub pooling: Vec<ShownPooling>,
+}
+
+/// One entry of `pooling.toml` as in force on the date (or its first, when none is yet).
+#[derive(Serialize, JsonSchema)]
+pub struct ShownPooling {
+    /// `province_wide.460000`, `auto_transfer.430000`, …
+    pub key: String,
+    pub label: crate::text::Text,
+    /// `null` when no entry is in force on the date.
+    pub value: Option<bool>,
+    pub since: Option<String>,
+    pub source: String,
+    pub evidence: String,
+    pub file: String,
+}
+
+fn pooling_shown(
+    rules: &crate::rules::RuleSet,
+    province: Option<&str>,
+    on: chrono::NaiveDate,
+) -> Vec<ShownPooling> {
+    let mut out = Vec::new();
+    for (section, params) in rules.pooling.sections() {
+        for (code, param) in params {
+            if province.is_some_and(|p| p != code) {
+                continue;
+            }
+            let entry = param
+                .values
+                .iter()
+                .rev()
+                .find(|e| crate::dates::from_toml(e.since.get_ref()).is_some_and(|d| d <= on));
+            let shown = entry.or(param.values.first());
+            let source = shown
+                .map(|e| e.cite.source.get_ref().to_string())
+                .unwrap_or_default();
+            out.push(ShownPooling {
+                key: format!("{section}.{code}"),
+                label: param.label.clone(),
+                value: entry.and_then(|e| e.value.get_ref().as_bool()),
+                since: shown.map(|e| e.since.get_ref().to_string()),
+                evidence: rules
+                    .sources
+                    .get(&source)
+                    .map(|s| s.evidence.get_ref().to_string())
+                    .unwrap_or_default(),
+                source,
+                file: rules.pooling.path.clone(),
+            });
+        }
+    }
+    out
 }
 
 pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
@@ -140,7 +195,12 @@ pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
             },
         })
         .collect();
+    let province = region
+        .and_then(|r| r.code.get(..2))
+        .map(|p| format!("{p}0000"));
+    let pooling = pooling_shown(req.rules()?, province.as_deref(), req.on);
     Ok(ShowReport {
+        pooling,
         region: region.map(|r| RegionRef {
             code: r.code.clone(),
             name: r.name.clone(),
@@ -258,6 +318,33 @@ impl Report for ShowReport {
             }
         }
         out.push_str(&table::finish(&tb));
+        if !self.pooling.is_empty() {
+            let mut tb = table::new(&[
+                t(lang, "统筹地区规则", "pooling-area rule"),
+                t(lang, "值", "value"),
+                t(lang, "来源", "source"),
+            ]);
+            for p in &self.pooling {
+                let value = match p.value {
+                    Some(b) => value_text(&toml::Value::Boolean(b), lang),
+                    None => t(lang, "(尚未生效)", "(not in force)").to_string(),
+                };
+                tb.add_row(vec![
+                    format!("{}\n{}", p.label.get(lang), p.key),
+                    value,
+                    format!(
+                        "{}{}\n{}: {}\n{} {}",
+                        p.source,
+                        unverified_mark(lang, p.evidence == "reported"),
+                        t(lang, "自", "since"),
+                        p.since.as_deref().unwrap_or(""),
+                        t(lang, "文件", "file"),
+                        p.file
+                    ),
+                ]);
+            }
+            out.push_str(&table::finish(&tb));
+        }
         out
     }
 }

@@ -12,7 +12,7 @@ use crate::render::verdict::{StatusReport, TransferReport};
 use crate::request::Request;
 
 pub fn run<'r>(path: &Path, req: &'r Request) -> Result<StatusReport<'r>, Error> {
-    let facts = plan::load(path)?;
+    let mut facts = plan::load(path)?;
     if let Some(problem) = facts.contradiction(req.on) {
         return Err(Error::Usage(problem));
     }
@@ -25,9 +25,10 @@ pub fn run<'r>(path: &Path, req: &'r Request) -> Result<StatusReport<'r>, Error>
             ),
         });
     }
-    for code in [&facts.from, &facts.to] {
-        crate::request::pooling_area("plan", code)?;
-    }
+    // Evaluate the places the plan names, resolved as on the command line: "苏州" gets
+    // Jiangsu's rules, and two districts of one city are one pooling area.
+    facts.from = req.pooling_area("plan", &facts.from)?.code.clone();
+    facts.to = req.pooling_area("plan", &facts.to)?.code.clone();
     let policy = req.policy(kept_code(&facts.to))?;
     Ok(StatusReport {
         transfer: TransferReport {

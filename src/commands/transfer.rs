@@ -14,14 +14,14 @@ use crate::region::kept_code;
 use crate::render::text::transfer::reason;
 use crate::render::verdict::TransferReport;
 use crate::render::{self, Report, Shown};
-use crate::request::{Request, parse_date, parse_month, pooling_area};
+use crate::request::{Request, parse_date, parse_month};
 use crate::text::{Lang, Text};
 
 pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
-    let mut facts = from_flags(args)?;
+    let mut facts = from_flags(args, req)?;
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
     let asked = match &prompter {
-        Some(p) => walk_through(p, &mut facts)?,
+        Some(p) => walk_through(p, &mut facts, req)?,
         None => {
             require(&facts)?;
             false
@@ -55,10 +55,10 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
 }
 
 /// The facts given as flags, each value checked.
-fn from_flags(args: &TransferArgs) -> Result<Facts, Error> {
+fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
     let place = |flag: &str, v: &Option<String>| -> Result<String, Error> {
         v.as_deref()
-            .map(|t| pooling_area(flag, t).map(|r| r.code.clone()))
+            .map(|t| req.pooling_area(flag, t).map(|r| r.code.clone()))
             .transpose()
             .map(Option::unwrap_or_default)
     };
@@ -130,7 +130,7 @@ fn require(facts: &Facts) -> Result<(), Error> {
 }
 
 /// Asks for each missing fact the answer depends on; true if anything was asked.
-fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
+fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Error> {
     let mut asked = false;
     if f.from.is_empty() {
         asked = true;
@@ -140,6 +140,7 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
                 "Where are you insured now? (origin)",
             ),
             "--from",
+            &|t| req.place("--from", t),
         )?;
     }
     if f.to.is_empty() {
@@ -150,6 +151,7 @@ fn walk_through(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
                 "Where are you moving to? (destination)",
             ),
             "--to",
+            &|t| req.place("--to", t),
         )?;
     }
     if f.from == f.to {

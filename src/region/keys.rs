@@ -113,6 +113,126 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// How a key names a row, strongest first: its full name (`朝阳区`, `昆山市`, `西安市`), a
+/// stored short name or pinyin of a province, prefecture or direct county (`西安`, `xian`), or
+/// a district's or county's name without its suffix (`朝阳`, `昆山`, `浦东`).
+pub const TIER_FULL: u8 = 0;
+pub const TIER_SHORT: u8 = 1;
+pub const TIER_STEM: u8 = 2;
+
+/// The 55 minority peoples' names, as autonomous counties and banners carry them before 族
+/// (长阳土家族自治县 → 长阳).
+const PEOPLES: [&str; 55] = [
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+];
+
+/// A district's or county's name as people say it without the suffix: 昆山市 → 昆山,
+/// 海淀区 → 海淀, 浦东新区 → 浦东, 长阳土家族自治县 → 长阳. `None` when nothing is left to
+/// say (城区, 矿区, 和县: a stem must keep at least two characters).
+pub fn county_stem(name: &str) -> Option<String> {
+    const SUFFIXES: [&str; 10] = [
+        "自治县",
+        "自治旗",
+        "新区",
+        "林区",
+        "特区",
+        "矿区",
+        "区",
+        "县",
+        "市",
+        "旗",
+    ];
+    let suffix = SUFFIXES.iter().find(|s| name.ends_with(*s))?;
+    let mut stem = &name[..name.len() - suffix.len()];
+    if suffix.starts_with("自治") {
+        while let Some(rest) = stem.strip_suffix('族') {
+            // the longest people's name that ends the stem (哈萨克 before 克 could match)
+            let people = PEOPLES
+                .iter()
+                .filter(|p| rest.ends_with(*p))
+                .max_by_key(|p| p.len());
+            match people {
+                Some(p) => stem = &rest[..rest.len() - p.len()],
+                None => break,
+            }
+        }
+    }
+    (stem.chars().count() >= 2).then(|| normalize(stem))
+}
+
+/// Every key a row is found by, with its tier (see `TIER_FULL`); a key listed once, at its
+/// strongest tier.
+pub fn tiered_keys(code: &str, name: &str, short_name: &str, pinyin: &str) -> Vec<(String, u8)> {
+    let mut out: Vec<(String, u8)> = vec![(normalize(name), TIER_FULL)];
+    if is_county(code) {
+        out.extend(county_stem(name).map(|s| (s, TIER_STEM)));
+    } else {
+        out.extend(
+            keys(name, short_name, pinyin)
+                .into_iter()
+                .skip(1)
+                .map(|k| (k, TIER_SHORT)),
+        );
+    }
+    let mut seen = HashSet::new();
+    out.retain(|(k, _)| !k.is_empty() && seen.insert(k.clone()));
+    out
+}
+
 /// The keys a province, prefecture or direct-county row is found by: its normalised full
 /// name, short name and pinyin.
 pub fn keys(name: &str, short_name: &str, pinyin: &str) -> Vec<String> {

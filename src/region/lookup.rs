@@ -1,7 +1,7 @@
 //! Turning typed text into regions: normalising queries, exact lookup, pooling-area lookup,
 //! search for `yibao regions`, and did-you-mean suggestions for misses.
 
-use super::keys::{keys, normalize};
+use super::keys::{TIER_SHORT, TIER_STEM, keys, normalize};
 use super::{Level, Region, Regions};
 
 /// Why a query did not resolve to exactly one region. Messages are one English line that names
@@ -106,49 +106,32 @@ impl Regions {
         }
     }
 
-    /// Finds the pooling area a query names. County-level divisions roll up to theirs;
-    /// among several matches a province gives way to pooling areas inside it (`吉林` →
-    /// 吉林市, but `海南` stays ambiguous); a lone province that is not a municipality is
-    /// `NotAPoolingArea`.
+    /// Finds the pooling area a query names, by the division list alone (see
+    /// `Region::is_pooling_area`; dated regimes such as Hainan's are applied by
+    /// `rules::pooling`): the place the query names, exactly as `lookup` finds it (so an
+    /// ambiguous name is an error, never a pick), rolled up to its pooling area. A province
+    /// that is not a pooling area is `NotAPoolingArea`.
     pub fn lookup_pooling_area(&self, query: &str) -> Result<&Region, LookupError> {
-        let found = self.candidates(query)?;
-        // (what matched, its pooling area), distinct by pooling area
-        let mut pairs: Vec<(usize, &Region)> = Vec::new();
-        for &i in &found {
-            let area = self.pooling_area_of(self.row(i));
-            if !pairs.iter().any(|(_, a)| a.code == area.code) {
-                pairs.push((i, area));
-            }
+        let place = self.lookup(query)?;
+        self.pooling_area_or_error(query, place)
+    }
+
+    /// `place`'s pooling area, or `NotAPoolingArea` when it is a province that is not one
+    /// (Hong Kong, Macao and Taiwan are outside mainland insurance altogether).
+    pub fn pooling_area_or_error<'a>(
+        &'a self,
+        query: &str,
+        place: &'a Region,
+    ) -> Result<&'a Region, LookupError> {
+        let area = self.pooling_area_of(place);
+        if area.is_pooling_area() {
+            return Ok(area);
         }
-        let pooled: Vec<(usize, &Region)> = pairs
-            .iter()
-            .copied()
-            .filter(|(_, a)| a.is_pooling_area())
-            .collect();
-        // A province is dropped only in favour of pooling areas inside it: 吉林 → 吉林市, but
-        // 海南 stays ambiguous (海南省 vs 海南藏族自治州 in 青海).
-        let elsewhere = pairs.iter().any(|(_, a)| {
-            !a.is_pooling_area()
-                && pooled
-                    .iter()
-                    .any(|(_, p)| p.code.get(..2) != a.code.get(..2))
-        });
-        if elsewhere {
-            return Err(self.ambiguous(query, &found));
-        }
-        match (pooled.as_slice(), pairs.as_slice()) {
-            ([(_, area)], _) => Ok(area),
-            ([], [(_, region)]) => Err(LookupError::NotAPoolingArea {
-                query: display(query),
-                region: region.label(),
-                choices: self.cities_of(region).take(8).map(Region::label).collect(),
-            }),
-            ([], _) => Err(self.ambiguous(query, &found)),
-            (many, _) => {
-                let idx: Vec<usize> = many.iter().map(|(i, _)| *i).collect();
-                Err(self.ambiguous(query, &idx))
-            }
-        }
+        Err(LookupError::NotAPoolingArea {
+            query: display(query),
+            region: area.label(),
+            choices: self.cities_of(area).take(8).map(Region::label).collect(),
+        })
     }
 
     /// Regions for `yibao regions QUERY`, in file order: codes starting with the digits
@@ -172,6 +155,16 @@ impl Regions {
     }
 
     /// Row indexes a query matches (at least one), or why there are none.
+    ///
+    /// One rule for every name: a name matches rows by their full name, by the stored short
+    /// name or pinyin of a province, prefecture or direct county, or by a district's or
+    /// county's name without its suffix (`keys::TIER_FULL` …). The strongest kind that matches
+    /// decides, so 西安 is 西安市, not also 西安区 in 辽源; except that a district of a
+    /// municipality is as much a place people name alone as a prefecture is, so 朝阳 matches
+    /// 北京市朝阳区 and 朝阳市 alike (and then every 朝阳). A name not found whole is tried as
+    /// a compound, a province or prefecture followed by a place inside it (北京朝阳,
+    /// 江苏昆山, 苏州昆山, 江苏省苏州市昆山市). Several rows left is the caller's
+    /// `Ambiguous`, never a pick.
     fn candidates(&self, query: &str) -> Result<Vec<usize>, LookupError> {
         let key = normalize(query);
         if key.is_empty() {
@@ -190,38 +183,98 @@ impl Regions {
                 None => Err(not_found(self.code_suggestions(&key))),
             };
         }
-        if let Some(found) = self.by_key(&key) {
-            return Ok(found);
+        let whole = self.whole(&key);
+        if !whole.is_empty() {
+            return Ok(select(&whole));
         }
-        // 吉林市 typed as jilinshi, 吉林省 as jilinsheng, 延边州 for 延边朝鲜族自治州
-        for (suffix, marks) in [
-            ("shi", &["市"][..]),
-            ("sheng", &["省"][..]),
-            ("州", &["自治州"][..]),
-            ("zhou", &["自治州"][..]),
+        let parts = self.compound(&key, true);
+        if !parts.is_empty() {
+            return Ok(select(&parts));
+        }
+        Err(not_found(self.suggestions(&key)))
+    }
+
+    /// Rows the whole key names, with their tiers; `jilinshi`, `jilinsheng` and `延边州` by
+    /// the name before the suffix, keeping the rows that carry it.
+    fn whole(&self, key: &str) -> Vec<(usize, u8)> {
+        let found = tiered(self.by_key(key));
+        if !found.is_empty() {
+            return found;
+        }
+        for (suffix, mark) in [
+            ("shi", "市"),
+            ("sheng", "省"),
+            ("州", "自治州"),
+            ("zhou", "自治州"),
         ] {
             let Some(stem) = key.strip_suffix(suffix).filter(|s| !s.is_empty()) else {
                 continue;
             };
-            if let Some(found) = self.by_key(stem) {
-                let marked: Vec<usize> = found
+            let found: Vec<(usize, u8)> = tiered(self.by_key(stem))
+                .into_iter()
+                .filter(|&(i, t)| t == TIER_SHORT || self.row(i).level != Level::County)
+                .collect();
+            if !found.is_empty() {
+                let marked: Vec<(usize, u8)> = found
                     .iter()
                     .copied()
-                    .filter(|&i| marks.iter().any(|m| self.row(i).name.ends_with(m)))
+                    .filter(|&(i, _)| self.row(i).name.ends_with(mark))
                     .collect();
-                return Ok(if marked.is_empty() { found } else { marked });
+                return if marked.is_empty() { found } else { marked };
             }
         }
-        if let Some(found) = self.county_names().get(&key) {
-            return Ok(found.clone());
+        Vec::new()
+    }
+
+    /// Rows named by a province or prefecture followed by a place inside it; `deeper` allows
+    /// one more level (省 + 市 + 县).
+    fn compound(&self, key: &str, deeper: bool) -> Vec<(usize, u8)> {
+        let mut out: Vec<(usize, u8)> = Vec::new();
+        for (at, _) in key.char_indices().skip(1) {
+            let (head, tail) = key.split_at(at);
+            let heads: Vec<usize> = tiered(self.by_key(head))
+                .into_iter()
+                .map(|(i, _)| i)
+                .filter(|&i| matches!(self.row(i).level, Level::Province | Level::Prefecture))
+                .collect();
+            if heads.is_empty() {
+                continue;
+            }
+            let mut tails = self.whole(tail);
+            if tails.is_empty() && deeper {
+                tails = self.compound(tail, false);
+            }
+            for (i, tier) in tails {
+                let code = &self.row(i).code;
+                let inside = heads.iter().any(|&h| {
+                    let head = &self.row(h);
+                    let scope = match head.level {
+                        Level::Province => 2,
+                        _ => 4,
+                    };
+                    code != &head.code && code.get(..scope) == head.code.get(..scope)
+                });
+                if inside && !out.iter().any(|&(j, _)| j == i) {
+                    out.push((i, tier));
+                }
+            }
         }
-        Err(not_found(self.suggestions(&key)))
+        out
     }
 
     fn ambiguous(&self, query: &str, found: &[usize]) -> LookupError {
         LookupError::Ambiguous {
             query: display(query),
-            candidates: found.iter().map(|&i| self.row(i).label()).collect(),
+            candidates: found.iter().map(|&i| self.row(i).path_label()).collect(),
+        }
+    }
+
+    /// The regions an ambiguous query could mean, in list order (what a pick list shows);
+    /// empty when it names one region or none.
+    pub fn alternatives(&self, query: &str) -> Vec<&Region> {
+        match self.candidates(query) {
+            Ok(found) if found.len() > 1 => found.into_iter().map(|i| self.row(i)).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -245,24 +298,51 @@ impl Regions {
         }
     }
 
-    /// The (up to) three names closest to a normalised query that matched nothing.
+    /// The (up to) three names closest to a normalised query that matched nothing, drawn only
+    /// from names that share a character (Chinese) or a pair of letters (pinyin) with it, by
+    /// an index built on the first miss, and scored by how many of those they share (Dice's
+    /// coefficient): a miss costs about what a hit does, not an edit distance to every name.
     fn suggestions(&self, key: &str) -> Vec<String> {
+        let hints = self.hints.get_or_init(Hints::build);
+        let grams = grams(key);
+        // how many of the query's grams each indexed name shares, for the names sharing any
+        let mut shared = vec![0u8; hints.keys.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        for g in &grams {
+            if let Ok(at) = hints.by_gram.binary_search_by(|(k, _)| k.as_str().cmp(g)) {
+                for &k in &hints.by_gram[at].1 {
+                    let k = usize::from(k);
+                    if shared[k] == 0 {
+                        touched.push(k);
+                    }
+                    shared[k] = shared[k].saturating_add(1);
+                }
+            }
+        }
         let chars = key.chars().count();
         let mut scored: Vec<(f64, usize)> = Vec::new();
-        for (i, r) in self.all().enumerate() {
-            if r.level == Level::County {
+        for k in touched {
+            let n = shared[k];
+            let (name, row, name_grams) = &hints.keys[k];
+            let mut score = 2.0 * f64::from(n) / (grams.len() + usize::from(*name_grams)) as f64;
+            // only a name all of whose grams the query has can be inside it, and the reverse
+            let whole = n == *name_grams || usize::from(n) == grams.len();
+            if whole && chars >= 2 && (key.contains(name.as_str()) || name.starts_with(key)) {
+                score = score.max(0.75);
+            }
+            if score < 0.5 {
                 continue;
             }
-            let mut best = 0.0f64;
-            for k in keys_of(r) {
-                let mut score = strsim::normalized_damerau_levenshtein(key, &k);
-                if chars >= 2 && (key.contains(k.as_str()) || k.starts_with(key)) {
-                    score = score.max(0.75);
-                }
-                best = best.max(score);
-            }
-            if best >= 0.5 {
-                scored.push((best, i));
+            // a name that starts as the query does ranks first among equals (苏洲 → 苏州)
+            let prefix = key
+                .chars()
+                .zip(name.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            score += 0.01 * prefix.min(5) as f64;
+            match scored.iter_mut().find(|(_, r)| r == row) {
+                Some(best) => best.0 = best.0.max(score),
+                None => scored.push((score, *row)),
             }
         }
         // best first; ties in file order (provinces before their cities)
@@ -272,5 +352,89 @@ impl Regions {
             .take(3)
             .map(|(_, i)| self.row(i).label())
             .collect()
+    }
+}
+
+/// Of all the rows a key names, the ones it is taken to mean (see `Regions::candidates`), in
+/// list order.
+fn select(found: &[(usize, u8)]) -> Vec<usize> {
+    let Some(best) = found.iter().map(|&(_, t)| t).min() else {
+        return Vec::new();
+    };
+    let all = super::regions();
+    let municipal_district = |i: usize| {
+        let r = all.row(i);
+        r.level == Level::County && r.parent.as_deref().is_some_and(|p| p.ends_with("0000"))
+    };
+    let widen = best == TIER_SHORT
+        && found
+            .iter()
+            .filter(|&&(_, t)| t == TIER_SHORT)
+            .all(|&(i, _)| all.row(i).level != Level::Province)
+        && found
+            .iter()
+            .any(|&(i, t)| t == TIER_STEM && municipal_district(i));
+    let mut out: Vec<usize> = found
+        .iter()
+        .filter(|&&(_, t)| t == best || (widen && t == TIER_STEM))
+        .map(|&(i, _)| i)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn tiered(found: &[(u16, u8)]) -> Vec<(usize, u8)> {
+    found.iter().map(|&(i, t)| (usize::from(i), t)).collect()
+}
+
+/// What a key is indexed by for suggestions: each Chinese character, and each pair of
+/// adjacent letters or digits.
+fn grams(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    for (n, c) in chars.iter().enumerate() {
+        if !c.is_ascii() {
+            out.push(c.to_string());
+        } else if let Some(next) = chars.get(n + 1).filter(|d| d.is_ascii()) {
+            out.push([*c, *next].iter().collect());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The suggestion index: the keys of provinces, prefectures and direct counties (names, short
+/// names, pinyin), and for each gram the keys that contain it.
+pub(crate) struct Hints {
+    /// key, its row, how many grams it has
+    keys: Vec<(String, usize, u8)>,
+    by_gram: Vec<(String, Vec<u16>)>,
+}
+
+impl Hints {
+    fn build() -> Hints {
+        let all = super::regions();
+        let mut keys: Vec<(String, usize, u8)> = Vec::new();
+        for (i, r) in all.all().enumerate() {
+            if r.level != Level::County {
+                keys.extend(keys_of(r).into_iter().map(|k| {
+                    let n = u8::try_from(grams(&k).len()).unwrap_or(u8::MAX);
+                    (k, i, n)
+                }));
+            }
+        }
+        let mut map: std::collections::BTreeMap<String, Vec<u16>> = Default::default();
+        for (n, (k, _, _)) in keys.iter().enumerate() {
+            let n = u16::try_from(n).unwrap_or(u16::MAX);
+            for g in grams(k) {
+                map.entry(g).or_default().push(n);
+            }
+        }
+        Hints {
+            keys,
+            by_gram: map.into_iter().collect(),
+        }
     }
 }

@@ -112,8 +112,16 @@ fn ambiguous_names() {
             "{q}"
         );
     }
-    assert_eq!(pooling_of("吉林"), "220200");
-    assert_eq!(pooling_of("jilin"), "220200");
+    // one rule for every ambiguity: a province and a city of one name are never picked
+    for q in ["吉林", "jilin"] {
+        assert!(
+            matches!(
+                rs.lookup_pooling_area(q),
+                Err(LookupError::Ambiguous { .. })
+            ),
+            "{q}"
+        );
+    }
     assert!(matches!(
         rs.lookup_pooling_area("海南"),
         Err(LookupError::Ambiguous { .. })
@@ -122,7 +130,10 @@ fn ambiguous_names() {
     let Err(LookupError::Ambiguous { candidates, .. }) = rs.lookup_pooling_area("fuzhou") else {
         panic!("fuzhou should stay ambiguous");
     };
-    assert_eq!(candidates, ["福州市 (350100)", "抚州市 (361000)"]);
+    assert_eq!(
+        candidates,
+        ["福建省 福州市 (350100)", "江西省 抚州市 (361000)"]
+    );
     let Err(e) = rs.lookup("吉林") else {
         panic!()
     };
@@ -130,7 +141,7 @@ fn ambiguous_names() {
         e,
         LookupError::Ambiguous {
             query: "吉林".into(),
-            candidates: vec!["吉林省 (220000)".into(), "吉林市 (220200)".into()],
+            candidates: vec!["吉林省 (220000)".into(), "吉林省 吉林市 (220200)".into()],
         }
     );
     assert!(matches!(
@@ -292,4 +303,106 @@ fn short_names_and_pinyin_are_well_formed() {
     assert_eq!(short("522600"), "黔东南");
     assert_eq!(short("652900"), "阿克苏");
     assert_eq!(short("810000"), "香港");
+}
+
+#[test]
+fn districts_and_county_level_cities_resolve_as_people_type_them() {
+    for (typed, code, area) in [
+        ("昆山", "320583", "320500"),
+        ("昆山市", "320583", "320500"),
+        ("海淀", "110108", "110000"),
+        ("浦东", "310115", "310000"),
+        ("浦东新区", "310115", "310000"),
+        ("义乌", "330782", "330700"),
+        ("长阳", "420528", "420500"),
+        ("孟连", "530827", "530800"),
+    ] {
+        assert_eq!(code_of(typed), code, "{typed}");
+        assert_eq!(pooling_of(typed), area, "{typed}");
+    }
+}
+
+#[test]
+fn compound_names_resolve_to_the_place_inside_the_first() {
+    for (typed, code) in [
+        ("北京市朝阳区", "110105"),
+        ("北京朝阳", "110105"),
+        ("北京 朝阳区", "110105"),
+        ("长春朝阳", "220104"),
+        ("江苏昆山", "320583"),
+        ("苏州昆山", "320583"),
+        ("江苏省苏州市昆山市", "320583"),
+        ("浙江义乌", "330782"),
+        ("广东深圳", "440300"),
+        ("海南三亚", "460200"),
+    ] {
+        assert_eq!(code_of(typed), code, "{typed}");
+    }
+}
+
+#[test]
+fn a_prefecture_short_name_wins_over_districts_elsewhere_but_not_over_a_municipal_district() {
+    // 西安区 (辽源, 牡丹江) and 大同区 (大庆) do not make 西安 or 大同 ambiguous
+    assert_eq!(code_of("西安"), "610100");
+    assert_eq!(code_of("大同"), "140200");
+    assert_eq!(code_of("河北"), "130000");
+    let Err(LookupError::Ambiguous { candidates, .. }) = regions().lookup("朝阳") else {
+        panic!("朝阳 must be ambiguous");
+    };
+    assert_eq!(
+        candidates,
+        [
+            "北京市 朝阳区 (110105)",
+            "辽宁省 朝阳市 (211300)",
+            "辽宁省 朝阳市 朝阳县 (211321)",
+            "吉林省 长春市 朝阳区 (220104)",
+        ]
+    );
+    assert_eq!(regions().alternatives("朝阳").len(), 4);
+    assert!(regions().alternatives("西安").is_empty());
+}
+
+#[test]
+fn only_the_municipalities_are_provinces_pooled_by_the_list_itself() {
+    let mut pooled: Vec<&str> = regions()
+        .all()
+        .filter(|r| r.level == Level::Province && r.is_pooling_area())
+        .map(|r| r.code.as_str())
+        .collect();
+    pooled.sort_unstable();
+    assert_eq!(pooled, ["110000", "120000", "310000", "500000"]);
+}
+
+#[test]
+fn places_are_labelled_with_their_pooling_area_in_both_languages() {
+    use crate::text::Lang;
+    let rs = regions();
+    let (chaoyang, beijing) = (rs.get("110105").unwrap(), rs.get("110000").unwrap());
+    assert_eq!(
+        place_label(chaoyang, beijing, Lang::Zh),
+        "朝阳区 (110105), 北京市"
+    );
+    assert_eq!(
+        place_label(chaoyang, beijing, Lang::En),
+        "朝阳区 (110105), Beijing (北京市)"
+    );
+    let xian = rs.get("610100").unwrap();
+    assert_eq!(place_label(xian, xian, Lang::En), "Xi'an (西安市, 610100)");
+    assert_eq!(place_label(xian, xian, Lang::Zh), "西安市 (610100)");
+}
+
+#[test]
+fn a_miss_is_suggested_from_names_sharing_characters_or_letters() {
+    let rs = regions();
+    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("苏洲") else {
+        panic!()
+    };
+    assert!(
+        suggestions.contains(&"苏州市 (320500)".to_string()),
+        "{suggestions:?}"
+    );
+    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("zzzzqqq") else {
+        panic!()
+    };
+    assert!(suggestions.is_empty(), "{suggestions:?}");
 }

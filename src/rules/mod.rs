@@ -10,6 +10,7 @@
 pub mod diag;
 pub mod documents;
 pub mod load;
+pub mod pooling;
 pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
@@ -60,6 +61,8 @@ pub struct RuleSet {
     pub calendar: Calendar,
     /// Where to see the balance, guide topics, the merge plan.
     pub procedures: procedures::Procedures,
+    /// Which pooling area a place is in on a date (`pooling.toml`).
+    pub pooling: pooling::Pooling,
 }
 
 impl RuleSet {
@@ -76,6 +79,7 @@ impl RuleSet {
         let mut region_files = Vec::new();
         let mut calendar_files = Vec::new();
         let mut procedure_files = Vec::new();
+        let mut pooling_file = None;
         for f in files {
             let text = match f.text {
                 Ok(t) => t,
@@ -92,6 +96,8 @@ impl RuleSet {
                 }
             } else if rel == "national.toml" {
                 national = Some((f.shown, text));
+            } else if rel == "pooling.toml" {
+                pooling_file = Some((f.shown, text));
             } else if let Some(name) = rel
                 .strip_prefix("regions/")
                 .and_then(|n| n.strip_suffix(".toml"))
@@ -104,7 +110,7 @@ impl RuleSet {
             } else {
                 problems.push(Diagnostic::file(
                     &f.shown,
-                    "unexpected rules file; a rules tree holds sources.toml, national.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml, transfer.toml, refund.toml and dental.toml",
+                    "unexpected rules file; a rules tree holds sources.toml, national.toml, pooling.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml, transfer.toml, refund.toml and dental.toml",
                 ));
             }
         }
@@ -199,6 +205,19 @@ impl RuleSet {
             );
         }
 
+        let pooling = match &pooling_file {
+            Some((path, text)) => {
+                pooling::Pooling::load(path, text, source_registry, &mut problems)
+            }
+            None => {
+                problems.push(Diagnostic::file(
+                    "rules/pooling.toml",
+                    "missing: the pooling areas (统筹地区) are required",
+                ));
+                None
+            }
+        };
+
         let calendar = match Calendar::from_files(&calendar_files) {
             Ok(c) => Some(c),
             Err(mut ds) => {
@@ -207,19 +226,24 @@ impl RuleSet {
             }
         };
 
-        match (problems.is_empty(), sources, national, calendar) {
-            (true, Some((sources_path, _, sources)), Some(national), Some(calendar)) => {
-                Ok(RuleSet {
-                    sources_path,
-                    citations: citations(&sources),
-                    documents: documents::Documents::of(&sources),
-                    sources,
-                    national,
-                    regions: regional,
-                    calendar,
-                    procedures,
-                })
-            }
+        match (problems.is_empty(), sources, national, calendar, pooling) {
+            (
+                true,
+                Some((sources_path, _, sources)),
+                Some(national),
+                Some(calendar),
+                Some(pooling),
+            ) => Ok(RuleSet {
+                sources_path,
+                citations: citations(&sources),
+                documents: documents::Documents::of(&sources),
+                sources,
+                national,
+                regions: regional,
+                calendar,
+                procedures,
+                pooling,
+            }),
             _ => Err(problems),
         }
     }

@@ -80,7 +80,17 @@ pub fn check_file(
             );
         }
     }
-    if let Some(reviewed) = &file.reviewed_on
+    check_reviewed_on(path, text, file.reviewed_on.as_ref(), out);
+}
+
+/// `reviewed_on`, when given, must be a date.
+pub fn check_reviewed_on(
+    path: &str,
+    text: &str,
+    reviewed: Option<&toml::Spanned<toml::value::Datetime>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Some(reviewed) = reviewed
         && dates::from_toml(reviewed.get_ref()).is_none()
     {
         out.push(Diagnostic::at(
@@ -92,7 +102,7 @@ pub fn check_file(
     }
 }
 
-fn check_param(
+pub fn check_param(
     path: &str,
     text: &str,
     key: &str,

@@ -47,7 +47,7 @@ const TABLE: &[(&[&str], i32, &str)] = &[
     (&["regions", "xyzzy"], 2, "xyzzy"),
     (&["regions", "999999"], 2, "999999"),
     (&["rules", "show", "海南"], 2, "海南"),
-    (&["regions", "广东省广州市"], 2, "广东省广州市"),
+    (&["regions", "广东省杭州市"], 2, "广东省杭州市"),
     (&["rules", "show", "香港"], 2, "香港"),
     (&["rules", "show", ""], 2, "region"),
     // flags and enums

@@ -201,11 +201,12 @@ fn compact_answers_keep_the_order_and_carry_ids_dates_and_outcomes() {
             "no",
             "yes",
             "no",
-            "no",
+            // a refund or dental `no` resting only on reported sources is conditional
+            "conditional",
+            "yes",
             "conditional",
             "conditional",
-            "conditional",
-            "no"
+            "conditional"
         ]
     );
     let second = &answers[1];

@@ -28,7 +28,8 @@ fn a_resident_asking_about_implants_is_not_asked_about_caveats() {
     let mut s = spawn(&["dental", "种植牙", "--on", "2026-03-02"]);
     answer(&mut s, "您参加的是哪种医保?", &format!("{DOWN}{ENTER}"));
     let (text, code) = finish(s);
-    assert_eq!(code, 1, "{text}");
+    // "not covered" rests on reported sources only: conditional (3), not no (1)
+    assert_eq!(code, 3, "{text}");
     assert!(
         text.contains("yibao dental implant --scheme resident"),
         "{text}"

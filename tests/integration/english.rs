@@ -232,7 +232,7 @@ const COMMANDS: &[(&[&str], i32)] = &[
     ),
     (
         &["refund", "--region", "重庆", "--situation", "two_employers"],
-        1,
+        3,
     ),
     (&["refund", "--case", "退保"], 3),
     (&["refund", "--case", "cq_two_employer"], 2),

@@ -66,7 +66,7 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
     (
         "refund",
         &["refund", "--region", "重庆", "--situation", "two_employers"],
-        1,
+        3,
     ),
     (
         "refund",
