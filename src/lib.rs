@@ -3,6 +3,7 @@
 //! parse (`cli`) → resolve (`request`) → answer (`commands`, `checks`) → show (`render`).
 
 pub mod batch;
+pub mod bounded;
 pub mod calendar;
 pub mod checks;
 pub mod cli;

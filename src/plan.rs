@@ -112,13 +112,6 @@ pub fn load(path: &Path) -> Result<Facts, Error> {
 
 /// The plan document, checked to be one of ours.
 fn load_document(path: &Path) -> Result<Value, Error> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        file_error(
-            path,
-            format!("无法读取({e});请检查文件名,计划文件由 yibao transfer --save FILE 生成"),
-            format!("cannot be read ({e}); check the name; plan files are made by yibao transfer --save FILE"),
-        )
-    })?;
     let not_plan = || {
         file_error(
             path,
@@ -126,15 +119,17 @@ fn load_document(path: &Path) -> Result<Value, Error> {
             "is not a yibao plan (the file was left as it is); plan files are made by yibao transfer --save FILE",
         )
     };
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return Err(not_plan());
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        file_error(
+    let bytes = crate::bounded::read(path, MAX_BYTES).map_err(|refused| match refused {
+        crate::bounded::Refused::Io(e) if e.kind() == std::io::ErrorKind::NotFound => file_error(
             path,
-            format!("无法读取({e})"),
-            format!("cannot be read ({e})"),
-        )
+            format!("无法读取({e});请检查文件名,计划文件由 yibao transfer --save FILE 生成"),
+            format!("cannot be read ({e}); check the name; plan files are made by yibao transfer --save FILE"),
+        ),
+        crate::bounded::Refused::TooLarge(_) => not_plan(),
+        other => Error::File {
+            path: path.display().to_string(),
+            reason: other.reason(),
+        },
     })?;
     let doc: Value = serde_json::from_slice(&bytes).map_err(|_| not_plan())?;
     if doc.get("schema").and_then(Value::as_str) != Some(SCHEMA) {

@@ -1,0 +1,176 @@
+//! Hostile inputs (issue 16): files that are not files, endless streams, huge or strange
+//! values. Each runs under a hang guard (a generous timeout that only catches a hang) and
+//! must end with a short message and exit 2 or 4. Where the machine cannot make the input
+//! (no mkfifo, no /proc) the test says SKIPPED and passes.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::bin;
+
+/// How long a run may take before it counts as a hang (not a speed limit).
+const HANG: Duration = Duration::from_secs(60);
+
+pub struct Ended {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs yibao with `args` (stdin from `stdin`, default empty), killing it if it hangs.
+pub fn guarded(args: &[&str], env: &[(&str, &str)], stdin: Option<&Path>) -> Ended {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, err) = (dir.path().join("out"), dir.path().join("err"));
+    let mut cmd = Command::new(bin());
+    cmd.args(args)
+        .env_remove("YIBAO_LANG")
+        .env_remove("YIBAO_RULES_DIR")
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap());
+    match stdin {
+        Some(p) => cmd.stdin(std::fs::File::open(p).unwrap()),
+        None => cmd.stdin(Stdio::null()),
+    };
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > HANG {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("yibao {args:?} hung (killed after {HANG:?})");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Ended {
+        code: status.code().unwrap_or(-1),
+        stdout: std::fs::read_to_string(out).unwrap(),
+        stderr: std::fs::read_to_string(err).unwrap(),
+    }
+}
+
+impl Ended {
+    pub fn expect(self, code: i32, stderr_has: &str) -> Ended {
+        assert_eq!(self.code, code, "stderr: {}", self.stderr);
+        assert!(
+            self.stderr.contains(stderr_has),
+            "stderr lacks {stderr_has:?}: {}",
+            self.stderr
+        );
+        assert!(self.stderr.len() < 2000, "long message: {}", self.stderr);
+        self
+    }
+}
+
+/// Makes a FIFO at `path`, or says why the test is skipped.
+pub fn mkfifo(path: &Path) -> bool {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("SKIPPED: cannot make a FIFO at {} here", path.display());
+    }
+    made
+}
+
+#[cfg(unix)]
+fn link(target: &str, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+/// `rules check DIR`, `--rules-dir DIR` and `YIBAO_RULES_DIR=DIR` all end with exit 4 naming
+/// `names`.
+fn rules_dir_refused(dir: &Path, names: &str) {
+    let d = dir.to_str().unwrap();
+    guarded(&["--lang", "en", "rules", "check", d], &[], None).expect(4, names);
+    guarded(&["--rules-dir", d, "rules", "show", "110000"], &[], None).expect(4, names);
+    guarded(
+        &["rules", "show", "110000"],
+        &[("YIBAO_RULES_DIR", d)],
+        None,
+    )
+    .expect(4, names);
+}
+
+#[test]
+fn a_fifo_named_like_a_rules_file_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("national.toml");
+    if mkfifo(&fifo) {
+        rules_dir_refused(dir.path(), "national.toml");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rules_file_linked_to_a_device_or_proc_is_refused() {
+    for target in ["/dev/zero", "/proc/self/pagemap"] {
+        if !Path::new(target).exists() {
+            eprintln!("SKIPPED: no {target} here");
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        link(target, &dir.path().join("national.toml"));
+        rules_dir_refused(dir.path(), "national.toml");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_directories_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    link(".", &dir.path().join("a"));
+    link(".", &dir.path().join("b"));
+    rules_dir_refused(dir.path(), "is a link to a directory");
+}
+
+#[test]
+fn a_deep_or_huge_rules_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("a/b/c/d/e/f");
+    std::fs::create_dir_all(&deep).unwrap();
+    rules_dir_refused(dir.path(), "nested too deep");
+    let wide = tempfile::tempdir().unwrap();
+    for i in 0..2001 {
+        std::fs::write(wide.path().join(format!("{i}.txt")), "").unwrap();
+    }
+    rules_dir_refused(wide.path(), "more than 2000");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_root_directory_as_rules_is_refused() {
+    guarded(&["--rules-dir", "/", "rules", "show", "110000"], &[], None).expect(4, "/");
+}
+
+#[test]
+fn a_rules_file_with_an_upper_case_extension_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("national.TOML"), "x = 1\n").unwrap();
+    rules_dir_refused(dir.path(), "national.TOML");
+}
+
+#[test]
+fn status_of_a_fifo_device_or_proc_file_ends_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.json");
+    let mut paths = vec!["/dev/zero", "/proc/self/pagemap", "/proc/kmsg"];
+    let fifo_made = mkfifo(&fifo);
+    if fifo_made {
+        paths.push(fifo.to_str().unwrap());
+    }
+    for p in paths {
+        if !Path::new(p).exists() {
+            eprintln!("SKIPPED: no {p} here");
+            continue;
+        }
+        guarded(&["status", p], &[], None).expect(2, p);
+    }
+}
