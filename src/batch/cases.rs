@@ -127,9 +127,18 @@ pub fn find(
     })
 }
 
-/// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact`.
-fn facts<F: DeserializeOwned>(text: &str) -> Result<F, LineError> {
-    record::facts(text).map_err(|e| LineError::new("bad_fact", e.to_string()))
+/// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact` (serde's own words,
+/// introduced in Chinese when asked).
+fn facts<F: DeserializeOwned>(text: &str, lang: Lang) -> Result<F, LineError> {
+    record::facts(text).map_err(|e| {
+        LineError::new(
+            "bad_fact",
+            match lang {
+                Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {e}"),
+                Lang::En => e.to_string(),
+            },
+        )
+    })
 }
 
 fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> {
@@ -197,7 +206,7 @@ fn require(missing: &[&str], example: &str, lang: Lang) -> Result<(), LineError>
 
 /// `yibao transfer`: from, to and (unless both are one pooling area) scheme are required.
 fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
-    let mut f: transfer::Facts = facts(text)?;
+    let mut f: transfer::Facts = facts(text, cx.lang)?;
     place("from", &mut f.from, cx.lang, scratch)?;
     place("to", &mut f.to, cx.lang, scratch)?;
     require(
@@ -213,7 +222,7 @@ fn transfer(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, 
 
 /// `yibao merge`: from and to are required and must differ.
 fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
-    let mut f: merge::Facts = facts(text)?;
+    let mut f: merge::Facts = facts(text, cx.lang)?;
     place("from", &mut f.from, cx.lang, scratch)?;
     place("to", &mut f.to, cx.lang, scratch)?;
     let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
@@ -249,7 +258,7 @@ fn usage(code: &'static str, err: &Error, lang: Lang) -> LineError {
 
 /// `yibao refund`: a case by id or name, or the answers; the region is optional.
 fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
-    let mut f: refund::Facts = facts(text)?;
+    let mut f: refund::Facts = facts(text, cx.lang)?;
     if let Some(r) = &mut f.region {
         place("region", r, cx.lang, scratch)?;
     }
@@ -264,7 +273,7 @@ fn refund(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Li
 
 /// `yibao dental`: the procedure (any name it answers to) is required.
 fn dental(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, LineError> {
-    let mut f: dental::Facts = facts(text)?;
+    let mut f: dental::Facts = facts(text, cx.lang)?;
     require(
         if f.procedure.trim().is_empty() {
             &["procedure"]

@@ -174,3 +174,66 @@ fn status_of_a_fifo_device_or_proc_file_ends_with_exit_2() {
         guarded(&["status", p], &[], None).expect(2, p);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn batch_of_dev_zero_ends_with_exit_2() {
+    guarded(&["batch", "/dev/zero"], &[], None).expect(2, "NUL");
+    guarded(&["batch"], &[], Some(Path::new("/dev/zero"))).expect(2, "NUL");
+}
+
+#[test]
+fn an_over_long_batch_line_is_skipped_with_an_error_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut text = "x".repeat(3 << 20);
+    text.push_str("\n[]\n[\"transfer\",1]\n");
+    std::fs::write(&input, text).unwrap();
+    let run = guarded(
+        &["--lang", "en", "batch", input.to_str().unwrap()],
+        &[],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let codes: Vec<&str> = lines
+        .iter()
+        .map(|l| l["error"]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["line_too_long", "bad_record", "bad_record"]);
+    let message = lines[0]["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("line is 3145728 bytes long"),
+        "{message}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn batch_into_a_full_disk_blames_stdout_not_the_input() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("SKIPPED: no /dev/full here");
+        return;
+    };
+    let out = Command::new(bin())
+        .args(["--lang", "en", "batch"])
+        .stdin(Stdio::piped())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(b"{\"check\":\"transfer\"}\n")?;
+            drop(stdin);
+            child.wait_with_output()
+        })
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("stdout: cannot write"), "{stderr}");
+}
