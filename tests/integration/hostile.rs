@@ -237,3 +237,41 @@ fn batch_into_a_full_disk_blames_stdout_not_the_input() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("stdout: cannot write"), "{stderr}");
 }
+
+/// An overlay holding one file, `rel`, with `text`.
+fn overlay(rel: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    dir
+}
+
+#[test]
+fn numbers_past_their_units_range_fail_the_rules_check() {
+    let national = include_str!("../../rules/national.toml");
+    for (from, to, at) in [
+        (
+            "value = 10,",
+            "value = 9223372036854775807,",
+            "national.toml:13:33",
+        ),
+        ("value = 5,", "value = 4000000000,", "national.toml:20:33"),
+        ("value = 0.02,", "value = 2.5,", "national.toml:109:33"),
+    ] {
+        assert!(national.contains(from));
+        let dir = overlay("national.toml", &national.replacen(from, to, 1));
+        let d = dir.path().to_str().unwrap();
+        guarded(&["--lang", "en", "rules", "check", d], &[], None)
+            .expect(4, at)
+            .expect(4, "is out of range");
+    }
+}
+
+#[test]
+fn a_rules_file_for_taiwan_fails_the_rules_check() {
+    let beijing = include_str!("../../rules/regions/110000.toml");
+    let dir = overlay("regions/710000.toml", beijing);
+    let d = dir.path().to_str().unwrap();
+    guarded(&["--lang", "en", "rules", "check", d], &[], None).expect(4, "710000.toml");
+}
