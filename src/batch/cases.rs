@@ -62,7 +62,7 @@ impl LineError {
     pub fn new(code: &'static str, message: impl Into<String>) -> LineError {
         LineError {
             code,
-            message: message.into(),
+            message: crate::error::tidy(&message.into()),
         }
     }
 

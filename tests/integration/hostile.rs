@@ -275,3 +275,40 @@ fn a_rules_file_for_taiwan_fails_the_rules_check() {
     let d = dir.path().to_str().unwrap();
     guarded(&["--lang", "en", "rules", "check", d], &[], None).expect(4, "710000.toml");
 }
+
+#[test]
+fn control_characters_typed_never_reach_the_terminal() {
+    let osc = "a\u{1b}]0;PWNED\u{7}b";
+    for args in [
+        vec!["guide", osc],
+        vec!["refund", "--case", osc],
+        vec!["dental", osc],
+        vec!["--on", osc, "transfer"],
+        vec!["merge", "--from", osc],
+    ] {
+        let mut all = vec!["--lang", "en"];
+        all.extend(args);
+        let run = guarded(&all, &[], None).expect(2, "\\u{1b}]0;PWNED\\u{7}b");
+        assert!(!run.stderr.contains('\u{1b}'), "{all:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_long_name_is_quoted_short_and_answered_at_once() {
+    let long = "q".repeat(100_000);
+    let run = guarded(&["--lang", "en", "dental", &long], &[], None).expect(2, "…'");
+    assert!(!run.stderr.contains(&"q".repeat(101)));
+    // A megabyte-long procedure in a batch: one short error record per line.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let huge = "q".repeat((1 << 20) - 100);
+    let line = format!("{{\"check\":\"dental\",\"procedure\":\"{huge}\"}}\n");
+    std::fs::write(&input, line.repeat(3)).unwrap();
+    let run = guarded(&["batch", input.to_str().unwrap()], &[], None);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout.lines().count(), 3);
+    for l in run.stdout.lines() {
+        assert!(l.len() < 2000, "{l}");
+        assert!(l.contains("unknown_procedure"), "{l}");
+    }
+}
