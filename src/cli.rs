@@ -33,6 +33,33 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The environment variables that stand for a flag. One set but empty counts as unset, as
+/// with NO_COLOR (`YIBAO_LANG= yibao …` is plain `yibao …`).
+const ENV_FLAGS: &[(&str, &str)] = &[
+    ("lang", "YIBAO_LANG"),
+    ("rules_dir", "YIBAO_RULES_DIR"),
+    ("no_input", "YIBAO_NO_INPUT"),
+];
+
+impl Cli {
+    /// Parses the arguments (the first is the program name) and the environment.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut cmd = Cli::command();
+        for (id, var) in ENV_FLAGS {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                cmd = cmd.mut_arg(*id, |a| a.env(None::<&str>));
+            }
+        }
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    }
+}
+
 /// Flags every command accepts.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]

@@ -312,3 +312,37 @@ fn a_long_name_is_quoted_short_and_answered_at_once() {
         assert!(l.contains("unknown_procedure"), "{l}");
     }
 }
+
+#[test]
+fn clap_errors_are_json_objects_under_json() {
+    for args in [
+        vec!["--json", "--lang", "xx", "regions"],
+        vec!["--json", "transfer", "--from"],
+        vec!["--json", "frobnicate"],
+        vec!["regions", "--json", "--bogus"],
+    ] {
+        let run = guarded(&args, &[], None);
+        assert_eq!(run.code, 2, "{args:?}");
+        let doc: serde_json::Value = serde_json::from_str(&run.stderr)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", run.stderr));
+        assert_eq!(doc["error"]["code"], "usage", "{args:?}");
+        assert_eq!(doc["error"]["exit"], 2, "{args:?}");
+        assert!(doc["error"]["message"].as_str().unwrap().len() > 10);
+    }
+    // Help stays help.
+    let help = guarded(&["--json", "--help"], &[], None);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Usage"));
+}
+
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    for (var, args) in [
+        ("YIBAO_LANG", vec!["regions", "北京"]),
+        ("YIBAO_RULES_DIR", vec!["rules", "show", "110000"]),
+        ("YIBAO_NO_INPUT", vec!["regions", "北京"]),
+    ] {
+        let run = guarded(&args, &[(var, "")], None);
+        assert_eq!(run.code, 0, "{var}= : {}", run.stderr);
+    }
+}
