@@ -346,3 +346,71 @@ fn empty_environment_variables_count_as_unset() {
         assert_eq!(run.code, 0, "{var}= : {}", run.stderr);
     }
 }
+
+const SAVE: [&str; 12] = [
+    "transfer",
+    "--from",
+    "610100",
+    "--to",
+    "110000",
+    "--scheme",
+    "employee",
+    "--submitted",
+    "2026-09-28",
+    "--on",
+    "2026-10-01",
+    "--save",
+];
+
+#[test]
+fn a_plan_name_near_the_file_name_limit_can_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{}.json", "p".repeat(250)));
+    let mut args = SAVE.to_vec();
+    args.push(path.to_str().unwrap());
+    let run = guarded(&args, &[], None);
+    assert!(matches!(run.code, 0 | 1 | 3), "{}", run.stderr);
+    assert!(path.is_file());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn save_force_never_replaces_a_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.json");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let mut args = SAVE.to_vec();
+    args.extend([fifo.to_str().unwrap(), "--force"]);
+    guarded(&args, &[], None).expect(2, "plan.json");
+    assert!(!std::fs::symlink_metadata(&fifo).unwrap().is_file());
+}
+
+#[test]
+fn a_base_too_small_to_be_money_or_oddly_grouped_is_refused() {
+    for base in ["0", "0.001", "8,0,0,0"] {
+        let args = [
+            "--lang",
+            "en",
+            "balance",
+            "--region",
+            "西安",
+            "--monthly",
+            "--base",
+            base,
+        ];
+        guarded(&args, &[], None).expect(2, base);
+    }
+    let args = [
+        "--json",
+        "balance",
+        "--region",
+        "西安",
+        "--monthly",
+        "--base",
+        "8,000",
+    ];
+    let run = guarded(&args, &[], None);
+    assert!(run.stdout.contains("8000"), "{}", run.stdout);
+}
