@@ -1,11 +1,12 @@
 //! The interactive walk-through's building blocks: questions asked with dialoguer on stderr.
 //! The only module that touches the terminal. Callers must check `Request::interactive`
 //! first (dialoguer blocks on /dev/tty when stdin is piped). Ctrl-C or Esc at a prompt
-//! restores the cursor and becomes `Error::Interrupted` (exit 130).
+//! restores the cursor and becomes `Error::Interrupted` (exit 130); so does Ctrl-D (end of
+//! input) at a text prompt.
 
 use console::Term;
+use dialoguer::Select;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, Select};
 
 use crate::error::Error;
 use crate::region::LookupError;
@@ -129,25 +130,79 @@ impl Prompter {
         })
     }
 
-    /// One line of text (trimmed), asked again until `parse` accepts it.
+    /// One line of text (trimmed), asked again until `parse` accepts it. Read key by key
+    /// here rather than by dialoguer, which ignores Ctrl-D: end of input at a prompt is an
+    /// interruption (exit 130) like Ctrl-C and Esc.
     fn ask<T>(
         &self,
         prompt: String,
         allow_empty: bool,
         parse: impl Fn(&str) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let lang = self.lang;
-        let answer: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .allow_empty(allow_empty)
-            .validate_with(|s: &String| -> Result<(), String> {
-                parse(s.trim())
-                    .map(|_| ())
-                    .map_err(|e| e.lines(lang).join(" "))
-            })
-            .interact_text_on(&self.term)
-            .map_err(|e| self.interrupted(e))?;
-        parse(answer.trim())
+        use dialoguer::theme::Theme;
+        loop {
+            let mut shown = String::new();
+            let _ = self.theme.format_input_prompt(&mut shown, &prompt, None);
+            let _ = self.term.write_str(&shown);
+            let typed = self.read_text()?;
+            let answer = typed.trim();
+            let _ = self.term.clear_line();
+            if answer.is_empty() && !allow_empty {
+                continue;
+            }
+            match parse(answer) {
+                Ok(value) => {
+                    let mut done = String::new();
+                    let _ = self
+                        .theme
+                        .format_input_prompt_selection(&mut done, &prompt, answer);
+                    let _ = self.term.write_line(&done);
+                    return Ok(value);
+                }
+                Err(e) => {
+                    let mut message = String::new();
+                    let _ = self
+                        .theme
+                        .format_error(&mut message, &e.lines(self.lang).join(" "));
+                    let _ = self.term.write_line(&message);
+                }
+            }
+        }
+    }
+
+    /// The keys typed up to Enter, echoed; Ctrl-D, Ctrl-C, Esc or the end of the terminal's
+    /// input interrupt.
+    fn read_text(&self) -> Result<String, Error> {
+        use console::Key;
+        let mut text = String::new();
+        loop {
+            match self.term.read_key() {
+                Ok(Key::Enter) => return Ok(text),
+                Ok(Key::Backspace) => {
+                    if let Some(c) = text.pop() {
+                        let width = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+                        let _ = self.term.clear_chars(width);
+                    }
+                }
+                Ok(Key::Char('\u{4}')) => return Err(self.end_of_input()),
+                Ok(Key::Char(c)) if !c.is_control() => {
+                    text.push(c);
+                    let _ = self.term.write_str(c.encode_utf8(&mut [0; 4]));
+                }
+                Ok(Key::Escape) | Err(_) => return Err(self.interrupted_now()),
+                Ok(_) => {}
+            }
+        }
+    }
+
+    /// Ctrl-D: says so on the prompt's line, then interrupts.
+    fn end_of_input(&self) -> Error {
+        let _ = self.term.write_line("");
+        self.say(match self.lang {
+            Lang::Zh => "输入已结束(Ctrl-D)",
+            Lang::En => "end of input (Ctrl-D)",
+        });
+        self.interrupted_now()
     }
 
     /// A pooling area typed as a code, Chinese name or pinyin; when the text is a near miss

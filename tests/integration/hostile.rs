@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::bin;
+use crate::support::pty::Expect;
 
 /// How long a run may take before it counts as a hang (not a speed limit).
 const HANG: Duration = Duration::from_secs(60);
@@ -413,4 +414,16 @@ fn a_base_too_small_to_be_money_or_oddly_grouped_is_refused() {
     ];
     let run = guarded(&args, &[], None);
     assert!(run.stdout.contains("8000"), "{}", run.stdout);
+}
+
+#[test]
+fn ctrl_d_at_a_prompt_interrupts() {
+    use crate::support::pty::{answer, finish, spawn};
+    let mut s = spawn(&["transfer", "--on", "2026-11-23", "--lang", "en"]);
+    answer(&mut s, "Where are you insured now?", "xi");
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("\x04").unwrap();
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
+    assert!(text.contains("end of input (Ctrl-D)"), "{text}");
 }
