@@ -2,7 +2,7 @@
 //! The only module that touches the terminal. Callers must check `Request::interactive`
 //! first (dialoguer blocks on /dev/tty when stdin is piped). Ctrl-C or Esc at a prompt
 //! restores the cursor and becomes `Error::Interrupted` (exit 130); so does Ctrl-D (end of
-//! input) at a text prompt.
+//! input). Text and short choices are read key by key here (dialoguer ignores Ctrl-D).
 
 use console::Term;
 use dialoguer::Select;
@@ -44,15 +44,70 @@ impl Prompter {
     /// One of several answers; returns the value of the chosen one.
     pub fn select<T: Clone>(&self, question: &Text, options: &[(T, Text)]) -> Result<T, Error> {
         let labels: Vec<&str> = options.iter().map(|(_, t)| t.get(self.lang)).collect();
-        let chosen = Select::with_theme(&self.theme)
-            .with_prompt(question.get(self.lang))
-            .items(&labels)
-            .default(0)
-            .interact_on_opt(&self.term)
-            .map_err(|e| self.interrupted(e))?;
-        match chosen {
-            Some(i) => Ok(options[i].0.clone()),
-            None => Err(self.interrupted_now()),
+        let prompt = question.get(self.lang);
+        let rows = usize::from(self.term.size().0);
+        let chosen = if labels.len() + 1 < rows {
+            self.choose(prompt, &labels)?
+        } else {
+            // Longer than the terminal: dialoguer pages it (and ignores Ctrl-D).
+            Select::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .items(&labels)
+                .default(0)
+                .interact_on_opt(&self.term)
+                .map_err(|e| self.interrupted(e))?
+                .ok_or_else(|| self.interrupted_now())?
+        };
+        Ok(options[chosen].0.clone())
+    }
+
+    /// The index of the answer chosen with the arrow keys (or j/k, Tab) and Enter, drawn as
+    /// dialoguer's Select draws it; Ctrl-D, Ctrl-C, Esc or q interrupt.
+    fn choose(&self, prompt: &str, labels: &[&str]) -> Result<usize, Error> {
+        use console::Key;
+        use dialoguer::theme::Theme;
+        let columns = usize::from(self.term.size().1).max(1);
+        let mut at = 0;
+        let _ = self.term.hide_cursor();
+        loop {
+            let mut lines = vec![String::new()];
+            let _ = self.theme.format_select_prompt(&mut lines[0], prompt);
+            for (i, label) in labels.iter().enumerate() {
+                let mut line = String::new();
+                let _ = self
+                    .theme
+                    .format_select_prompt_item(&mut line, label, i == at);
+                lines.push(line);
+            }
+            for line in &lines {
+                let _ = self.term.write_line(line);
+            }
+            let _ = self.term.flush();
+            // Rows taken, a long label wrapping onto more than one.
+            let height: usize = lines
+                .iter()
+                .map(|l| console::measure_text_width(l).div_ceil(columns).max(1))
+                .sum();
+            let key = self.term.read_key();
+            let _ = self.term.clear_last_lines(height);
+            match key {
+                Ok(Key::ArrowDown | Key::Tab | Key::Char('j')) => at = (at + 1) % labels.len(),
+                Ok(Key::ArrowUp | Key::BackTab | Key::Char('k')) => {
+                    at = (at + labels.len() - 1) % labels.len();
+                }
+                Ok(Key::Enter | Key::Char(' ')) => {
+                    let mut done = String::new();
+                    let _ = self
+                        .theme
+                        .format_select_prompt_selection(&mut done, prompt, labels[at]);
+                    let _ = self.term.write_line(&done);
+                    let _ = self.term.show_cursor();
+                    return Ok(at);
+                }
+                Ok(Key::Char('\u{4}')) => return Err(self.end_of_input()),
+                Ok(Key::Escape | Key::Char('q')) | Err(_) => return Err(self.interrupted_now()),
+                Ok(_) => {}
+            }
         }
     }
 
@@ -184,7 +239,10 @@ impl Prompter {
                         let _ = self.term.clear_chars(width);
                     }
                 }
-                Ok(Key::Char('\u{4}')) => return Err(self.end_of_input()),
+                Ok(Key::Char('\u{4}')) => {
+                    let _ = self.term.write_line("");
+                    return Err(self.end_of_input());
+                }
                 Ok(Key::Char(c)) if !c.is_control() => {
                     text.push(c);
                     let _ = self.term.write_str(c.encode_utf8(&mut [0; 4]));
@@ -195,9 +253,8 @@ impl Prompter {
         }
     }
 
-    /// Ctrl-D: says so on the prompt's line, then interrupts.
+    /// Ctrl-D: says so, then interrupts.
     fn end_of_input(&self) -> Error {
-        let _ = self.term.write_line("");
         self.say(match self.lang {
             Lang::Zh => "输入已结束(Ctrl-D)",
             Lang::En => "end of input (Ctrl-D)",

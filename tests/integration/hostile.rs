@@ -426,4 +426,12 @@ fn ctrl_d_at_a_prompt_interrupts() {
     let (text, code) = finish(s);
     assert_eq!(code, 130, "{text}");
     assert!(text.contains("end of input (Ctrl-D)"), "{text}");
+    // At a choice too.
+    let mut s = spawn(&["dental", "--on", "2026-11-23", "--lang", "en"]);
+    answer(&mut s, "Which treatment?", crate::support::pty::DOWN);
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("\x04").unwrap();
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
+    assert!(text.contains("end of input (Ctrl-D)"), "{text}");
 }
