@@ -435,3 +435,29 @@ fn ctrl_d_at_a_prompt_interrupts() {
     assert_eq!(code, 130, "{text}");
     assert!(text.contains("end of input (Ctrl-D)"), "{text}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn batch_with_stdout_closed_is_an_error_but_dev_null_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, "{\"check\":\"transfer\"}\n").unwrap();
+    let run = |redirect: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "'{}' --lang en batch '{}' {redirect}",
+                bin(),
+                input.display()
+            ))
+            .output()
+            .unwrap()
+    };
+    let closed = run(">&-");
+    let stderr = String::from_utf8_lossy(&closed.stderr);
+    assert_eq!(closed.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("stdout"), "{stderr}");
+    // A bad line still makes it 2: the message is what tells the two apart.
+    let null = run(">/dev/null");
+    assert!(String::from_utf8_lossy(&null.stderr).is_empty());
+}
