@@ -43,6 +43,9 @@ pub const MAX_DEPTH: usize = 4;
 /// dozen.
 pub const MAX_ENTRIES: usize = 2000;
 
+/// Most bytes of rules files read from one overlay (the shipped tree has about 300 KB).
+pub const MAX_TOTAL_BYTES: usize = 32 << 20;
+
 /// Why an overlay directory could not be used at all.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum OverlayError {
@@ -66,6 +69,10 @@ pub enum OverlayError {
         "rules directory '{0}' holds more than {MAX_ENTRIES} files and directories; pass the directory laid out like rules/, not a parent of it"
     )]
     TooMany(String),
+    #[error(
+        "the rules files in '{0}' add up to more than {MAX_TOTAL_BYTES} bytes; pass the directory laid out like rules/, not a parent of it"
+    )]
+    TooLarge(String),
 }
 
 /// The embedded files with `dir`'s `.toml` files laid over them.
@@ -78,6 +85,7 @@ pub fn with_overlay(dir: &Path) -> Result<Vec<RulesText>, OverlayError> {
     let mut walk = Walk {
         root: dir,
         entries: 0,
+        bytes: 0,
         found: Vec::new(),
     };
     walk.dir(dir, 0)?;
@@ -91,11 +99,13 @@ pub fn with_overlay(dir: &Path) -> Result<Vec<RulesText>, OverlayError> {
     Ok(files)
 }
 
-/// A bounded walk of an overlay: no links to directories, at most `MAX_DEPTH` levels and
-/// `MAX_ENTRIES` entries, only regular files read (`read_limited`).
+/// A bounded walk of an overlay: no links to directories, at most `MAX_DEPTH` levels,
+/// `MAX_ENTRIES` entries and `MAX_TOTAL_BYTES` read, only regular files read
+/// (`read_limited`).
 struct Walk<'a> {
     root: &'a Path,
     entries: usize,
+    bytes: usize,
     found: Vec<RulesText>,
 }
 
@@ -136,6 +146,10 @@ impl Walk<'_> {
                 )),
                 _ => continue,
             };
+            self.bytes += text.as_ref().map_or(0, String::len);
+            if self.bytes > MAX_TOTAL_BYTES {
+                return Err(OverlayError::TooLarge(self.root.display().to_string()));
+            }
             let rel = path
                 .strip_prefix(self.root)
                 .unwrap_or(&path)

@@ -143,6 +143,14 @@ fn a_deep_or_huge_rules_directory_is_refused() {
         std::fs::write(wide.path().join(format!("{i}.txt")), "").unwrap();
     }
     rules_dir_refused(wide.path(), "more than 2000");
+    // 40 files of 1 MiB each: each within the file limit, too much together.
+    let big = tempfile::tempdir().unwrap();
+    let mut text = "# padding\n".repeat((1 << 20) / 10);
+    text.truncate(1 << 20);
+    for i in 0..40 {
+        std::fs::write(big.path().join(format!("{i}.toml")), &text).unwrap();
+    }
+    rules_dir_refused(big.path(), "add up to more than");
 }
 
 #[cfg(unix)]
