@@ -33,6 +33,56 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The environment variables that stand for a flag. One set but empty counts as unset, as
+/// with NO_COLOR (`YIBAO_LANG= yibao …` is plain `yibao …`).
+const ENV_FLAGS: &[(&str, &str)] = &[
+    ("lang", "YIBAO_LANG"),
+    ("rules_dir", "YIBAO_RULES_DIR"),
+    ("no_input", "YIBAO_NO_INPUT"),
+];
+
+impl Cli {
+    /// Parses the arguments (the first is the program name) and the environment.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut cmd = Cli::command();
+        for (id, var) in ENV_FLAGS {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                cmd = cmd.mut_arg(*id, |a| a.env(None::<&str>));
+            }
+        }
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    }
+}
+
+/// An amount of yuan as typed, checked for what a number parser would misread: digits may be
+/// grouped by thousands (`8,000`, `8，000`, `8 000`) but only in groups of three (`8,0,0,0`
+/// is not 8000), and there are at most two decimals (fen: `0.001` is no amount, like `0`).
+/// The range is checked by the command.
+fn amount_text(text: &str) -> Result<String, String> {
+    let number = text
+        .trim()
+        .trim_end_matches('元')
+        .trim_end_matches("yuan")
+        .trim();
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let mut groups = whole.split([',', '，', ' ']);
+    let first = groups.next().unwrap_or("");
+    let grouped = groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if !grouped || (first.len() > 3 && whole.contains([',', '，', ' '])) {
+        return Err("digits may be grouped only by thousands, like 8,000".into());
+    }
+    if fraction.len() > 2 && fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("give at most two decimals (fen), like 6000.50".into());
+    }
+    Ok(text.to_string())
+}
+
 /// Flags every command accepts.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
@@ -293,7 +343,8 @@ pub struct BalanceArgs {
         long,
         value_name = "AMOUNT",
         requires = "monthly",
-        conflicts_with = "retired"
+        conflicts_with = "retired",
+        value_parser = amount_text
     )]
     pub base: Option<String>,
     /// With --monthly: you are retired
@@ -476,4 +527,29 @@ pub struct BatchArgs {
 pub enum FailOn {
     No,
     Conditional,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amount_text;
+
+    #[test]
+    fn amounts_are_grouped_by_thousands_and_have_at_most_two_decimals() {
+        for ok in [
+            "6000",
+            "8,000",
+            "8，000",
+            "1 234 567",
+            "6000.5",
+            "6000.50元",
+            "12,345.67",
+        ] {
+            assert!(amount_text(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "8,0,0,0", "80,00", "8000,0", "0.001", "6000.505", "1234,567",
+        ] {
+            assert!(amount_text(bad).is_err(), "{bad}");
+        }
+    }
 }

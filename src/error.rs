@@ -68,8 +68,13 @@ impl Error {
         }
     }
 
-    /// The message lines in `lang` (rules diagnostics are one line each).
+    /// The message lines in `lang` (rules diagnostics are one line each), made safe to show
+    /// (`tidy`).
     pub fn lines(&self, lang: Lang) -> Vec<String> {
+        self.raw_lines(lang).iter().map(|l| tidy(l)).collect()
+    }
+
+    fn raw_lines(&self, lang: Lang) -> Vec<String> {
         match (self, lang) {
             (Error::Usage(t), _) => vec![t.get(lang).to_string()],
             (Error::Rules(ds), _) => ds.iter().map(ToString::to_string).collect(),
@@ -82,6 +87,56 @@ impl Error {
             (other, Lang::En) => vec![other.to_string()],
         }
     }
+}
+
+/// Most characters of typed input quoted in a message.
+pub const QUOTED_CHARS: usize = 100;
+/// Most characters of one message line, whatever it quotes.
+pub const LINE_CHARS: usize = 2000;
+
+/// A message line made safe to show: control characters (but newlines) escaped, a quoted
+/// part ('…' or `…`, opened after a space or punctuation, closed before one) cut to
+/// `QUOTED_CHARS` characters, the whole line to `LINE_CHARS`.
+pub fn tidy(line: &str) -> String {
+    let mut out = String::with_capacity(line.len().min(LINE_CHARS * 4));
+    let mut quoted: Option<(char, usize)> = None;
+    let mut previous = ' ';
+    let mut chars = line.chars().peekable();
+    let mut shown = 0;
+    while let Some(c) = chars.next() {
+        if c == '\'' || c == '`' {
+            let next = chars.peek().copied().unwrap_or(' ');
+            match quoted {
+                None if !previous.is_alphanumeric() => quoted = Some((c, 0)),
+                Some((q, _)) if q == c && !next.is_alphanumeric() => quoted = None,
+                _ => {}
+            }
+        }
+        if let Some((q, n)) = &mut quoted
+            && c != *q
+        {
+            *n += 1;
+            if *n > QUOTED_CHARS {
+                if *n == QUOTED_CHARS + 1 {
+                    out.push('…');
+                }
+                previous = c;
+                continue;
+            }
+        }
+        previous = c;
+        shown += 1;
+        if shown > LINE_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The Chinese wording of a region lookup failure.
@@ -119,5 +174,37 @@ fn region_zh(e: &LookupError) -> String {
             "'{query}' 是省级行政区 {region},不是统筹地区;请给出其下的市或州,例如 {}",
             choices.join("、")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_long_quotes_cut() {
+        assert_eq!(
+            tidy("no guide called 'a\u{1b}]0;x\u{7}b'; don't"),
+            "no guide called 'a\\u{1b}]0;x\\u{7}b'; don't"
+        );
+        let long = format!("no topic '{}' (see 'yibao guide')", "x".repeat(1 << 20));
+        let cut = tidy(&long);
+        assert_eq!(
+            cut,
+            format!(
+                "no topic '{}…' (see 'yibao guide')",
+                "x".repeat(QUOTED_CHARS)
+            )
+        );
+        let field = format!("unknown field `{}`, expected `from`", "z".repeat(500));
+        assert_eq!(
+            tidy(&field),
+            format!(
+                "unknown field `{}…`, expected `from`",
+                "z".repeat(QUOTED_CHARS)
+            )
+        );
+        assert!(tidy(&"y".repeat(5000)).chars().count() <= LINE_CHARS + 1);
+        assert_eq!(tidy("first\nsecond\ttab"), "first\nsecond\\ttab");
     }
 }

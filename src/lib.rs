@@ -3,6 +3,7 @@
 //! parse (`cli`) → resolve (`request`) → answer (`commands`, `checks`) → show (`render`).
 
 pub mod batch;
+pub mod bounded;
 pub mod calendar;
 pub mod checks;
 pub mod cli;
@@ -19,8 +20,6 @@ pub mod text;
 pub mod verdict;
 pub mod vocab;
 pub mod worded;
-
-use clap::Parser;
 
 use cli::{Cli, Command, RulesCommand};
 use error::Error;
@@ -39,13 +38,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::parse_args(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // Help and version go to stdout (exit 0); usage errors to stderr (exit 2).
-            let _ = e.print();
-            return e.exit_code();
-        }
+        Err(e) => return clap_error(&e, &args),
     };
     let lang = match cli.global.lang {
         cli::LangArg::Zh => Lang::Zh,
@@ -69,6 +65,39 @@ where
             err.exit_code()
         }
     }
+}
+
+/// Help and version go to stdout (exit 0); a usage error clap found is an error like any
+/// other: on stderr, tidied (`error::tidy`), and the JSON error object under `--json`.
+fn clap_error(e: &clap::Error, args: &[std::ffi::OsString]) -> i32 {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return e.exit_code();
+    }
+    let json = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json");
+    // One line: clap's lines (plain text, its styling stripped) joined.
+    let rendered = e.render().to_string();
+    let message = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let message = message.trim_start_matches("error: ");
+    let err = Error::usage(message, message);
+    // clap's words are English: so is the prefix.
+    render::emit_error(&err, Lang::En, json);
+    err.exit_code()
 }
 
 /// The embedded procedure files a command never reads, so it need not parse them. Only what

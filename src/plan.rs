@@ -43,6 +43,16 @@ pub fn save(
             "is a directory; give a file name such as plan.json",
         ));
     }
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.is_file()
+        && !meta.file_type().is_symlink()
+    {
+        return Err(file_error(
+            path,
+            "不是普通文件(设备、命名管道或套接字),即使加 --force 也不会被替换;请给出普通文件名",
+            "is not an ordinary file (a device, FIFO or socket), so it is never replaced, even with --force; give the name of an ordinary file",
+        ));
+    }
     if path.exists() && !force && load_document(path).is_err() {
         return Err(file_error(
             path,
@@ -73,11 +83,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.yibao-{}.tmp", std::process::id()));
     let cannot = |e: std::io::Error| {
         file_error(
             path,
@@ -87,14 +92,26 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
             ),
         )
     };
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
+    // A short temporary name (the target's may be near the file-name limit already), made
+    // anew if one is left over from an earlier run.
+    let mut attempt = 0;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(".yibao-{}-{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(cannot(e)),
+        }
+    };
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
         .and_then(|()| std::fs::rename(&tmp, path));
     written.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
@@ -116,13 +133,6 @@ pub fn load(path: &Path) -> Result<Facts, Error> {
 
 /// The plan document, checked to be one of ours.
 fn load_document(path: &Path) -> Result<Value, Error> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        file_error(
-            path,
-            format!("无法读取({e});请检查文件名,计划文件由 yibao transfer --save FILE 生成"),
-            format!("cannot be read ({e}); check the name; plan files are made by yibao transfer --save FILE"),
-        )
-    })?;
     let not_plan = || {
         file_error(
             path,
@@ -130,15 +140,17 @@ fn load_document(path: &Path) -> Result<Value, Error> {
             "is not a yibao plan (the file was left as it is); plan files are made by yibao transfer --save FILE",
         )
     };
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return Err(not_plan());
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        file_error(
+    let bytes = crate::bounded::read(path, MAX_BYTES).map_err(|refused| match refused {
+        crate::bounded::Refused::Io(e) if e.kind() == std::io::ErrorKind::NotFound => file_error(
             path,
-            format!("无法读取({e})"),
-            format!("cannot be read ({e})"),
-        )
+            format!("无法读取({e});请检查文件名,计划文件由 yibao transfer --save FILE 生成"),
+            format!("cannot be read ({e}); check the name; plan files are made by yibao transfer --save FILE"),
+        ),
+        crate::bounded::Refused::TooLarge(_) => not_plan(),
+        other => Error::File {
+            path: path.display().to_string(),
+            reason: other.reason(),
+        },
     })?;
     let doc: Value = serde_json::from_slice(&bytes).map_err(|_| not_plan())?;
     if doc.get("schema").and_then(Value::as_str) != Some(SCHEMA) {

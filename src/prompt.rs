@@ -1,11 +1,12 @@
 //! The interactive walk-through's building blocks: questions asked with dialoguer on stderr.
 //! The only module that touches the terminal. Callers must check `Request::interactive`
 //! first (dialoguer blocks on /dev/tty when stdin is piped). Ctrl-C or Esc at a prompt
-//! restores the cursor and becomes `Error::Interrupted` (exit 130).
+//! restores the cursor and becomes `Error::Interrupted` (exit 130); so does Ctrl-D (end of
+//! input). Text and short choices are read key by key here (dialoguer ignores Ctrl-D).
 
 use console::Term;
+use dialoguer::Select;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, Select};
 
 use crate::error::Error;
 use crate::region::{LookupError, Region};
@@ -46,15 +47,70 @@ impl Prompter {
     /// One of several answers; returns the value of the chosen one.
     pub fn select<T: Clone>(&self, question: &Text, options: &[(T, Text)]) -> Result<T, Error> {
         let labels: Vec<&str> = options.iter().map(|(_, t)| t.get(self.lang)).collect();
-        let chosen = Select::with_theme(&self.theme)
-            .with_prompt(question.get(self.lang))
-            .items(&labels)
-            .default(0)
-            .interact_on_opt(&self.term)
-            .map_err(|e| self.interrupted(e))?;
-        match chosen {
-            Some(i) => Ok(options[i].0.clone()),
-            None => Err(self.interrupted_now()),
+        let prompt = question.get(self.lang);
+        let rows = usize::from(self.term.size().0);
+        let chosen = if labels.len() + 1 < rows {
+            self.choose(prompt, &labels)?
+        } else {
+            // Longer than the terminal: dialoguer pages it (and ignores Ctrl-D).
+            Select::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .items(&labels)
+                .default(0)
+                .interact_on_opt(&self.term)
+                .map_err(|e| self.interrupted(e))?
+                .ok_or_else(|| self.interrupted_now())?
+        };
+        Ok(options[chosen].0.clone())
+    }
+
+    /// The index of the answer chosen with the arrow keys (or j/k, Tab) and Enter, drawn as
+    /// dialoguer's Select draws it; Ctrl-D, Ctrl-C, Esc or q interrupt.
+    fn choose(&self, prompt: &str, labels: &[&str]) -> Result<usize, Error> {
+        use console::Key;
+        use dialoguer::theme::Theme;
+        let columns = usize::from(self.term.size().1).max(1);
+        let mut at = 0;
+        let _ = self.term.hide_cursor();
+        loop {
+            let mut lines = vec![String::new()];
+            let _ = self.theme.format_select_prompt(&mut lines[0], prompt);
+            for (i, label) in labels.iter().enumerate() {
+                let mut line = String::new();
+                let _ = self
+                    .theme
+                    .format_select_prompt_item(&mut line, label, i == at);
+                lines.push(line);
+            }
+            for line in &lines {
+                let _ = self.term.write_line(line);
+            }
+            let _ = self.term.flush();
+            // Rows taken, a long label wrapping onto more than one.
+            let height: usize = lines
+                .iter()
+                .map(|l| console::measure_text_width(l).div_ceil(columns).max(1))
+                .sum();
+            let key = self.term.read_key();
+            let _ = self.term.clear_last_lines(height);
+            match key {
+                Ok(Key::ArrowDown | Key::Tab | Key::Char('j')) => at = (at + 1) % labels.len(),
+                Ok(Key::ArrowUp | Key::BackTab | Key::Char('k')) => {
+                    at = (at + labels.len() - 1) % labels.len();
+                }
+                Ok(Key::Enter | Key::Char(' ')) => {
+                    let mut done = String::new();
+                    let _ = self
+                        .theme
+                        .format_select_prompt_selection(&mut done, prompt, labels[at]);
+                    let _ = self.term.write_line(&done);
+                    let _ = self.term.show_cursor();
+                    return Ok(at);
+                }
+                Ok(Key::Char('\u{4}')) => return Err(self.end_of_input()),
+                Ok(Key::Escape | Key::Char('q')) | Err(_) => return Err(self.interrupted_now()),
+                Ok(_) => {}
+            }
         }
     }
 
@@ -132,25 +188,81 @@ impl Prompter {
         })
     }
 
-    /// One line of text (trimmed), asked again until `parse` accepts it.
+    /// One line of text (trimmed), asked again until `parse` accepts it. Read key by key
+    /// here rather than by dialoguer, which ignores Ctrl-D: end of input at a prompt is an
+    /// interruption (exit 130) like Ctrl-C and Esc.
     fn ask<T>(
         &self,
         prompt: String,
         allow_empty: bool,
         parse: impl Fn(&str) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let lang = self.lang;
-        let answer: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .allow_empty(allow_empty)
-            .validate_with(|s: &String| -> Result<(), String> {
-                parse(s.trim())
-                    .map(|_| ())
-                    .map_err(|e| e.lines(lang).join(" "))
-            })
-            .interact_text_on(&self.term)
-            .map_err(|e| self.interrupted(e))?;
-        parse(answer.trim())
+        use dialoguer::theme::Theme;
+        loop {
+            let mut shown = String::new();
+            let _ = self.theme.format_input_prompt(&mut shown, &prompt, None);
+            let _ = self.term.write_str(&shown);
+            let typed = self.read_text()?;
+            let answer = typed.trim();
+            let _ = self.term.clear_line();
+            if answer.is_empty() && !allow_empty {
+                continue;
+            }
+            match parse(answer) {
+                Ok(value) => {
+                    let mut done = String::new();
+                    let _ = self
+                        .theme
+                        .format_input_prompt_selection(&mut done, &prompt, answer);
+                    let _ = self.term.write_line(&done);
+                    return Ok(value);
+                }
+                Err(e) => {
+                    let mut message = String::new();
+                    let _ = self
+                        .theme
+                        .format_error(&mut message, &e.lines(self.lang).join(" "));
+                    let _ = self.term.write_line(&message);
+                }
+            }
+        }
+    }
+
+    /// The keys typed up to Enter, echoed; Ctrl-D, Ctrl-C, Esc or the end of the terminal's
+    /// input interrupt.
+    fn read_text(&self) -> Result<String, Error> {
+        use console::Key;
+        let mut text = String::new();
+        loop {
+            match self.term.read_key() {
+                Ok(Key::Enter) => return Ok(text),
+                Ok(Key::Backspace) => {
+                    if let Some(c) = text.pop() {
+                        let width = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+                        let _ = self.term.clear_chars(width);
+                    }
+                }
+                Ok(Key::Char('\u{4}')) => {
+                    let _ = self.term.write_line("");
+                    return Err(self.end_of_input());
+                }
+                Ok(Key::Char(c)) if !c.is_control() => {
+                    text.push(c);
+                    let _ = self.term.write_str(c.encode_utf8(&mut [0; 4]));
+                }
+                Ok(Key::Escape) | Err(_) => return Err(self.interrupted_now()),
+                Ok(_) => {}
+            }
+        }
+    }
+
+    /// Ctrl-D: says so, then interrupts.
+    fn end_of_input(&self) -> Error {
+        self.say(match self.lang {
+            Lang::Zh => "输入已结束(Ctrl-D)",
+            Lang::En => "end of input (Ctrl-D)",
+        });
+        self.interrupted_now()
     }
 
     /// A pooling area typed as a code, Chinese name or pinyin; when the text is a near miss

@@ -61,10 +61,23 @@ impl Text {
 /// The candidate closest to `input` (by edit distance on characters, case-insensitive), if
 /// any is close enough to be a plausible typo.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let needle = input.to_lowercase();
-    let limit = (needle.chars().count() / 2).max(2);
+    // Longer than any name: not a typo of one, and the edit distance would cost its length
+    // times each candidate's. Candidates whose length alone is too far off are skipped.
+    const MAX_CHARS: usize = 64;
+    let mut chars = input.chars();
+    let needle = chars
+        .by_ref()
+        .take(MAX_CHARS)
+        .collect::<String>()
+        .to_lowercase();
+    if chars.next().is_some() {
+        return None;
+    }
+    let length = needle.chars().count();
+    let limit = (length / 2).max(2);
     candidates
         .into_iter()
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (strsim::levenshtein(&needle, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

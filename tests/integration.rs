@@ -13,6 +13,7 @@ mod integration {
     mod dental;
     mod english;
     mod guide;
+    mod hostile;
     mod merge;
     mod places;
     mod privacy;

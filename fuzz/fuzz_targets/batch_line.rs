@@ -6,6 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use yibao::batch::answer;
 use yibao::batch::cases::{Context, Scratch};
+use yibao::batch::stream::Fault;
 use yibao::rules::RuleSet;
 use yibao::text::Lang;
 use yibao::verdict::Detail;
@@ -13,11 +14,11 @@ use yibao::verdict::Detail;
 fuzz_target!(|data: &[u8]| {
     static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
     let rules = RULES.get_or_init(|| RuleSet::embedded().expect("shipped rules"));
-    let text = std::str::from_utf8(data).map(str::to_string).map_err(|e| e.to_string());
-    if text.as_ref().is_ok_and(|t| t.contains('\n')) {
+    let text = std::str::from_utf8(data).map_err(|e| Fault::NotUtf8 { offset: e.valid_up_to() });
+    if text.is_ok_and(|t| t.contains('\n')) {
         return;
     }
-    let line = (7, text.as_deref().map_err(String::as_str));
+    let line = (7, text);
     for (detail, lang) in [(Detail::Outline, Lang::Zh), (Detail::Full, Lang::En)] {
         let cx = Context {
             rules,

@@ -56,7 +56,7 @@ impl LineError {
     pub fn new(code: &'static str, message: impl Into<String>) -> LineError {
         LineError {
             code,
-            message: message.into(),
+            message: crate::error::tidy(&message.into()),
         }
     }
 
@@ -142,9 +142,18 @@ pub fn find(
     })
 }
 
-/// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact`.
-fn facts<F: DeserializeOwned>(text: &str) -> Result<F, LineError> {
-    record::facts(text).map_err(|e| LineError::new("bad_fact", e.to_string()))
+/// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact` (serde's own words,
+/// introduced in Chinese when asked).
+fn facts<F: DeserializeOwned>(text: &str, lang: Lang) -> Result<F, LineError> {
+    record::facts(text).map_err(|e| {
+        LineError::new(
+            "bad_fact",
+            match lang {
+                Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {e}"),
+                Lang::En => e.to_string(),
+            },
+        )
+    })
 }
 
 fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> {
@@ -218,7 +227,7 @@ fn transfer<'r>(
     cx: &Context<'r>,
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
-    let mut f: transfer::Facts = facts(text)?;
+    let mut f: transfer::Facts = facts(text, cx.lang)?;
     place("from", &mut f.from, cx, scratch)?;
     place("to", &mut f.to, cx, scratch)?;
     require(
@@ -237,7 +246,7 @@ fn transfer<'r>(
 
 /// `yibao merge`: from and to are required and must differ.
 fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judged<'r>, LineError> {
-    let mut f: merge::Facts = facts(text)?;
+    let mut f: merge::Facts = facts(text, cx.lang)?;
     place("from", &mut f.from, cx, scratch)?;
     place("to", &mut f.to, cx, scratch)?;
     let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
@@ -277,7 +286,7 @@ fn refund<'r>(
     cx: &Context<'r>,
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
-    let mut f: refund::Facts = facts(text)?;
+    let mut f: refund::Facts = facts(text, cx.lang)?;
     if let Some(r) = &mut f.region {
         place("region", r, cx, scratch)?;
     }
@@ -296,7 +305,7 @@ fn dental<'r>(
     cx: &Context<'r>,
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
-    let mut f: dental::Facts = facts(text)?;
+    let mut f: dental::Facts = facts(text, cx.lang)?;
     require(
         if f.procedure.trim().is_empty() {
             &["procedure"]

@@ -9,7 +9,7 @@ pub mod output;
 pub mod record;
 pub mod stream;
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
@@ -21,7 +21,7 @@ use crate::request::Request;
 use crate::text::{Lang, Text};
 use crate::worded::{Detail, Outcome};
 use cases::{Context, LineError, Scratch};
-use stream::{Line, StreamEnd};
+use stream::{Fault, Line, MAX_LINE_BYTES, Next, StreamEnd};
 
 /// How many lines came to what.
 #[derive(Debug, Default)]
@@ -76,6 +76,7 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
         },
         explain: req.explain,
     };
+    stdout_open()?;
     let tally = Tally::default();
     let mut out = std::io::stdout().lock();
     let end = stream::run(
@@ -91,11 +92,31 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
             .fetch_add(1, Ordering::Relaxed);
         },
     );
-    if let StreamEnd::ReadError(reason) = end {
-        return Err(Error::File {
-            path: shown(args.input.as_deref()),
-            reason: Text::new(format!("读取或写出中断: {reason}"), reason),
-        });
+    match end {
+        StreamEnd::Done | StreamEnd::ClosedPipe => {}
+        StreamEnd::ReadError(reason) => {
+            return Err(Error::File {
+                path: shown(args.input.as_deref()),
+                reason: Text::new(
+                    format!("读取输入中断: {reason}"),
+                    format!("reading the input failed: {reason}"),
+                ),
+            });
+        }
+        StreamEnd::NotText(line) => {
+            return Err(Error::File {
+                path: shown(args.input.as_deref()),
+                reason: Text::new(
+                    format!(
+                        "第 {line} 行含有 NUL 字节:输入是二进制数据,不是 JSON Lines 文本;已停止"
+                    ),
+                    format!(
+                        "line {line} holds a NUL byte: the input is binary data, not JSON Lines text; stopped"
+                    ),
+                ),
+            });
+        }
+        StreamEnd::WriteError(reason) => return Err(write_error(&reason)),
     }
     Ok(Summary {
         code: exit_code(&tally, args.fail_on),
@@ -125,8 +146,8 @@ pub fn answer(
     let (number, text) = *line;
     let text = match text {
         Ok(t) => t,
-        Err(reason) => {
-            output::error(buf, number, None, &LineError::new("not_utf8", reason));
+        Err(fault) => {
+            output::error(buf, number, None, &fault_error(fault, cx.lang));
             return None;
         }
     };
@@ -154,6 +175,31 @@ pub fn answer(
             None
         }
     }
+}
+
+/// A line that could not be read.
+fn fault_error(fault: Fault, lang: Lang) -> LineError {
+    let (code, text) = match fault {
+        Fault::NotUtf8 { offset } => (
+            "not_utf8",
+            Text::new(
+                format!("这一行不是 UTF-8 文本(第 {offset} 字节无效);请以 UTF-8 保存输入"),
+                format!(
+                    "line is not UTF-8 text (invalid byte at offset {offset}); save the input as UTF-8"
+                ),
+            ),
+        ),
+        Fault::TooLong { bytes } => (
+            "line_too_long",
+            Text::new(
+                format!("这一行有 {bytes} 字节,超过每行 {MAX_LINE_BYTES} 字节的上限,已跳过"),
+                format!(
+                    "line is {bytes} bytes long, over the limit of {MAX_LINE_BYTES} bytes a line; it was skipped"
+                ),
+            ),
+        ),
+    };
+    LineError::new(code, text.get(lang))
 }
 
 /// A line that is not a JSON object (or whose `check`/`id` are malformed).
@@ -192,6 +238,48 @@ fn open(path: Option<&std::path::Path>) -> Result<Input, Error> {
     Ok(BufReader::with_capacity(1 << 16, reader))
 }
 
+/// Standard output is open. A process started with stdout closed (`yibao batch >&-`) finds
+/// /dev/null there (Rust's runtime opens it read-write in place of a closed standard
+/// descriptor), so every answer would be lost and the exit status 0. A shell's `> /dev/null`
+/// opens it write-only: that stays allowed.
+pub fn stdout_open() -> Result<(), Error> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let rdev = |m: std::io::Result<std::fs::Metadata>| m.ok().map(|m| m.rdev());
+        let fd = std::io::stdout().as_fd().try_clone_to_owned();
+        let null = fd.is_ok_and(|fd| {
+            rdev(std::fs::File::from(fd).metadata())
+                .is_some_and(|r| Some(r) == rdev(std::fs::metadata("/dev/null")))
+        });
+        let read_write = || {
+            std::fs::read_to_string("/proc/self/fdinfo/1")
+                .ok()
+                .and_then(|info| {
+                    let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+                    u32::from_str_radix(flags.trim(), 8).ok()
+                })
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        };
+        if null && read_write() {
+            return Err(write_error("standard output is closed"));
+        }
+    }
+    Ok(())
+}
+
+/// Writing the answers failed (a full disk, a closed stdout): the input is not to blame.
+fn write_error(reason: &str) -> Error {
+    Error::File {
+        path: "stdout".into(),
+        reason: Text::new(
+            format!("无法写出结果({reason});答案未能全部写出"),
+            format!("cannot write the answers ({reason}); they were not all written"),
+        ),
+    }
+}
+
 fn shown(path: Option<&std::path::Path>) -> String {
     path.map_or_else(|| "-".to_string(), |p| p.display().to_string())
 }
@@ -202,10 +290,14 @@ fn parse_only(mut input: Input, lang: Lang) -> Result<Summary, Error> {
     let (mut lines, mut parsed) = (0usize, 0usize);
     let mut bytes = Vec::new();
     loop {
-        bytes.clear();
-        match input.read_until(b'\n', &mut bytes) {
-            Ok(0) => break,
-            Ok(_) => {}
+        match stream::next_line(&mut input, &mut bytes) {
+            Ok(Next::End) => break,
+            Ok(Next::Line) => {}
+            Ok(Next::TooLong(_)) => {
+                lines += 1;
+                continue;
+            }
+            Ok(Next::Binary) => break,
             Err(e) => {
                 return Err(Error::File {
                     path: "-".into(),

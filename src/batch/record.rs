@@ -28,9 +28,23 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::
     <&RawValue>::deserialize(d).map(Some)
 }
 
-/// Reads the envelope of a line; the error is serde_json's (with the column).
+/// Reads the envelope of a line; the error is serde_json's (with the column): a syntax error
+/// for text that is not JSON, else a data error. A record is a JSON object: an array, which
+/// serde would read as the envelope's fields in order, is a data error like any other value
+/// that is not an object.
 pub fn envelope(text: &str) -> Result<Envelope<'_>, serde_json::Error> {
-    serde_json::from_str(text)
+    let array = text.trim_start().starts_with('[');
+    match serde_json::from_str(text) {
+        Ok(envelope) if !array => Ok(envelope),
+        read => {
+            // Serde stops at the first wrong value: is the whole line JSON at all?
+            serde_json::from_str::<IgnoredAny>(text)?;
+            read.and(Err(de::Error::invalid_type(
+                de::Unexpected::Seq,
+                &"a JSON object",
+            )))
+        }
+    }
 }
 
 /// Reads the facts `F` of a check from a whole record, skipping `check` and `id`.
@@ -134,6 +148,16 @@ mod tests {
         assert_eq!(f.retired, Some(false));
         let e = facts::<merge::Facts>(r#"{"check":"merge","frozn":true}"#).unwrap_err();
         assert!(e.to_string().contains("frozn"), "{e}");
+    }
+
+    #[test]
+    fn an_array_is_a_data_error_not_a_syntax_error() {
+        for line in ["[]", "[\"transfer\",1]", " [null]"] {
+            let e = envelope(line).unwrap_err();
+            assert_eq!(e.classify(), serde_json::error::Category::Data, "{line}");
+        }
+        let e = envelope("[1,").unwrap_err();
+        assert_ne!(e.classify(), serde_json::error::Category::Data);
     }
 
     #[test]

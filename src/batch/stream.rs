@@ -17,15 +17,90 @@ const QUEUE: usize = 4;
 /// Chunks smaller than this are evaluated on one thread (spawning costs more than it saves).
 const PARALLEL_FROM: usize = 64;
 
+/// Longest line read (without its newline); the rest of a longer line is skipped.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
 /// One input line: its 1-based number and text (without the newline), or why it could not
 /// be read.
-pub type Line<'a> = (usize, Result<&'a str, &'a str>);
+pub type Line<'a> = (usize, Result<&'a str, Fault>);
+
+/// Why a line was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Not UTF-8: the offset of the first invalid byte.
+    NotUtf8 { offset: usize },
+    /// Longer than `MAX_LINE_BYTES`: its length (it was skipped).
+    TooLong { bytes: u64 },
+}
+
+/// What `next_line` found.
+pub enum Next {
+    /// The end of the input.
+    End,
+    /// A line, now in the buffer without its newline.
+    Line,
+    /// A line longer than `MAX_LINE_BYTES`, skipped: its length.
+    TooLong(u64),
+    /// A NUL byte in an over-long line: binary data, not JSON Lines.
+    Binary,
+}
+
+/// Reads the next line into `bytes` (cleared first), at most `MAX_LINE_BYTES` of it: memory
+/// stays flat however long a line is.
+pub fn next_line<R: BufRead>(input: &mut R, bytes: &mut Vec<u8>) -> std::io::Result<Next> {
+    bytes.clear();
+    // Room for the line, "\r\n", and one byte more to tell an over-long line.
+    let n = input
+        .by_ref()
+        .take(MAX_LINE_BYTES as u64 + 3)
+        .read_until(b'\n', bytes)?;
+    if n == 0 {
+        return Ok(Next::End);
+    }
+    let ended = bytes.last() == Some(&b'\n');
+    if ended {
+        bytes.pop();
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+    }
+    if bytes.len() <= MAX_LINE_BYTES {
+        return Ok(Next::Line);
+    }
+    let mut length = bytes.len() as u64;
+    bytes.clear();
+    bytes.shrink_to(MAX_LINE_BYTES);
+    if !ended {
+        loop {
+            let buf = match input.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            match buf.iter().position(|&b| b == b'\n' || b == 0) {
+                Some(at) if buf[at] == 0 => return Ok(Next::Binary),
+                Some(at) => {
+                    input.consume(at + 1);
+                    length += at as u64;
+                    break;
+                }
+                None if buf.is_empty() => break,
+                None => {
+                    let all = buf.len();
+                    input.consume(all);
+                    length += all as u64;
+                }
+            }
+        }
+    }
+    Ok(Next::TooLong(length))
+}
 
 /// Lines read together: their texts back to back, and for each line its number and where its
 /// text lies (or why it could not be read). One allocation for thousands of lines.
 struct Chunk {
     text: Arc<String>,
-    lines: Vec<(usize, Result<Range<usize>, String>)>,
+    lines: Vec<(usize, Result<Range<usize>, Fault>)>,
 }
 
 impl Chunk {
@@ -34,7 +109,7 @@ impl Chunk {
         for (number, text) in &self.lines {
             let text = match text {
                 Ok(at) => Ok(&self.text[at.clone()]),
-                Err(reason) => Err(reason.as_str()),
+                Err(fault) => Err(*fault),
             };
             eval(&(*number, text), buf);
         }
@@ -50,6 +125,10 @@ pub enum StreamEnd {
     ClosedPipe,
     /// Reading the input failed.
     ReadError(String),
+    /// The input holds binary data (a NUL byte in an over-long line numbered so).
+    NotText(usize),
+    /// Writing the output failed (other than a closed pipe).
+    WriteError(String),
 }
 
 /// Reads `input` line by line, evaluates each with `eval` (which appends one JSON line, with
@@ -63,7 +142,7 @@ where
     S: Default,
     F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync,
 {
-    let (tx, rx) = sync_channel::<Result<Chunk, String>>(QUEUE);
+    let (tx, rx) = sync_channel::<Result<Chunk, StreamEnd>>(QUEUE);
     let reader = std::thread::spawn(move || read_chunks(input, |chunk| tx.send(chunk).is_ok()));
     let end = write_chunks(&rx, out, &eval);
     drop(rx);
@@ -73,7 +152,7 @@ where
 
 fn read_chunks<R: Read>(
     mut input: BufReader<R>,
-    mut send: impl FnMut(Result<Chunk, String>) -> bool,
+    mut send: impl FnMut(Result<Chunk, StreamEnd>) -> bool,
 ) {
     // The chunk being filled: its text and its lines. The next one starts with the room the
     // last one took (a stalling pipe sends small chunks, a file full ones), up to what full
@@ -89,43 +168,43 @@ fn read_chunks<R: Read>(
     let mut number = 0;
     let mut bytes = Vec::new();
     loop {
-        bytes.clear();
-        match input.read_until(b'\n', &mut bytes) {
-            Ok(0) => break,
-            Ok(_) => {
-                number += 1;
-                if bytes.last() == Some(&b'\n') {
-                    bytes.pop();
-                    if bytes.last() == Some(&b'\r') {
-                        bytes.pop();
-                    }
+        let at = match next_line(&mut input, &mut bytes) {
+            Ok(Next::End) => break,
+            Ok(Next::Line) => match std::str::from_utf8(&bytes) {
+                Ok(line) => {
+                    text.push_str(line);
+                    Ok(text.len() - line.len()..text.len())
                 }
-                let at = match std::str::from_utf8(&bytes) {
-                    Ok(line) => {
-                        text.push_str(line);
-                        Ok(text.len() - line.len()..text.len())
-                    }
-                    Err(e) => Err(format!(
-                        "line is not UTF-8 text (invalid byte at offset {})",
-                        e.valid_up_to()
-                    )),
-                };
-                lines.push((number, at));
-                // Hand over when full, or when the next read would have to wait for more input.
-                if (lines.len() >= CHUNK_LINES || input.buffer().is_empty())
-                    && !send(Ok(take(&mut text, &mut lines)))
-                {
-                    return;
-                }
-            }
+                Err(e) => Err(Fault::NotUtf8 {
+                    offset: e.valid_up_to(),
+                }),
+            },
+            Ok(Next::TooLong(length)) => Err(Fault::TooLong { bytes: length }),
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-            Err(e) => {
-                if !lines.is_empty() && !send(Ok(take(&mut text, &mut lines))) {
-                    return;
-                }
-                send(Err(e.to_string()));
+            Ok(Next::Binary) => {
+                finish(
+                    &mut send,
+                    take(&mut text, &mut lines),
+                    StreamEnd::NotText(number + 1),
+                );
                 return;
             }
+            Err(e) => {
+                finish(
+                    &mut send,
+                    take(&mut text, &mut lines),
+                    StreamEnd::ReadError(e.to_string()),
+                );
+                return;
+            }
+        };
+        number += 1;
+        lines.push((number, at));
+        // Hand over when full, or when the next read would have to wait for more input.
+        if (lines.len() >= CHUNK_LINES || input.buffer().is_empty())
+            && !send(Ok(take(&mut text, &mut lines)))
+        {
+            return;
         }
     }
     if !lines.is_empty() {
@@ -133,8 +212,16 @@ fn read_chunks<R: Read>(
     }
 }
 
+/// Hands over the lines read so far, then why the stream ends.
+fn finish(send: &mut impl FnMut(Result<Chunk, StreamEnd>) -> bool, chunk: Chunk, end: StreamEnd) {
+    if !chunk.lines.is_empty() && !send(Ok(chunk)) {
+        return;
+    }
+    send(Err(end));
+}
+
 fn write_chunks<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
-    rx: &Receiver<Result<Chunk, String>>,
+    rx: &Receiver<Result<Chunk, StreamEnd>>,
     out: &mut W,
     eval: &F,
 ) -> StreamEnd {
@@ -163,7 +250,7 @@ struct Helper {
 }
 
 fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
-    rx: &Receiver<Result<Chunk, String>>,
+    rx: &Receiver<Result<Chunk, StreamEnd>>,
     out: &mut W,
     eval: &F,
     helper: &Helper,
@@ -184,9 +271,8 @@ fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
         };
         match next {
             None => return flush(out, &mut buf).unwrap_or(StreamEnd::Done),
-            Some(Err(e)) => {
-                let _ = flush(out, &mut buf);
-                return StreamEnd::ReadError(e);
+            Some(Err(end)) => {
+                return flush(out, &mut buf).unwrap_or(end);
             }
             Some(Ok(chunk)) => {
                 evaluate(chunk, |l, buf| eval(l, &mut state, buf), helper, &mut buf);
@@ -233,7 +319,7 @@ fn flush<W: Write>(out: &mut W, buf: &mut Vec<u8>) -> Option<StreamEnd> {
     match result {
         Ok(()) => None,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => Some(StreamEnd::ClosedPipe),
-        Err(e) => Some(StreamEnd::ReadError(format!("cannot write output: {e}"))),
+        Err(e) => Some(StreamEnd::WriteError(e.to_string())),
     }
 }
 
@@ -244,7 +330,7 @@ mod tests {
     fn echo(line: &Line, _: &mut (), buf: &mut Vec<u8>) {
         match &line.1 {
             Ok(t) => buf.extend_from_slice(format!("{}:{}\n", line.0, t.len()).as_bytes()),
-            Err(e) => buf.extend_from_slice(format!("{}:error {e}\n", line.0).as_bytes()),
+            Err(e) => buf.extend_from_slice(format!("{}:error {e:?}\n", line.0).as_bytes()),
         }
     }
 
@@ -290,8 +376,44 @@ mod tests {
             echo,
         );
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with("1:2\n2:error line is not UTF-8"), "{text}");
+        assert!(text.starts_with("1:2\n2:error NotUtf8"), "{text}");
         assert!(text.ends_with("3:2\n"), "{text}");
+    }
+
+    #[test]
+    fn an_over_long_line_is_skipped_and_the_stream_goes_on() {
+        let mut input = b"ab\n".to_vec();
+        input.extend(std::iter::repeat_n(b'x', 3 * MAX_LINE_BYTES + 5));
+        input.extend(b"\ncd\n");
+        let mut out = Vec::new();
+        let end = run(BufReader::new(std::io::Cursor::new(input)), &mut out, echo);
+        assert!(matches!(end, StreamEnd::Done), "{end:?}");
+        let expected = format!(
+            "1:2\n2:error TooLong {{ bytes: {} }}\n3:2\n",
+            3 * MAX_LINE_BYTES + 5
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_line_just_at_the_limit_is_read() {
+        let mut input = vec![b'x'; MAX_LINE_BYTES];
+        input.extend(b"\r\n");
+        input.extend(vec![b'y'; MAX_LINE_BYTES]);
+        let mut out = Vec::new();
+        run(BufReader::new(std::io::Cursor::new(input)), &mut out, echo);
+        let expected = format!("1:{MAX_LINE_BYTES}\n2:{MAX_LINE_BYTES}\n");
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn endless_binary_data_ends_the_stream() {
+        // /dev/zero: no newline ever; the first lines are still answered.
+        let input = std::io::Cursor::new(b"ok\n".to_vec()).chain(std::io::repeat(0));
+        let mut out = Vec::new();
+        let end = run(BufReader::new(input), &mut out, echo);
+        assert!(matches!(end, StreamEnd::NotText(2)), "{end:?}");
+        assert_eq!(String::from_utf8(out).unwrap(), "1:2\n");
     }
 
     struct Closed;

@@ -37,6 +37,15 @@ pub fn embedded() -> Vec<RulesText> {
         .collect()
 }
 
+/// Deepest directory of an overlay walked (`regions/` is depth 1).
+pub const MAX_DEPTH: usize = 4;
+/// Most entries (files and directories) of an overlay looked at; the shipped tree has a few
+/// dozen.
+pub const MAX_ENTRIES: usize = 2000;
+
+/// Most bytes of rules files read from one overlay (the shipped tree has about 300 KB).
+pub const MAX_TOTAL_BYTES: usize = 32 << 20;
+
 /// Why an overlay directory could not be used at all.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum OverlayError {
@@ -48,6 +57,22 @@ pub enum OverlayError {
     NotADirectory(String),
     #[error("cannot read rules directory '{path}': {reason}")]
     Unreadable { path: String, reason: String },
+    #[error(
+        "'{0}' is a link to a directory; links inside a rules directory are not followed: copy the files instead"
+    )]
+    LinkedDirectory(String),
+    #[error(
+        "'{0}' is nested too deep (more than {MAX_DEPTH} levels); a rules directory is laid out like rules/ (national.toml, regions/, calendar/)"
+    )]
+    TooDeep(String),
+    #[error(
+        "rules directory '{0}' holds more than {MAX_ENTRIES} files and directories; pass the directory laid out like rules/, not a parent of it"
+    )]
+    TooMany(String),
+    #[error(
+        "the rules files in '{0}' add up to more than {MAX_TOTAL_BYTES} bytes; pass the directory laid out like rules/, not a parent of it"
+    )]
+    TooLarge(String),
 }
 
 /// The embedded files with `dir`'s `.toml` files laid over them.
@@ -57,10 +82,15 @@ pub fn with_overlay(dir: &Path) -> Result<Vec<RulesText>, OverlayError> {
     if !meta.is_dir() {
         return Err(OverlayError::NotADirectory(shown_dir));
     }
-    let mut found = Vec::new();
-    walk(dir, dir, &mut found)?;
+    let mut walk = Walk {
+        root: dir,
+        entries: 0,
+        bytes: 0,
+        found: Vec::new(),
+    };
+    walk.dir(dir, 0)?;
     let mut files = embedded();
-    for file in found {
+    for file in walk.found {
         match files.iter_mut().find(|f| f.rel == file.rel) {
             Some(slot) => *slot = file,
             None => files.push(file),
@@ -69,44 +99,73 @@ pub fn with_overlay(dir: &Path) -> Result<Vec<RulesText>, OverlayError> {
     Ok(files)
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<RulesText>) -> Result<(), OverlayError> {
-    let unreadable = |e: std::io::Error| OverlayError::Unreadable {
-        path: dir.display().to_string(),
-        reason: e.to_string(),
-    };
-    let mut entries = std::fs::read_dir(dir)
-        .map_err(unreadable)?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(unreadable)?;
-    entries.sort_by_key(|e| e.path());
-    for entry in entries {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+/// A bounded walk of an overlay: no links to directories, at most `MAX_DEPTH` levels,
+/// `MAX_ENTRIES` entries and `MAX_TOTAL_BYTES` read, only regular files read
+/// (`read_limited`).
+struct Walk<'a> {
+    root: &'a Path,
+    entries: usize,
+    bytes: usize,
+    found: Vec<RulesText>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, depth: usize) -> Result<(), OverlayError> {
+        let unreadable = |e: std::io::Error| OverlayError::Unreadable {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        };
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+            self.entries += 1;
+            if self.entries > MAX_ENTRIES {
+                return Err(OverlayError::TooMany(self.root.display().to_string()));
+            }
+            entries.push(entry.map_err(unreadable)?);
+        }
+        entries.sort_by_key(|e| e.path());
+        for entry in entries {
+            let path = entry.path();
+            let shown = path.display().to_string();
+            // The entry itself, not what a link points to.
+            let is_link = entry.file_type().map_err(unreadable)?.is_symlink();
+            if path.is_dir() {
+                if is_link {
+                    return Err(OverlayError::LinkedDirectory(shown));
+                }
+                if depth + 1 > MAX_DEPTH {
+                    return Err(OverlayError::TooDeep(shown));
+                }
+                self.dir(&path, depth + 1)?;
+                continue;
+            }
+            let text = match path.extension().and_then(|e| e.to_str()) {
+                Some("toml") => read_limited(&path),
+                Some(e) if e.eq_ignore_ascii_case("toml") => Err(format!(
+                    "rules files end in lowercase .toml, not .{e}; rename it or it is not read"
+                )),
+                _ => continue,
+            };
+            self.bytes += text.as_ref().map_or(0, String::len);
+            if self.bytes > MAX_TOTAL_BYTES {
+                return Err(OverlayError::TooLarge(self.root.display().to_string()));
+            }
             let rel = path
-                .strip_prefix(root)
+                .strip_prefix(self.root)
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            out.push(RulesText {
-                rel,
-                shown: path.display().to_string(),
-                text: read_limited(&path),
-            });
+            self.found.push(RulesText { rel, shown, text });
         }
+        Ok(())
     }
-    Ok(())
 }
 
+/// The text of a rules file: a regular file (after following a link) of at most
+/// `MAX_FILE_BYTES`, in UTF-8.
 fn read_limited(path: &Path) -> Result<String, String> {
-    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is {len} bytes; rules files are limited to {MAX_FILE_BYTES} bytes"
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes =
+        crate::bounded::read(path, MAX_FILE_BYTES).map_err(|e| e.reason().en.to_string())?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "file is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",

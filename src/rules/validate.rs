@@ -80,6 +80,12 @@ pub fn check_file(
             );
         }
     }
+    if let Some(code) = outside_mainland(path) {
+        out.push(Diagnostic::file(
+            path,
+            format!("{code} is outside mainland China's basic medical insurance (Taiwan, Hong Kong, Macao): no transfer there is administered, so a rules file for it is never used; remove it"),
+        ));
+    }
     check_reviewed_on(path, text, file.reviewed_on.as_ref(), out);
 }
 
@@ -169,19 +175,22 @@ pub fn check_param(
                 previous = Some(since);
             }
         }
-        if let Some(expected) = expected
-            && !value_fits(entry.value.get_ref(), expected)
-        {
-            out.push(Diagnostic::at(
-                path,
-                text,
-                entry.value.span(),
+        let value = entry.value.get_ref();
+        let wrong = match expected {
+            Some(expected) if !value_fits(value, expected) => Some(format!(
+                "`{key}`: unit \"{unit}\" needs {}, found {}",
+                expected_value(expected),
+                describe(value)
+            )),
+            Some(_) => out_of_range(unit, value).map(|(max, what)| {
                 format!(
-                    "`{key}`: unit \"{unit}\" needs {}, found {}",
-                    expected_value(expected),
-                    describe(entry.value.get_ref())
-                ),
-            ));
+                    "`{key}`: {value} is out of range for unit \"{unit}\": give 0 to {max} ({what})"
+                )
+            }),
+            None => None,
+        };
+        if let Some(message) = wrong {
+            out.push(Diagnostic::at(path, text, entry.value.span(), message));
         }
         check_cite(path, text, key, &entry.cite, sources, out);
     }
@@ -207,6 +216,40 @@ pub fn check_cite(
             format!("`{what}` cites unknown source `{id}`; add it to sources.toml{hint}"),
         ));
     }
+}
+
+/// The largest sane value of each numeric unit, and why: a value past it is a typo the
+/// engine would mangle (a working-day count of 4000000000 is a date in the year 262142).
+pub const RANGES: &[(&str, f64, &str)] = &[
+    ("working_day", 250.0, "about a year of working days"),
+    ("day", 3660.0, "ten years of days"),
+    ("month", 240.0, "twenty years of months"),
+    ("year", 100.0, "a lifetime of years"),
+    ("count", 10_000.0, "a count this large is a typo"),
+    ("yuan", 100_000_000.0, "a hundred million yuan"),
+    ("ratio", 1.0, "a ratio is a share of a whole"),
+];
+
+/// `Some((max, why))` when a (well-typed, non-negative) value exceeds its unit's range.
+fn out_of_range(unit: &str, value: &toml::Value) -> Option<(f64, &'static str)> {
+    let (_, max, why) = RANGES.iter().find(|(u, _, _)| *u == unit)?;
+    let v = value
+        .as_float()
+        .or_else(|| value.as_integer().map(|i| i as f64))?;
+    (v > *max).then_some((*max, *why))
+}
+
+/// A region file named by a province-level code outside mainland basic medical insurance
+/// (Taiwan 71, Hong Kong 81, Macao 82): no rule there is ever used.
+fn outside_mainland(path: &str) -> Option<String> {
+    let path = std::path::Path::new(path);
+    let in_regions = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|d| d == "regions");
+    let code = path.file_stem()?.to_str()?;
+    (in_regions && code.len() == 6 && matches!(&code[..2], "71" | "81" | "82"))
+        .then(|| code.to_string())
 }
 
 fn value_fits(value: &toml::Value, expected: &str) -> bool {

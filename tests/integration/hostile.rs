@@ -1,0 +1,471 @@
+//! Hostile inputs (issue 16): files that are not files, endless streams, huge or strange
+//! values. Each runs under a hang guard (a generous timeout that only catches a hang) and
+//! must end with a short message and exit 2 or 4. Where the machine cannot make the input
+//! (no mkfifo, no /proc) the test says SKIPPED and passes.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::bin;
+use crate::support::pty::Expect;
+
+/// How long a run may take before it counts as a hang (not a speed limit).
+const HANG: Duration = Duration::from_secs(60);
+
+pub struct Ended {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs yibao with `args` (stdin from `stdin`, default empty), killing it if it hangs.
+pub fn guarded(args: &[&str], env: &[(&str, &str)], stdin: Option<&Path>) -> Ended {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, err) = (dir.path().join("out"), dir.path().join("err"));
+    let mut cmd = Command::new(bin());
+    cmd.args(args)
+        .env_remove("YIBAO_LANG")
+        .env_remove("YIBAO_RULES_DIR")
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap());
+    match stdin {
+        Some(p) => cmd.stdin(std::fs::File::open(p).unwrap()),
+        None => cmd.stdin(Stdio::null()),
+    };
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > HANG {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("yibao {args:?} hung (killed after {HANG:?})");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Ended {
+        code: status.code().unwrap_or(-1),
+        stdout: std::fs::read_to_string(out).unwrap(),
+        stderr: std::fs::read_to_string(err).unwrap(),
+    }
+}
+
+impl Ended {
+    pub fn expect(self, code: i32, stderr_has: &str) -> Ended {
+        assert_eq!(self.code, code, "stderr: {}", self.stderr);
+        assert!(
+            self.stderr.contains(stderr_has),
+            "stderr lacks {stderr_has:?}: {}",
+            self.stderr
+        );
+        assert!(self.stderr.len() < 2000, "long message: {}", self.stderr);
+        self
+    }
+}
+
+/// Makes a FIFO at `path`, or says why the test is skipped.
+pub fn mkfifo(path: &Path) -> bool {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("SKIPPED: cannot make a FIFO at {} here", path.display());
+    }
+    made
+}
+
+#[cfg(unix)]
+fn link(target: &str, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+/// `rules check DIR`, `--rules-dir DIR` and `YIBAO_RULES_DIR=DIR` all end with exit 4 naming
+/// `names`.
+fn rules_dir_refused(dir: &Path, names: &str) {
+    let d = dir.to_str().unwrap();
+    guarded(&["--lang", "en", "rules", "check", d], &[], None).expect(4, names);
+    guarded(&["--rules-dir", d, "rules", "show", "110000"], &[], None).expect(4, names);
+    guarded(
+        &["rules", "show", "110000"],
+        &[("YIBAO_RULES_DIR", d)],
+        None,
+    )
+    .expect(4, names);
+}
+
+#[test]
+fn a_fifo_named_like_a_rules_file_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("national.toml");
+    if mkfifo(&fifo) {
+        rules_dir_refused(dir.path(), "national.toml");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rules_file_linked_to_a_device_or_proc_is_refused() {
+    for target in ["/dev/zero", "/proc/self/pagemap"] {
+        if !Path::new(target).exists() {
+            eprintln!("SKIPPED: no {target} here");
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        link(target, &dir.path().join("national.toml"));
+        rules_dir_refused(dir.path(), "national.toml");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_directories_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    link(".", &dir.path().join("a"));
+    link(".", &dir.path().join("b"));
+    rules_dir_refused(dir.path(), "is a link to a directory");
+}
+
+#[test]
+fn a_deep_or_huge_rules_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("a/b/c/d/e/f");
+    std::fs::create_dir_all(&deep).unwrap();
+    rules_dir_refused(dir.path(), "nested too deep");
+    let wide = tempfile::tempdir().unwrap();
+    for i in 0..2001 {
+        std::fs::write(wide.path().join(format!("{i}.txt")), "").unwrap();
+    }
+    rules_dir_refused(wide.path(), "more than 2000");
+    // 40 files of 1 MiB each: each within the file limit, too much together.
+    let big = tempfile::tempdir().unwrap();
+    let mut text = "# padding\n".repeat((1 << 20) / 10);
+    text.truncate(1 << 20);
+    for i in 0..40 {
+        std::fs::write(big.path().join(format!("{i}.toml")), &text).unwrap();
+    }
+    rules_dir_refused(big.path(), "add up to more than");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_root_directory_as_rules_is_refused() {
+    guarded(&["--rules-dir", "/", "rules", "show", "110000"], &[], None).expect(4, "/");
+}
+
+#[test]
+fn a_rules_file_with_an_upper_case_extension_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("national.TOML"), "x = 1\n").unwrap();
+    rules_dir_refused(dir.path(), "national.TOML");
+}
+
+#[test]
+fn status_of_a_fifo_device_or_proc_file_ends_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.json");
+    let mut paths = vec!["/dev/zero", "/proc/self/pagemap", "/proc/kmsg"];
+    let fifo_made = mkfifo(&fifo);
+    if fifo_made {
+        paths.push(fifo.to_str().unwrap());
+    }
+    for p in paths {
+        if !Path::new(p).exists() {
+            eprintln!("SKIPPED: no {p} here");
+            continue;
+        }
+        guarded(&["status", p], &[], None).expect(2, p);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn batch_of_dev_zero_ends_with_exit_2() {
+    guarded(&["batch", "/dev/zero"], &[], None).expect(2, "NUL");
+    guarded(&["batch"], &[], Some(Path::new("/dev/zero"))).expect(2, "NUL");
+}
+
+#[test]
+fn an_over_long_batch_line_is_skipped_with_an_error_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut text = "x".repeat(3 << 20);
+    text.push_str("\n[]\n[\"transfer\",1]\n");
+    std::fs::write(&input, text).unwrap();
+    let run = guarded(
+        &["--lang", "en", "batch", input.to_str().unwrap()],
+        &[],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let codes: Vec<&str> = lines
+        .iter()
+        .map(|l| l["error"]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["line_too_long", "bad_record", "bad_record"]);
+    let message = lines[0]["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("line is 3145728 bytes long"),
+        "{message}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn batch_into_a_full_disk_blames_stdout_not_the_input() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("SKIPPED: no /dev/full here");
+        return;
+    };
+    let out = Command::new(bin())
+        .args(["--lang", "en", "batch"])
+        .stdin(Stdio::piped())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(b"{\"check\":\"transfer\"}\n")?;
+            drop(stdin);
+            child.wait_with_output()
+        })
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("stdout: cannot write"), "{stderr}");
+}
+
+/// An overlay holding one file, `rel`, with `text`.
+fn overlay(rel: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    dir
+}
+
+#[test]
+fn numbers_past_their_units_range_fail_the_rules_check() {
+    let national = include_str!("../../rules/national.toml");
+    for (from, to, at) in [
+        (
+            "value = 10,",
+            "value = 9223372036854775807,",
+            "national.toml:13:33",
+        ),
+        ("value = 5,", "value = 4000000000,", "national.toml:20:33"),
+        ("value = 0.02,", "value = 2.5,", "national.toml:109:33"),
+    ] {
+        assert!(national.contains(from));
+        let dir = overlay("national.toml", &national.replacen(from, to, 1));
+        let d = dir.path().to_str().unwrap();
+        guarded(&["--lang", "en", "rules", "check", d], &[], None)
+            .expect(4, at)
+            .expect(4, "is out of range");
+    }
+}
+
+#[test]
+fn a_rules_file_for_taiwan_fails_the_rules_check() {
+    let beijing = include_str!("../../rules/regions/110000.toml");
+    let dir = overlay("regions/710000.toml", beijing);
+    let d = dir.path().to_str().unwrap();
+    guarded(&["--lang", "en", "rules", "check", d], &[], None).expect(4, "710000.toml");
+}
+
+#[test]
+fn control_characters_typed_never_reach_the_terminal() {
+    let osc = "a\u{1b}]0;PWNED\u{7}b";
+    for args in [
+        vec!["guide", osc],
+        vec!["refund", "--case", osc],
+        vec!["dental", osc],
+        vec!["--on", osc, "transfer"],
+        vec!["merge", "--from", osc],
+    ] {
+        let mut all = vec!["--lang", "en"];
+        all.extend(args);
+        let run = guarded(&all, &[], None).expect(2, "\\u{1b}]0;PWNED\\u{7}b");
+        assert!(!run.stderr.contains('\u{1b}'), "{all:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_long_name_is_quoted_short_and_answered_at_once() {
+    let long = "q".repeat(100_000);
+    let run = guarded(&["--lang", "en", "dental", &long], &[], None).expect(2, "…'");
+    assert!(!run.stderr.contains(&"q".repeat(101)));
+    // A megabyte-long procedure in a batch: one short error record per line.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let huge = "q".repeat((1 << 20) - 100);
+    let line = format!("{{\"check\":\"dental\",\"procedure\":\"{huge}\"}}\n");
+    std::fs::write(&input, line.repeat(3)).unwrap();
+    let run = guarded(&["batch", input.to_str().unwrap()], &[], None);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout.lines().count(), 3);
+    for l in run.stdout.lines() {
+        assert!(l.len() < 2000, "{l}");
+        assert!(l.contains("unknown_procedure"), "{l}");
+    }
+}
+
+#[test]
+fn clap_errors_are_json_objects_under_json() {
+    for args in [
+        vec!["--json", "--lang", "xx", "regions"],
+        vec!["--json", "transfer", "--from"],
+        vec!["--json", "frobnicate"],
+        vec!["regions", "--json", "--bogus"],
+    ] {
+        let run = guarded(&args, &[], None);
+        assert_eq!(run.code, 2, "{args:?}");
+        let doc: serde_json::Value = serde_json::from_str(&run.stderr)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", run.stderr));
+        assert_eq!(doc["error"]["code"], "usage", "{args:?}");
+        assert_eq!(doc["error"]["exit"], 2, "{args:?}");
+        assert!(doc["error"]["message"].as_str().unwrap().len() > 10);
+    }
+    // Help stays help.
+    let help = guarded(&["--json", "--help"], &[], None);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Usage"));
+}
+
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    for (var, args) in [
+        ("YIBAO_LANG", vec!["regions", "北京"]),
+        ("YIBAO_RULES_DIR", vec!["rules", "show", "110000"]),
+        ("YIBAO_NO_INPUT", vec!["regions", "北京"]),
+    ] {
+        let run = guarded(&args, &[(var, "")], None);
+        assert_eq!(run.code, 0, "{var}= : {}", run.stderr);
+    }
+}
+
+const SAVE: [&str; 12] = [
+    "transfer",
+    "--from",
+    "610100",
+    "--to",
+    "110000",
+    "--scheme",
+    "employee",
+    "--submitted",
+    "2026-09-28",
+    "--on",
+    "2026-10-01",
+    "--save",
+];
+
+#[test]
+fn a_plan_name_near_the_file_name_limit_can_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{}.json", "p".repeat(250)));
+    let mut args = SAVE.to_vec();
+    args.push(path.to_str().unwrap());
+    let run = guarded(&args, &[], None);
+    assert!(matches!(run.code, 0 | 1 | 3), "{}", run.stderr);
+    assert!(path.is_file());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn save_force_never_replaces_a_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.json");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let mut args = SAVE.to_vec();
+    args.extend([fifo.to_str().unwrap(), "--force"]);
+    guarded(&args, &[], None).expect(2, "plan.json");
+    assert!(!std::fs::symlink_metadata(&fifo).unwrap().is_file());
+}
+
+#[test]
+fn a_base_too_small_to_be_money_or_oddly_grouped_is_refused() {
+    for base in ["0", "0.001", "8,0,0,0"] {
+        let args = [
+            "--lang",
+            "en",
+            "balance",
+            "--region",
+            "西安",
+            "--monthly",
+            "--base",
+            base,
+        ];
+        guarded(&args, &[], None).expect(2, base);
+    }
+    let args = [
+        "--json",
+        "balance",
+        "--region",
+        "西安",
+        "--monthly",
+        "--base",
+        "8,000",
+    ];
+    let run = guarded(&args, &[], None);
+    assert!(run.stdout.contains("8000"), "{}", run.stdout);
+}
+
+#[test]
+fn ctrl_d_at_a_prompt_interrupts() {
+    use crate::support::pty::{answer, finish, spawn};
+    let mut s = spawn(&["transfer", "--on", "2026-11-23", "--lang", "en"]);
+    answer(&mut s, "Where are you insured now?", "xi");
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("\x04").unwrap();
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
+    assert!(text.contains("end of input (Ctrl-D)"), "{text}");
+    // At a choice too.
+    let mut s = spawn(&["dental", "--on", "2026-11-23", "--lang", "en"]);
+    answer(&mut s, "Which treatment?", crate::support::pty::DOWN);
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("\x04").unwrap();
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
+    assert!(text.contains("end of input (Ctrl-D)"), "{text}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn batch_with_stdout_closed_is_an_error_but_dev_null_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, "{\"check\":\"transfer\"}\n").unwrap();
+    let run = |redirect: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "'{}' --lang en batch '{}' {redirect}",
+                bin(),
+                input.display()
+            ))
+            .output()
+            .unwrap()
+    };
+    let closed = run(">&-");
+    let stderr = String::from_utf8_lossy(&closed.stderr);
+    assert_eq!(closed.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("stdout"), "{stderr}");
+    // A bad line still makes it 2: the message is what tells the two apart.
+    let null = run(">/dev/null");
+    assert!(String::from_utf8_lossy(&null.stderr).is_empty());
+}
