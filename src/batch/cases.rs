@@ -260,7 +260,7 @@ fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judg
         cx.lang,
     )?;
     if f.from == f.to {
-        let label = crate::render::text::place(&f.from);
+        let label = crate::render::text::place(&f.from, cx.lang);
         return Err(LineError::text(
             "contradiction",
             &Text::new(

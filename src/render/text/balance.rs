@@ -12,7 +12,7 @@ use crate::vocab::Outcome;
 /// The place asked about, or that none was.
 fn region(a: &Answer, lang: Lang) -> String {
     match &a.facts.region {
-        Some(code) => place(code),
+        Some(code) => place(code, lang),
         None => Text::new("未指定(全国)", "none given (national)")
             .get(lang)
             .into(),
@@ -177,7 +177,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
                 line(
                     "from".into(),
                     &label(Text::new("转出地", "origin")),
-                    place(from),
+                    place(from, lang),
                 );
             }
             if let Some(l) = limits {

@@ -9,7 +9,7 @@ use crate::vocab::Outcome;
 /// The conclusion in one sentence, from the final outcome.
 pub fn summary(a: &Answer, lang: Lang) -> String {
     let v = &a.verdict;
-    let (from, to) = (place(&a.facts.from), place(&a.facts.to));
+    let (from, to) = (place(&a.facts.from, lang), place(&a.facts.to, lang));
     let (blocked, open) = (v.blockers.len(), v.conditions.len());
     match v.outcome {
         Outcome::No => say!(
@@ -37,7 +37,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
         (
             "from".into(),
             label(Text::new("注销的账户(转出地)", "account closed (origin)")),
-            place(&a.facts.from),
+            place(&a.facts.from, lang),
         ),
         (
             "to".into(),
@@ -45,7 +45,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
                 "保留的账户(转入地)",
                 "account kept (destination)",
             )),
-            place(&a.facts.to),
+            place(&a.facts.to, lang),
         ),
     ];
     if let Some(l) = &a.limits {

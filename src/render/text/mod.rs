@@ -47,11 +47,13 @@ pub fn scheme(s: Scheme) -> Text {
     }
 }
 
-/// `北京市 (110000)` for a code, or the code itself if unknown.
-pub fn place(code: &str) -> String {
-    regions()
-        .get(code)
-        .map_or_else(|| code.to_string(), |r| r.label())
+/// A place as sentences name it: `北京市 (110000)`; in English with its pinyin,
+/// `Beijing (北京市, 110000)`. The code itself if unknown.
+pub fn place(code: &str, lang: Lang) -> String {
+    regions().get(code).map_or_else(
+        || code.to_string(),
+        |r| crate::region::place_label(r, r, lang),
+    )
 }
 
 /// `北京市` for a code, or the code itself if unknown.
@@ -287,7 +289,7 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             "no region given: nationwide channels only; add --region for the region's own channels"
         ),
         Warning::NoLocalPortal(code) => {
-            let name = place(code);
+            let name = place(code, lang);
             say!(
                 lang,
                 "规则中还没有{name}自有的查询平台;请用全国通用渠道,或向当地医保经办机构询问",

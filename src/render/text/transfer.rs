@@ -24,7 +24,7 @@ pub fn reason(r: Reason) -> Text {
 /// The conclusion in one sentence; it always agrees with the outcome.
 pub fn summary(a: &Answer, lang: Lang) -> String {
     let v = &a.verdict;
-    let (from, to) = (place(&a.facts.from), place(&a.facts.to));
+    let (from, to) = (place(&a.facts.from, lang), place(&a.facts.to, lang));
     if a.same_pooling_area {
         return say!(
             lang,
@@ -74,8 +74,8 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
     let mut line = |id: &'static str, label: Text, value: String| {
         out.push((Cow::Borrowed(id), label.get(lang).to_string(), value));
     };
-    line("from", Text::new("转出地", "origin"), place(&f.from));
-    line("to", Text::new("转入地", "destination"), place(&f.to));
+    line("from", Text::new("转出地", "origin"), place(&f.from, lang));
+    line("to", Text::new("转入地", "destination"), place(&f.to, lang));
     if a.same_pooling_area {
         return out;
     }
@@ -151,7 +151,7 @@ pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang) -> Context<'x, 'r> {
 pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
     match w {
         Why::SamePoolingArea => {
-            let to = place(&a.facts.to);
+            let to = place(&a.facts.to, lang);
             say!(lang, "同一统筹地区 {to}", "one pooling area {to}")
         }
         Why::Fact {
