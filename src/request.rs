@@ -15,11 +15,21 @@ use crate::region::{Region, regions};
 use crate::rules::{Policy, RuleSet, load};
 use crate::text::Lang;
 
+/// How a command's answer is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Text and tables for people, in the language asked for.
+    Table,
+    /// One JSON document (`--json`).
+    Json,
+}
+
 /// Everything a command needs besides its own arguments.
 #[derive(Debug)]
 pub struct Request {
     pub lang: Lang,
-    pub json: bool,
+    /// How the answer is shown, chosen once here.
+    pub output: Output,
     pub explain: bool,
     /// Prompts are allowed: stdin and stderr are terminals, no `--no-input`, no `--json`, no `CI`.
     pub interactive: bool,
@@ -70,7 +80,11 @@ impl Request {
                 LangArg::Zh => Lang::Zh,
                 LangArg::En => Lang::En,
             },
-            json: global.json,
+            output: if global.json {
+                Output::Json
+            } else {
+                Output::Table
+            },
             explain: global.explain,
             interactive,
             color: color && !global.json,

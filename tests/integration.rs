@@ -15,6 +15,7 @@ mod integration {
     mod guide;
     mod hostile;
     mod merge;
+    mod output;
     mod places;
     mod privacy;
     mod readme;

@@ -315,6 +315,6 @@ fn parse_only(mut input: Input, lang: Lang) -> Result<Summary, Error> {
         });
         parsed += usize::from(ok.is_some());
     }
-    crate::render::write_stdout(&format!("{{\"lines\":{lines},\"parsed\":{parsed}}}\n"));
+    crate::render::write_stdout(&format!("{{\"lines\":{lines},\"parsed\":{parsed}}}\n"))?;
     Ok(Summary { code: exit::YES })
 }

@@ -14,7 +14,7 @@ use crate::region::kept_code;
 use crate::render::text::transfer::reason;
 use crate::render::verdict::TransferReport;
 use crate::render::{self, Report, Shown};
-use crate::request::{Request, parse_date, parse_month};
+use crate::request::{Output, Request, parse_date, parse_month};
 use crate::text::{Lang, Text};
 
 pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
@@ -42,7 +42,7 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
         // After a walk-through: the plan, then the command that repeats it, then the offer
         // to keep it.
         Some(p) => {
-            render::emit(&report, req.lang, false, req.explain);
+            render::emit(&report, req.lang, Output::Table, req.explain)?;
             p.say_command(&facts.command());
             // A move within one pooling area has nothing to follow up.
             if args.save.is_none() && facts.from != facts.to {

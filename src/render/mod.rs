@@ -12,7 +12,8 @@ use std::io::Write;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::text::Lang;
+use crate::request::Output;
+use crate::text::{Lang, Text};
 
 /// A command's result, renderable both ways.
 pub trait Report {
@@ -74,20 +75,31 @@ impl<R: Report> Report for Shown<R> {
     }
 }
 
-/// Writes a report to stdout in the requested form.
-pub fn emit(report: &dyn Report, lang: Lang, json: bool, explain: bool) {
-    let out = if json && !report.raw() {
-        report.json_text(lang, explain)
-    } else {
-        report.human(lang, explain)
+/// Writes a report to stdout in the form chosen (documents such as the man page as they are).
+pub fn emit(report: &dyn Report, lang: Lang, output: Output, explain: bool) -> Result<(), Error> {
+    let out = match output {
+        Output::Json if !report.raw() => report.json_text(lang, explain),
+        Output::Json | Output::Table => report.human(lang, explain),
     };
-    write_stdout(&out);
+    write_stdout(&out)
 }
 
-/// Writes to stdout, ignoring a closed pipe.
-pub fn write_stdout(text: &str) {
+/// Writes to stdout and flushes. A closed pipe (`yibao … | head`) is quiet: the reader has
+/// what it wanted. Any other failure (a full disk, a closed stdout) is an error naming stdout,
+/// never an answer reported as given.
+pub fn write_stdout(text: &str) -> Result<(), Error> {
     let mut lock = std::io::stdout().lock();
-    let _ = lock.write_all(text.as_bytes()).and_then(|()| lock.flush());
+    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::File {
+            path: "stdout".into(),
+            reason: Text::new(
+                format!("无法写出结果({e});答案没有写出"),
+                format!("cannot write the answer ({e}); it was not written"),
+            ),
+        }),
+    }
 }
 
 /// Writes an error to stderr: plain lines, or a JSON object under `--json`.
