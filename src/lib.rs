@@ -19,7 +19,6 @@ pub mod rules;
 pub mod text;
 pub mod verdict;
 pub mod vocab;
-pub mod worded;
 
 use cli::{Cli, Command, RulesCommand};
 use error::Error;

@@ -8,7 +8,9 @@
 use chrono::NaiveDate;
 
 use crate::rules::procedures::channels::ChannelData;
+use crate::rules::procedures::dental::Caveat;
 use crate::rules::procedures::items::ItemData;
+use crate::rules::procedures::refund::{Case, Question};
 use crate::rules::schema::Cite;
 use crate::rules::{DocId, Policy, Resolved, RuleGap};
 use crate::text::Str;
@@ -47,6 +49,28 @@ pub enum Said<'r> {
     },
     /// The amount depends on the person's age.
     NeedAge,
+    /// A dental caveat (designated institution, imported materials).
+    Caveat(&'r Caveat),
+    /// A refund case whose sources are all only reported.
+    CaseReported,
+    /// A dental cover whose outcome rests only on reports.
+    CoverReported(Outcome),
+    /// The employee and the resident scheme answer a dental question differently.
+    SchemesDiffer,
+    /// A refund case of one region's rules, for a person insured elsewhere or nowhere named.
+    RegionRule {
+        layer: &'r str,
+        insured: Option<Str>,
+        stated: Outcome,
+    },
+    /// A refund question still open, with the answers that would decide it.
+    Question {
+        id: &'r str,
+        question: Option<&'r Question>,
+        values: String,
+    },
+    /// A refund case that may still apply.
+    Candidate(&'r Case),
 }
 
 /// The local figure a `Said::LookUp` is about.
@@ -97,6 +121,12 @@ impl Said<'_> {
                 LookUp::LocalAmount => "local_amount",
             },
             Said::NeedAge => "age",
+            Said::Caveat(c) => c.id.get_ref(),
+            Said::CaseReported | Said::CoverReported(_) => "reported_only",
+            Said::SchemesDiffer => "scheme",
+            Said::RegionRule { .. } => "region",
+            Said::Question { id, .. } => id,
+            Said::Candidate(c) => c.id.get_ref(),
         }
     }
 
@@ -108,7 +138,17 @@ impl Said<'_> {
             }
             Said::Channel(c) => Some(c.cite.source.get_ref()),
             Said::LookUp { fix, .. } => fix.map(|f| f.cite.source.get_ref().as_str()),
-            Said::Wait(_) | Said::WaitingDepends | Said::NoTimeLimit(_) | Said::NeedAge => None,
+            Said::Caveat(c) => Some(c.cite.source.get_ref()),
+            Said::Wait(_)
+            | Said::WaitingDepends
+            | Said::NoTimeLimit(_)
+            | Said::NeedAge
+            | Said::CaseReported
+            | Said::CoverReported(_)
+            | Said::SchemesDiffer
+            | Said::RegionRule { .. }
+            | Said::Question { .. }
+            | Said::Candidate(_) => None,
         }
     }
 }
@@ -169,6 +209,10 @@ pub struct Deadline {
 pub enum Warning {
     /// No acceptance date: the limits are counted as if accepted on this day.
     CountedFromToday(NaiveDate),
+    /// No refund case fits: `refund --list` shows them all.
+    ListCases,
+    /// The procedure is not in the catalogue: `dental --list` shows it.
+    ListProcedures,
     /// Some dates were counted past the holiday notices in the rules (the last year covered).
     CalendarEstimate(Option<i32>),
     /// Once accepted, `--submitted` gives the date each step is due.
@@ -234,6 +278,10 @@ pub enum Why<'r> {
     HasAccount,
     /// The file the credit rate came from.
     CreditRate(Str),
+    /// An answer given to a refund question.
+    Answer { question: String, answer: String },
+    /// A dental caveat's fact, as known.
+    Caveat { fact: &'r str, holds: Option<bool> },
 }
 
 /// One step of the reasoning (shown with `--explain`).

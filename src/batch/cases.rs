@@ -12,27 +12,23 @@ use crate::error::Error;
 use crate::region::kept_code;
 use crate::rules::{Policy, RuleSet};
 use crate::text::{Lang, Text};
-use crate::worded::{Detail, Verdict};
+use crate::verdict::Verdict;
 
 /// What every evaluation shares: loaded once, read from both threads.
 pub struct Context<'a> {
     pub rules: &'a RuleSet,
     pub on: NaiveDate,
     pub lang: Lang,
-    /// An outline for compact answers, everything for `--full`.
-    pub detail: Detail,
+    /// `--full`: each line the whole answer, as the single command's `--json` prints it.
+    pub full: bool,
     /// With `--full`: include the trace (`--explain`).
     pub explain: bool,
 }
 
 impl<'a> Context<'a> {
-    /// The policy of the place `code` (national if none) on the as-of date, asking for the
-    /// verdict detail wanted.
+    /// The policy of the place `code` (national if none) on the as-of date.
     fn policy(&self, code: Option<&str>) -> Policy<'a> {
-        Policy {
-            detail: self.detail,
-            ..Policy::new(self.rules, code.and_then(kept_code), self.on)
-        }
+        Policy::new(self.rules, code.and_then(kept_code), self.on)
     }
 }
 
@@ -73,16 +69,23 @@ impl LineError {
 pub enum Judged<'r> {
     Transfer(transfer::Answer<'r>),
     Merge(merge::Answer<'r>),
-    Worded(Verdict),
+    Refund(refund::Answer<'r>),
+    Dental(dental::Answer<'r>),
 }
 
-impl Judged<'_> {
-    pub fn outcome(&self) -> crate::vocab::Outcome {
+impl<'r> Judged<'r> {
+    /// The verdict of the answer.
+    pub fn verdict(&self) -> &Verdict<'r> {
         match self {
-            Judged::Transfer(a) => a.verdict.outcome,
-            Judged::Merge(a) => a.verdict.outcome,
-            Judged::Worded(v) => v.outcome,
+            Judged::Transfer(a) => &a.verdict,
+            Judged::Merge(a) => &a.verdict,
+            Judged::Refund(a) => &a.verdict,
+            Judged::Dental(a) => &a.verdict,
         }
+    }
+
+    pub fn outcome(&self) -> crate::vocab::Outcome {
+        self.verdict().outcome
     }
 }
 
@@ -293,7 +296,7 @@ fn refund<'r>(
     f.region = f.region.take().filter(|c| !c.is_empty());
     crate::commands::refund::known_names(&cx.rules.procedures.refund, &f)
         .map_err(|e| usage("unknown_case", &e, cx.lang))?;
-    Ok(Judged::Worded(refund::check(
+    Ok(Judged::Refund(refund::check(
         &f,
         &cx.policy(f.region.as_deref()),
     )))
@@ -322,7 +325,7 @@ fn dental<'r>(
         place("region", r, cx, scratch)?;
     }
     f.region = f.region.take().filter(|c| !c.is_empty());
-    Ok(Judged::Worded(dental::check(
+    Ok(Judged::Dental(dental::check(
         &f,
         &cx.policy(f.region.as_deref()),
     )))

@@ -19,7 +19,7 @@ use crate::error::{Error, exit};
 use crate::render::Report;
 use crate::request::Request;
 use crate::text::{Lang, Text};
-use crate::worded::{Detail, Outcome};
+use crate::vocab::Outcome;
 use cases::{Context, LineError, Scratch};
 use stream::{Fault, Line, MAX_LINE_BYTES, Next, StreamEnd};
 
@@ -69,11 +69,7 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
         rules: req.rules()?,
         on: req.on,
         lang: req.lang,
-        detail: if args.full {
-            Detail::Full
-        } else {
-            Detail::Outline
-        },
+        full: args.full,
         explain: req.explain,
     };
     stdout_open()?;
@@ -163,7 +159,7 @@ pub fn answer(
         .and_then(|(name, evaluate, _)| evaluate(text, cx, scratch).map(|v| (*name, v)));
     match verdict {
         Ok((name, judged)) => {
-            if cx.detail == Detail::Full {
+            if cx.full {
                 output::full(buf, number, id, &judged, cx);
             } else {
                 output::compact(buf, number, id, name, &judged, cx.rules);

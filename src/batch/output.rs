@@ -8,13 +8,12 @@ use std::io::Write as _;
 
 use serde::Serialize;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::cases::{Context, Judged, LineError};
+use crate::checks::transfer;
 use crate::checks::transfer::Waiting;
-use crate::checks::{merge, transfer};
-use crate::render::wire::{MergeJson, Origin, TransferJson};
-use crate::render::{Report, localize};
+use crate::render::wire::{DentalJson, MergeJson, Origin, RefundJson, TransferJson};
 use crate::rules::RuleSet;
 
 /// The schema of compact answers and error records.
@@ -73,24 +72,12 @@ pub fn compact(
             b",\"estimated\":false}"
         });
     };
-    match judged {
-        Judged::Worded(v) => {
-            for (i, d) in v.deadlines.iter().enumerate() {
-                if i > 0 {
-                    buf.push(b',');
-                }
-                deadline(buf, &d.id, d.date, d.working_days, d.estimated);
-            }
+    let v = judged.verdict();
+    for (i, d) in v.deadlines.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
         }
-        Judged::Transfer(transfer::Answer { verdict: v, .. })
-        | Judged::Merge(merge::Answer { verdict: v, .. }) => {
-            for (i, d) in v.deadlines.iter().enumerate() {
-                if i > 0 {
-                    buf.push(b',');
-                }
-                deadline(buf, d.limit.id(), d.date, d.working_days, d.estimated);
-            }
-        }
+        deadline(buf, d.limit.id(), d.date, d.working_days, d.estimated);
     }
     buf.push(b']');
     if let Judged::Transfer(transfer::Answer {
@@ -109,29 +96,16 @@ pub fn compact(
         }
         buf.push(b']');
     };
-    match judged {
-        Judged::Worded(v) => {
-            buf.extend_from_slice(b",\"blockers\":");
-            ids(buf, &mut v.blockers.iter().map(|i| i.id.as_str()));
-            buf.extend_from_slice(b",\"conditions\":");
-            ids(buf, &mut v.conditions.iter().map(|i| i.id.as_str()));
-            buf.extend_from_slice(b",\"citations\":");
-            ids(buf, &mut v.citations.iter().map(|c| c.id));
-        }
-        Judged::Transfer(transfer::Answer { verdict: v, .. })
-        | Judged::Merge(merge::Answer { verdict: v, .. }) => {
-            buf.extend_from_slice(b",\"blockers\":");
-            ids(buf, &mut v.blockers.iter().map(|s| s.said.id()));
-            buf.extend_from_slice(b",\"conditions\":");
-            ids(buf, &mut v.conditions.iter().map(|s| s.said.id()));
-            buf.extend_from_slice(b",\"citations\":");
-            let docs = &rules.documents;
-            ids(
-                buf,
-                &mut v.citations.iter().map(|c| docs.get(c.doc).id.as_str()),
-            );
-        }
-    }
+    buf.extend_from_slice(b",\"blockers\":");
+    ids(buf, &mut v.blockers.iter().map(|s| s.said.id()));
+    buf.extend_from_slice(b",\"conditions\":");
+    ids(buf, &mut v.conditions.iter().map(|s| s.said.id()));
+    buf.extend_from_slice(b",\"citations\":");
+    let docs = &rules.documents;
+    ids(
+        buf,
+        &mut v.citations.iter().map(|c| docs.get(c.doc).id.as_str()),
+    );
     buf.extend_from_slice(b"}\n");
 }
 
@@ -244,27 +218,16 @@ pub fn full(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, judged: &Judg
             line,
             &MergeJson::new(a, cx.rules, lang, explain, origin),
         ),
-        Judged::Worded(v) => {
-            let mut body = v.json(explain);
-            localize(&mut body, lang);
-            let mut doc = Map::new();
-            doc.insert("schema".into(), Value::from(v.schema));
-            doc.insert("line".into(), Value::from(line));
-            if let Some(id) = id {
-                // Echoed as given (a number is not re-read as a float).
-                doc.insert(
-                    "id".into(),
-                    serde_json::from_str::<Box<RawValue>>(id.get())
-                        .ok()
-                        .and_then(|raw| serde_json::to_value(raw).ok())
-                        .unwrap_or(Value::Null),
-                );
-            }
-            if let Value::Object(map) = body {
-                doc.extend(map);
-            }
-            write(buf, line, &doc);
-        }
+        Judged::Refund(a) => write(
+            buf,
+            line,
+            &RefundJson::new(a, cx.rules, lang, explain, origin),
+        ),
+        Judged::Dental(a) => write(
+            buf,
+            line,
+            &DentalJson::new(a, cx.rules, lang, explain, origin),
+        ),
     }
 }
 

@@ -7,7 +7,6 @@ pub mod decide;
 pub mod dental;
 pub mod limits;
 pub mod merge;
-pub mod procedure;
 pub mod refund;
 pub mod transfer;
 

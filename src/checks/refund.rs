@@ -9,11 +9,11 @@ use serde::Deserialize;
 use super::Scheme;
 use super::answers::word;
 use super::decide::{self, Answers, REGION, Row, State};
-use super::procedure::{add_item, cite_all, region_json, region_label, step};
 use crate::rules::Policy;
 use crate::rules::procedures::refund::RefundFile;
-use crate::text::Text;
-use crate::worded::{Channel, Item, Outcome, Place, Verdict, Who};
+use crate::text::Str;
+use crate::verdict::{Said, Statement, Verdict, Warning, Why};
+use crate::vocab::{Channel, Outcome, Place, Who};
 
 pub const SCHEMA: &str = "yibao.refund/1";
 
@@ -91,128 +91,119 @@ impl Facts {
     }
 }
 
+/// The case the answers led to (or that was named).
+#[derive(Debug, Clone, Copy)]
+pub struct Found<'a> {
+    pub row: Row<'a>,
+    /// What the case's sources conclude, before the region and the evidence are weighed.
+    pub stated: Outcome,
+    /// Every source of the case is only reported.
+    pub unverified: bool,
+}
+
+/// The answer: the verdict, the facts and answers it rests on, and the case found or the
+/// cases still possible.
+#[derive(Debug, Clone)]
+pub struct Answer<'a> {
+    pub verdict: Verdict<'a>,
+    pub facts: Facts,
+    pub answers: Answers,
+    pub found: Option<Found<'a>>,
+    /// No single case yet: those that still fit (`None` when none does).
+    pub candidates: Option<Vec<Row<'a>>>,
+}
+
 /// `policy` is the policy of `facts.region` (national if none).
-pub fn check(facts: &Facts, policy: &Policy) -> Verdict {
+pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     let file = &policy.rules.procedures.refund;
     let answers = facts.answers();
     let named = facts
         .case
         .as_deref()
         .and_then(|name| file.find(name).map(|(layer, case)| Row { layer, case }));
-    let mut v =
-        Verdict::new(SCHEMA, Outcome::Conditional, Text::default()).with_detail(policy.detail);
+    let mut a = Answer {
+        verdict: Verdict::new(Outcome::Conditional),
+        facts: facts.clone(),
+        answers,
+        found: None,
+        candidates: None,
+    };
     if let Some(row) = named {
         // A case named directly: its answers are taken as given, all but the region.
         let open = row
             .layer
-            .filter(|l| !answers.get(REGION).is_some_and(|a| decide::in_region(l, a)));
-        case_verdict(&mut v, policy, file, row, open.is_some(), &answers);
+            .filter(|l| !(a.answers.get(REGION)).is_some_and(|place| decide::in_region(l, place)));
+        a.found = Some(case_verdict(
+            &mut a.verdict,
+            policy,
+            file,
+            row,
+            open.is_some(),
+            &a.answers,
+        ));
     } else {
-        match decide::state(file, &answers) {
-            State::Decided(row) => case_verdict(&mut v, policy, file, row, false, &answers),
-            State::Open(rows) => open_verdict(&mut v, file, &rows, &answers),
+        match decide::state(file, &a.answers) {
+            State::Decided(row) => {
+                a.found = Some(case_verdict(
+                    &mut a.verdict,
+                    policy,
+                    file,
+                    row,
+                    false,
+                    &a.answers,
+                ));
+            }
+            State::Open(rows) => {
+                open_verdict(&mut a.verdict, file, &rows, &a.answers);
+                a.candidates = Some(rows).filter(|rows| !rows.is_empty());
+            }
         }
     }
-    if let Some(code) = &facts.region {
-        v.extra.insert("region".into(), region_json(code));
-    }
-    v.extra.insert(
-        "answers".into(),
-        serde_json::to_value(&answers).unwrap_or_default(),
-    );
-    v
+    a
 }
 
-fn case_verdict(
-    v: &mut Verdict,
-    policy: &Policy,
-    file: &RefundFile,
-    row: Row,
+fn case_verdict<'a>(
+    v: &mut Verdict<'a>,
+    policy: &Policy<'a>,
+    file: &'a RefundFile,
+    row: Row<'a>,
     region_open: bool,
     answers: &Answers,
-) {
+) -> Found<'a> {
     let case = row.case;
-    let unverified = cite_all(v, policy, case.cites());
+    let unverified = v.cite_all(policy, case.cites());
     let stated = case.outcome;
     v.outcome = stated;
-    v.summary = Text::new(
-        format!("{}:{}", case.name.zh, case.refund.zh),
-        format!("{}: {}", case.name.en, case.refund.en),
-    );
-    v.line("case", Text::new("情形", "case"), || case.name.clone());
-    let applies = match row.layer {
-        Some(code) => {
-            let label = region_label(code);
-            Text::new(format!("{label}的规定"), format!("the rule of {label}"))
-        }
-        None => Text::new(
-            "一般规则(多地表述一致)",
-            "general rule (restated alike by several cities)",
-        ),
-    };
-    v.line("applies", Text::new("适用", "applies"), || applies);
-    v.line(
-        "refund",
-        Text::new("能退什么", "what comes back"),
-        || case.refund.clone(),
-    );
-    if let Some(d) = &case.deducted {
-        v.line("deducted", Text::new("扣除", "deducted"), || d.clone());
-    }
-    for (q, a) in answers {
-        v.trace(q, row.fits(&[(q.clone(), a.clone())].into()), || {
-            Text::new(format!("{q} = {a}"), format!("{q} = {a}"))
-        });
-    }
-    if region_open && let Some(code) = row.layer {
-        let label = region_label(code);
-        let (zh, en) = (
-            crate::render::text::outcome(stated).zh,
-            crate::render::text::outcome(stated).en,
-        );
-        let condition = match answers.get(REGION) {
-            Some(place) => {
-                let place = region_label(place);
-                Item::new(
-                    "region",
-                    Text::new(
-                        format!("这是{label}的规定,您在{place}参保:以{place}的规定为准"),
-                        format!("this is the rule of {label}, and you are insured in {place}: the rules of {place} decide"),
-                    ),
-                )
-                .fix(Text::new(
-                    format!("向{place}的医保经办机构或税务部门咨询"),
-                    format!("ask the medical-insurance agency or tax office of {place}"),
-                ))
-            }
-            None => Item::new(
-                "region",
-                Text::new(
-                    format!("这是{label}的规定;在其他地区以当地规定为准"),
-                    format!("this is the rule of {label}; elsewhere the local rules decide"),
-                ),
-            )
-            .fix(Text::new(
-                format!("用 --region 说明参保地;在{label}参保时结论为“{zh}”"),
-                format!("state where you are insured with --region; insured in {label}, the answer is \"{en}\""),
-            )),
+    for (q, answer) in answers {
+        let holds = row.fits(&[(q.clone(), answer.clone())].into());
+        let why = Why::Answer {
+            question: q.clone(),
+            answer: answer.clone(),
         };
-        v.conditions.push(condition);
+        v.trace(Str::from(q.clone()), holds, why);
+    }
+    if region_open && let Some(layer) = row.layer {
+        v.conditions.push(Statement {
+            said: Said::RegionRule {
+                layer,
+                insured: answers.get(REGION).map(|c| Str::from(c.clone())),
+                stated,
+            },
+            unverified: false,
+        });
         v.outcome = Outcome::Conditional;
     }
     // Symmetry: a `no` resting only on reported sources is as open as such a `yes`.
     if stated != Outcome::Conditional && unverified {
         v.outcome = Outcome::Conditional;
-        v.conditions.push(Item::new(
-            "reported_only",
-            Text::new(
-                "依据仅见于转载或地方问答,尚未核对官方原文;申请前向参保地医保经办机构确认",
-                "the sources are reprints or local Q&As, not checked against an official text; confirm with the agency where you are insured before applying",
-            ),
-        ));
+        v.conditions.push(Statement {
+            said: Said::CaseReported,
+            unverified: false,
+        });
     }
     for n in &case.note {
-        add_item(v, policy, n, Verdict::add_note);
+        let note = v.rule(policy, n);
+        v.notes.push(note);
     }
     if stated != Outcome::No {
         let default = (Place::Local, Channel::Online, Who::Person);
@@ -233,94 +224,60 @@ fn case_verdict(
             own = rest;
         }
         for s in order.into_iter().chain(own) {
-            let st = step(v, policy, s, default, None);
-            v.add_step(st);
+            let step = v.rule_step(policy, Said::Rule(s), s, default);
+            v.steps.push(step);
         }
         for m in &file.material {
-            add_item(v, policy, m, Verdict::add_material);
+            let it = v.rule(policy, m);
+            v.materials.push(it);
         }
     }
     for n in &file.note {
-        add_item(v, policy, n, Verdict::add_note);
+        let note = v.rule(policy, n);
+        v.notes.push(note);
     }
-    v.extra.insert(
-        "case".into(),
-        serde_json::json!({
-            "id": case.id.get_ref(),
-            "name": case.name,
-            "region": row.layer,
-            "stated_outcome": stated,
-            "unverified": unverified,
-        }),
-    );
+    Found {
+        row,
+        stated,
+        unverified,
+    }
 }
 
 /// No single case yet: what is still open and which flags would decide it.
-fn open_verdict(v: &mut Verdict, file: &RefundFile, rows: &[Row], answers: &Answers) {
+fn open_verdict<'a>(
+    v: &mut Verdict<'a>,
+    file: &'a RefundFile,
+    rows: &[Row<'a>],
+    answers: &Answers,
+) {
     v.outcome = Outcome::Conditional;
     if rows.is_empty() {
-        v.summary = Text::new(
-            "表中没有符合这些回答的情形;请向参保地医保经办机构或税务部门咨询",
-            "no case in the table fits these answers; ask the medical-insurance agency or tax office where you are insured",
-        );
-        v.warnings.push(Text::new(
-            "运行 yibao refund --list 查看全部情形",
-            "run yibao refund --list to see every case",
-        ));
+        v.warnings.push(Warning::ListCases);
         return;
     }
-    v.summary = Text::new(
-        format!("还有 {} 种情形可能适用;回答下面的问题即可确定", rows.len()),
-        format!(
-            "{} cases may still apply; the questions below decide",
-            rows.len()
-        ),
-    );
     let mut asked = Vec::new();
     while let Some(q) = decide::next_question(file, rows, answers, &asked) {
         asked.push(q.to_string());
-        let flag = format!("--{}", q.replace('_', "-"));
-        let values = decide::options(file, rows, q).join("|");
-        let question = match file.question(q) {
-            Some(data) => data.text.clone(),
-            None => Text::new("您在哪里参保?", "Where are you insured?"),
-        };
         let values = if q == REGION {
             "REGION".to_string()
         } else {
-            values
+            decide::options(file, rows, q).join("|")
         };
-        v.conditions
-            .push(Item::new(q.to_string(), question).fix(Text::new(
-                format!("用 {flag} {values} 说明"),
-                format!("state it with {flag} {values}"),
-            )));
+        v.conditions.push(Statement {
+            said: Said::Question {
+                id: q,
+                question: file.question(q),
+                values,
+            },
+            unverified: false,
+        });
     }
     for r in rows {
-        let c = r.case;
-        let outcome = crate::render::text::outcome(c.outcome);
-        v.add_note(Item::new(
-            c.id.get_ref().clone(),
-            Text::new(
-                format!(
-                    "可能的情形 {}:{}(结论:{})",
-                    c.id.get_ref(),
-                    c.name.zh,
-                    outcome.zh
-                ),
-                format!(
-                    "possible case {}: {} (answer: {})",
-                    c.id.get_ref(),
-                    c.name.en,
-                    outcome.en
-                ),
-            ),
-        ));
+        v.notes.push(Statement {
+            said: Said::Candidate(r.case),
+            unverified: false,
+        });
     }
-    v.extra.insert(
-        "candidates".into(),
-        rows.iter().map(|r| r.case.id.get_ref().clone()).collect(),
-    );
 }
 
 #[cfg(test)]

@@ -18,11 +18,13 @@ use crate::checks::dental::{self, Facts};
 use crate::cli::{DentalArgs, YesNo};
 use crate::error::Error;
 use crate::prompt::Prompter;
+use crate::region::kept_code;
+use crate::render::verdict::DentalReport;
 use crate::render::{Report, t, table};
 use crate::request::{Request, pooling_area};
 use crate::rules::procedures::dental::{DentalFile, Procedure};
 use crate::text::{Lang, Text};
-use crate::worded::Outcome;
+use crate::vocab::Outcome;
 
 pub const LIST_SCHEMA: &str = "yibao.dental-list/1";
 
@@ -41,7 +43,7 @@ pub struct ProcedureList {
     pub procedures: Vec<ProcedureRow>,
 }
 
-pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
+pub fn run<'r>(args: &DentalArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     let rules = req.rules()?;
     let file = &rules.procedures.dental;
     if args.list {
@@ -126,8 +128,11 @@ pub fn run(args: &DentalArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
             p.say_command(&equivalent(&facts));
         }
     }
-    let policy = req.policy(facts.region.as_deref())?;
-    Ok(Box::new(dental::check(&facts, &policy)))
+    let policy = req.policy(facts.region.as_deref().and_then(kept_code))?;
+    Ok(Box::new(DentalReport {
+        answer: dental::check(&facts, &policy),
+        rules: policy.rules,
+    }))
 }
 
 /// The procedure called `name`, or a usage error suggesting the closest one.

@@ -7,23 +7,45 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::checks::procedure::item;
 use crate::error::Error;
-use crate::render::verdict::{channel, heading, sources, unverified_mark, worded_citation};
+use crate::render::verdict::{channel, heading, sources, unverified_mark};
+use crate::render::wire::CitationJson;
 use crate::render::{Report, t, table};
 use crate::request::Request;
 use crate::rules::procedures::guides::Topic;
 use crate::text::{Lang, Text, closest};
-use crate::worded::{Channel, Citation, Item, Outcome, Verdict};
+use crate::verdict::Verdict;
+use crate::vocab::{Channel, Outcome};
 
 pub const SCHEMA: &str = "yibao.guide/1";
 
 /// One statement of a topic, with the channel it uses where it says.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct GuideItem {
-    #[serde(flatten)]
-    pub item: Item,
+    pub id: String,
+    pub text: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Text>,
+    /// The source id this rests on.
+    pub cite: String,
+    /// True when the source is only reported (待核对).
+    pub unverified: bool,
     pub channel: Option<Channel>,
+}
+
+/// A document a topic rests on.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct GuideCitation {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub doc_no: String,
+    pub issuer: String,
+    pub published: chrono::NaiveDate,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    pub evidence: String,
+    pub articles: Vec<String>,
 }
 
 /// One heading of a topic, ready to show.
@@ -41,7 +63,7 @@ pub struct Guide {
     pub title: Text,
     pub summary: Text,
     pub sections: Vec<Section>,
-    pub citations: Vec<Citation>,
+    pub citations: Vec<GuideCitation>,
 }
 
 /// A topic in the list.
@@ -88,7 +110,7 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
         return Err(unknown(name, &guides.topic));
     };
     // Citations are gathered the way a verdict gathers them.
-    let mut scratch = Verdict::new(SCHEMA, Outcome::Yes, Text::default());
+    let mut scratch = Verdict::new(Outcome::Yes);
     let sections = found
         .section
         .iter()
@@ -99,7 +121,11 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
                 .item
                 .iter()
                 .map(|i| GuideItem {
-                    item: item(&mut scratch, &policy, i),
+                    id: i.id.get_ref().to_string(),
+                    text: i.text.clone(),
+                    fix: i.fix.clone(),
+                    cite: i.cite.source.get_ref().to_string(),
+                    unverified: scratch.cite_all(&policy, i.cites()),
                     channel: i.channel,
                 })
                 .collect(),
@@ -110,7 +136,23 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
         title: found.title.clone(),
         summary: found.summary.clone(),
         sections,
-        citations: scratch.citations,
+        citations: (scratch.citations.iter())
+            .map(|c| {
+                let doc = policy.rules.documents.get(c.doc);
+                GuideCitation {
+                    id: doc.id.to_string(),
+                    title: doc.title.to_string(),
+                    doc_no: doc.doc_no.to_string(),
+                    issuer: doc.issuer.to_string(),
+                    published: doc.published,
+                    url: doc.url.to_string(),
+                    evidence: doc.evidence.to_string(),
+                    articles: (scratch.articles_of(c.doc).into_iter())
+                        .map(String::from)
+                        .collect(),
+                }
+            })
+            .collect(),
     }))
 }
 
@@ -156,12 +198,8 @@ impl Report for Guide {
         let _ = writeln!(out, "{}", self.summary.get(lang));
         for s in &self.sections {
             heading(&mut out, s.heading.get(lang));
-            for GuideItem {
-                item: i,
-                channel: c,
-            } in &s.items
-            {
-                let tag = c.map_or(String::new(), |c| format!("[{}] ", channel(lang, c)));
+            for i in &s.items {
+                let tag = (i.channel).map_or(String::new(), |c| format!("[{}] ", channel(lang, c)));
                 let _ = writeln!(
                     out,
                     "  - {tag}{}{}",
@@ -170,7 +208,18 @@ impl Report for Guide {
                 );
             }
         }
-        let cited: Vec<_> = self.citations.iter().map(worded_citation).collect();
+        let cited: Vec<CitationJson> = (self.citations.iter())
+            .map(|c| CitationJson {
+                id: &c.id,
+                title: &c.title,
+                doc_no: &c.doc_no,
+                issuer: &c.issuer,
+                published: c.published,
+                url: &c.url,
+                evidence: &c.evidence,
+                articles: c.articles.iter().map(String::as_str).collect(),
+            })
+            .collect();
         sources(&mut out, lang, &cited);
         out
     }

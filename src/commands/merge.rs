@@ -47,7 +47,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
         req,
     )?;
     if from == to {
-        let label = crate::checks::procedure::region_label(&from);
+        let label = crate::render::text::place(&from, req.lang);
         return Err(Error::usage(
             format!(
                 "--from 和 --to 都是 {label}:同一统筹地区内没有两个账户可合并;请给出两个不同的地区(例如 --from 西安 --to 北京),重复参保请问当地医保经办机构"

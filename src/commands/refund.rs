@@ -13,16 +13,18 @@ use serde_json::Value;
 
 use super::suggest;
 use crate::checks::decide::{self, REGION, State};
-use crate::checks::procedure::region_label;
 use crate::checks::refund::{self, Facts};
 use crate::cli::{RefundArgs, YesNo};
 use crate::error::Error;
 use crate::prompt::Prompter;
+use crate::region::kept_code;
+use crate::render::text::place;
+use crate::render::verdict::RefundReport;
 use crate::render::{Report, t, table};
 use crate::request::{Request, pooling_area};
 use crate::rules::procedures::refund::RefundFile;
 use crate::text::{Lang, Text};
-use crate::worded::Outcome;
+use crate::vocab::Outcome;
 
 pub const LIST_SCHEMA: &str = "yibao.refund-list/1";
 
@@ -47,7 +49,7 @@ pub struct CaseList {
     pub cases: Vec<CaseRow>,
 }
 
-pub fn run(args: &RefundArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
+pub fn run<'r>(args: &RefundArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     let rules = req.rules()?;
     let file = &rules.procedures.refund;
     if args.list {
@@ -75,8 +77,11 @@ pub fn run(args: &RefundArgs, req: &Request) -> Result<Box<dyn Report>, Error> {
             p.say_command(&equivalent(&facts));
         }
     }
-    let policy = req.policy(facts.region.as_deref())?;
-    Ok(Box::new(refund::check(&facts, &policy)))
+    let policy = req.policy(facts.region.as_deref().and_then(kept_code))?;
+    Ok(Box::new(RefundReport {
+        answer: refund::check(&facts, &policy),
+        rules: policy.rules,
+    }))
 }
 
 /// A case or `--situation` answer that the table does not know is a usage error with
@@ -166,7 +171,7 @@ fn ask_region(p: &Prompter, layers: &[&str]) -> Result<Option<String>, Error> {
         .map(|c| {
             (
                 Some(c.to_string()),
-                Text::new(region_label(c), region_label(c)),
+                Text::new(place(c, Lang::Zh), place(c, Lang::En)),
             )
         })
         .collect();
@@ -240,10 +245,10 @@ impl Report for CaseList {
             t(lang, "结论", "answer"),
         ]);
         for c in &self.cases {
-            let applies = c
-                .region
-                .as_deref()
-                .map_or_else(|| t(lang, "一般规则", "general").to_string(), region_label);
+            let applies = c.region.as_deref().map_or_else(
+                || t(lang, "一般规则", "general").to_string(),
+                |c| place(c, lang),
+            );
             tb.add_row(vec![
                 c.id.clone(),
                 c.name.get(lang).to_string(),

@@ -11,10 +11,9 @@ use super::guide::GuideJson;
 use super::refund::CaseList;
 use super::regions::RegionList;
 use super::rules::{CheckReport, ShowReport};
-use crate::checks::{balance, merge, transfer};
+use crate::checks::{balance, dental, merge, refund, transfer};
 use crate::error::Error;
-use crate::render::wire::{BalanceJson, MergeJson, TransferJson};
-use crate::worded::Verdict;
+use crate::render::wire::{BalanceJson, DentalJson, MergeJson, RefundJson, TransferJson};
 
 /// A command name, its schema id and the function generating its schema.
 type Entry = (&'static str, &'static str, fn() -> Value);
@@ -44,6 +43,8 @@ const SCHEMAS: &[Entry] = &[
     ("status", transfer::SCHEMA, schema_of::<TransferJson>),
     ("merge", merge::SCHEMA, schema_of::<MergeJson>),
     ("balance", balance::SCHEMA, schema_of::<BalanceJson>),
+    ("refund", refund::SCHEMA, schema_of::<RefundJson>),
+    ("dental", dental::SCHEMA, schema_of::<DentalJson>),
     ("error", "yibao.error/1", error_schema),
     (
         "batch",
@@ -52,32 +53,15 @@ const SCHEMAS: &[Entry] = &[
     ),
 ];
 
-/// Commands whose output is a worded `Verdict` (until their checks return typed answers).
-pub const VERDICTS: &[(&str, &str)] = &[
-    ("refund", crate::checks::refund::SCHEMA),
-    ("dental", crate::checks::dental::SCHEMA),
-];
-
 /// The names `yibao schema` accepts.
 pub fn names() -> Vec<&'static str> {
-    SCHEMAS
-        .iter()
-        .map(|(n, _, _)| *n)
-        .chain(VERDICTS.iter().map(|(n, _)| *n))
-        .collect()
+    SCHEMAS.iter().map(|(n, _, _)| *n).collect()
 }
 
 /// The schema for one command's output, with its id as a `const` of the `schema` property.
 pub fn schema(name: &str) -> Result<Value, Error> {
     let (id, mut doc) = if let Some((_, id, make)) = SCHEMAS.iter().find(|(n, _, _)| *n == name) {
         (*id, make())
-    } else if let Some((_, id)) = VERDICTS.iter().find(|(n, _)| *n == name) {
-        let mut doc = schema_of::<Verdict>();
-        // The trace is present only with --explain.
-        if let Some(Value::Array(required)) = doc.get_mut("required") {
-            required.retain(|r| r != "trace");
-        }
-        (*id, doc)
     } else {
         let known = names();
         let hint = crate::text::closest(name, known.iter().copied())

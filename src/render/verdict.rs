@@ -5,126 +5,15 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use std::borrow::Cow;
-
 use super::wire::{
-    BalanceJson, CitationJson, DeadlineJson, ItemJson, LineJson, MergeJson, Origin, StepJson,
-    TraceJson, TransferJson, VerdictJson,
+    BalanceJson, CitationJson, DentalJson, ItemJson, MergeJson, Origin, RefundJson, TransferJson,
+    VerdictJson,
 };
 use super::{Report, t, table};
-use crate::checks::{balance, merge, transfer};
+use crate::checks::{balance, dental, merge, refund, transfer};
 use crate::rules::RuleSet;
 use crate::text::Lang;
 use crate::vocab::{Channel, Place, Who};
-use crate::worded::{Item, Verdict};
-
-impl Report for Verdict {
-    fn schema(&self) -> &'static str {
-        self.schema
-    }
-
-    fn json(&self, explain: bool) -> Value {
-        let mut v = serde_json::to_value(self).unwrap_or_default();
-        if let Value::Object(map) = &mut v {
-            map.shift_remove("schema"); // shift, not swap: keep the key order
-            if !explain {
-                map.shift_remove("trace");
-            }
-        }
-        v
-    }
-
-    fn human(&self, lang: Lang, explain: bool) -> String {
-        show(&worded_view(self, lang, explain), lang, explain)
-    }
-
-    fn exit_code(&self) -> i32 {
-        self.outcome.exit_code()
-    }
-}
-
-/// A verdict whose check still words it (`worded`), as the view people are shown.
-fn worded_view(v: &Verdict, lang: Lang, explain: bool) -> VerdictJson<'_> {
-    fn items(list: &[Item], lang: Lang) -> Vec<ItemJson<'_>> {
-        (list.iter())
-            .map(|i| ItemJson {
-                id: &i.id,
-                text: Cow::Borrowed(i.text.get(lang)),
-                fix: i.fix.as_ref().map(|f| Cow::Borrowed(f.get(lang))),
-                cite: i.cite.as_deref(),
-                unverified: i.unverified,
-            })
-            .collect()
-    }
-    let items = |list| items(list, lang);
-    VerdictJson {
-        schema: v.schema,
-        line: None,
-        id: None,
-        outcome: v.outcome,
-        summary: v.summary.get(lang).to_string(),
-        lines: (v.lines.iter())
-            .map(|l| LineJson {
-                id: Cow::Owned(l.id.to_string()),
-                label: l.label.get(lang).to_string(),
-                value: l.value.get(lang).to_string(),
-            })
-            .collect(),
-        blockers: items(&v.blockers),
-        conditions: items(&v.conditions),
-        steps: (v.steps.iter())
-            .map(|s| StepJson {
-                id: &s.id,
-                place: s.place,
-                channel: s.channel,
-                who: s.who,
-                text: Cow::Borrowed(s.text.get(lang)),
-                cite: s.cite.as_deref(),
-                unverified: s.unverified,
-            })
-            .collect(),
-        materials: items(&v.materials),
-        deadlines: (v.deadlines.iter())
-            .map(|d| DeadlineJson {
-                id: &d.id,
-                label: d.label.get(lang),
-                date: d.date,
-                from: d.from,
-                working_days: d.working_days,
-                estimated: d.estimated,
-                cite: &d.cite,
-                unverified: d.unverified,
-            })
-            .collect(),
-        carries_over: items(&v.carries_over),
-        notes: items(&v.notes),
-        warnings: v.warnings.iter().map(|w| w.get(lang).to_string()).collect(),
-        citations: v.citations.iter().map(worded_citation).collect(),
-        trace: explain.then(|| {
-            (v.trace.iter())
-                .map(|t| TraceJson {
-                    id: &t.id,
-                    holds: t.holds,
-                    detail: t.detail.get(lang).to_string(),
-                })
-                .collect()
-        }),
-    }
-}
-
-/// A citation of a worded verdict, as shown.
-pub fn worded_citation(c: &crate::worded::Citation) -> CitationJson<'_> {
-    CitationJson {
-        id: c.id,
-        title: &c.title,
-        doc_no: &c.doc_no,
-        issuer: &c.issuer,
-        published: c.published,
-        url: &c.url,
-        evidence: &c.evidence,
-        articles: c.articles.iter().map(|a| a.as_str()).collect(),
-    }
-}
 
 /// A typed answer with the rules it rests on, ready to show either way: its wire type
 /// (`--json`) and, from the same localized view, the text for people.
@@ -180,6 +69,18 @@ answer_report!(
     BalanceReport,
     balance::Answer<'r>,
     BalanceJson
+);
+answer_report!(
+    /// `yibao refund`.
+    RefundReport,
+    refund::Answer<'r>,
+    RefundJson
+);
+answer_report!(
+    /// `yibao dental`.
+    DentalReport,
+    dental::Answer<'r>,
+    DentalJson
 );
 answer_report!(
     /// `yibao merge`.

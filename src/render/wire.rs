@@ -12,9 +12,10 @@ use serde_json::value::RawValue;
 
 use super::text::{self, Context};
 use crate::checks::transfer;
-use crate::checks::{balance, merge};
+use crate::checks::{balance, dental, merge, refund};
 use crate::rules::RuleSet;
 use crate::rules::procedures::channels::Shows;
+use crate::rules::procedures::dental::Pays;
 use crate::text::Lang;
 use crate::verdict::{Citation, Deadline, Said, Statement, Step, Verdict, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
@@ -659,4 +660,128 @@ fn monthly<'a>(a: &'a balance::Answer, credit: &'a balance::Credit) -> MonthlyJs
         _ => {}
     }
     m
+}
+
+/// `case`: the refund case found.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CaseJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// The region whose rules hold the case; null for a general one.
+    pub region: Option<&'a str>,
+    /// What the case's sources conclude, before the region and the evidence are weighed.
+    pub stated_outcome: Outcome,
+    /// Every source of the case is only reported.
+    pub unverified: bool,
+}
+
+/// `yibao refund --json`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RefundJson<'a> {
+    #[serde(flatten)]
+    pub verdict: VerdictJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<CaseJson<'a>>,
+    /// No single case yet: the ids of those that still fit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<PlaceJson>,
+    /// The answers given, by question id.
+    pub answers: &'a std::collections::BTreeMap<String, String>,
+}
+
+impl<'a> RefundJson<'a> {
+    pub fn new(
+        a: &'a refund::Answer,
+        rules: &'a RuleSet,
+        lang: Lang,
+        explain: bool,
+        origin: Origin<'a>,
+    ) -> RefundJson<'a> {
+        let cx = text::refund::context(a, lang);
+        let why = |w: &Why| cx.why(w);
+        RefundJson {
+            verdict: VerdictJson::new(
+                refund::SCHEMA,
+                origin,
+                &a.verdict,
+                &cx,
+                rules,
+                text::refund::summary(a, lang),
+                text::refund::lines(a, lang),
+                explain.then_some(&why as &dyn Fn(&Why) -> String),
+            ),
+            case: a.found.as_ref().map(|f| CaseJson {
+                id: f.row.case.id.get_ref(),
+                name: f.row.case.name.get(lang),
+                region: f.row.layer,
+                stated_outcome: f.stated,
+                unverified: f.unverified,
+            }),
+            candidates: (a.candidates.as_ref())
+                .map(|rows| rows.iter().map(|r| r.case.id.get_ref().as_str()).collect()),
+            region: a.facts.region.as_deref().map(PlaceJson::of),
+            answers: &a.answers,
+        }
+    }
+}
+
+/// `procedure`: the dental procedure found.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ProcedureJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// `yibao dental --json`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct DentalJson<'a> {
+    #[serde(flatten)]
+    pub verdict: VerdictJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<PlaceJson>,
+    /// Who pays, by scheme (`employee`, `resident`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pays: Option<std::collections::BTreeMap<&'static str, Pays>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<ProcedureJson<'a>>,
+}
+
+impl<'a> DentalJson<'a> {
+    pub fn new(
+        a: &'a dental::Answer,
+        rules: &'a RuleSet,
+        lang: Lang,
+        explain: bool,
+        origin: Origin<'a>,
+    ) -> DentalJson<'a> {
+        let cx = text::dental::context(a, lang);
+        let why = |w: &Why| cx.why(w);
+        let found = a.procedure.is_some();
+        DentalJson {
+            verdict: VerdictJson::new(
+                dental::SCHEMA,
+                origin,
+                &a.verdict,
+                &cx,
+                rules,
+                text::dental::summary(a, lang),
+                text::dental::lines(a, lang),
+                explain.then_some(&why as &dyn Fn(&Why) -> String),
+            ),
+            region: (a.facts.region.as_deref())
+                .filter(|_| found)
+                .map(PlaceJson::of),
+            pays: found.then(|| a.covers.iter().map(|(s, c)| (s.flag(), c.pays)).collect()),
+            procedure: a.procedure.map(|p| ProcedureJson {
+                id: p.id.get_ref(),
+                name: p.name.get(lang),
+            }),
+        }
+    }
 }

@@ -28,7 +28,6 @@ use crate::calendar::Calendar;
 use crate::dates;
 use crate::region::{Level, regions};
 use crate::text::Str;
-use crate::worded::Document;
 use diag::Diagnostic;
 pub use documents::DocId;
 use load::RulesText;
@@ -49,10 +48,6 @@ pub struct Loaded {
 pub struct RuleSet {
     pub sources_path: String,
     pub sources: SourceFile,
-    /// Each source as the document a verdict cites, sorted by the address of its interned
-    /// id (`Str::interned`, as every citation in the rules is): `Verdict::cite` finds a
-    /// document by pointer instead of comparing names.
-    pub citations: Vec<(usize, &'static Document)>,
     /// The registry as answers cite it.
     pub documents: documents::Documents,
     pub national: Loaded,
@@ -235,7 +230,6 @@ impl RuleSet {
                 Some(pooling),
             ) => Ok(RuleSet {
                 sources_path,
-                citations: citations(&sources),
                 documents: documents::Documents::of(&sources),
                 sources,
                 national,
@@ -245,22 +239,6 @@ impl RuleSet {
                 pooling,
             }),
             _ => Err(problems),
-        }
-    }
-
-    /// The citation of registered source `id`, whose id is the interned one: found by
-    /// address when `id` is that interned id (as every id in the rules is), else by name.
-    pub fn citation(&self, id: &Str) -> Option<&'static Document> {
-        let by_address = (self.citations)
-            .binary_search_by_key(&id.as_ptr().addr(), |(at, _)| *at)
-            .map(|at| self.citations[at].1);
-        match by_address {
-            Ok(doc) if std::ptr::eq(doc.id, id.as_str()) => Some(doc),
-            _ => self
-                .citations
-                .iter()
-                .map(|(_, c)| *c)
-                .find(|c| c.id == id.as_str()),
         }
     }
 
@@ -278,20 +256,4 @@ impl RuleSet {
             .as_ref()
             .and_then(|d| dates::from_toml(d.get_ref()))
     }
-}
-
-/// The registry as citations, by interned id (see `RuleSet::citations`).
-fn citations(sources: &SourceFile) -> Vec<(usize, &'static Document)> {
-    let mut out: Vec<_> = sources
-        .iter()
-        .map(|(id, doc)| {
-            // The worded verdicts point to these for the run (until refund and dental are typed).
-            let id: &'static str = Box::leak(id.clone().into_boxed_str());
-            // Kept for the run, like the rules' strings (`Str::keep`): verdicts point to it.
-            let doc: &'static Document = Box::leak(Box::new(Document::of(id, doc)));
-            (id.as_ptr().addr(), doc)
-        })
-        .collect();
-    out.sort_by_key(|(at, _)| *at);
-    out
 }

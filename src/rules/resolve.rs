@@ -13,17 +13,6 @@ use crate::calendar::Calendar;
 use crate::dates;
 use crate::text::{Str, Text};
 
-/// How much of a verdict a check builds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Detail {
-    /// Everything a person reads: texts, the key lines, the trace, the structured extras.
-    #[default]
-    Full,
-    /// What `batch` prints by default and nothing more: the outcome, the blockers and
-    /// conditions, the deadlines, the waiting-period figures and the documents cited.
-    Outline,
-}
-
 /// The policy for one region on one date. Cheap to build; values are resolved on demand.
 #[derive(Debug, Clone, Copy)]
 pub struct Policy<'a> {
@@ -31,8 +20,6 @@ pub struct Policy<'a> {
     /// The pooling area or province asked about; `None` for national rules only.
     pub region: Option<&'a str>,
     pub on: NaiveDate,
-    /// How much of a verdict a check given this policy builds.
-    pub detail: Detail,
 }
 
 /// One resolved value with everything needed to explain it.
@@ -106,12 +93,7 @@ pub enum RuleGap {
 
 impl<'a> Policy<'a> {
     pub fn new(rules: &'a RuleSet, region: Option<&'a str>, on: NaiveDate) -> Policy<'a> {
-        Policy {
-            rules,
-            region,
-            on,
-            detail: Detail::Full,
-        }
+        Policy { rules, region, on }
     }
 
     /// The files to consult, most specific first: the region's own file, its province's file

@@ -5,7 +5,9 @@
 //! only in the language asked for. Nothing here decides anything.
 
 pub mod balance;
+pub mod dental;
 pub mod merge;
+pub mod refund;
 pub mod transfer;
 
 use std::borrow::Cow;
@@ -152,6 +154,59 @@ impl Context<'_, '_> {
                 "金额取决于您的年龄(--age)",
                 "the amount depends on your age (--age)"
             )),
+            Said::Caveat(c) => Cow::Borrowed(c.text.get(lang)),
+            Said::CaseReported => Cow::Owned(say!(
+                lang,
+                "依据仅见于转载或地方问答,尚未核对官方原文;申请前向参保地医保经办机构确认",
+                "the sources are reprints or local Q&As, not checked against an official text; confirm with the agency where you are insured before applying"
+            )),
+            Said::CoverReported(said) => {
+                let said = match said {
+                    Outcome::Yes => say!(lang, "“可以报销”", "\"covered\""),
+                    _ => say!(lang, "“不报销”", "\"not covered\""),
+                };
+                Cow::Owned(say!(
+                    lang,
+                    "{said}仅见于转载和内容网站,未见官方清单;以参保地医保目录为准",
+                    "{said} is only reported by reprints and content sites, with no official list seen; the local catalogue decides"
+                ))
+            }
+            Said::SchemesDiffer => Cow::Owned(say!(
+                lang,
+                "职工医保和居民医保的结论不同",
+                "the employee and the resident scheme differ"
+            )),
+            Said::RegionRule { layer, insured, .. } => {
+                let label = place(layer, lang);
+                Cow::Owned(match insured {
+                    Some(code) => {
+                        let here = place(code, lang);
+                        say!(
+                            lang,
+                            "这是{label}的规定,您在{here}参保:以{here}的规定为准",
+                            "this is the rule of {label}, and you are insured in {here}: the rules of {here} decide"
+                        )
+                    }
+                    None => say!(
+                        lang,
+                        "这是{label}的规定;在其他地区以当地规定为准",
+                        "this is the rule of {label}; elsewhere the local rules decide"
+                    ),
+                })
+            }
+            Said::Question { question, .. } => match question {
+                Some(q) => Cow::Borrowed(q.text.get(lang)),
+                None => Cow::Owned(say!(lang, "您在哪里参保?", "Where are you insured?")),
+            },
+            Said::Candidate(c) => {
+                let (id, name, answer) = (c.id.get_ref(), c.name.get(lang), outcome(c.outcome));
+                let answer = answer.get(lang);
+                Cow::Owned(say!(
+                    lang,
+                    "可能的情形 {id}:{name}(结论:{answer})",
+                    "possible case {id}: {name} (answer: {answer})"
+                ))
+            }
         }
     }
 
@@ -190,7 +245,48 @@ impl Context<'_, '_> {
             ))),
             Said::LookUp { fix, .. } => fix.map(|f| Cow::Borrowed(f.text.get(lang))),
             Said::NeedAge => Some(Cow::Owned(say!(lang, "加 --age 年龄", "add --age YEARS"))),
-            Said::Channel(_) | Said::Wait(_) => None,
+            Said::Caveat(c) => Some(Cow::Borrowed(c.fix.get(lang))),
+            Said::SchemesDiffer => Some(Cow::Owned(say!(
+                lang,
+                "用 --scheme employee|resident 说明",
+                "state it with --scheme employee|resident"
+            ))),
+            Said::RegionRule {
+                layer,
+                insured,
+                stated,
+            } => Some(Cow::Owned(match insured {
+                Some(code) => {
+                    let here = place(code, lang);
+                    say!(
+                        lang,
+                        "向{here}的医保经办机构或税务部门咨询",
+                        "ask the medical-insurance agency or tax office of {here}"
+                    )
+                }
+                None => {
+                    let (label, answer) = (place(layer, lang), outcome(*stated));
+                    let answer = answer.get(lang);
+                    say!(
+                        lang,
+                        "用 --region 说明参保地;在{label}参保时结论为“{answer}”",
+                        "state where you are insured with --region; insured in {label}, the answer is \"{answer}\""
+                    )
+                }
+            })),
+            Said::Question { id, values, .. } => {
+                let flag = format!("--{}", id.replace('_', "-"));
+                Some(Cow::Owned(say!(
+                    lang,
+                    "用 {flag} {values} 说明",
+                    "state it with {flag} {values}"
+                )))
+            }
+            Said::Channel(_)
+            | Said::Wait(_)
+            | Said::CaseReported
+            | Said::CoverReported(_)
+            | Said::Candidate(_) => None,
         }
     }
 
@@ -213,6 +309,15 @@ impl Context<'_, '_> {
             Why::Overdue { on, by } => say!(lang, "{on} 晚于 {by}", "{on} is after {by}"),
             Why::HasAccount => say!(lang, "居民医保", "resident scheme"),
             Why::CreditRate(file) => say!(lang, "计入比例来自 {file}", "credit rate from {file}"),
+            Why::Answer { question, answer } => format!("{question} = {answer}"),
+            Why::Caveat { fact, holds } => {
+                let answer = match holds {
+                    Some(true) => say!(lang, "是", "yes"),
+                    Some(false) => say!(lang, "否", "no"),
+                    None => say!(lang, "未知", "unknown"),
+                };
+                format!("{fact} = {answer}")
+            }
             Why::SamePoolingArea | Why::Fact { .. } => String::new(),
         }
     }
@@ -283,6 +388,16 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             "add --submitted YYYY-MM-DD (the day the transfer application was accepted) for the arrival date"
         ),
         Warning::Gap(gap) => gap.to_string(),
+        Warning::ListCases => say!(
+            lang,
+            "运行 yibao refund --list 查看全部情形",
+            "run yibao refund --list to see every case"
+        ),
+        Warning::ListProcedures => say!(
+            lang,
+            "运行 yibao dental --list 查看目录",
+            "run yibao dental --list to see the catalogue"
+        ),
         Warning::NoRegion => say!(
             lang,
             "未指定地区:只列出全国通用渠道;加 --region 可加上当地自有渠道",
