@@ -227,6 +227,12 @@ fn merge(text: &str, cx: &Context, scratch: &mut Scratch) -> Result<Verdict, Lin
         r#"{"check":"merge","from":"西安","to":"北京"}"#,
         cx.lang,
     )?;
+    if let Some(problem) = f
+        .submitted
+        .and_then(|d| crate::request::future_submission("submitted", d, cx.on))
+    {
+        return Err(LineError::text("contradiction", &problem, cx.lang));
+    }
     if f.from == f.to {
         let label = crate::checks::procedure::region_label(&f.from);
         return Err(LineError::text(
