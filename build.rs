@@ -93,6 +93,33 @@ fn region_index(path: &Path) -> String {
     for (key, found) in by_key {
         writeln!(code, "    ({key:?}, &{found:?}),").unwrap();
     }
+    // suggestions for a miss: the keys of provinces, prefectures and direct counties, each
+    // with its row and number of grams, and for each gram the keys that have it
+    let mut hint_keys: Vec<(String, usize, usize)> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if !keys::is_county(r.code) {
+            for key in keys::keys(r.name, r.short_name, r.pinyin) {
+                if !hint_keys.iter().any(|(k, j, _)| *k == key && *j == i) {
+                    let n = keys::grams(&key).len().min(255);
+                    hint_keys.push((key, i, n));
+                }
+            }
+        }
+    }
+    let mut by_gram: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (n, (key, _, _)) in hint_keys.iter().enumerate() {
+        for g in keys::grams(key) {
+            by_gram.entry(g).or_default().push(n);
+        }
+    }
+    code.push_str("];\n\npub static HINT_KEYS: &[(&str, u16, u8)] = &[\n");
+    for (key, row, n) in &hint_keys {
+        writeln!(code, "    ({key:?}, {row}, {n}),").unwrap();
+    }
+    code.push_str("];\n\npub static BY_GRAM: &[(&str, &[u16])] = &[\n");
+    for (gram, found) in by_gram {
+        writeln!(code, "    ({gram:?}, &{found:?}),").unwrap();
+    }
     code.push_str("];\n");
     code
 }

@@ -122,30 +122,43 @@ struct RawHoliday {
     work: Vec<Spanned<Datetime>>,
 }
 
+/// One row of `years`: the year, 除夕, 清明, 端午, 中秋.
+type StatutoryRow = (i64, Datetime, Datetime, Datetime, Datetime);
+
 /// `calendar/statutory.toml`: the statutory days of years without a notice (see that file).
+/// Compact (one row of lunar dates a year), as it is read at every start-up.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawStatutory {
+    spring_festival_days: Spanned<i64>,
+    years: Spanned<Vec<StatutoryRow>>,
     source: RawSource,
     lunar: RawSource,
-    #[serde(default)]
-    year: Vec<RawStatutoryYear>,
+    names: RawNames,
+    solar: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawStatutoryYear {
-    year: Spanned<i64>,
-    holiday: Vec<RawHoliday>,
+struct RawNames {
+    new_year: Text,
+    spring_festival: Text,
+    qingming: Text,
+    labour_day: Text,
+    dragon_boat: Text,
+    mid_autumn: Text,
+    national_day: Text,
 }
 
-/// The dates of a holiday's `rest = [first, last]`, each `None` where it is not a date.
-fn rest_ends(h: &RawHoliday) -> Vec<Option<NaiveDate>> {
-    h.rest
-        .get_ref()
-        .iter()
-        .map(|d| from_toml(d.get_ref()))
-        .collect()
+impl RawNames {
+    fn of(&self, key: &str) -> Option<&Text> {
+        Some(match key {
+            "new_year" => &self.new_year,
+            "labour_day" => &self.labour_day,
+            "national_day" => &self.national_day,
+            _ => return None,
+        })
+    }
 }
 
 /// The file of statutory days is `calendar/statutory.toml`; the others are named by year.
@@ -154,8 +167,7 @@ fn is_statutory(path: &str) -> bool {
 }
 
 /// The statutory rest days of `statutory.toml` for the years in it, each with its name;
-/// problems go to `out`. The fixed-date days the 2024 revision names (January 1, May 1–2,
-/// October 1–3) must be there, and every range inside its year, without make-up days.
+/// problems go to `out`. Every date must lie in its year, and the solar days are `MM-DD`.
 fn parse_statutory(
     path: &str,
     src: &str,
@@ -185,47 +197,89 @@ fn parse_statutory(
             ));
         }
     }
-    let mut years = Vec::new();
-    for y in raw.year {
-        let Ok(year) = i32::try_from(*y.year.get_ref()) else {
-            out.push(at(y.year.span(), "year must be a year".into()));
+    let spring = u64::try_from(*raw.spring_festival_days.get_ref()).unwrap_or(0);
+    if !(1..=10).contains(&spring) {
+        out.push(at(
+            raw.spring_festival_days.span(),
+            "spring_festival_days must be a number of days from 1 to 10".into(),
+        ));
+    }
+    let names = &raw.names;
+    let mut solar: Vec<(u32, u32, &Text)> = Vec::new();
+    for (key, days) in &raw.solar {
+        let Some(name) = names.of(key) else {
+            out.push(Diagnostic::file(
+                path,
+                format!("solar.{key}: unknown holiday; use new_year, labour_day or national_day"),
+            ));
             continue;
         };
-        let mut days: Vec<(NaiveDate, Text)> = Vec::new();
-        for h in y.holiday {
-            if !h.work.is_empty() {
-                out.push(at(
-                    h.rest.span(),
-                    "statutory days have no make-up working days: those come with the notice"
-                        .into(),
-                ));
-            }
-            match rest_ends(&h).as_slice() {
-                [Some(a), Some(b)] if a <= b && a.year() == year && b.year() == year => {
-                    for d in a.iter_days().take_while(|d| d <= b) {
-                        if !days.iter().any(|(e, _)| *e == d) {
-                            days.push((d, h.name.get_ref().clone()));
-                        }
-                    }
-                }
-                _ => out.push(at(
-                    h.rest.span(),
-                    format!("rest must be two dates [first, last] in {year}, in order"),
+        for md in days {
+            let parsed = md
+                .split_once('-')
+                .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
+                .filter(|&(m, d)| NaiveDate::from_ymd_opt(2024, m, d).is_some());
+            match parsed {
+                Some((m, d)) => solar.push((m, d, name)),
+                None => out.push(Diagnostic::file(
+                    path,
+                    format!("solar.{key}: '{md}' is not a month-day like 10-01"),
                 )),
             }
         }
-        for (m, d) in [(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)] {
-            let day = NaiveDate::from_ymd_opt(year, m, d);
-            if day.is_some_and(|day| !days.iter().any(|(e, _)| *e == day)) {
-                out.push(at(
-                    y.year.span(),
-                    format!("{year}: the statutory day {year}-{m:02}-{d:02} is missing"),
-                ));
+    }
+    let mut years = Vec::new();
+    for (year, eve, qingming, duanwu, zhongqiu) in raw.years.get_ref() {
+        let dates = [eve, qingming, duanwu, zhongqiu].map(from_toml);
+        let year_ok = i32::try_from(*year).ok();
+        let (Some(year), [Some(eve), Some(qingming), Some(duanwu), Some(zhongqiu)]) =
+            (year_ok, dates)
+        else {
+            out.push(at(
+                raw.years.span(),
+                format!("years: {year}: give the year and four dates (除夕, 清明, 端午, 中秋)"),
+            ));
+            continue;
+        };
+        let mut days: Vec<(NaiveDate, Text)> = Vec::new();
+        let mut add = |d: NaiveDate, name: &Text| {
+            if !days.iter().any(|(e, _)| *e == d) {
+                days.push((d, name.clone()));
             }
+        };
+        for (m, d, name) in &solar {
+            if let Some(day) = NaiveDate::from_ymd_opt(year, *m, *d) {
+                add(day, name);
+            }
+        }
+        for d in eve.iter_days().take(usize::try_from(spring).unwrap_or(0)) {
+            add(d, &names.spring_festival);
+        }
+        add(qingming, &names.qingming);
+        add(duanwu, &names.dragon_boat);
+        add(zhongqiu, &names.mid_autumn);
+        if [eve, qingming, duanwu, zhongqiu]
+            .iter()
+            .any(|d| d.year() != year)
+        {
+            out.push(at(
+                raw.years.span(),
+                format!("years: {year}: every date must lie in {year}"),
+            ));
+            continue;
         }
         years.push((year, days));
     }
     years
+}
+
+/// The dates of a holiday's `rest = [first, last]`, each `None` where it is not a date.
+fn rest_ends(h: &RawHoliday) -> Vec<Option<NaiveDate>> {
+    h.rest
+        .get_ref()
+        .iter()
+        .map(|d| from_toml(d.get_ref()))
+        .collect()
 }
 
 /// `d` as chrono's day number (day 1 = 0001-01-01, a Monday).

@@ -262,6 +262,12 @@ fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judg
         r#"{"check":"merge","from":"西安","to":"北京"}"#,
         cx.lang,
     )?;
+    if let Some(problem) = f
+        .submitted
+        .and_then(|d| crate::request::future_submission("submitted", d, cx.on))
+    {
+        return Err(LineError::text("contradiction", &problem, cx.lang));
+    }
     if f.from == f.to {
         let label = crate::render::text::place(&f.from, cx.lang);
         return Err(LineError::text(

@@ -218,17 +218,15 @@ fn the_2027_statutory_days_on_weekdays_are_not_working_days() {
 }
 
 #[test]
-fn a_statutory_year_missing_a_fixed_day_is_an_error() {
-    let text = include_str!("../../rules/calendar/statutory.toml").replace(
-        "rest = [2027-10-01, 2027-10-03]",
-        "rest = [2027-10-01, 2027-10-02]",
-    );
+fn a_statutory_date_outside_its_year_is_an_error() {
+    let text = include_str!("../../rules/calendar/statutory.toml")
+        .replace("[2027, 2027-02-05", "[2027, 2026-02-05");
     let Err(problems) = Calendar::from_files(&[("rules/calendar/statutory.toml".into(), text)])
     else {
-        panic!("a missing 10-03 must be reported");
+        panic!("a 除夕 outside its year must be reported");
     };
     assert!(
-        problems[0].message.contains("2027-10-03 is missing"),
+        problems[0].message.contains("every date must lie in 2027"),
         "{problems:?}"
     );
 }
@@ -236,18 +234,22 @@ fn a_statutory_year_missing_a_fixed_day_is_an_error() {
 #[test]
 fn a_notice_year_ignores_the_statutory_table() {
     // A table row for 2026 (here with a made-up 10-08 rest day) gives way to 2026's notice.
-    let table = include_str!("../../rules/calendar/statutory.toml").replace("2027", "2026");
-    let table = table.replacen(
-        "rest = [2026-10-01, 2026-10-03]",
-        "rest = [2026-10-01, 2026-10-08]",
-        1,
-    );
+    let table = include_str!("../../rules/calendar/statutory.toml")
+        .replace("[2027, 2027", "[2026, 2026")
+        .replace(
+            "2027-04-05, 2027-06-09, 2027-09-15",
+            "2026-04-05, 2026-06-19, 2026-09-25",
+        )
+        .replace("\"10-03\"]", "\"10-03\", \"10-08\"]");
     let mut files = real_files();
     files.retain(|(p, _)| !p.ends_with("statutory.toml"));
-    files.push(("rules/calendar/statutory.toml".into(), table));
+    files.push(("rules/calendar/statutory.toml".into(), table.clone()));
     let cal = Calendar::from_files(&files).unwrap();
     assert!(cal.day(date("2026-10-08")).workday);
     assert!(!cal.day(date("2026-10-08")).estimated);
+    // without the notice the same table would make it a rest day
+    let alone = Calendar::from_files(&[("rules/calendar/statutory.toml".into(), table)]).unwrap();
+    assert!(!alone.day(date("2026-10-08")).workday);
 }
 
 #[test]

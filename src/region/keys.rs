@@ -247,3 +247,20 @@ pub fn keys(name: &str, short_name: &str, pinyin: &str) -> Vec<String> {
     }
     keys
 }
+
+/// What a key is indexed by for suggestions: each Chinese character, and each pair of
+/// adjacent letters or digits; sorted, without repeats.
+pub fn grams(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    for (n, c) in chars.iter().enumerate() {
+        if !c.is_ascii() {
+            out.push(c.to_string());
+        } else if let Some(next) = chars.get(n + 1).filter(|d| d.is_ascii()) {
+            out.push([*c, *next].iter().collect());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}

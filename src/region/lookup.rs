@@ -1,7 +1,7 @@
 //! Turning typed text into regions: normalising queries, exact lookup, pooling-area lookup,
 //! search for `yibao regions`, and did-you-mean suggestions for misses.
 
-use super::keys::{TIER_SHORT, TIER_STEM, keys, normalize};
+use super::keys::{TIER_SHORT, TIER_STEM, grams, keys, normalize};
 use super::{Level, Region, Regions};
 
 /// Why a query did not resolve to exactly one region. Messages are one English line that names
@@ -300,17 +300,17 @@ impl Regions {
 
     /// The (up to) three names closest to a normalised query that matched nothing, drawn only
     /// from names that share a character (Chinese) or a pair of letters (pinyin) with it, by
-    /// an index built on the first miss, and scored by how many of those they share (Dice's
+    /// an index `build.rs` makes (`index::BY_GRAM`), and scored by how many of those they share (Dice's
     /// coefficient): a miss costs about what a hit does, not an edit distance to every name.
     fn suggestions(&self, key: &str) -> Vec<String> {
-        let hints = self.hints.get_or_init(Hints::build);
+        let (hint_keys, by_gram) = (super::index::HINT_KEYS, super::index::BY_GRAM);
         let grams = grams(key);
         // how many of the query's grams each indexed name shares, for the names sharing any
-        let mut shared = vec![0u8; hints.keys.len()];
+        let mut shared = vec![0u8; hint_keys.len()];
         let mut touched: Vec<usize> = Vec::new();
         for g in &grams {
-            if let Ok(at) = hints.by_gram.binary_search_by(|(k, _)| k.as_str().cmp(g)) {
-                for &k in &hints.by_gram[at].1 {
+            if let Ok(at) = by_gram.binary_search_by(|(k, _)| (*k).cmp(g.as_str())) {
+                for &k in by_gram[at].1 {
                     let k = usize::from(k);
                     if shared[k] == 0 {
                         touched.push(k);
@@ -323,11 +323,12 @@ impl Regions {
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for k in touched {
             let n = shared[k];
-            let (name, row, name_grams) = &hints.keys[k];
-            let mut score = 2.0 * f64::from(n) / (grams.len() + usize::from(*name_grams)) as f64;
+            let (name, row, name_grams) = hint_keys[k];
+            let row = usize::from(row);
+            let mut score = 2.0 * f64::from(n) / (grams.len() + usize::from(name_grams)) as f64;
             // only a name all of whose grams the query has can be inside it, and the reverse
-            let whole = n == *name_grams || usize::from(n) == grams.len();
-            if whole && chars >= 2 && (key.contains(name.as_str()) || name.starts_with(key)) {
+            let whole = n == name_grams || usize::from(n) == grams.len();
+            if whole && chars >= 2 && (key.contains(name) || name.starts_with(key)) {
                 score = score.max(0.75);
             }
             if score < 0.5 {
@@ -340,9 +341,9 @@ impl Regions {
                 .take_while(|(a, b)| a == b)
                 .count();
             score += 0.01 * prefix.min(5) as f64;
-            match scored.iter_mut().find(|(_, r)| r == row) {
+            match scored.iter_mut().find(|(_, r)| *r == row) {
                 Some(best) => best.0 = best.0.max(score),
-                None => scored.push((score, *row)),
+                None => scored.push((score, row)),
             }
         }
         // best first; ties in file order (provinces before their cities)
@@ -386,55 +387,4 @@ fn select(found: &[(usize, u8)]) -> Vec<usize> {
 
 fn tiered(found: &[(u16, u8)]) -> Vec<(usize, u8)> {
     found.iter().map(|&(i, t)| (usize::from(i), t)).collect()
-}
-
-/// What a key is indexed by for suggestions: each Chinese character, and each pair of
-/// adjacent letters or digits.
-fn grams(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut out: Vec<String> = Vec::new();
-    for (n, c) in chars.iter().enumerate() {
-        if !c.is_ascii() {
-            out.push(c.to_string());
-        } else if let Some(next) = chars.get(n + 1).filter(|d| d.is_ascii()) {
-            out.push([*c, *next].iter().collect());
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// The suggestion index: the keys of provinces, prefectures and direct counties (names, short
-/// names, pinyin), and for each gram the keys that contain it.
-pub(crate) struct Hints {
-    /// key, its row, how many grams it has
-    keys: Vec<(String, usize, u8)>,
-    by_gram: Vec<(String, Vec<u16>)>,
-}
-
-impl Hints {
-    fn build() -> Hints {
-        let all = super::regions();
-        let mut keys: Vec<(String, usize, u8)> = Vec::new();
-        for (i, r) in all.all().enumerate() {
-            if r.level != Level::County {
-                keys.extend(keys_of(r).into_iter().map(|k| {
-                    let n = u8::try_from(grams(&k).len()).unwrap_or(u8::MAX);
-                    (k, i, n)
-                }));
-            }
-        }
-        let mut map: std::collections::BTreeMap<String, Vec<u16>> = Default::default();
-        for (n, (k, _, _)) in keys.iter().enumerate() {
-            let n = u16::try_from(n).unwrap_or(u16::MAX);
-            for g in grams(k) {
-                map.entry(g).or_default().push(n);
-            }
-        }
-        Hints {
-            keys,
-            by_gram: map.into_iter().collect(),
-        }
-    }
 }

@@ -210,11 +210,8 @@ fn check(
             }
         }
     }
-    for r in all.all() {
-        if r.level == Level::Province
-            && r.is_pooling_area()
-            && !file.province_wide.contains_key(&r.code)
-        {
+    for r in all.provinces() {
+        if r.is_pooling_area() && !file.province_wide.contains_key(&r.code) {
             out.push(Diagnostic::file(
                 path,
                 format!("`province_wide.{}` is missing: the division list pools {} as a whole, so its pooling area needs a dated, cited entry", r.code, r.name),

@@ -219,3 +219,18 @@ fn chaoyang_at_a_terminal_is_a_pick_list_with_parents_and_the_choice_is_echoed()
     );
     assert!(text.contains("不需要转移"), "{text}");
 }
+
+#[test]
+fn a_batch_merge_with_a_future_submitted_date_is_refused_like_on_the_command_line() {
+    let run = Yibao::new()
+        .args(["batch"])
+        .on("2026-03-02")
+        .stdin(r#"{"check":"merge","from":"西安","to":"北京","submitted":"2026-03-03"}"#.as_bytes())
+        .run();
+    assert!(
+        run.stdout.contains("\"code\":\"contradiction\""),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("2026-03-03"), "{}", run.stdout);
+}
