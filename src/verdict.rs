@@ -13,7 +13,7 @@ use crate::rules::procedures::items::ItemData;
 use crate::rules::procedures::refund::{Case, Question};
 use crate::rules::schema::Cite;
 use crate::rules::{DocId, Policy, Resolved, RuleGap};
-use crate::text::Str;
+use crate::text::{Str, Text};
 use crate::vocab::{Channel, Outcome, Place, Who};
 
 /// One thing an answer says: a statement of the rules files, or one the answer makes, named
@@ -71,6 +71,9 @@ pub enum Said<'r> {
     },
     /// A refund case that may still apply.
     Candidate(&'r Case),
+    /// A regime of moves inside one province (automatic transfer, balance kept), as the
+    /// pooling rules word it.
+    Regime(&'r Text),
 }
 
 /// The local figure a `Said::LookUp` is about.
@@ -127,6 +130,7 @@ impl Said<'_> {
             Said::RegionRule { .. } => "region",
             Said::Question { id, .. } => id,
             Said::Candidate(c) => c.id.get_ref(),
+            Said::Regime(_) => "province_regime",
         }
     }
 
@@ -148,7 +152,8 @@ impl Said<'_> {
             | Said::SchemesDiffer
             | Said::RegionRule { .. }
             | Said::Question { .. }
-            | Said::Candidate(_) => None,
+            | Said::Candidate(_)
+            | Said::Regime(_) => None,
         }
     }
 }

@@ -81,6 +81,16 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         return a;
     }
 
+    // Inside one province the rules may move the record, or keep the balance, on their own:
+    // the plan still holds, but the local agency settles what is left to do.
+    for regime in (policy.rules.pooling).regimes(&facts.from, &facts.to, policy.on) {
+        let unverified = v.cite(policy, &regime.entry.cite);
+        v.conditions.push(Statement {
+            said: Said::Regime(regime.label),
+            unverified,
+        });
+    }
+
     let mut tags = facts.tags();
     let unknown = assess_blockers(v, facts, policy, &tags);
     if v.blockers.iter().any(|b| b.said.id() == "retired") {

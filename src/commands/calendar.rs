@@ -117,12 +117,12 @@ fn missing_years(cal: &Calendar, from: NaiveDate, to: NaiveDate) -> Text {
     let covered: Vec<String> = covered.iter().map(i32::to_string).collect();
     Text::new(
         format!(
-            "规则中尚无国务院办公厅 {} 年部分节假日安排通知(已收录: {});这些日期只按周六、周日计算,结果为估算",
+            "规则中尚无国务院办公厅 {} 年部分节假日安排通知(已收录: {});这些日期只扣除法定节假日(《全国年节及纪念日放假办法》)和周六、周日,不含调休,结果为估算",
             missing.join("、"),
             covered.join("、")
         ),
         format!(
-            "the State Council holiday notice for {} is not in the rules yet (covered: {}); those days count Saturdays and Sundays only, so results are estimates",
+            "the State Council holiday notice for {} is not in the rules yet (covered: {}); those days skip the statutory holidays and weekends but not the make-up arrangements, so results are estimates",
             missing.join(", "),
             covered.join(", ")
         ),

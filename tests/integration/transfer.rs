@@ -422,3 +422,40 @@ fn the_json_plan_has_the_same_keys_in_every_situation() {
     );
     assert_eq!(retiree.blockers[0].id, "retired");
 }
+
+/// 株洲 → 长沙 inside Hunan from 2025-07-10: the record moves on its own once enrolled, so
+/// even with every fact in order the answer names that regime and points to the agency.
+#[test]
+fn a_move_inside_hunan_names_the_automatic_transfer() {
+    let doc = Yibao::new()
+        .args([
+            "transfer", "--from", "株洲", "--to", "长沙", "--scheme", "employee",
+        ])
+        .args([
+            "--retired",
+            "no",
+            "--origin-stopped",
+            "yes",
+            "--destination-enrolled",
+            "yes",
+        ])
+        .args(["--arrears", "no", "--account-frozen", "no"])
+        .args(["--last-paid", "2026-01", "--paid-from", "2026-02", "--json"])
+        .on("2026-03-02")
+        .run()
+        .code(3)
+        .json();
+    let ids: Vec<&str> = (doc["conditions"].as_array().unwrap().iter())
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"province_regime"), "{ids:?}");
+    // Before the regime began, nothing of it is said.
+    let before = Yibao::new()
+        .args([
+            "transfer", "--from", "株洲", "--to", "长沙", "--scheme", "employee", "--json",
+        ])
+        .on("2025-07-09")
+        .run()
+        .json();
+    assert!(!before.to_string().contains("province_regime"));
+}

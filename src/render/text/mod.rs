@@ -198,6 +198,7 @@ impl Context<'_, '_> {
                 Some(q) => Cow::Borrowed(q.text.get(lang)),
                 None => Cow::Owned(say!(lang, "您在哪里参保?", "Where are you insured?")),
             },
+            Said::Regime(label) => Cow::Borrowed(label.get(lang)),
             Said::Candidate(c) => {
                 let (id, name, answer) = (c.id.get_ref(), c.name.get(lang), outcome(c.outcome));
                 let answer = answer.get(lang);
@@ -282,6 +283,11 @@ impl Context<'_, '_> {
                     "state it with {flag} {values}"
                 )))
             }
+            Said::Regime(_) => Some(Cow::Owned(say!(
+                lang,
+                "向转入地医保经办机构确认还需要办哪些手续",
+                "ask the destination agency which steps are still needed"
+            ))),
             Said::Channel(_)
             | Said::Wait(_)
             | Said::CaseReported
@@ -373,8 +379,8 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             let last = last.map_or_else(String::new, |y| y.to_string());
             say!(
                 lang,
-                "日历只收录到 {last} 年的放假安排;之后的日期只扣除周末,是估算",
-                "the calendar covers holiday notices up to {last} only; later dates skip weekends only and are estimates"
+                "日历只收录到 {last} 年的放假安排;之后的日期只扣除法定节假日和周末,不含调休,是估算",
+                "the calendar covers holiday notices up to {last} only; later dates skip statutory holidays and weekends but not make-up days, and are estimates"
             )
         }
         Warning::AddSubmitted => say!(
