@@ -68,16 +68,21 @@ pub fn check_file(
     sources: &SourceFile,
     out: &mut Vec<Diagnostic>,
 ) {
-    for (section, params) in file.sections() {
+    // Past this many problems in one file the rest are not looked for: each is located by
+    // scanning the text, and a megabyte of wrong entries would take minutes.
+    let stop = out.len() + MAX_PER_FILE;
+    'sections: for (section, params) in file.sections() {
         for (name, param) in params {
-            check_param(
-                path,
-                text,
-                &format!("{section}.{name}"),
-                param,
-                sources,
-                out,
-            );
+            let key = format!("{section}.{name}");
+            check_param(path, text, &key, param, sources, stop, out);
+            if out.len() >= stop {
+                out.truncate(stop);
+                out.push(Diagnostic::file(
+                    path,
+                    format!("more than {MAX_PER_FILE} problems: the rest of this file was not checked; fix these first"),
+                ));
+                break 'sections;
+            }
         }
     }
     if let Some(code) = outside_mainland(path) {
@@ -98,12 +103,16 @@ pub fn check_file(
     }
 }
 
+/// Most problems reported for the values of one rules file.
+pub const MAX_PER_FILE: usize = 100;
+
 fn check_param(
     path: &str,
     text: &str,
     key: &str,
     param: &Param,
     sources: &SourceFile,
+    stop: usize,
     out: &mut Vec<Diagnostic>,
 ) {
     let unit = param.unit.get_ref();
@@ -144,6 +153,9 @@ fn check_param(
     }
     let mut previous: Option<NaiveDate> = None;
     for entry in &param.values {
+        if out.len() >= stop {
+            return;
+        }
         match dates::from_toml(entry.since.get_ref()) {
             None => out.push(Diagnostic::at(
                 path,

@@ -469,3 +469,21 @@ fn batch_with_stdout_closed_is_an_error_but_dev_null_is_fine() {
     let null = run(">/dev/null");
     assert!(String::from_utf8_lossy(&null.stderr).is_empty());
 }
+
+#[test]
+fn a_rules_file_full_of_errors_reports_the_first_hundred() {
+    let mut text = String::from(
+        "[transfer.out_working_days]\nunit = \"working_day\"\nlabel = { zh = \"a\", en = \"b\" }\nvalues = [\n",
+    );
+    for _ in 0..15_000 {
+        text.push_str("{ since = 2021-11-01, value = -1, cite = { source = \"zz\" } },\n");
+    }
+    text.push_str("]\n");
+    let dir = overlay("national.toml", &text);
+    let d = dir.path().to_str().unwrap();
+    let run = guarded(&["--lang", "en", "rules", "check", d], &[], None);
+    assert_eq!(run.code, 4);
+    let start: String = run.stderr.chars().take(500).collect();
+    assert!(run.stderr.contains("more than 100 problems"), "{start}");
+    assert!(run.stderr.lines().count() < 150);
+}
