@@ -354,6 +354,8 @@ fn empty_environment_variables_count_as_unset() {
         let run = guarded(&args, &[(var, "")], None);
         assert_eq!(run.code, 0, "{var}= : {}", run.stderr);
     }
+    // A wrong value names its variable.
+    guarded(&["regions", "北京"], &[("YIBAO_LANG", "fr")], None).expect(2, "YIBAO_LANG");
 }
 
 const SAVE: [&str; 12] = [
