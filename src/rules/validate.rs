@@ -250,8 +250,8 @@ fn outside_mainland(path: &str) -> Option<String> {
         .and_then(|p| p.file_name())
         .is_some_and(|d| d == "regions");
     let code = path.file_stem()?.to_str()?;
-    (in_regions && code.len() == 6 && matches!(&code[..2], "71" | "81" | "82"))
-        .then(|| code.to_string())
+    let digits = code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit());
+    (in_regions && digits && matches!(&code[..2], "71" | "81" | "82")).then(|| code.to_string())
 }
 
 fn value_fits(value: &toml::Value, expected: &str) -> bool {

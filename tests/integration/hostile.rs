@@ -283,6 +283,11 @@ fn a_rules_file_for_taiwan_fails_the_rules_check() {
     let dir = overlay("regions/710000.toml", beijing);
     let d = dir.path().to_str().unwrap();
     guarded(&["--lang", "en", "rules", "check", d], &[], None).expect(4, "710000.toml");
+    // A six-byte name that is not six digits (the check once sliced it mid-character).
+    let dir = overlay("regions/中abc.toml", beijing);
+    let d = dir.path().to_str().unwrap();
+    guarded(&["--lang", "en", "rules", "check", d], &[], None)
+        .expect(4, "not a known division code");
 }
 
 #[test]
