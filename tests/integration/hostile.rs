@@ -186,9 +186,25 @@ fn status_of_a_fifo_device_or_proc_file_ends_with_exit_2() {
 
 #[cfg(unix)]
 #[test]
-fn batch_of_dev_zero_ends_with_exit_2() {
-    guarded(&["batch", "/dev/zero"], &[], None).expect(2, "NUL");
-    guarded(&["batch"], &[], Some(Path::new("/dev/zero"))).expect(2, "NUL");
+fn batch_of_dev_zero_or_urandom_ends_with_exit_2() {
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let shown = guarded(&["--lang", "en", "batch", device], &[], None);
+        shown.expect(2, "is a device");
+        let stdin = guarded(&["--lang", "en", "batch"], &[], Some(Path::new(device)));
+        stdin.expect(2, "is a device");
+    }
+    // /dev/null is an empty input.
+    guarded(&["batch", "/dev/null"], &[], None).expect(0, "");
+    // Binary data from a file or a pipe: the stream ends at the first over-long line.
+    let dir = tempfile::tempdir().unwrap();
+    let zeros = dir.path().join("zeros");
+    std::fs::write(&zeros, vec![0u8; 3 << 20]).unwrap();
+    guarded(
+        &["--lang", "en", "batch", zeros.to_str().unwrap()],
+        &[],
+        None,
+    )
+    .expect(2, "NUL");
 }
 
 #[test]
