@@ -132,6 +132,7 @@ fn links_to_directories_are_not_followed() {
     rules_dir_refused(dir.path(), "is a link to a directory");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_deep_or_huge_rules_directory_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -143,6 +144,12 @@ fn a_deep_or_huge_rules_directory_is_refused() {
         std::fs::write(wide.path().join(format!("{i}.txt")), "").unwrap();
     }
     rules_dir_refused(wide.path(), "more than 2000");
+    // Hidden entries (a .git directory) are neither read nor counted.
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::rename(wide.path(), repo.path().join(".git")).unwrap();
+    std::os::unix::fs::symlink(".", repo.path().join(".loop")).unwrap();
+    let d = repo.path().to_str().unwrap();
+    guarded(&["rules", "check", d], &[], None).expect(0, "");
     // 40 files of 1 MiB each: each within the file limit, too much together.
     let big = tempfile::tempdir().unwrap();
     let mut text = "# padding\n".repeat((1 << 20) / 10);
