@@ -83,6 +83,18 @@ fn amount_text(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
+/// For a usage error about a flag whose environment variable is set, a reminder of it: the
+/// value may come from there (clap reads it even when the flag is typed before the command).
+pub fn env_hint(message: &str) -> Option<String> {
+    ENV_FLAGS.iter().find_map(|(id, var)| {
+        let flag = format!("'--{} ", id.replace('_', "-"));
+        let value = std::env::var(var).ok().filter(|v| !v.is_empty())?;
+        message
+            .contains(&flag)
+            .then(|| format!("the environment variable {var} is set to '{value}': fix or unset it"))
+    })
+}
+
 /// Flags every command accepts.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]

@@ -88,14 +88,16 @@ fn clap_error(e: &clap::Error, args: &[std::ffi::OsString]) -> i32 {
         .any(|a| a == "--json");
     // One line: clap's lines (plain text, its styling stripped) joined.
     let rendered = e.render().to_string();
-    let message = rendered
+    let mut lines: Vec<String> = rendered
         .lines()
-        .map(str::trim)
+        .map(|l| l.trim().trim_start_matches("error: ").to_string())
         .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let message = message.trim_start_matches("error: ");
-    let err = Error::usage(message, message);
+        .collect();
+    if let Some(hint) = lines.first().and_then(|first| cli::env_hint(first)) {
+        lines.insert(1, hint);
+    }
+    let message = lines.join("; ");
+    let err = Error::usage(message.clone(), message);
     // clap's words are English: so is the prefix.
     render::emit_error(&err, Lang::En, json);
     err.exit_code()

@@ -62,24 +62,53 @@ impl Text {
 /// any is close enough to be a plausible typo.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     // Longer than any name: not a typo of one, and the edit distance would cost its length
-    // times each candidate's. Candidates whose length alone is too far off are skipped.
+    // times each candidate's. Candidates whose length alone is too far off are skipped, and
+    // the distance is computed in two reused buffers: a miss costs little more than a hit.
     const MAX_CHARS: usize = 64;
     let mut chars = input.chars();
-    let needle = chars
+    let needle: Vec<char> = chars
         .by_ref()
         .take(MAX_CHARS)
-        .collect::<String>()
-        .to_lowercase();
+        .flat_map(char::to_lowercase)
+        .collect();
     if chars.next().is_some() {
         return None;
     }
-    let length = needle.chars().count();
-    let limit = (length / 2).max(2);
-    candidates
-        .into_iter()
-        .filter(|c| c.chars().count().abs_diff(length) <= limit)
-        .map(|c| (strsim::levenshtein(&needle, &c.to_lowercase()), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let limit = (needle.len() / 2).max(2);
+    let (mut word, mut row) = (Vec::<char>::new(), Vec::<usize>::new());
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        if candidate.chars().count().abs_diff(needle.len()) > limit {
+            continue;
+        }
+        word.clear();
+        word.extend(candidate.chars().flat_map(char::to_lowercase));
+        // Levenshtein distance, one row of the table at a time; stop once every cell of a
+        // row is past the limit.
+        row.clear();
+        row.extend(0..=word.len());
+        let mut within = true;
+        for (i, a) in needle.iter().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            let mut least = row[0];
+            for (j, b) in word.iter().enumerate() {
+                let above = row[j + 1];
+                row[j + 1] = (diagonal + usize::from(a != b))
+                    .min(above + 1)
+                    .min(row[j] + 1);
+                diagonal = above;
+                least = least.min(row[j + 1]);
+            }
+            if least > limit {
+                within = false;
+                break;
+            }
+        }
+        let distance = row[word.len()];
+        if within && distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
 }

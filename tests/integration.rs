@@ -14,6 +14,7 @@ mod integration {
     mod english;
     mod guide;
     mod hostile;
+    mod hostile_typed;
     mod merge;
     mod output;
     mod places;

@@ -218,20 +218,65 @@ type Input = BufReader<Box<dyn Read + Send>>;
 
 /// The input file, or standard input for none or `-`.
 fn open(path: Option<&std::path::Path>) -> Result<Input, Error> {
-    let reader: Box<dyn Read + Send> = match path {
-        None => Box::new(std::io::stdin()),
-        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin()),
-        Some(p) => Box::new(std::fs::File::open(p).map_err(|e| Error::File {
-            path: p.display().to_string(),
-            reason: Text::new(
-                format!("无法打开输入文件: {e};请检查路径,或用 - 从标准输入读取"),
-                format!(
-                    "cannot open the input: {e}; check the path, or pass - to read standard input"
+    use std::io::IsTerminal;
+    let (reader, device): (Box<dyn Read + Send>, bool) = match path {
+        Some(p) if p.as_os_str() != "-" => {
+            let file = std::fs::File::open(p).map_err(|e| Error::File {
+                path: p.display().to_string(),
+                reason: Text::new(
+                    format!("无法打开输入文件: {e};请检查路径,或用 - 从标准输入读取"),
+                    format!(
+                        "cannot open the input: {e}; check the path, or pass - to read standard input"
+                    ),
                 ),
-            ),
-        })?),
+            })?;
+            let device = !file.is_terminal() && file.metadata().is_ok_and(|m| endless_device(&m));
+            (Box::new(file), device)
+        }
+        _ => {
+            let stdin = std::io::stdin();
+            #[cfg(unix)]
+            let device = !stdin.is_terminal() && {
+                use std::os::fd::AsFd;
+                let fd = stdin.as_fd().try_clone_to_owned();
+                fd.is_ok_and(|fd| {
+                    std::fs::File::from(fd)
+                        .metadata()
+                        .is_ok_and(|m| endless_device(&m))
+                })
+            };
+            #[cfg(not(unix))]
+            let device = false;
+            (Box::new(stdin), device)
+        }
     };
+    if device {
+        return Err(Error::File {
+            path: shown(path),
+            reason: Text::new(
+                "是设备(例如 /dev/urandom),不是 JSON Lines 文件;请给出文件或管道",
+                "is a device (like /dev/urandom), not a file of JSON Lines; give a file or a pipe",
+            ),
+        });
+    }
     Ok(BufReader::with_capacity(1 << 16, reader))
+}
+
+/// A device other than /dev/null (terminals are let through before): /dev/zero,
+/// /dev/urandom or a disk stream bytes without end, never JSON Lines.
+fn endless_device(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        let t = meta.file_type();
+        (t.is_char_device() || t.is_block_device())
+            && std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() != meta.rdev())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
 }
 
 /// Standard output is open. A process started with stdout closed (`yibao batch >&-`) finds

@@ -62,7 +62,7 @@ pub fn locate(src: &str, byte: usize) -> (usize, usize) {
         byte -= 1;
     }
     let before = &src[..byte];
-    let line = before.matches('\n').count() + 1;
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
     (line, col)

@@ -99,7 +99,7 @@ pub fn with_overlay(dir: &Path) -> Result<Vec<RulesText>, OverlayError> {
     Ok(files)
 }
 
-/// A bounded walk of an overlay: no links to directories, at most `MAX_DEPTH` levels,
+/// A bounded walk of an overlay: hidden entries skipped, no links to directories, at most `MAX_DEPTH` levels,
 /// `MAX_ENTRIES` entries and `MAX_TOTAL_BYTES` read, only regular files read
 /// (`read_limited`).
 struct Walk<'a> {
@@ -117,11 +117,16 @@ impl Walk<'_> {
         };
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+            let entry = entry.map_err(unreadable)?;
+            // Hidden entries (.git, editor files) hold no rules and are not counted.
+            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
             self.entries += 1;
             if self.entries > MAX_ENTRIES {
                 return Err(OverlayError::TooMany(self.root.display().to_string()));
             }
-            entries.push(entry.map_err(unreadable)?);
+            entries.push(entry);
         }
         entries.sort_by_key(|e| e.path());
         for entry in entries {

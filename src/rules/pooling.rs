@@ -190,7 +190,8 @@ fn check(
     ] {
         for (code, param) in params {
             let key = format!("{section}.{code}");
-            validate::check_param(path, text, &key, param, sources, out);
+            let stop = out.len() + validate::MAX_PER_FILE;
+            validate::check_param(path, text, &key, param, sources, stop, out);
             let ok = all.get(code).is_some_and(|r| {
                 r.level == Level::Province && !matches!(r.code.get(..2), Some("71" | "81" | "82"))
             });
