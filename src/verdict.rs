@@ -7,11 +7,11 @@
 
 use chrono::NaiveDate;
 
+use crate::rules::documents::Cite;
 use crate::rules::procedures::channels::ChannelData;
 use crate::rules::procedures::dental::Caveat;
 use crate::rules::procedures::items::ItemData;
 use crate::rules::procedures::refund::{Case, Question};
-use crate::rules::schema::Cite;
 use crate::rules::{DocId, Policy, Resolved, RuleGap};
 use crate::text::{Str, Text};
 use crate::vocab::{Channel, Outcome, Place, Who};

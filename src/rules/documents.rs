@@ -1,11 +1,79 @@
-//! The registry of documents (`sources.toml`) as answers cite it: each document once, under a
-//! small id given at load (`DocId`), so a citation is an index and its articles, and what the
-//! registry says of a document is looked up when it is shown.
+//! The registry of documents (`sources.toml`) and citations of it: the documents as written,
+//! a citation (`Cite`: a source id and an article) and its check, and each document once
+//! under a small id given at load (`DocId`), so an answer's citation is an index and what
+//! the registry says of a document is looked up when it is shown.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
 
-use super::schema::SourceFile;
+use super::diag::Diagnostic;
 use crate::text::Str;
+
+/// One document in `sources.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Str,
+    #[serde(default)]
+    pub doc_no: Str,
+    pub issuer: Str,
+    pub published: Spanned<Datetime>,
+    #[serde(default)]
+    pub url: Str,
+    pub evidence: Spanned<Str>,
+    /// What the source is and where it was read, for maintainers.
+    #[serde(default)]
+    pub note: String,
+}
+
+pub type SourceFile = BTreeMap<String, Source>;
+
+/// A reference from a value to the registry: a source id plus the article where known.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    pub source: Spanned<Str>,
+    #[serde(default)]
+    pub article: Str,
+    /// The cited document's id in the rule set this citation belongs to, found on first use.
+    #[serde(skip)]
+    doc: std::sync::OnceLock<Option<DocId>>,
+}
+
+impl Cite {
+    /// The cited document among `documents` (those of the rule set holding this citation).
+    pub fn doc(&self, documents: &Documents) -> Option<DocId> {
+        *self
+            .doc
+            .get_or_init(|| documents.find(self.source.get_ref()))
+    }
+}
+
+/// Checks that a citation names a registered source.
+pub fn check_cite(
+    path: &str,
+    text: &str,
+    what: &str,
+    cite: &Cite,
+    sources: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let id = cite.source.get_ref();
+    if !sources.contains_key(id.as_str()) {
+        let hint = crate::text::closest(id, sources.keys().map(String::as_str))
+            .map_or(String::new(), |b| format!("; did you mean `{b}`?"));
+        out.push(Diagnostic::at(
+            path,
+            text,
+            cite.source.span(),
+            format!("`{what}` cites unknown source `{id}`; add it to sources.toml{hint}"),
+        ));
+    }
+}
 
 /// A registered document's place in `Documents` (its order by id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -30,9 +30,10 @@ use crate::region::{Level, regions};
 use crate::text::Str;
 use diag::Diagnostic;
 pub use documents::DocId;
+use documents::SourceFile;
 use load::RulesText;
 pub use resolve::{Policy, Resolved, RuleGap};
-use schema::{RulesFile, SourceFile};
+use schema::RulesFile;
 
 /// A rules file that parsed, with the path to show in messages and its text (for locating
 /// later diagnostics).

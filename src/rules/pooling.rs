@@ -11,7 +11,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::diag::Diagnostic;
-use super::schema::{Entry, Section, SourceFile};
+use super::documents::SourceFile;
+use super::schema::{Entry, Section};
 use super::validate;
 use crate::dates;
 use crate::region::{Level, LookupError, Region, regions};

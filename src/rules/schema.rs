@@ -1,5 +1,5 @@
-//! The shape of the rules files, as serde types: `sources.toml` (the registry of documents),
-//! `national.toml` and `regions/CODE.toml` (dated, cited values and case tables). Only
+//! The shape of the rules files, as serde types: `national.toml` and `regions/CODE.toml`
+//! (dated, cited values and case tables; the registry of documents is `documents`). Only
 //! shape lives here; meaning is checked in `validate` and resolved in `resolve`.
 
 use serde::Deserialize;
@@ -7,48 +7,8 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::documents::{DocId, Documents};
+use super::documents::Cite;
 use crate::text::{Str, Text};
-
-/// One document in `sources.toml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub title: Str,
-    #[serde(default)]
-    pub doc_no: Str,
-    pub issuer: Str,
-    pub published: Spanned<Datetime>,
-    #[serde(default)]
-    pub url: Str,
-    pub evidence: Spanned<Str>,
-    /// What the source is and where it was read, for maintainers.
-    #[serde(default)]
-    pub note: String,
-}
-
-pub type SourceFile = BTreeMap<String, Source>;
-
-/// A reference from a value to the registry: a source id plus the article where known.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Cite {
-    pub source: Spanned<Str>,
-    #[serde(default)]
-    pub article: Str,
-    /// The cited document's id in the rule set this citation belongs to, found on first use.
-    #[serde(skip)]
-    doc: std::sync::OnceLock<Option<DocId>>,
-}
-
-impl Cite {
-    /// The cited document among `documents` (those of the rule set holding this citation).
-    pub fn doc(&self, documents: &Documents) -> Option<DocId> {
-        *self
-            .doc
-            .get_or_init(|| documents.find(self.source.get_ref()))
-    }
-}
 
 /// A policy value in force from `since` until the next entry's `since`.
 #[derive(Debug, Clone, Deserialize)]

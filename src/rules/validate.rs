@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::diag::Diagnostic;
-use super::schema::{Param, RulesFile, SourceFile, UNITS};
+use super::documents::SourceFile;
+use super::schema::{Param, RulesFile, UNITS};
 use crate::dates;
 
 /// Parses `text` as TOML into `T`, turning a serde error into a located diagnostic with a
@@ -204,29 +205,7 @@ pub fn check_param(
         if let Some(message) = wrong {
             out.push(Diagnostic::at(path, text, entry.value.span(), message));
         }
-        check_cite(path, text, key, &entry.cite, sources, out);
-    }
-}
-
-/// Checks that a citation names a registered source.
-pub fn check_cite(
-    path: &str,
-    text: &str,
-    what: &str,
-    cite: &super::schema::Cite,
-    sources: &SourceFile,
-    out: &mut Vec<Diagnostic>,
-) {
-    let id = cite.source.get_ref();
-    if !sources.contains_key(id.as_str()) {
-        let hint = crate::text::closest(id, sources.keys().map(String::as_str))
-            .map_or(String::new(), |b| format!("; did you mean `{b}`?"));
-        out.push(Diagnostic::at(
-            path,
-            text,
-            cite.source.span(),
-            format!("`{what}` cites unknown source `{id}`; add it to sources.toml{hint}"),
-        ));
+        super::documents::check_cite(path, text, key, &entry.cite, sources, out);
     }
 }
 

@@ -12,7 +12,7 @@ use toml::value::Datetime;
 use super::items::{FileCtx, ItemData};
 use crate::dates;
 use crate::rules::diag::Diagnostic;
-use crate::rules::schema::Cite;
+use crate::rules::documents::Cite;
 use crate::rules::{Loaded, Policy};
 use crate::text::{Str, Text};
 use crate::vocab::Channel;

@@ -11,7 +11,7 @@ use toml::value::Datetime;
 use super::items::{FileCtx, ItemData};
 use super::names::{NameSet, normalize};
 use crate::rules::diag::Diagnostic;
-use crate::rules::schema::Cite;
+use crate::rules::documents::Cite;
 use crate::text::{Str, Text};
 use crate::vocab::Outcome;
 use crate::vocab::Scheme;

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::rules::diag::Diagnostic;
-use crate::rules::schema::{Cite, SourceFile};
-use crate::rules::validate::check_cite;
+use crate::rules::documents::check_cite;
+use crate::rules::documents::{Cite, SourceFile};
 use crate::text::{Str, Text};
 use crate::vocab::{Channel, Place, Who};
 

@@ -18,7 +18,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::diag::Diagnostic;
-use super::schema::{RulesFile, SourceFile};
+use super::documents::SourceFile;
+use super::schema::RulesFile;
 use super::validate;
 use crate::dates;
 use crate::region::{Level, regions};

@@ -13,7 +13,7 @@ use toml::value::Datetime;
 use super::items::{FileCtx, ItemData};
 use super::names::NameSet;
 use crate::rules::diag::Diagnostic;
-use crate::rules::schema::Cite;
+use crate::rules::documents::Cite;
 use crate::text::{Str, Text};
 use crate::vocab::Outcome;
 
