@@ -49,6 +49,14 @@ impl Text {
         }
     }
 
+    /// The text in `lang`, as held (see `Str::kept`).
+    pub fn held(&self, lang: Lang) -> &Str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

@@ -360,10 +360,10 @@ impl<'r> Verdict<'r> {
     }
 
     /// The articles of document `doc` cited, each once, in the order first cited.
-    pub fn articles_of(&self, doc: DocId) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
+    pub fn articles_of(&self, doc: DocId) -> Vec<&Str> {
+        let mut out: Vec<&Str> = Vec::new();
         for (d, a) in &self.articles {
-            if *d == doc && !out.contains(&a.as_str()) {
+            if *d == doc && !out.contains(&a) {
                 out.push(a);
             }
         }

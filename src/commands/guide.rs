@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::error::Error;
 use crate::render::verdict::{channel, heading, sources, unverified_mark};
-use crate::render::wire::CitationJson;
+use crate::render::wire::{CitationJson, JsonText};
 use crate::render::{Report, t, table};
 use crate::request::Request;
 use crate::rules::procedures::guides::Topic;
@@ -148,7 +148,7 @@ pub fn run(topic: Option<&str>, req: &Request) -> Result<Box<dyn Report>, Error>
                     url: doc.url.to_string(),
                     evidence: doc.evidence.to_string(),
                     articles: (scratch.articles_of(c.doc).into_iter())
-                        .map(String::from)
+                        .map(|a| a.to_string())
                         .collect(),
                 }
             })
@@ -211,13 +211,13 @@ impl Report for Guide {
         let cited: Vec<CitationJson> = (self.citations.iter())
             .map(|c| CitationJson {
                 id: &c.id,
-                title: &c.title,
+                title: JsonText::made(&c.title),
                 doc_no: &c.doc_no,
-                issuer: &c.issuer,
+                issuer: JsonText::made(&c.issuer),
                 published: c.published,
                 url: &c.url,
                 evidence: &c.evidence,
-                articles: c.articles.iter().map(String::as_str).collect(),
+                articles: c.articles.iter().map(|a| JsonText::made(a)).collect(),
             })
             .collect();
         sources(&mut out, lang, &cited);

@@ -16,7 +16,7 @@ use crate::checks::{balance, dental, merge, refund};
 use crate::rules::RuleSet;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::dental::Pays;
-use crate::text::Lang;
+use crate::text::{Lang, Str};
 use crate::verdict::{Citation, Deadline, Said, Statement, Step, Verdict, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 
@@ -43,10 +43,10 @@ pub struct LineJson {
 #[schemars(deny_unknown_fields)]
 pub struct ItemJson<'a> {
     pub id: &'a str,
-    pub text: Cow<'a, str>,
+    pub text: JsonText<'a>,
     /// How to clear a blocker or satisfy a condition.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<Cow<'a, str>>,
+    pub fix: Option<JsonText<'a>>,
     /// The source id this rests on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cite: Option<&'a str>,
@@ -62,7 +62,7 @@ pub struct StepJson<'a> {
     pub place: Place,
     pub channel: Channel,
     pub who: Who,
-    pub text: Cow<'a, str>,
+    pub text: JsonText<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cite: Option<&'a str>,
     pub unverified: bool,
@@ -89,16 +89,16 @@ pub struct DeadlineJson<'a> {
 #[schemars(deny_unknown_fields)]
 pub struct CitationJson<'a> {
     pub id: &'a str,
-    pub title: &'a str,
+    pub title: JsonText<'a>,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub doc_no: &'a str,
-    pub issuer: &'a str,
+    pub issuer: JsonText<'a>,
     pub published: NaiveDate,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub url: &'a str,
     /// `confirmed` or `reported`.
     pub evidence: &'a str,
-    pub articles: Vec<&'a str>,
+    pub articles: Vec<JsonText<'a>>,
 }
 
 /// One condition evaluated on the way to the outcome (with `--explain`).
@@ -221,10 +221,11 @@ impl<'a> VerdictJson<'a> {
 }
 
 fn item<'a>(s: &'a Statement, cx: &Context) -> ItemJson<'a> {
+    let (text, fix) = kept(&s.said, cx.lang);
     ItemJson {
         id: s.said.id(),
-        text: cx.said(&s.said),
-        fix: cx.fix(&s.said),
+        text: JsonText::new(cx.said(&s.said), text),
+        fix: cx.fix(&s.said).map(|f| JsonText::new(f, fix)),
         cite: s.said.source(),
         unverified: s.unverified,
     }
@@ -236,9 +237,135 @@ fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> StepJson<'a> {
         place: s.place,
         channel: s.channel,
         who: s.who,
-        text: cx.said(&s.said),
+        text: JsonText::new(cx.said(&s.said), kept(&s.said, cx.lang).0),
         cite,
         unverified: s.unverified,
+    }
+}
+
+/// The text and fix of a statement the rules word as they are, when those strings live for
+/// the whole run (see `JsonText`).
+fn kept(said: &Said, lang: Lang) -> (Option<&'static str>, Option<&'static str>) {
+    match said {
+        Said::Rule(item) => (
+            item.text.held(lang).kept(),
+            item.fix.as_ref().and_then(|f| f.held(lang).kept()),
+        ),
+        Said::Caveat(c) => (c.text.held(lang).kept(), c.fix.held(lang).kept()),
+        _ => (None, None),
+    }
+}
+
+/// A text of an answer, as JSON writes it. A string that lives for the whole run (the
+/// embedded rules' texts) is escaped once per thread and copied from then on: `batch --full`
+/// writes the same few hundred texts millions of times, and escaping them byte by byte was
+/// most of its cost. Any other text is escaped as usual. Shown, it is just the text.
+pub struct JsonText<'a> {
+    text: Cow<'a, str>,
+    kept: Option<&'static str>,
+}
+
+impl<'a> JsonText<'a> {
+    /// `text`, which is `kept` when that string lives for the whole run.
+    pub fn new(text: Cow<'a, str>, kept: Option<&'static str>) -> JsonText<'a> {
+        // Only the very string shown may be copied from its escaped form.
+        let kept = kept.filter(|k| std::ptr::eq(*k, text.as_ref()));
+        JsonText { text, kept }
+    }
+
+    /// A string of the rules as it is.
+    pub fn of(s: &'a Str) -> JsonText<'a> {
+        JsonText {
+            text: Cow::Borrowed(s.as_str()),
+            kept: s.kept(),
+        }
+    }
+
+    /// A text made for this answer.
+    pub fn made(s: &'a str) -> JsonText<'a> {
+        JsonText {
+            text: Cow::Borrowed(s),
+            kept: None,
+        }
+    }
+}
+
+impl std::ops::Deref for JsonText<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for JsonText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for JsonText<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        type Escaped = std::collections::HashMap<
+            (usize, usize),
+            Box<RawValue>,
+            std::hash::BuildHasherDefault<AddressHasher>,
+        >;
+        thread_local! {
+            static ESCAPED: std::cell::RefCell<Escaped> = Default::default();
+        }
+        let Some(kept) = self.kept else {
+            return serializer.serialize_str(&self.text);
+        };
+        ESCAPED.with(|escaped| {
+            let mut escaped = escaped.borrow_mut();
+            let key = (kept.as_ptr().addr(), kept.len());
+            if !escaped.contains_key(&key) {
+                let json = serde_json::to_string(kept).map_err(serde::ser::Error::custom)?;
+                let raw = RawValue::from_string(json).map_err(serde::ser::Error::custom)?;
+                escaped.insert(key, raw);
+            }
+            match escaped.get(&key) {
+                Some(raw) => raw.serialize(serializer),
+                None => serializer.serialize_str(kept),
+            }
+        })
+    }
+}
+
+/// Hashes the address and length of a string that lives for the whole run: two words, mixed
+/// with one multiplication each (the default hasher costs more than the copy it saves).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl JsonSchema for JsonText<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        "String".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(g)
     }
 }
 
@@ -255,17 +382,17 @@ fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
     }
 }
 
-fn citation<'a>(c: &Citation, articles: Vec<&'a str>, rules: &'a RuleSet) -> CitationJson<'a> {
+fn citation<'a>(c: &Citation, articles: Vec<&'a Str>, rules: &'a RuleSet) -> CitationJson<'a> {
     let doc = rules.documents.get(c.doc);
     CitationJson {
         id: &doc.id,
-        title: &doc.title,
+        title: JsonText::of(&doc.title),
         doc_no: &doc.doc_no,
-        issuer: &doc.issuer,
+        issuer: JsonText::of(&doc.issuer),
         published: doc.published,
         url: &doc.url,
         evidence: &doc.evidence,
-        articles,
+        articles: articles.into_iter().map(JsonText::of).collect(),
     }
 }
 

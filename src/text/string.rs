@@ -26,6 +26,17 @@ impl Str {
     }
 }
 
+impl Str {
+    /// The string, if it lives for the whole run (written in the code or part of the
+    /// embedded rules).
+    pub fn kept(&self) -> Option<&'static str> {
+        match self {
+            Str::Static(s) => Some(s),
+            Str::Made(_) => None,
+        }
+    }
+}
+
 impl Default for Str {
     fn default() -> Str {
         Str::Static("")
