@@ -319,15 +319,14 @@ impl Serialize for JsonText<'_> {
         ESCAPED.with(|escaped| {
             let mut escaped = escaped.borrow_mut();
             let key = (kept.as_ptr().addr(), kept.len());
-            if !escaped.contains_key(&key) {
-                let json = serde_json::to_string(kept).map_err(serde::ser::Error::custom)?;
-                let raw = RawValue::from_string(json).map_err(serde::ser::Error::custom)?;
-                escaped.insert(key, raw);
-            }
-            match escaped.get(&key) {
-                Some(raw) => raw.serialize(serializer),
-                None => serializer.serialize_str(kept),
-            }
+            let raw = match escaped.entry(key) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let json = serde_json::to_string(kept).map_err(serde::ser::Error::custom)?;
+                    e.insert(RawValue::from_string(json).map_err(serde::ser::Error::custom)?)
+                }
+            };
+            raw.serialize(serializer)
         })
     }
 }
