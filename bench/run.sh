@@ -39,7 +39,8 @@ head -n "$CHECK_LINES" "$DIR/cases.jsonl" > "$DIR/check-cases.jsonl"
 bench/tables.sh "$YIBAO" "$DIR/tables" "$ON"
 T=$DIR/tables
 JQ=(jq -c --arg on "$ON" --slurpfile places "$T/places.json" --slurpfile cal "$T/calendar.json"
-    --slurpfile policy "$T/policy.json" --slurpfile blockers "$T/blockers.json" -f bench/transfer.jq)
+    --slurpfile policy "$T/policy.json" --slurpfile blockers "$T/blockers.json"
+    --slurpfile regimes "$T/regimes.json" -f bench/transfer.jq)
 
 # 1. jq must give the same outcomes and dates as yibao before it is timed.
 "${JQ[@]}" "$DIR/check-cases.jsonl" | jq -c '[.line, .outcome, .deadlines]' > "$DIR/check-jq.txt"

@@ -4,6 +4,8 @@
 # places.json   typed place (code, Chinese name, pinyin) → pooling-area code, from rules/regions.txt
 # calendar.json rest days and make-up working days, from rules/calendar/*.toml
 # blockers.json the blocker ids of rules/transfer.toml and their `when` tags
+# regimes.json  provinces whose moves inside them follow a regime (rules/pooling.toml:
+#               auto_transfer, balance_stays) and the day each begins
 # policy.json   per pooling area: time limits and waiting-period values, and whether each rests
 #               only on a reported source, as `yibao rules show CODE --json --on ON` resolves them
 set -euo pipefail
@@ -56,6 +58,14 @@ awk '
   inb && /^id *=/ { split($0, a, "\""); id = a[2] }
   inb && /^when *=/ { sub(/^when *= *\[/, ""); sub(/\].*/, ""); when = $0 }
   END { flush() }' rules/transfer.toml | jq -s . > "$out/blockers.json"
+
+awk '
+  /^\[(auto_transfer|balance_stays)\.[0-9]+\]/ { split($0, a, /[.\]]/); prov = a[2]; next }
+  /^\[/ { prov = "" }
+  prov != "" && /since *=/ && /value *= *true/ {
+    match($0, /since *= *[0-9-]+/); since = substr($0, RSTART, RLENGTH); sub(/since *= */, "", since)
+    printf "{\"province\":\"%s\",\"since\":\"%s\"}\n", prov, since
+  }' rules/pooling.toml | jq -s . > "$out/regimes.json"
 
 # The policy of every pooling area the places name (about 370 short runs of yibao).
 jq -r '[.[]] | unique[]' "$out/places.json" | while read -r code; do
