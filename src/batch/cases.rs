@@ -37,8 +37,9 @@ impl<'a> Context<'a> {
 /// over.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    /// Place spellings and the codes they found (bounded).
-    places: std::collections::HashMap<String, String>,
+    /// Place spellings and what they found (bounded): the pooling area's code, and the
+    /// place's own where it is a district or county inside it.
+    places: std::collections::HashMap<String, (String, Option<String>)>,
 }
 
 /// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.
@@ -166,38 +167,43 @@ fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> 
 /// A place typed as code, Chinese name or pinyin, replaced by the code of its pooling area
 /// (written over the typed text, whose room usually suffices); an empty one stays empty
 /// (missing).
+/// Writes the pooling area's code over the place typed; returns the place's own code where
+/// it is a district or county inside that area (to name it).
 fn place(
     name: &str,
     place: &mut String,
     cx: &Context,
     scratch: &mut Scratch,
-) -> Result<(), LineError> {
+) -> Result<Option<String>, LineError> {
     if place.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let found = &mut scratch.places;
-    let code = match found.get(place.as_str()) {
-        Some(code) => code,
+    let (code, own) = match found.get(place.as_str()) {
+        Some(known) => known,
         None => {
-            let code = lookup(name, place, cx)?;
+            let known = lookup(name, place, cx)?;
             // Bounded: a stream of ever new spellings starts afresh now and then.
             if found.len() >= 4096 {
                 found.clear();
             }
-            found.entry(std::mem::take(place)).or_insert(code)
+            found.entry(std::mem::take(place)).or_insert(known)
         }
     };
     place.clear();
     place.push_str(code);
-    Ok(())
+    Ok(own.clone())
 }
 
 /// The lookup itself (`name` is the fact, for the message): the pooling area the place is in
 /// on the as-of date, as on the command line.
-fn lookup(name: &str, typed: &str, cx: &Context) -> Result<String, LineError> {
+fn lookup(name: &str, typed: &str, cx: &Context) -> Result<(String, Option<String>), LineError> {
     let lang = cx.lang;
     match cx.rules.pooling.resolve(typed, cx.on) {
-        Ok((_, area)) => Ok(area.code.clone()),
+        Ok((place, area)) => {
+            let own = (place.code != area.code).then(|| place.code.clone());
+            Ok((area.code.clone(), own))
+        }
         Err(source) => {
             let err = Error::Region {
                 flag: name.to_string(),
@@ -231,8 +237,8 @@ fn transfer<'r>(
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
     let mut f: transfer::Facts = facts(text, cx.lang)?;
-    place("from", &mut f.from, cx, scratch)?;
-    place("to", &mut f.to, cx, scratch)?;
+    f.from_place = place("from", &mut f.from, cx, scratch)?;
+    f.to_place = place("to", &mut f.to, cx, scratch)?;
     require(
         &f.missing(),
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,

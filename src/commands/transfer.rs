@@ -56,17 +56,24 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
 
 /// The facts given as flags, each value checked.
 fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
-    let place = |flag: &str, v: &Option<String>| -> Result<String, Error> {
-        v.as_deref()
-            .map(|t| req.pooling_area(flag, t).map(|r| r.code.clone()))
-            .transpose()
-            .map(Option::unwrap_or_default)
+    // The pooling area, and the place itself where it is a district or county inside it.
+    let place = |flag: &str, v: &Option<String>| -> Result<(String, Option<String>), Error> {
+        let Some(text) = v.as_deref() else {
+            return Ok(Default::default());
+        };
+        let (place, area) = req.place(flag, text)?;
+        let own = (place.code != area.code).then(|| place.code.clone());
+        Ok((area.code.clone(), own))
     };
+    let (from, from_place) = place("--from", &args.from)?;
+    let (to, to_place) = place("--to", &args.to)?;
     let month =
         |flag: &str, v: &Option<String>| v.as_deref().map(|t| parse_month(flag, t)).transpose();
     Ok(Facts {
-        from: place("--from", &args.from)?,
-        to: place("--to", &args.to)?,
+        from,
+        to,
+        from_place,
+        to_place,
         scheme: args.scheme,
         reason: args.reason,
         retired: args.retired.map(YesNo::get),

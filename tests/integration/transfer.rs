@@ -459,3 +459,34 @@ fn a_move_inside_hunan_names_the_automatic_transfer() {
         .json();
     assert!(!before.to_string().contains("province_regime"));
 }
+
+/// A district or county typed is named with its pooling area, in both languages, while the
+/// answer is the pooling area's.
+#[test]
+fn a_district_typed_is_named_with_its_pooling_area() {
+    let zh = Yibao::new()
+        .args([
+            "transfer", "--from", "海淀", "--to", "昆山", "--scheme", "employee", "--json",
+        ])
+        .on("2026-03-02")
+        .run()
+        .code(3)
+        .json();
+    assert_eq!(zh["lines"][0]["value"], "海淀区 (110108), 北京市");
+    assert_eq!(zh["lines"][1]["value"], "昆山市 (320583), 苏州市");
+    assert_eq!(zh["to"]["code"], "320500");
+    let en = Yibao::new()
+        .args([
+            "transfer", "--from", "海淀", "--to", "昆山", "--scheme", "employee",
+        ])
+        .args(["--json", "--lang", "en"])
+        .on("2026-03-02")
+        .run()
+        .code(3)
+        .json();
+    assert!(
+        en["summary"].as_str().unwrap().contains("Suzhou (苏州市)"),
+        "{}",
+        en["summary"]
+    );
+}

@@ -75,6 +75,12 @@ pub struct Facts {
     pub new_scheme: Option<Scheme>,
     /// The day the application was accepted.
     pub submitted: Option<NaiveDate>,
+    /// The places as typed, when they are districts or counties inside the pooling areas
+    /// `from` and `to` (only to name them: the answer is the pooling area's).
+    #[serde(skip)]
+    pub from_place: Option<String>,
+    #[serde(skip)]
+    pub to_place: Option<String>,
 }
 
 impl Facts {

@@ -21,10 +21,29 @@ pub fn reason(r: Reason) -> Text {
     }
 }
 
+/// A place of the move as typed, with its pooling area where they differ
+/// ("朝阳区 (110105), 北京市").
+fn named(area: &str, typed: Option<&str>, lang: Lang) -> String {
+    let all = crate::region::regions();
+    match (typed.and_then(|t| all.get(t)), all.get(area)) {
+        (Some(p), Some(a)) => crate::region::place_label(p, a, lang),
+        _ => place(area, lang),
+    }
+}
+
+/// The origin and the destination as named in sentences.
+fn ends(a: &Answer, lang: Lang) -> (String, String) {
+    let f = &a.facts;
+    (
+        named(&f.from, f.from_place.as_deref(), lang),
+        named(&f.to, f.to_place.as_deref(), lang),
+    )
+}
+
 /// The conclusion in one sentence; it always agrees with the outcome.
 pub fn summary(a: &Answer, lang: Lang) -> String {
     let v = &a.verdict;
-    let (from, to) = (place(&a.facts.from, lang), place(&a.facts.to, lang));
+    let (from, to) = ends(a, lang);
     if a.same_pooling_area {
         return say!(
             lang,
@@ -74,8 +93,9 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
     let mut line = |id: &'static str, label: Text, value: String| {
         out.push((Cow::Borrowed(id), label.get(lang).to_string(), value));
     };
-    line("from", Text::new("转出地", "origin"), place(&f.from, lang));
-    line("to", Text::new("转入地", "destination"), place(&f.to, lang));
+    let (from, to) = ends(a, lang);
+    line("from", Text::new("转出地", "origin"), from);
+    line("to", Text::new("转入地", "destination"), to);
     if a.same_pooling_area {
         return out;
     }
