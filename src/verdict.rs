@@ -431,6 +431,48 @@ impl<'r> Verdict<'r> {
         }
     }
 
+    /// A fact checked against its wording in a procedure file (`item`, fact `id`): cited,
+    /// traced, and a blocker when it blocks or a condition naming its flag when unknown.
+    /// Returns how it stands.
+    pub fn fact(
+        &mut self,
+        policy: &Policy,
+        id: &'static str,
+        item: &'r ItemData,
+        (value, blocks_when): (Option<bool>, bool),
+        answered: Answered,
+        names: Names,
+    ) -> Standing {
+        // Every fact checked is cited, shown or not.
+        let unverified = self.cite_all(policy, item.cites());
+        let standing = match value {
+            Some(b) if b == blocks_when => Standing::Blocks,
+            Some(_) => Standing::Clear,
+            None => Standing::Unknown,
+        };
+        let why = Why::Fact {
+            item,
+            answered,
+            standing,
+        };
+        self.trace(id, standing == Standing::Clear, why);
+        let said = match standing {
+            Standing::Blocks => Said::Rule(item),
+            Standing::Unknown => Said::Unknown {
+                item,
+                fact: id,
+                names,
+            },
+            Standing::Clear => return standing,
+        };
+        let list = match standing {
+            Standing::Blocks => &mut self.blockers,
+            _ => &mut self.conditions,
+        };
+        list.push(Statement { said, unverified });
+        standing
+    }
+
     /// One step of the reasoning.
     pub fn trace(&mut self, id: impl Into<Str>, holds: bool, why: Why<'r>) {
         self.trace.push(Trace {

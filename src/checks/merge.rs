@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::limits::{self, Limits};
 use crate::rules::Policy;
 use crate::rules::procedures::guides::MERGE_CONDITIONS;
-use crate::verdict::{Answered, Names, Said, Standing, Statement, Verdict, Warning, Why};
+use crate::verdict::{Answered, Names, Said, Verdict, Warning};
 use crate::vocab::{Channel, Outcome, Place, Who};
 
 pub const SCHEMA: &str = "yibao.merge/1";
@@ -70,46 +70,23 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     let mut v = Verdict::new(Outcome::Yes);
     for &id in MERGE_CONDITIONS {
         let (value, blocks_when) = facts.state(id);
-        let standing = match value {
-            None => Standing::Unknown,
-            Some(b) if b == blocks_when => Standing::Blocks,
-            Some(_) => Standing::Clear,
-        };
         let Some(item) = data.condition(id) else {
             continue;
         };
-        // Every condition checked is cited, shown or not.
-        let unverified = v.cite_all(policy, item.cites());
         let answered = match value {
             Some(true) => Answered::Yes,
             Some(false) => Answered::No,
             None => Answered::Unknown,
         };
-        v.trace(
+        // The wording states the condition, so its fix applies when it does not hold.
+        v.fact(
+            policy,
             id,
-            standing == Standing::Clear,
-            Why::Fact {
-                item,
-                answered,
-                standing,
-            },
+            item,
+            (value, blocks_when),
+            answered,
+            Names::Condition,
         );
-        match standing {
-            Standing::Blocks => v.blockers.push(Statement {
-                said: Said::Rule(item),
-                unverified,
-            }),
-            // The wording states the condition, so its fix applies when it does not hold.
-            Standing::Unknown => v.conditions.push(Statement {
-                said: Said::Unknown {
-                    item,
-                    fact: id,
-                    names: Names::Condition,
-                },
-                unverified,
-            }),
-            Standing::Clear => {}
-        }
     }
     let limits = match limits::transfer(&mut v, &origin, policy, facts.submitted) {
         Ok(l) => Some(l),

@@ -180,47 +180,22 @@ fn assess_blockers<'a>(
         let Some(item) = data.blocker(id, tags) else {
             continue;
         };
-        // Every blocker checked is cited, shown or not.
-        let unverified = v.cite_all(policy, item.cites());
         let answered = match value {
             _ if implied => Answered::BySubmission,
             Some(true) => Answered::Yes,
             Some(false) => Answered::No,
             None => Answered::Unknown,
         };
-        let standing = match value {
-            Some(b) if b == blocks_when => Standing::Blocks,
-            Some(_) => Standing::Clear,
-            None => Standing::Unknown,
-        };
-        v.trace(
+        // The wording names the problem, so its fix applies "if it is so".
+        let standing = v.fact(
+            policy,
             id,
-            standing == Standing::Clear,
-            Why::Fact {
-                item,
-                answered,
-                standing,
-            },
+            item,
+            (value, blocks_when),
+            answered,
+            Names::Problem,
         );
-        match standing {
-            Standing::Blocks => v.blockers.push(Statement {
-                said: Said::Rule(item),
-                unverified,
-            }),
-            Standing::Clear => {}
-            Standing::Unknown => {
-                unknown += 1;
-                // The wording names the problem, so its fix applies "if it is so".
-                v.conditions.push(Statement {
-                    said: Said::Unknown {
-                        item,
-                        fact: id,
-                        names: Names::Problem,
-                    },
-                    unverified,
-                });
-            }
-        }
+        unknown += usize::from(standing == Standing::Unknown);
     }
     unknown
 }

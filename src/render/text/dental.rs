@@ -63,10 +63,5 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
 
 /// The context the shared words need.
 pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang) -> Context<'x, 'r> {
-    Context {
-        verdict: &a.verdict,
-        waiting: None,
-        place: None,
-        lang,
-    }
+    Context::plain(&a.verdict, lang)
 }

@@ -75,7 +75,17 @@ pub struct Context<'x, 'r> {
     pub lang: Lang,
 }
 
-impl Context<'_, '_> {
+impl<'x, 'r> Context<'x, 'r> {
+    /// The context of a verdict whose statements need nothing more.
+    pub fn plain(verdict: &'x Verdict<'r>, lang: Lang) -> Context<'x, 'r> {
+        Context {
+            verdict,
+            waiting: None,
+            place: None,
+            lang,
+        }
+    }
+
     /// The text of a statement or step.
     pub fn said<'s>(&self, s: &'s Said) -> Cow<'s, str> {
         let lang = self.lang;

@@ -45,6 +45,8 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
     let v = &a.verdict;
     let (from, to) = ends(a, lang);
     if a.same_pooling_area {
+        // The one pooling area itself, not the places typed.
+        let to = place(&a.facts.to, lang);
         return say!(
             lang,
             "不需要转移:转出地和转入地都属于 {to} 这一个统筹地区",
