@@ -63,6 +63,15 @@ pub fn run(cmd: &CalendarCommand, req: &Request) -> Result<CalendarReport, Error
                     )
                 })?;
             let (to, estimated) = cal.add_working_days(from, n);
+            // Dates are YYYY-MM-DD: a count that runs past year 9999 has no answer to give.
+            if to.year() > 9999 {
+                return Err(Error::usage(
+                    format!("{from} 后第 {n} 个工作日已超出 9999 年,无法给出日期"),
+                    format!(
+                        "the {n}th working day after {from} is past the year 9999, so there is no date to give"
+                    ),
+                ));
+            }
             let warning = estimated.then(|| missing_years(cal, from, to));
             CalendarReport::Add {
                 from,

@@ -94,3 +94,12 @@ fn bad_dates_and_numbers_exit_2_naming_the_input() {
             .stderr_has(needle);
     }
 }
+
+#[test]
+fn a_count_past_the_year_9999_is_refused_not_printed_as_a_five_digit_year() {
+    Yibao::new()
+        .args(["calendar", "add", "9999-12-30", "100", "--lang", "en"])
+        .run()
+        .code(2)
+        .stderr_has("past the year 9999");
+}
