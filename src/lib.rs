@@ -118,7 +118,7 @@ fn unused_rules(command: &Command) -> &'static [&'static str] {
 
 fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     Ok(match command {
-        Command::Regions { query } => Box::new(commands::regions::run(query.as_deref())?),
+        Command::Regions { query } => Box::new(commands::regions::run(query.as_deref(), req)?),
         Command::Rules(RulesCommand::Check { dir }) => {
             Box::new(commands::rules::check(dir.as_deref(), req)?)
         }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::error::Error;
 use crate::region::{Level, LookupError, Region, regions};
 use crate::render::{Report, t, table};
+use crate::request::Request;
 use crate::text::Lang;
 
 /// One row of the answer.
@@ -29,12 +30,16 @@ pub struct RegionList {
     pub regions: Vec<Row>,
 }
 
-pub fn run(query: Option<&str>) -> Result<RegionList, Error> {
+/// The regions found, each with the pooling area it is in on the as-of date (the dated
+/// pooling rules: Hainan is one area from 2020, say), as every place argument resolves.
+pub fn run(query: Option<&str>, req: &Request) -> Result<RegionList, Error> {
     let all = regions();
-    let found: Vec<&Region> = match query {
+    let pooling = &req.rules()?.pooling;
+    let area_of = |r: &'static Region| pooling.area_of(r, req.on);
+    let found: Vec<&'static Region> = match query {
         None => all
             .all()
-            .filter(|r| r.is_pooling_area() || r.level == Level::Province)
+            .filter(|r| r.level == Level::Province || std::ptr::eq(area_of(r), *r))
             .collect(),
         Some(q) => {
             let mut found = all.search(q);
@@ -57,7 +62,7 @@ pub fn run(query: Option<&str>) -> Result<RegionList, Error> {
     let rows = found
         .into_iter()
         .map(|r| {
-            let area = all.pooling_area_of(r);
+            let area = area_of(r);
             Row {
                 code: r.code.clone(),
                 name: r.name.clone(),

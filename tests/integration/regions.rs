@@ -62,3 +62,23 @@ fn listing_without_a_query_shows_pooling_areas() {
     assert!(rows.len() > 300, "{} rows", rows.len());
     assert!(rows.iter().all(|r| r["level"] != "county"));
 }
+
+/// `yibao regions` names the pooling area of the date asked about, as every place argument
+/// does: Hainan is one pooling area from 2020-01-01.
+#[test]
+fn haikou_is_in_hainans_pooling_area_from_2020() {
+    let area = |on: &str| {
+        let doc = Yibao::new()
+            .args(["regions", "海口", "--json"])
+            .on(on)
+            .run()
+            .code(0)
+            .json();
+        doc["regions"][0]["pooling_area"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(area("2026-03-02"), "460000");
+    assert_eq!(area("2019-03-02"), "460100");
+}
