@@ -205,26 +205,11 @@ impl Request {
     /// as-of date, the same rule `transfer` applies (`checks::transfer::Facts::contradiction`).
     pub fn submitted(&self, flag: &str, text: &str) -> Result<NaiveDate, Error> {
         let day = parse_date(flag, text)?;
-        match future_submission(flag, day, self.on) {
+        match crate::checks::answers::future_submission(flag, day, self.on) {
             Some(problem) => Err(Error::Usage(problem)),
             None => Ok(day),
         }
     }
-}
-
-/// Why an acceptance date `day` typed for `flag` cannot be, when it is after the as-of date
-/// `on`: the one rule for `--submitted` (command line and batch alike).
-pub fn future_submission(flag: &str, day: NaiveDate, on: NaiveDate) -> Option<crate::text::Text> {
-    (day > on).then(|| {
-        crate::text::Text::new(
-            format!(
-                "{flag} {day} 晚于评估日期 {on}:受理日期不能在将来;还没受理就不要给 {flag}(会按今天申请计算)"
-            ),
-            format!(
-                "{flag} {day} is after the as-of date {on}: an acceptance date cannot be in the future; leave {flag} out if it has not been accepted (dates are then counted as if you apply today)"
-            ),
-        )
-    })
 }
 
 /// The pooling area a region typed for `flag` belongs to, by the division list alone (no date:

@@ -270,7 +270,7 @@ fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judg
     )?;
     if let Some(problem) = f
         .submitted
-        .and_then(|d| crate::request::future_submission("submitted", d, cx.on))
+        .and_then(|d| crate::checks::answers::future_submission("submitted", d, cx.on))
     {
         return Err(LineError::text("contradiction", &problem, cx.lang));
     }

@@ -1,7 +1,11 @@
-//! The vocabulary every check's facts share: the insurance scheme and yes/no answers as people
-//! type them (`yes`/`no` on the command line and in JSON Lines, or JSON booleans).
+//! The vocabulary every check's facts share: the insurance scheme, yes/no answers as people
+//! type them (`yes`/`no` on the command line and in JSON Lines, or JSON booleans), and the one
+//! rule for an acceptance date.
 
+use chrono::NaiveDate;
 use serde::Deserializer;
+
+use crate::text::Text;
 
 pub use crate::vocab::Scheme;
 
@@ -47,4 +51,19 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
         }
     }
     d.deserialize_option(Answer)
+}
+
+/// Why an acceptance date `day` typed for `flag` cannot be, when it is after the as-of date
+/// `on`: the one rule for `--submitted` (command line and batch alike).
+pub fn future_submission(flag: &str, day: NaiveDate, on: NaiveDate) -> Option<Text> {
+    (day > on).then(|| {
+        Text::new(
+            format!(
+                "{flag} {day} 晚于评估日期 {on}:受理日期不能在将来;还没受理就不要给 {flag}(会按今天申请计算)"
+            ),
+            format!(
+                "{flag} {day} is after the as-of date {on}: an acceptance date cannot be in the future; leave {flag} out if it has not been accepted (dates are then counted as if you apply today)"
+            ),
+        )
+    })
 }

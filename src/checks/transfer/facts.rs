@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
-use crate::checks::answers::{word, yes_no};
+use crate::checks::answers::{future_submission, word, yes_no};
 use crate::dates::Month;
 use crate::text::Text;
 
@@ -121,17 +121,11 @@ impl Facts {
                 ),
             ));
         }
-        if let Some(s) = self.submitted
-            && s > on
+        // One rule and one wording for an acceptance date, in every command.
+        if let Some(problem) =
+            (self.submitted).and_then(|s| future_submission("--submitted", s, on))
         {
-            return Some(Text::new(
-                format!(
-                    "--submitted {s} 晚于评估日期 {on}:受理日期不能在将来;还没受理就不要给 --submitted(会按今天申请计算)"
-                ),
-                format!(
-                    "--submitted {s} is after the as-of date {on}: an acceptance date cannot be in the future; leave --submitted out if it has not been accepted (dates are then counted as if you apply today)"
-                ),
-            ));
+            return Some(problem);
         }
         if self.new_scheme.is_some() && self.scheme.is_none() {
             return Some(Text::new(
