@@ -48,9 +48,9 @@ where
     };
     let result = Request::new(&cli.global).and_then(|req| {
         let req = req.skipping(unused_rules(&cli.command));
+        // A stdout closed before start would swallow the answer: refuse before any work.
+        render::stdout_open()?;
         let report = dispatch(&cli.command, &req)?;
-        // A stdout closed before start would swallow the answer: refuse at once.
-        batch::stdout_open()?;
         render::emit(report.as_ref(), req.lang, req.output, req.explain)?;
         let code = report.exit_code();
         // The process ends next: freeing the parsed rules and the report piece by piece

@@ -102,6 +102,48 @@ pub fn write_stdout(text: &str) -> Result<(), Error> {
     }
 }
 
+/// Standard output is open. A process started with stdout closed (`yibao batch >&-`) finds
+/// /dev/null there (Rust's runtime opens it read-write in place of a closed standard
+/// descriptor), so every answer would be lost and the exit status 0. A shell's `> /dev/null`
+/// opens it write-only: that stays allowed.
+pub fn stdout_open() -> Result<(), Error> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let rdev = |m: std::io::Result<std::fs::Metadata>| m.ok().map(|m| m.rdev());
+        let fd = std::io::stdout().as_fd().try_clone_to_owned();
+        let null = fd.is_ok_and(|fd| {
+            rdev(std::fs::File::from(fd).metadata())
+                .is_some_and(|r| Some(r) == rdev(std::fs::metadata("/dev/null")))
+        });
+        let read_write = || {
+            std::fs::read_to_string("/proc/self/fdinfo/1")
+                .ok()
+                .and_then(|info| {
+                    let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+                    u32::from_str_radix(flags.trim(), 8).ok()
+                })
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        };
+        if null && read_write() {
+            return Err(write_error("standard output is closed"));
+        }
+    }
+    Ok(())
+}
+
+/// Writing the answers failed (a full disk, a closed stdout): the input is not to blame.
+pub fn write_error(reason: &str) -> Error {
+    Error::File {
+        path: "stdout".into(),
+        reason: Text::new(
+            format!("无法写出结果({reason});答案未能全部写出"),
+            format!("cannot write the answers ({reason}); they were not all written"),
+        ),
+    }
+}
+
 /// Writes an error to stderr: plain lines, or a JSON object under `--json`.
 pub fn emit_error(err: &Error, lang: Lang, json: bool) {
     let text = if json {
