@@ -269,7 +269,12 @@ impl Prompter {
     /// or names several places, the close matches are offered to choose from.
     /// `resolve` turns typed text into the place and the pooling area it is in (the caller's
     /// dated rules); the place settled on is echoed with its pooling area.
-    pub fn region(&self, question: &Text, flag: &str, resolve: &Resolve) -> Result<String, Error> {
+    pub fn region(
+        &self,
+        question: &Text,
+        flag: &str,
+        resolve: &Resolve,
+    ) -> Result<(String, Option<String>), Error> {
         let hint = match self.lang {
             Lang::Zh => "代码、中文名或拼音,如 西安、610100、xian",
             Lang::En => "code, Chinese name or pinyin, e.g. 西安, 610100, xian",
@@ -322,8 +327,9 @@ impl Prompter {
     }
 
     /// Echoes the place a question settled on and the pooling area it is evaluated in
-    /// ("✔ 转出地: 北京市朝阳区 → 统筹地区 北京市"); returns the pooling area's code.
-    fn settled(&self, flag: &str, place: &Region, area: &Region) -> String {
+    /// ("✔ 转出地: 北京市朝阳区 → 统筹地区 北京市"); returns the pooling area's code, and the
+    /// place's own where it is a district or county inside it.
+    fn settled(&self, flag: &str, place: &Region, area: &Region) -> (String, Option<String>) {
         let what = match flag {
             "--from" => Text::new("转出地", "origin"),
             "--to" => Text::new("转入地", "destination"),
@@ -342,7 +348,8 @@ impl Prompter {
                 shown(area)
             ),
         });
-        area.code.clone()
+        let own = (place.code != area.code).then(|| place.code.clone());
+        (area.code.clone(), own)
     }
 
     /// After a walk-through: the one-line command that gives the same answer without questions.

@@ -142,6 +142,7 @@ fn place(
     };
     *asked = true;
     p.region(&question, flag, &|t| req.place(flag, t))
+        .map(|(area, _)| area)
 }
 
 /// The one-line command that gives the same answer without questions.

@@ -141,7 +141,7 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
     let mut asked = false;
     if f.from.is_empty() {
         asked = true;
-        f.from = p.region(
+        (f.from, f.from_place) = p.region(
             &Text::new(
                 "您原来在哪里参保?(转出地)",
                 "Where are you insured now? (origin)",
@@ -152,7 +152,7 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
     }
     if f.to.is_empty() {
         asked = true;
-        f.to = p.region(
+        (f.to, f.to_place) = p.region(
             &Text::new(
                 "要转到哪里?(转入地)",
                 "Where are you moving to? (destination)",

@@ -71,7 +71,7 @@ fn a_misspelt_place_is_offered_as_a_choice_and_a_same_area_move_asks_nothing_mor
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("不需要转移"), "{text}");
     assert!(
-        text.contains("yibao transfer --from 110000 --to 110000"),
+        text.contains("yibao transfer --from 110000 --to 110108"),
         "{text}"
     );
 }

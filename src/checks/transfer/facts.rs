@@ -188,7 +188,10 @@ impl Facts {
 
     /// The one-line command that states these facts.
     pub fn command(&self) -> String {
-        let mut cmd = format!("yibao transfer --from {} --to {}", self.from, self.to);
+        // The places as typed (a district resolves to the same pooling area again).
+        let from = self.from_place.as_deref().unwrap_or(&self.from);
+        let to = self.to_place.as_deref().unwrap_or(&self.to);
+        let mut cmd = format!("yibao transfer --from {from} --to {to}");
         let mut push = |flag: &str, value: Option<String>| {
             if let Some(v) = value {
                 cmd.push_str(&format!(" --{flag} {v}"));
