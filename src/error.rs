@@ -1,6 +1,7 @@
 //! The one error type of yibao and its mapping to exit codes. Every variant carries what the
 //! user typed or the file at fault, and its message says what to do next.
 
+use crate::checks::answers::Contradiction;
 use crate::region::LookupError;
 use crate::rules::diag::Diagnostic;
 use crate::rules::load::OverlayError;
@@ -36,6 +37,9 @@ pub enum Error {
     /// A file the user named could not be read or written, or is not what it should be.
     #[error("{path}: {}", .reason.en)]
     File { path: String, reason: Text },
+    /// Facts typed that cannot all be true.
+    #[error("{}", contradiction(.0, Lang::En))]
+    Contradiction(Contradiction),
     /// Ctrl-C or Esc at a prompt.
     #[error("interrupted")]
     Interrupted,
@@ -50,7 +54,10 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage(_) | Error::Region { .. } | Error::File { .. } => exit::USAGE,
+            Error::Usage(_)
+            | Error::Contradiction(_)
+            | Error::Region { .. }
+            | Error::File { .. } => exit::USAGE,
             Error::Rules(_) | Error::RulesDir(_) => exit::RULES,
             Error::Interrupted => exit::INTERRUPTED,
         }
@@ -59,7 +66,7 @@ impl Error {
     /// A stable id for JSON error objects.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Usage(_) => "usage",
+            Error::Usage(_) | Error::Contradiction(_) => "usage",
             Error::Region { .. } => "region",
             Error::Rules(_) => "rules",
             Error::RulesDir(_) => "rules_dir",
@@ -77,6 +84,7 @@ impl Error {
     fn raw_lines(&self, lang: Lang) -> Vec<String> {
         match (self, lang) {
             (Error::Usage(t), _) => vec![t.get(lang).to_string()],
+            (Error::Contradiction(c), _) => vec![contradiction(c, lang)],
             (Error::Rules(ds), _) => ds.iter().map(ToString::to_string).collect(),
             (Error::Region { flag, source }, Lang::Zh) => {
                 vec![format!("{flag}: {}", region_zh(source))]
@@ -87,6 +95,33 @@ impl Error {
             (other, Lang::En) => vec![other.to_string()],
         }
     }
+}
+
+/// What contradicts what, naming the flags (or record keys) typed.
+fn contradiction(c: &Contradiction, lang: Lang) -> String {
+    let text = match *c {
+        Contradiction::FutureSubmission { flag, day, on } => Text::new(
+            format!(
+                "{flag} {day} 晚于评估日期 {on}:受理日期不能在将来;还没受理就不要给 {flag}(会按今天申请计算)"
+            ),
+            format!(
+                "{flag} {day} is after the as-of date {on}: an acceptance date cannot be in the future; leave {flag} out if it has not been accepted (dates are then counted as if you apply today)"
+            ),
+        ),
+        Contradiction::PaidFromBeforeLastPaid { first, last } => Text::new(
+            format!(
+                "--paid-from {first} 早于 --last-paid {last}:在转入地开始缴费的月份不能早于在转出地最后缴费的月份;请核对这两个月份"
+            ),
+            format!(
+                "--paid-from {first} is before --last-paid {last}: the first month paid at the destination cannot come before the last month paid at the origin; check both months"
+            ),
+        ),
+        Contradiction::NewSchemeWithoutScheme => Text::new(
+            "给了 --new-scheme 却没有 --scheme:请用 --scheme 说明现在参加的险种",
+            "--new-scheme was given without --scheme: say which scheme you are in now with --scheme",
+        ),
+    };
+    text.get(lang).to_string()
 }
 
 /// Most characters of typed input quoted in a message.

@@ -203,10 +203,10 @@ impl Request {
 
     /// A `--submitted` date (when an application was accepted): a date, and not after the
     /// as-of date, the same rule `transfer` applies (`checks::transfer::Facts::contradiction`).
-    pub fn submitted(&self, flag: &str, text: &str) -> Result<NaiveDate, Error> {
+    pub fn submitted(&self, flag: &'static str, text: &str) -> Result<NaiveDate, Error> {
         let day = parse_date(flag, text)?;
         match crate::checks::answers::future_submission(flag, day, self.on) {
-            Some(problem) => Err(Error::Usage(problem)),
+            Some(problem) => Err(Error::Contradiction(problem)),
             None => Ok(day),
         }
     }

@@ -245,7 +245,11 @@ fn transfer<'r>(
         cx.lang,
     )?;
     if let Some(problem) = f.contradiction(cx.on) {
-        return Err(LineError::text("contradiction", &problem, cx.lang));
+        return Err(usage(
+            "contradiction",
+            &Error::Contradiction(problem),
+            cx.lang,
+        ));
     }
     Ok(Judged::Transfer(transfer::check(
         &f,
@@ -272,7 +276,11 @@ fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judg
         .submitted
         .and_then(|d| crate::checks::answers::future_submission("submitted", d, cx.on))
     {
-        return Err(LineError::text("contradiction", &problem, cx.lang));
+        return Err(usage(
+            "contradiction",
+            &Error::Contradiction(problem),
+            cx.lang,
+        ));
     }
     if f.from == f.to {
         let label = crate::render::text::place(&f.from, cx.lang);

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Deserializer;
 
-use crate::text::Text;
+use crate::dates::Month;
 
 pub use crate::vocab::Scheme;
 
@@ -53,17 +53,27 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
     d.deserialize_option(Answer)
 }
 
-/// Why an acceptance date `day` typed for `flag` cannot be, when it is after the as-of date
-/// `on`: the one rule for `--submitted` (command line and batch alike).
-pub fn future_submission(flag: &str, day: NaiveDate, on: NaiveDate) -> Option<Text> {
-    (day > on).then(|| {
-        Text::new(
-            format!(
-                "{flag} {day} 晚于评估日期 {on}:受理日期不能在将来;还没受理就不要给 {flag}(会按今天申请计算)"
-            ),
-            format!(
-                "{flag} {day} is after the as-of date {on}: an acceptance date cannot be in the future; leave {flag} out if it has not been accepted (dates are then counted as if you apply today)"
-            ),
-        )
-    })
+/// Facts that cannot all be true (worded by `error::Error::Contradiction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contradiction {
+    /// An acceptance date after the as-of date, typed for `flag` (`--submitted`, `submitted`).
+    FutureSubmission {
+        flag: &'static str,
+        day: NaiveDate,
+        on: NaiveDate,
+    },
+    /// The first month paid at the destination before the last month paid at the origin.
+    PaidFromBeforeLastPaid { first: Month, last: Month },
+    /// A scheme at the destination without the scheme of now.
+    NewSchemeWithoutScheme,
+}
+
+/// The one rule for an acceptance date typed for `flag` (command line and batch alike): it
+/// cannot be after the as-of date `on`.
+pub fn future_submission(
+    flag: &'static str,
+    day: NaiveDate,
+    on: NaiveDate,
+) -> Option<Contradiction> {
+    (day > on).then_some(Contradiction::FutureSubmission { flag, day, on })
 }

@@ -14,7 +14,7 @@ use crate::request::Request;
 pub fn run<'r>(path: &Path, req: &'r Request) -> Result<StatusReport<'r>, Error> {
     let mut facts = plan::load(path)?;
     if let Some(problem) = facts.contradiction(req.on) {
-        return Err(Error::Usage(problem));
+        return Err(Error::Contradiction(problem));
     }
     if facts.from.is_empty() || facts.to.is_empty() {
         return Err(Error::File {

@@ -28,7 +28,7 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
         }
     };
     if let Some(problem) = facts.contradiction(req.on) {
-        return Err(Error::Usage(problem));
+        return Err(Error::Contradiction(problem));
     }
     let policy = req.policy(kept_code(&facts.to))?;
     let report = TransferReport {

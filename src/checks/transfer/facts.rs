@@ -7,9 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
-use crate::checks::answers::{future_submission, word, yes_no};
+use crate::checks::answers::{Contradiction, future_submission, word, yes_no};
 use crate::dates::Month;
-use crate::text::Text;
 
 /// Why the person moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -30,16 +29,6 @@ impl Reason {
             Reason::Hukou => "hukou",
             Reason::Study => "study",
             Reason::Other => "other",
-        }
-    }
-
-    pub fn name(self) -> Text {
-        match self {
-            Reason::Job => Text::new("工作变动", "new job"),
-            Reason::Relocation => Text::new("迁居(常住地变化)", "moving home"),
-            Reason::Hukou => Text::new("户籍迁移", "household registration moved"),
-            Reason::Study => Text::new("上学", "study"),
-            Reason::Other => Text::new("其他", "other"),
         }
     }
 }
@@ -107,33 +96,20 @@ impl Facts {
         .collect()
     }
 
-    /// Facts that contradict each other or the as-of date `on`; the message names the flags.
-    pub fn contradiction(&self, on: NaiveDate) -> Option<Text> {
+    /// Facts that contradict each other or the as-of date `on`.
+    pub fn contradiction(&self, on: NaiveDate) -> Option<Contradiction> {
         if let (Some(last), Some(first)) = (self.last_paid, self.paid_from)
             && first < last
         {
-            return Some(Text::new(
-                format!(
-                    "--paid-from {first} 早于 --last-paid {last}:在转入地开始缴费的月份不能早于在转出地最后缴费的月份;请核对这两个月份"
-                ),
-                format!(
-                    "--paid-from {first} is before --last-paid {last}: the first month paid at the destination cannot come before the last month paid at the origin; check both months"
-                ),
-            ));
+            return Some(Contradiction::PaidFromBeforeLastPaid { first, last });
         }
-        // One rule and one wording for an acceptance date, in every command.
         if let Some(problem) =
             (self.submitted).and_then(|s| future_submission("--submitted", s, on))
         {
             return Some(problem);
         }
-        if self.new_scheme.is_some() && self.scheme.is_none() {
-            return Some(Text::new(
-                "给了 --new-scheme 却没有 --scheme:请用 --scheme 说明现在参加的险种",
-                "--new-scheme was given without --scheme: say which scheme you are in now with --scheme",
-            ));
-        }
-        None
+        (self.new_scheme.is_some() && self.scheme.is_none())
+            .then_some(Contradiction::NewSchemeWithoutScheme)
     }
 
     /// The `when` tags of `rules/transfer.toml` that hold for these facts (`gap_payable` is

@@ -385,6 +385,13 @@ fn dates_past_the_calendar_are_marked_estimated() {
     assert!(!v.warnings.is_empty());
 }
 
+/// A contradiction as the message in English says it.
+fn said(c: crate::checks::answers::Contradiction) -> String {
+    crate::error::Error::Contradiction(c)
+        .lines(crate::text::Lang::En)
+        .join(" ")
+}
+
 #[test]
 fn contradictions_are_named() {
     let f = Facts {
@@ -392,22 +399,12 @@ fn contradictions_are_named() {
         paid_from: Some(parse_month("2026-08").unwrap()),
         ..ready()
     };
-    assert!(
-        f.contradiction(d("2026-11-23"))
-            .unwrap()
-            .en
-            .contains("--paid-from")
-    );
+    assert!(said(f.contradiction(d("2026-11-23")).unwrap()).contains("--paid-from"));
     let g = Facts {
         submitted: Some(d("2026-12-01")),
         ..ready()
     };
-    assert!(
-        g.contradiction(d("2026-11-23"))
-            .unwrap()
-            .en
-            .contains("--submitted")
-    );
+    assert!(said(g.contradiction(d("2026-11-23")).unwrap()).contains("--submitted"));
     assert!(ready().contradiction(d("2026-11-23")).is_none());
 }
 
