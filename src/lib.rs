@@ -112,6 +112,8 @@ fn unused_rules(command: &Command) -> &'static [&'static str] {
         }
         Command::Merge(_) => &["guides.toml", "transfer.toml", "refund.toml", "dental.toml"],
         Command::Batch(_) => &["guides.toml"],
+        // Only the dated pooling areas (and the calendar they load with).
+        Command::Regions { .. } => rules::procedures::FILES,
         _ => &[],
     }
 }
