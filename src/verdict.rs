@@ -482,11 +482,6 @@ impl<'r> Verdict<'r> {
         });
     }
 
-    /// True if any cited source is only reported.
-    pub fn rests_on_reports(&self) -> bool {
-        self.citations.iter().any(|c| c.reported)
-    }
-
     /// The deadline of `limit`, if the verdict has one.
     pub fn deadline(&self, limit: Limit) -> Option<&Deadline> {
         self.deadlines.iter().find(|d| d.limit == limit)

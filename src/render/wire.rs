@@ -17,7 +17,7 @@ use crate::rules::RuleSet;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::dental::Pays;
 use crate::text::{Lang, Str};
-use crate::verdict::{Citation, Deadline, Said, Statement, Step, Verdict, Why};
+use crate::verdict::{Citation, Deadline, Said, Statement, Step, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 
 /// Where a batch line came from (absent from a single command's output).
@@ -168,17 +168,16 @@ pub struct VerdictJson<'a> {
 impl<'a> VerdictJson<'a> {
     /// The verdict's common part; `summary`, `lines` and the trace's words come from the
     /// command's catalogue.
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         schema: &'static str,
         origin: Origin<'a>,
-        v: &'a Verdict,
-        cx: &Context,
+        cx: &Context<'a, '_>,
         rules: &'a RuleSet,
         summary: String,
         lines: Vec<(Cow<'static, str>, String, String)>,
         why: Option<&dyn Fn(&Why) -> String>,
     ) -> VerdictJson<'a> {
+        let v = cx.verdict;
         let trace = why.map(|why| {
             (v.trace.iter())
                 .map(|t| TraceJson {
@@ -458,16 +457,13 @@ pub struct StatusJson {
 #[schemars(deny_unknown_fields)]
 pub struct DeadlinesFromJson {
     pub date: NaiveDate,
-    /// `submitted` (the acceptance day given) or `if_applied_today`.
-    #[schemars(with = "DeadlinesBasis")]
-    pub basis: &'static str,
+    pub basis: DeadlinesBasis,
 }
 
-/// Why the deadlines are counted from their day.
-#[derive(JsonSchema)]
+/// Why the deadlines are counted from their day: the acceptance day given, or today.
+#[derive(Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[allow(dead_code)]
-enum DeadlinesBasis {
+pub enum DeadlinesBasis {
     Submitted,
     IfAppliedToday,
 }
@@ -505,7 +501,6 @@ impl<'a> TransferJson<'a> {
         let verdict = VerdictJson::new(
             transfer::SCHEMA,
             origin,
-            &a.verdict,
             &cx,
             rules,
             text::transfer::summary(a, lang),
@@ -545,9 +540,9 @@ impl<'a> TransferJson<'a> {
             deadlines_from: a.deadlines_from.map(|date| DeadlinesFromJson {
                 date,
                 basis: if a.facts.submitted.is_some() {
-                    "submitted"
+                    DeadlinesBasis::Submitted
                 } else {
-                    "if_applied_today"
+                    DeadlinesBasis::IfAppliedToday
                 },
             }),
             plan_file: None,
@@ -579,7 +574,6 @@ impl<'a> MergeJson<'a> {
             verdict: VerdictJson::new(
                 merge::SCHEMA,
                 origin,
-                &a.verdict,
                 &cx,
                 rules,
                 text::merge::summary(a, lang),
@@ -690,7 +684,6 @@ impl<'a> BalanceJson<'a> {
         let verdict = VerdictJson::new(
             balance::SCHEMA,
             origin,
-            &a.verdict,
             &cx,
             rules,
             text::balance::summary(a, lang),
@@ -833,7 +826,6 @@ impl<'a> RefundJson<'a> {
             verdict: VerdictJson::new(
                 refund::SCHEMA,
                 origin,
-                &a.verdict,
                 &cx,
                 rules,
                 text::refund::summary(a, lang),
@@ -893,7 +885,6 @@ impl<'a> DentalJson<'a> {
             verdict: VerdictJson::new(
                 dental::SCHEMA,
                 origin,
-                &a.verdict,
                 &cx,
                 rules,
                 text::dental::summary(a, lang),
