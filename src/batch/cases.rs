@@ -40,6 +40,8 @@ pub struct Scratch {
     /// Place spellings and what they found (bounded): the pooling area's code, and the
     /// place's own where it is a district or county inside it.
     places: std::collections::HashMap<String, (String, Option<String>)>,
+    /// `--full`: the parts of answers that are all the rules', written once.
+    _reuse: crate::render::reuse::Reuse,
 }
 
 /// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.

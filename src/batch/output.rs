@@ -160,25 +160,12 @@ fn number(buf: &mut Vec<u8>, n: usize) {
 /// `YYYY-MM-DD`, digit by digit (the formatter is slow for something this simple); years
 /// outside 0–9999 go through it.
 fn date(buf: &mut Vec<u8>, d: chrono::NaiveDate) {
-    use chrono::Datelike;
-    let Some(year) = u32::try_from(d.year()).ok().filter(|y| *y <= 9999) else {
-        let _ = write!(buf, "{d}");
-        return;
-    };
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    let (month, day) = (d.month(), d.day());
-    buf.extend_from_slice(&[
-        digit(year / 1000),
-        digit(year / 100),
-        digit(year / 10),
-        digit(year),
-        b'-',
-        digit(month / 10),
-        digit(month),
-        b'-',
-        digit(day / 10),
-        digit(day),
-    ]);
+    match crate::render::wire::iso_date(d, &mut [0; 10]) {
+        Some(text) => buf.extend_from_slice(text.as_bytes()),
+        None => {
+            let _ = write!(buf, "{d}");
+        }
+    }
 }
 
 /// A JSON string; plain text (the usual id) is copied as it is.

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::render::reuse::Cached;
 use crate::render::verdict::{channel, heading, sources, unverified_mark};
 use crate::render::wire::{CitationJson, JsonText};
 use crate::render::{Report, t, table};
@@ -220,6 +221,7 @@ impl Report for Guide {
                 articles: c.articles.iter().map(|a| JsonText::made(a)).collect(),
             })
             .collect();
+        let cited: Vec<_> = cited.into_iter().map(|c| Cached::new(c, None)).collect();
         sources(&mut out, lang, &cited);
         out
     }

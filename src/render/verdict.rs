@@ -2,6 +2,7 @@
 //! conditions, ordered steps, materials, deadlines, notes and the documents it rests on.
 
 use std::fmt::Write as _;
+use std::ops::Deref;
 
 use serde_json::Value;
 
@@ -140,7 +141,13 @@ pub fn heading(out: &mut String, title: &str) {
     let _ = write!(out, "\n{}\n", console::style(title).bold());
 }
 
-fn items(out: &mut String, lang: Lang, title: &str, list: &[ItemJson], numbered: bool) {
+fn items<'a>(
+    out: &mut String,
+    lang: Lang,
+    title: &str,
+    list: &[impl Deref<Target = ItemJson<'a>>],
+    numbered: bool,
+) {
     if list.is_empty() {
         return;
     }
@@ -311,7 +318,11 @@ pub fn show(v: &VerdictJson, lang: Lang, explain: bool) -> String {
 /// The "Sources" block: each document cited, with the articles, and the unverified caveat.
 /// The article pointers quote the Chinese text, so they are shown in Chinese output only
 /// (JSON always carries them).
-pub fn sources(out: &mut String, lang: Lang, citations: &[CitationJson]) {
+pub fn sources<'a>(
+    out: &mut String,
+    lang: Lang,
+    citations: &[impl Deref<Target = CitationJson<'a>>],
+) {
     if citations.is_empty() {
         return;
     }
@@ -338,7 +349,7 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[CitationJson]) {
             }
         }
     }
-    if citations.iter().any(reported) {
+    if citations.iter().any(|c| reported(c)) {
         let _ = writeln!(
             out,
             "  {}",

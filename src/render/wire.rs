@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::reuse::{Cached, KeyBuilder};
 use super::text::{self, Context};
 use crate::checks::transfer;
 use crate::checks::{balance, dental, merge, refund};
@@ -27,6 +28,37 @@ pub struct Origin<'a> {
     pub line: Option<usize>,
     /// The record's `id`, as its JSON text.
     pub id: Option<&'a RawValue>,
+}
+
+/// A date as JSON writes it (`2026-10-16`), without the formatting machinery `NaiveDate`'s
+/// own `Serialize` goes through: `batch --full` writes several dates an answer.
+fn day<S: serde::Serializer>(d: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut buf = [0u8; 10];
+    match iso_date(*d, &mut buf) {
+        Some(text) => serializer.serialize_str(text),
+        None => d.serialize(serializer),
+    }
+}
+
+/// `d` as `YYYY-MM-DD` in `buf`, for the years 0 to 9999 (others are written by chrono).
+pub fn iso_date(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
+    use chrono::Datelike;
+    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (month, day) = (d.month(), d.day());
+    *buf = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    std::str::from_utf8(buf).ok()
 }
 
 /// A key figure: label and value.
@@ -74,8 +106,10 @@ pub struct StepJson<'a> {
 pub struct DeadlineJson<'a> {
     pub id: &'a str,
     pub label: &'a str,
+    #[serde(serialize_with = "day")]
     pub date: NaiveDate,
     /// Counted from this date (not included).
+    #[serde(serialize_with = "day")]
     pub from: NaiveDate,
     pub working_days: u32,
     /// The calendar did not cover every day counted: weekends only, holidays unknown.
@@ -93,6 +127,7 @@ pub struct CitationJson<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     pub doc_no: &'a str,
     pub issuer: JsonText<'a>,
+    #[serde(serialize_with = "day")]
     pub published: NaiveDate,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub url: &'a str,
@@ -148,18 +183,18 @@ pub struct VerdictJson<'a> {
     /// The key facts and figures, in display order.
     pub lines: Vec<LineJson>,
     /// Why it is `no`, each with how to clear it.
-    pub blockers: Vec<ItemJson<'a>>,
+    pub blockers: Vec<Cached<ItemJson<'a>>>,
     /// What a `conditional` depends on.
-    pub conditions: Vec<ItemJson<'a>>,
-    pub steps: Vec<StepJson<'a>>,
-    pub materials: Vec<ItemJson<'a>>,
+    pub conditions: Vec<Cached<ItemJson<'a>>>,
+    pub steps: Vec<Cached<StepJson<'a>>>,
+    pub materials: Vec<Cached<ItemJson<'a>>>,
     pub deadlines: Vec<DeadlineJson<'a>>,
     /// What moves with the person: contribution years, balance, record.
-    pub carries_over: Vec<ItemJson<'a>>,
+    pub carries_over: Vec<Cached<ItemJson<'a>>>,
     /// Other things worth knowing.
-    pub notes: Vec<ItemJson<'a>>,
+    pub notes: Vec<Cached<ItemJson<'a>>>,
     pub warnings: Vec<String>,
-    pub citations: Vec<CitationJson<'a>>,
+    pub citations: Vec<Cached<CitationJson<'a>>>,
     /// The rule trace (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<TraceJson<'a>>>,
@@ -219,19 +254,32 @@ impl<'a> VerdictJson<'a> {
     }
 }
 
-fn item<'a>(s: &'a Statement, cx: &Context) -> ItemJson<'a> {
+fn item<'a>(s: &'a Statement, cx: &Context) -> Cached<ItemJson<'a>> {
     let (text, fix) = kept(&s.said, cx.lang);
-    ItemJson {
+    let item = ItemJson {
         id: s.said.id(),
         text: JsonText::new(cx.said(&s.said), text),
         fix: cx.fix(&s.said).map(|f| JsonText::new(f, fix)),
         cite: s.said.source(),
         unverified: s.unverified,
-    }
+    };
+    // A statement worded by the rules as they are: all of it is the rules' (`reuse`).
+    let key = (item.text.kept.is_some() && item.fix.as_ref().is_none_or(|f| f.kept.is_some()))
+        .then(|| {
+            KeyBuilder::new(1)
+                .str(item.text.kept)?
+                .str(item.fix.as_ref().and_then(|f| f.kept))?
+                .str(Some(item.id))?
+                .str(item.cite)?
+                .word(usize::from(item.unverified))
+        })
+        .flatten()
+        .map(KeyBuilder::done);
+    Cached::new(item, key)
 }
 
-fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> StepJson<'a> {
-    StepJson {
+fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> Cached<StepJson<'a>> {
+    let step = StepJson {
         id: s.said.id(),
         place: s.place,
         channel: s.channel,
@@ -239,7 +287,22 @@ fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> StepJson<'a> {
         text: JsonText::new(cx.said(&s.said), kept(&s.said, cx.lang).0),
         cite,
         unverified: s.unverified,
-    }
+    };
+    let key = step
+        .text
+        .kept
+        .and_then(|text| {
+            KeyBuilder::new(2)
+                .str(Some(text))?
+                .str(Some(step.id))?
+                .str(step.cite)?
+                .word(step.place as usize)?
+                .word(step.channel as usize)?
+                .word(step.who as usize)?
+                .word(usize::from(step.unverified))
+        })
+        .map(KeyBuilder::done);
+    Cached::new(step, key)
 }
 
 /// The text and fix of a statement the rules word as they are, when those strings live for
@@ -307,7 +370,7 @@ impl Serialize for JsonText<'_> {
         type Escaped = std::collections::HashMap<
             (usize, usize),
             Box<RawValue>,
-            std::hash::BuildHasherDefault<AddressHasher>,
+            std::hash::BuildHasherDefault<super::reuse::KeyHasher>,
         >;
         thread_local! {
             static ESCAPED: std::cell::RefCell<Escaped> = Default::default();
@@ -327,29 +390,6 @@ impl Serialize for JsonText<'_> {
             };
             raw.serialize(serializer)
         })
-    }
-}
-
-/// Hashes the address and length of a string that lives for the whole run: two words, mixed
-/// with one multiplication each (the default hasher costs more than the copy it saves).
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -380,7 +420,20 @@ fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
     }
 }
 
-fn citation<'a>(c: &Citation, articles: Vec<&'a Str>, rules: &'a RuleSet) -> CitationJson<'a> {
+fn citation<'a>(
+    c: &Citation,
+    articles: Vec<&'a Str>,
+    rules: &'a RuleSet,
+) -> Cached<CitationJson<'a>> {
+    // A document of the rules with articles of the embedded rules (`reuse`).
+    let mut key = KeyBuilder::new(3).word(c.doc.index());
+    for a in &articles {
+        key = key.and_then(|k| k.str(Some(a.kept()?)));
+    }
+    Cached::new(citation_json(c, articles, rules), key.map(KeyBuilder::done))
+}
+
+fn citation_json<'a>(c: &Citation, articles: Vec<&'a Str>, rules: &'a RuleSet) -> CitationJson<'a> {
     let doc = rules.documents.get(c.doc);
     CitationJson {
         id: &doc.id,
@@ -456,6 +509,7 @@ pub struct StatusJson {
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct DeadlinesFromJson {
+    #[serde(serialize_with = "day")]
     pub date: NaiveDate,
     pub basis: DeadlinesBasis,
 }

@@ -79,6 +79,13 @@ pub fn check_cite(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DocId(u16);
 
+impl DocId {
+    /// Its place in the registry of the rules it came from.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
 /// What the registry says of one document.
 #[derive(Debug, Clone)]
 pub struct Document {
