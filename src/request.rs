@@ -147,9 +147,9 @@ pub fn rules_files(dir: Option<&std::path::Path>) -> Result<Vec<load::RulesText>
 
 /// Parses a date typed for `flag`, with a usage error that names the flag.
 pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Error> {
-    dates::parse_date(text).map_err(|e| {
+    dates::parse_typed_date(text).map_err(|e| {
         Error::usage(
-            format!("{flag}: '{text}' 不是有效日期,请使用 YYYY-MM-DD 格式(例如 2026-09-28)"),
+            format!("{flag}: '{text}' 不是有效日期,请使用 YYYY-MM-DD 格式(例如 2026-09-28,也可写 2026年9月28日)"),
             format!("{flag}: {e}"),
         )
     })
@@ -157,9 +157,11 @@ pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Error> {
 
 /// Parses a month typed for `flag`.
 pub fn parse_month(flag: &str, text: &str) -> Result<dates::Month, Error> {
-    dates::parse_month(text).map_err(|e| {
+    dates::parse_typed_month(text).map_err(|e| {
         Error::usage(
-            format!("{flag}: '{text}' 不是有效月份,请使用 YYYY-MM 格式(例如 2026-03)"),
+            format!(
+                "{flag}: '{text}' 不是有效月份,请使用 YYYY-MM 格式(例如 2026-03,也可写 2026年3月)"
+            ),
             format!("{flag}: {e}"),
         )
     })

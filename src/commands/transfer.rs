@@ -6,7 +6,8 @@
 //! printing the equivalent one-line command and, on request, saving the plan.
 
 use crate::checks::transfer::{self, Facts, Reason, Scheme};
-use crate::cli::{TransferArgs, YesNo};
+use crate::cli::{TransferArgs, YesNoUnknown};
+use crate::dates::Month;
 use crate::error::Error;
 use crate::plan;
 use crate::prompt::Prompter;
@@ -67,8 +68,11 @@ fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
     };
     let (from, from_place) = place("--from", &args.from)?;
     let (to, to_place) = place("--to", &args.to)?;
-    let month =
-        |flag: &str, v: &Option<String>| v.as_deref().map(|t| parse_month(flag, t)).transpose();
+    let month = |flag: &str, v: &Option<String>, december: bool| {
+        known(v)
+            .map(|t| month_or_year(flag, t, december))
+            .transpose()
+    };
     Ok(Facts {
         from,
         to,
@@ -76,25 +80,40 @@ fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
         to_place,
         scheme: args.scheme,
         reason: args.reason,
-        retired: args.retired.map(YesNo::get),
-        origin_stopped: args.origin_stopped.map(YesNo::get),
-        destination_enrolled: args.destination_enrolled.map(YesNo::get),
-        arrears: args.arrears.map(YesNo::get),
-        account_frozen: args.account_frozen.map(YesNo::get),
-        last_paid: month("--last-paid", &args.last_paid)?,
-        paid_from: month("--paid-from", &args.paid_from)?,
-        continuous_years: args
-            .continuous_years
-            .as_deref()
-            .map(parse_years)
-            .transpose()?,
+        retired: args.retired.and_then(YesNoUnknown::get),
+        flexible: args.flexible.and_then(YesNoUnknown::get),
+        origin_stopped: args.origin_stopped.and_then(YesNoUnknown::get),
+        destination_enrolled: args.destination_enrolled.and_then(YesNoUnknown::get),
+        arrears: args.arrears.and_then(YesNoUnknown::get),
+        account_frozen: args.account_frozen.and_then(YesNoUnknown::get),
+        last_paid: month("--last-paid", &args.last_paid, true)?,
+        paid_from: month("--paid-from", &args.paid_from, false)?,
+        continuous_years: known(&args.continuous_years).map(parse_years).transpose()?,
         new_scheme: args.new_scheme,
-        submitted: args
-            .submitted
-            .as_deref()
+        submitted: known(&args.submitted)
             .map(|s| parse_date("--submitted", s))
             .transpose()?,
     })
+}
+
+/// A flag's text unless it states the answer is not known (`unknown`, as the walk-through's
+/// "run this next time" line writes a skipped question).
+fn known(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|t| !is_unknown(t))
+}
+
+fn is_unknown(text: &str) -> bool {
+    matches!(text.trim(), "unknown" | "不确定" | "不知道")
+}
+
+/// A month as people type it (2026-10, 2026/10, 2026年10月), or a bare year as residents pay
+/// (2024, 2024年): the year's December for the last month paid, its January for the first.
+pub fn month_or_year(flag: &str, text: &str, december: bool) -> Result<Month, Error> {
+    match crate::dates::parse_year(text) {
+        Some(y) => Month::new(y, if december { 12 } else { 1 })
+            .ok_or_else(|| Error::usage(format!("{flag}: '{text}'"), format!("{flag}: '{text}'"))),
+        None => parse_month(flag, text),
+    }
 }
 
 pub fn parse_years(text: &str) -> Result<u32, Error> {
