@@ -176,13 +176,17 @@ pub enum Command {
     Transfer(Box<TransferArgs>),
     /// Re-evaluate a plan saved with `yibao transfer --save` as of today (or --on)
     #[command(after_help = concat!(
-        "Examples:\n  yibao status plan.json\n  yibao status plan.json --on 2026-10-20 --json\n\n",
+        "Examples:\n  yibao status plan.json\n  yibao status plan.json --submitted 2026-09-28\n  yibao status plan.json --on 2026-10-20 --json\n\n",
         "Exit status: as for transfer (0 yes, 1 no, 3 conditional); 2 the file is missing, unreadable or not a yibao plan"
     ))]
     #[command(display_order = 2)]
     Status {
         /// A plan file written by `yibao transfer --save`
         plan: PathBuf,
+        /// The day the application was accepted (YYYY-MM-DD): recorded in the plan (the file is
+        /// rewritten atomically) and the limits counted from it
+        #[arg(long, value_name = "DATE")]
+        submitted: Option<String>,
     },
     /// Where to see the personal-account balance; when a moved balance arrives; the monthly credit
     #[command(after_help = concat!(

@@ -155,6 +155,16 @@ pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Error> {
     })
 }
 
+/// Whether the language was asked for (`--lang` or `YIBAO_LANG`), rather than the default:
+/// `yibao status` then speaks the language the plan was saved in.
+pub fn lang_given() -> bool {
+    let env = std::env::var_os("YIBAO_LANG").is_some_and(|v| !v.is_empty());
+    env || std::env::args_os().any(|a| {
+        let a = a.to_string_lossy();
+        a == "--lang" || a.starts_with("--lang=")
+    })
+}
+
 /// Parses a month typed for `flag`.
 pub fn parse_month(flag: &str, text: &str) -> Result<dates::Month, Error> {
     dates::parse_typed_month(text).map_err(|e| {

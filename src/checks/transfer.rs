@@ -298,7 +298,7 @@ fn push_wait(v: &mut Verdict, limit: Limit, place: Place) {
 }
 
 /// Once both limits have passed: how to chase it (from `channels.toml`'s after-transfer part).
-fn add_overdue_steps<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
+pub(crate) fn add_overdue_steps<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
     let data = &policy.rules.procedures.channels;
     let default = (Place::Either, Channel::Online, Who::Person);
     for (i, c) in data.after_transfer.if_missing.iter().enumerate() {

@@ -37,7 +37,7 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
         rules: policy.rules,
     };
     if let Some(path) = &args.save {
-        plan::save(path, &facts, &report, req, args.force)?;
+        plan::save(path, &facts, &report, req, req.lang, args.force)?;
     }
     match prompter.as_ref().filter(|_| asked) {
         // After a walk-through: the plan, then the command that repeats it, then the offer
@@ -363,7 +363,7 @@ fn offer_save(
             |s| Ok(std::path::PathBuf::from(s)),
         )?
         .unwrap_or_else(|| "yibao-plan.json".into());
-    match plan::save(&path, facts, report, req, false) {
+    match plan::save(&path, facts, report, req, req.lang, false) {
         Ok(()) => p.say(&match req.lang {
             Lang::Zh => format!(
                 "已保存到 {};查看进度: yibao status {}",

@@ -603,19 +603,10 @@ impl<'a> TransferJson<'a> {
                 }),
                 benefits_text: text::transfer::benefits(w, lang),
             }),
-            status: a.status.as_ref().map(|st| StatusJson {
-                submitted: st.submitted,
-                as_of: st.as_of,
-                working_days_elapsed: st.working_days_elapsed,
-                estimated: st.estimated,
-                next: st.next.map(|(l, _)| l.id()),
-                next_date: st.next.map(|(_, d)| d),
-                working_days_left: st.working_days_left,
-                passed: st.passed.iter().map(|l| l.id()).collect(),
-                overdue: st.overdue(),
-                text: text::transfer::status(st, lang),
-                next_step: a.next_step,
-            }),
+            status: a
+                .status
+                .as_ref()
+                .map(|st| status_json(st, a.next_step, lang)),
             deadlines_from: a.deadlines_from.map(|date| DeadlinesFromJson {
                 date,
                 basis: if a.facts.submitted.is_some() {
@@ -633,6 +624,22 @@ impl<'a> TransferJson<'a> {
             }),
             plan_file: None,
         }
+    }
+}
+
+fn status_json(st: &transfer::Status, next_step: Option<&'static str>, lang: Lang) -> StatusJson {
+    StatusJson {
+        submitted: st.submitted,
+        as_of: st.as_of,
+        working_days_elapsed: st.working_days_elapsed,
+        estimated: st.estimated,
+        next: st.next.map(|(l, _)| l.id()),
+        next_date: st.next.map(|(_, d)| d),
+        working_days_left: st.working_days_left,
+        passed: st.passed.iter().map(|l| l.id()).collect(),
+        overdue: st.overdue(),
+        text: text::transfer::status(st, lang),
+        next_step,
     }
 }
 
@@ -666,6 +673,9 @@ pub struct MergeJson<'a> {
     pub verdict: VerdictJson<'a>,
     pub from: PlaceJson,
     pub to: PlaceJson,
+    /// Where the accepted application stands; absent without an acceptance date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusJson>,
 }
 
 impl<'a> MergeJson<'a> {
@@ -690,6 +700,7 @@ impl<'a> MergeJson<'a> {
             ),
             from: PlaceJson::of(&a.facts.from),
             to: PlaceJson::of(&a.facts.to),
+            status: a.status.as_ref().map(|st| status_json(st, None, lang)),
         }
     }
 }

@@ -4,7 +4,7 @@
 use crate::support::Yibao;
 use crate::support::pty::{DOWN, ENTER, answer, answer_seen, finish, spawn};
 
-const READY: &[&str] = &[
+pub const READY: &[&str] = &[
     "transfer",
     "--from",
     "西安",
