@@ -206,6 +206,16 @@ impl Facts {
         }
     }
 
+    /// The one-line command that states these facts, and states the flags in `unknown` (the
+    /// questions a person left open) as `unknown`.
+    pub fn command_with(&self, unknown: &[&str]) -> String {
+        let mut cmd = self.command();
+        for flag in unknown {
+            cmd.push_str(&format!(" --{flag} unknown"));
+        }
+        cmd
+    }
+
     /// The one-line command that states these facts.
     pub fn command(&self) -> String {
         // The places as typed (a district resolves to the same pooling area again).
