@@ -176,13 +176,17 @@ pub enum Command {
     Transfer(Box<TransferArgs>),
     /// Re-evaluate a plan saved with `yibao transfer --save` as of today (or --on)
     #[command(after_help = concat!(
-        "Examples:\n  yibao status plan.json\n  yibao status plan.json --on 2026-10-20 --json\n\n",
+        "Examples:\n  yibao status plan.json\n  yibao status plan.json --submitted 2026-09-28\n  yibao status plan.json --on 2026-10-20 --json\n\n",
         "Exit status: as for transfer (0 yes, 1 no, 3 conditional); 2 the file is missing, unreadable or not a yibao plan"
     ))]
     #[command(display_order = 2)]
     Status {
         /// A plan file written by `yibao transfer --save`
         plan: PathBuf,
+        /// The day the application was accepted (YYYY-MM-DD): recorded in the plan (the file is
+        /// rewritten atomically) and the limits counted from it
+        #[arg(long, value_name = "DATE")]
+        submitted: Option<String>,
     },
     /// Where to see the personal-account balance; when a moved balance arrives; the monthly credit
     #[command(after_help = concat!(
@@ -380,6 +384,26 @@ impl YesNo {
     }
 }
 
+/// An answer to a yes/no question that may be stated as not known (`unknown`), as the
+/// walk-through's "run this next time" line states a 不确定.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNoUnknown {
+    Yes,
+    No,
+    #[value(alias = "not-sure")]
+    Unknown,
+}
+
+impl YesNoUnknown {
+    pub fn get(self) -> Option<bool> {
+        match self {
+            YesNoUnknown::Yes => Some(true),
+            YesNoUnknown::No => Some(false),
+            YesNoUnknown::Unknown => None,
+        }
+    }
+}
+
 /// `yibao merge` flags.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -421,25 +445,28 @@ pub struct TransferArgs {
     /// Why you move: job, relocation, hukou (household registration), study, other
     #[arg(long, value_enum)]
     pub reason: Option<Reason>,
+    /// A flexible worker (灵活就业): no employer at the origin or the destination?
+    #[arg(long, value_enum, value_name = "yes|no|unknown")]
+    pub flexible: Option<YesNoUnknown>,
     /// Are you retired (已退休)?
-    #[arg(long, value_enum, value_name = "yes|no")]
-    pub retired: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "yes|no|unknown")]
+    pub retired: Option<YesNoUnknown>,
     /// Has the insurance at the origin been stopped (已停保)?
-    #[arg(long, value_enum, value_name = "yes|no")]
-    pub origin_stopped: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "yes|no|unknown")]
+    pub origin_stopped: Option<YesNoUnknown>,
     /// Are you enrolled at the destination (已参保)?
-    #[arg(long, value_enum, value_name = "yes|no")]
-    pub destination_enrolled: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "yes|no|unknown")]
+    pub destination_enrolled: Option<YesNoUnknown>,
     /// Are contributions owed (欠费)?
-    #[arg(long, value_enum, value_name = "yes|no")]
-    pub arrears: Option<YesNo>,
+    #[arg(long, value_enum, value_name = "yes|no|unknown")]
+    pub arrears: Option<YesNoUnknown>,
     /// Is the personal account frozen or abnormal (冻结/异常)?
-    #[arg(long, value_enum, value_name = "yes|no")]
-    pub account_frozen: Option<YesNo>,
-    /// Last month paid at the origin (YYYY-MM)
+    #[arg(long, value_enum, value_name = "yes|no|unknown")]
+    pub account_frozen: Option<YesNoUnknown>,
+    /// Last month paid at the origin (YYYY-MM; residents may give the year, e.g. 2024)
     #[arg(long, value_name = "YYYY-MM")]
     pub last_paid: Option<String>,
-    /// First month paid, or to be paid, at the destination (YYYY-MM)
+    /// First month paid, or to be paid, at the destination (YYYY-MM; residents: the year)
     #[arg(long, value_name = "YYYY-MM")]
     pub paid_from: Option<String>,
     /// Years insured without a break (for a change of scheme)

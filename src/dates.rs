@@ -92,6 +92,54 @@ pub fn parse_month(input: &str) -> Result<Month, String> {
     })
 }
 
+/// The numbers of a date or month as people type it: `2026-10-08`, `2026/10/8`, `2026.10.8`,
+/// `2026年10月8日` (or 号), `2026-10`, `2026/10`, `2026.10`, `2026年10月`; `None` for anything
+/// else. Year four digits, month and day one or two.
+fn typed_parts(input: &str) -> Option<Vec<u32>> {
+    let s = input.trim();
+    let s = s
+        .strip_suffix('日')
+        .or_else(|| s.strip_suffix('号'))
+        .or_else(|| s.strip_suffix('月'))
+        .unwrap_or(s);
+    let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
+    let shaped = (2..=3).contains(&parts.len())
+        && parts[0].len() == 4
+        && parts[1..].iter().all(|p| (1..=2).contains(&p.len()))
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    shaped.then(|| parts.iter().filter_map(|p| p.parse().ok()).collect())
+}
+
+/// A date as people type it (see `typed_parts`): ISO, or with `/`, `.` or 年月日.
+pub fn parse_typed_date(input: &str) -> Result<NaiveDate, String> {
+    match typed_parts(input).as_deref() {
+        Some(&[y, m, d]) => NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| {
+            format!("'{input}' is not a real calendar date (check the month and day)")
+        }),
+        _ => parse_date(input),
+    }
+}
+
+/// A month as people type it: `2026-10`, `2026/10`, `2026.10`, `2026年10月`.
+pub fn parse_typed_month(input: &str) -> Result<Month, String> {
+    match typed_parts(input).as_deref() {
+        Some(&[y, m]) => Month::new(y as i32, m).ok_or_else(|| {
+            format!("'{input}' is not a month in the form YYYY-MM (for example 2026-08)")
+        }),
+        _ => parse_month(input),
+    }
+}
+
+/// A bare year `2024` (or `2024年`), as residents give the years they paid for.
+pub fn parse_year(input: &str) -> Option<i32> {
+    let s = input.trim();
+    let s = s.strip_suffix('年').unwrap_or(s);
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2200).contains(y))
+}
+
 /// A TOML local date (`since = 2021-11-01`) as a `NaiveDate`; `None` for a datetime with a
 /// time or offset, or an impossible date.
 pub fn from_toml(dt: &toml::value::Datetime) -> Option<NaiveDate> {
@@ -122,6 +170,46 @@ mod tests {
         ] {
             assert!(parse_date(bad).is_err(), "{bad} should be rejected");
         }
+    }
+
+    #[test]
+    fn dates_and_months_as_people_type_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 8).unwrap();
+        for typed in [
+            "2026-10-08",
+            "2026/10/8",
+            "2026.10.08",
+            "2026年10月8日",
+            "2026年10月8号",
+        ] {
+            assert_eq!(parse_typed_date(typed), Ok(d), "{typed}");
+        }
+        let m = Month::new(2026, 10).unwrap();
+        for typed in [
+            "2026-10",
+            "2026/10",
+            "2026.10",
+            "2026年10月",
+            " 2026年10月 ",
+        ] {
+            assert_eq!(parse_typed_month(typed), Ok(m), "{typed}");
+        }
+        for bad in [
+            "2026/13",
+            "2026年2月30日",
+            "26/10/8",
+            "2026/10/8/1",
+            "2026年",
+            "十月",
+        ] {
+            assert!(
+                parse_typed_date(bad).is_err() && parse_typed_month(bad).is_err(),
+                "{bad}"
+            );
+        }
+        assert_eq!(parse_year("2024"), Some(2024));
+        assert_eq!(parse_year("2024年"), Some(2024));
+        assert_eq!(parse_year("2024-01"), None);
     }
 
     #[test]

@@ -132,7 +132,9 @@ fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 
         Command::Merge(args) => Box::new(commands::merge::run(args, req)?),
         Command::Transfer(args) => commands::transfer::run(args, req)?,
         Command::Batch(args) => Box::new(batch::run(args, req)?),
-        Command::Status { plan } => Box::new(commands::status::run(plan, req)?),
+        Command::Status { plan, submitted } => {
+            Box::new(commands::status::run(plan, submitted.as_deref(), req)?)
+        }
         Command::Refund(args) => commands::refund::run(args, req)?,
         Command::Dental(args) => commands::dental::run(args, req)?,
         Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,

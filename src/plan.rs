@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::render::Report;
 use crate::render::verdict::TransferReport;
 use crate::request::Request;
-use crate::text::{Str, Text};
+use crate::text::{Lang, Str, Text};
 
 pub const SCHEMA: &str = "yibao.plan/1";
 
@@ -34,6 +34,7 @@ pub fn save(
     facts: &Facts,
     plan: &TransferReport,
     req: &Request,
+    lang: Lang,
     force: bool,
 ) -> Result<(), Error> {
     if path.is_dir() {
@@ -61,15 +62,14 @@ pub fn save(
         ));
     }
     // The plan as `--json` prints it, without its schema (the file has its own).
-    let mut body: Value =
-        serde_json::from_str(&plan.json_text(req.lang, false)).unwrap_or_default();
+    let mut body: Value = serde_json::from_str(&plan.json_text(lang, false)).unwrap_or_default();
     if let Value::Object(map) = &mut body {
         map.shift_remove("schema");
     }
     let doc = serde_json::json!({
         "schema": SCHEMA,
         "saved_on": req.today,
-        "lang": req.lang,
+        "lang": lang,
         "facts": facts,
         "plan": body,
     });
@@ -119,9 +119,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     })
 }
 
-/// Reads the facts of a saved plan.
-pub fn load(path: &Path) -> Result<Facts, Error> {
+/// Reads the facts of a saved plan, and the language it was saved in.
+pub fn load(path: &Path) -> Result<(Facts, Option<Lang>), Error> {
     let doc = load_document(path)?;
+    let lang = (doc.get("lang").cloned()).and_then(|l| serde_json::from_value(l).ok());
+    let facts = facts_of(path, &doc)?;
+    Ok((facts, lang))
+}
+
+fn facts_of(path: &Path, doc: &Value) -> Result<Facts, Error> {
     serde_json::from_value(doc.get("facts").cloned().unwrap_or(Value::Null)).map_err(|e| {
         file_error(
             path,

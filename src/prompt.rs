@@ -353,11 +353,19 @@ impl Prompter {
     }
 
     /// After a walk-through: the one-line command that gives the same answer without questions.
+    /// `--no-input` is added: the line never asks, whatever it leaves unknown.
     pub fn say_command(&self, cmd: &str) {
         self.say(&match self.lang {
-            Lang::Zh => format!("下次可直接运行: {cmd}"),
-            Lang::En => format!("To get this answer again without questions: {cmd} --lang en"),
+            Lang::Zh => format!("下次可直接运行: {cmd} --no-input"),
+            Lang::En => {
+                format!("To get this answer again without questions: {cmd} --lang en --no-input")
+            }
         });
+    }
+
+    /// A one-line explanation of a term the next question uses, shown above it.
+    pub fn explain(&self, text: &Text) {
+        self.say(&format!("  ({})", text.get(self.lang)));
     }
 
     /// Prints a line on the prompt's terminal (stderr), e.g. the equivalent command.

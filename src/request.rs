@@ -147,19 +147,31 @@ pub fn rules_files(dir: Option<&std::path::Path>) -> Result<Vec<load::RulesText>
 
 /// Parses a date typed for `flag`, with a usage error that names the flag.
 pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Error> {
-    dates::parse_date(text).map_err(|e| {
+    dates::parse_typed_date(text).map_err(|e| {
         Error::usage(
-            format!("{flag}: '{text}' 不是有效日期,请使用 YYYY-MM-DD 格式(例如 2026-09-28)"),
+            format!("{flag}: '{text}' 不是有效日期,请使用 YYYY-MM-DD 格式(例如 2026-09-28,也可写 2026年9月28日)"),
             format!("{flag}: {e}"),
         )
     })
 }
 
+/// Whether the language was asked for (`--lang` or `YIBAO_LANG`), rather than the default:
+/// `yibao status` then speaks the language the plan was saved in.
+pub fn lang_given() -> bool {
+    let env = std::env::var_os("YIBAO_LANG").is_some_and(|v| !v.is_empty());
+    env || std::env::args_os().any(|a| {
+        let a = a.to_string_lossy();
+        a == "--lang" || a.starts_with("--lang=")
+    })
+}
+
 /// Parses a month typed for `flag`.
 pub fn parse_month(flag: &str, text: &str) -> Result<dates::Month, Error> {
-    dates::parse_month(text).map_err(|e| {
+    dates::parse_typed_month(text).map_err(|e| {
         Error::usage(
-            format!("{flag}: '{text}' 不是有效月份,请使用 YYYY-MM 格式(例如 2026-03)"),
+            format!(
+                "{flag}: '{text}' 不是有效月份,请使用 YYYY-MM 格式(例如 2026-03,也可写 2026年3月)"
+            ),
             format!("{flag}: {e}"),
         )
     })

@@ -207,6 +207,8 @@ pub struct Deadline {
     /// The source id of the time limit.
     pub cite: Str,
     pub unverified: bool,
+    /// No personal account moves (resident insurance): only the record does.
+    pub record_only: bool,
 }
 
 /// Something to keep in mind about the answer itself.
@@ -230,6 +232,22 @@ pub enum Warning {
     Gap(RuleGap),
     /// The rules name no portal of the region's own (its code).
     NoLocalPortal(Str),
+    /// Residents: the destination's enrolment window for `for_year` closes on `to`, within a
+    /// month (`days_left` counting `to`); enrolling later costs the fixed waiting period.
+    EnrolmentClosing {
+        to: NaiveDate,
+        days_left: i64,
+        for_year: i32,
+        fixed_months: Option<u32>,
+    },
+    /// Residents: the window for `for_year` closed on `to`; paying now, cover starts after
+    /// the fixed waiting period (`late_benefits_from`).
+    EnrolmentClosed {
+        to: NaiveDate,
+        for_year: i32,
+        fixed_months: Option<u32>,
+        late_benefits_from: Option<NaiveDate>,
+    },
 }
 
 /// A document an answer rests on (its articles are in `Verdict::articles`).

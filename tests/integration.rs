@@ -17,6 +17,7 @@ mod integration {
     mod hostile_typed;
     mod merge;
     mod output;
+    mod people;
     mod places;
     mod privacy;
     mod readme;

@@ -149,6 +149,24 @@ fn waiting(buf: &mut Vec<u8>, w: &Waiting) {
             buf.extend_from_slice(part);
         }
     }
+    // The first day of cover (the readings' comparison and its sentence are in --full).
+    buf.extend_from_slice(b",\"benefits_from\":");
+    match w.benefits_from {
+        Some(d) => {
+            buf.push(b'"');
+            date(buf, d);
+            buf.push(b'"');
+        }
+        None => buf.extend_from_slice(b"null"),
+    }
+    if w.benefits_from_latest {
+        buf.extend_from_slice(b",\"benefits_from_latest\":true");
+    }
+    if let Some(d) = w.benefits_from_after_repair {
+        buf.extend_from_slice(b",\"benefits_from_after_repair\":\"");
+        date(buf, d);
+        buf.push(b'"');
+    }
     buf.push(b'}');
 }
 

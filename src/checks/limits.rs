@@ -65,6 +65,7 @@ pub fn transfer(
         estimated: out_estimated,
         cite: out.source.clone(),
         unverified: out_unverified,
+        record_only: false,
     });
     v.deadlines.push(Deadline {
         limit: Limit::TransferComplete,
@@ -74,6 +75,7 @@ pub fn transfer(
         estimated: in_estimated,
         cite: inn.source.clone(),
         unverified: in_unverified,
+        record_only: false,
     });
     if out_estimated || in_estimated {
         v.warnings

@@ -58,6 +58,8 @@ pub struct Answer<'a> {
     pub facts: Facts,
     /// The two agencies' time limits (and their dates, given the acceptance day).
     pub limits: Option<Limits>,
+    /// Where an accepted application stands on the as-of date (as for a transfer).
+    pub status: Option<super::transfer::Status>,
 }
 
 /// `policy` is the policy of `facts.to` (the account kept).
@@ -106,10 +108,22 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     if facts.submitted.is_none() {
         v.warnings.push(Warning::AddSubmitted);
     }
+    // Progress since acceptance, and how to chase it once both limits have passed.
+    let dates = limits.as_ref().and_then(|l| l.dates);
+    let status = facts.submitted.zip(dates).map(|(submitted, d)| {
+        super::transfer::status::of(policy.calendar(), submitted, policy.on, d)
+    });
+    if status
+        .as_ref()
+        .is_some_and(super::transfer::Status::overdue)
+    {
+        super::transfer::add_overdue_steps(&mut v, policy);
+    }
     Answer {
         verdict: v,
         facts: facts.clone(),
         limits,
+        status,
     }
 }
 

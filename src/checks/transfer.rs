@@ -8,6 +8,7 @@
 pub mod facts;
 pub mod status;
 pub mod waiting;
+pub mod window;
 
 #[cfg(test)]
 mod tests;
@@ -27,6 +28,7 @@ use crate::vocab::{Channel, Outcome, Place, Who};
 pub use facts::{Facts, Reason, Scheme};
 pub use status::Status;
 pub use waiting::Waiting;
+pub use window::Window;
 
 pub const SCHEMA: &str = "yibao.transfer/1";
 
@@ -47,6 +49,10 @@ pub struct Answer<'a> {
     pub status: Option<Status>,
     /// The step to take next (an id among the steps), for an accepted application.
     pub next_step: Option<&'static str>,
+    /// Residents: the destination's annual enrolment window.
+    pub window: Option<Window>,
+    /// The months paid in both places (first, last), when there are any.
+    pub paid_twice: Option<(crate::dates::Month, crate::dates::Month)>,
 }
 
 impl<'a> Answer<'a> {
@@ -60,6 +66,8 @@ impl<'a> Answer<'a> {
             deadlines_from: None,
             status: None,
             next_step: None,
+            window: None,
+            paid_twice: None,
         }
     }
 }
@@ -92,11 +100,25 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
 
     let mut tags = facts.tags();
-    let unknown = assess_blockers(v, facts, policy, &tags);
-    if v.blockers.iter().any(|b| b.said.id() == "retired") {
+    if facts.retired == Some(true) && data.blocker("retired", &tags).is_some() {
+        // Outside the transfer rules: that, what they can do instead, and nothing else.
+        assess_blockers(v, facts, policy, &tags, &["retired"]);
         v.outcome = Outcome::No;
+        let default = (Place::Either, Channel::Online, Who::Person);
+        for s in data.instead.iter().filter(|s| applies(s, &tags)) {
+            let step = v.rule_step(policy, Said::Rule(s), s, default);
+            v.steps.push(step);
+        }
         return a;
     }
+    // Months paid in both places: the agencies keep one enrolment and settle the refund.
+    a.paid_twice = facts.paid_twice();
+    for c in data.condition.iter().filter(|c| applies(c, &tags)) {
+        let statement = v.rule(policy, c);
+        v.conditions.push(statement);
+    }
+    let unknown = assess_blockers(v, facts, policy, &tags, BLOCKERS);
+    a.window = window::assess(v, facts, policy);
 
     let waiting = waiting::assess(v, facts, policy);
     if waiting.payable {
@@ -117,6 +139,14 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
             None
         }
     };
+    if facts.destination_scheme() == Some(Scheme::Resident)
+        && facts.scheme == Some(Scheme::Resident)
+    {
+        // Resident insurance has no personal account: only the record moves.
+        for d in &mut v.deadlines {
+            d.record_only = true;
+        }
+    }
     let dates = limits.as_ref().and_then(|l| l.dates);
     if facts.submitted.is_none() && dates.is_some() {
         v.warnings
@@ -155,6 +185,10 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
             unverified: false,
         });
     }
+    if blocked > 0 {
+        // After a `no`, only what clears the blockers: the open questions wait.
+        v.conditions.clear();
+    }
     a.waiting = Some(waiting);
     a.limits = limits;
     a
@@ -167,10 +201,11 @@ fn assess_blockers<'a>(
     facts: &Facts,
     policy: &Policy<'a>,
     tags: &[&str],
+    ids: &[&'static str],
 ) -> usize {
     let data = &policy.rules.procedures.transfer;
     let mut unknown = 0;
-    for &id in BLOCKERS {
+    for &id in ids {
         let (mut value, blocks_when) = facts.blocker_fact(id);
         // An accepted application means the agency found this condition met.
         let implied = value.is_none() && facts.submitted.is_some();
@@ -263,7 +298,7 @@ fn push_wait(v: &mut Verdict, limit: Limit, place: Place) {
 }
 
 /// Once both limits have passed: how to chase it (from `channels.toml`'s after-transfer part).
-fn add_overdue_steps<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
+pub(crate) fn add_overdue_steps<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
     let data = &policy.rules.procedures.channels;
     let default = (Place::Either, Channel::Online, Who::Person);
     for (i, c) in data.after_transfer.if_missing.iter().enumerate() {

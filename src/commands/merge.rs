@@ -57,19 +57,24 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
             ),
         ));
     }
-    let mut ask = |flag: Option<YesNo>, question: Text| -> Result<Option<bool>, Error> {
-        match (flag, &prompter) {
-            (Some(v), _) => Ok(Some(v.get())),
-            (None, Some(p)) => {
-                asked = true;
+    // `problem`: the question names a problem, so its safe first answer is "no" (as in
+    // `transfer`); otherwise it names a condition, and "yes" comes first.
+    let mut ask = |flag: Option<YesNo>, question: Text, problem: bool| match (flag, &prompter) {
+        (Some(v), _) => Ok(Some(v.get())),
+        (None, Some(p)) => {
+            asked = true;
+            if problem {
+                p.no_yes_unsure(&question)
+            } else {
                 p.yes_no_unsure(&question)
             }
-            (None, None) => Ok(None),
         }
+        (None, None) => Ok(None),
     };
     let arrears = ask(
         args.arrears,
         Text::new("两个账户中有欠费吗?", "Is either account in arrears?"),
+        true,
     )?;
     let frozen = ask(
         args.frozen,
@@ -77,6 +82,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
             "有账户被冻结或状态异常吗?",
             "Is either account frozen or otherwise abnormal?",
         ),
+        true,
     )?;
     let from_stopped = ask(
         args.from_stopped,
@@ -84,6 +90,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
             "要注销账户所在地已经停保了吗?",
             "Has the insurance where the closed account is stopped?",
         ),
+        false,
     )?;
     let to_insured = ask(
         args.to_insured,
@@ -91,6 +98,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
             "在要保留账户所在地已经参保缴费了吗?",
             "Are you enrolled and paying where the kept account is?",
         ),
+        false,
     )?;
     let facts = Facts {
         from,

@@ -1,6 +1,9 @@
 //! `yibao status PLAN.json`: a plan saved by `yibao transfer --save`, evaluated again as of
 //! today (or `--on`): working days elapsed, the next time limit or the ones missed, and the
-//! steps left. The file is only read.
+//! steps left. It speaks the language the plan was saved in unless `--lang` (or `YIBAO_LANG`)
+//! asks for another. The file is only read, except with `--submitted DATE`: the acceptance
+//! day is then recorded in the plan (rewritten atomically, as `transfer --save` writes it)
+//! and the limits are counted from it.
 
 use std::path::Path;
 
@@ -9,10 +12,18 @@ use crate::error::Error;
 use crate::plan;
 use crate::region::kept_code;
 use crate::render::verdict::{StatusReport, TransferReport};
-use crate::request::Request;
+use crate::request::{Request, lang_given, parse_date};
 
-pub fn run<'r>(path: &Path, req: &'r Request) -> Result<StatusReport<'r>, Error> {
-    let mut facts = plan::load(path)?;
+pub fn run<'r>(
+    path: &Path,
+    submitted: Option<&str>,
+    req: &'r Request,
+) -> Result<StatusReport<'r>, Error> {
+    let (mut facts, saved_lang) = plan::load(path)?;
+    let lang = saved_lang.filter(|_| !lang_given()).unwrap_or(req.lang);
+    if let Some(text) = submitted {
+        facts.submitted = Some(parse_date("--submitted", text)?);
+    }
     if let Some(problem) = facts.contradiction(req.on) {
         return Err(Error::Contradiction(problem));
     }
@@ -30,11 +41,17 @@ pub fn run<'r>(path: &Path, req: &'r Request) -> Result<StatusReport<'r>, Error>
     facts.from = req.pooling_area("plan", &facts.from)?.code.clone();
     facts.to = req.pooling_area("plan", &facts.to)?.code.clone();
     let policy = req.policy(kept_code(&facts.to))?;
+    let report = TransferReport {
+        answer: transfer::check(&facts, &policy),
+        rules: policy.rules,
+    };
+    if submitted.is_some() {
+        // The plan keeps the acceptance day: the next `status` counts from it too.
+        plan::save(path, &facts, &report, req, lang, false)?;
+    }
     Ok(StatusReport {
-        transfer: TransferReport {
-            answer: transfer::check(&facts, &policy),
-            rules: policy.rules,
-        },
+        transfer: report,
         plan_file: path.display().to_string(),
+        lang: Some(lang),
     })
 }

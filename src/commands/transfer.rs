@@ -6,7 +6,8 @@
 //! printing the equivalent one-line command and, on request, saving the plan.
 
 use crate::checks::transfer::{self, Facts, Reason, Scheme};
-use crate::cli::{TransferArgs, YesNo};
+use crate::cli::{TransferArgs, YesNoUnknown};
+use crate::dates::Month;
 use crate::error::Error;
 use crate::plan;
 use crate::prompt::Prompter;
@@ -20,11 +21,11 @@ use crate::text::{Lang, Text};
 pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     let mut facts = from_flags(args, req)?;
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
-    let asked = match &prompter {
+    let walk = match &prompter {
         Some(p) => walk_through(p, &mut facts, req)?,
         None => {
             require(&facts)?;
-            false
+            Walk::default()
         }
     };
     if let Some(problem) = facts.contradiction(req.on) {
@@ -36,14 +37,14 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
         rules: policy.rules,
     };
     if let Some(path) = &args.save {
-        plan::save(path, &facts, &report, req, args.force)?;
+        plan::save(path, &facts, &report, req, req.lang, args.force)?;
     }
-    match prompter.as_ref().filter(|_| asked) {
+    match prompter.as_ref().filter(|_| walk.asked) {
         // After a walk-through: the plan, then the command that repeats it, then the offer
         // to keep it.
         Some(p) => {
             render::emit(&report, req.lang, Output::Table, req.explain)?;
-            p.say_command(&facts.command());
+            p.say_command(&facts.command_with(&walk.open));
             // A move within one pooling area has nothing to follow up.
             if args.save.is_none() && facts.from != facts.to {
                 offer_save(p, &facts, &report, req)?;
@@ -67,8 +68,11 @@ fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
     };
     let (from, from_place) = place("--from", &args.from)?;
     let (to, to_place) = place("--to", &args.to)?;
-    let month =
-        |flag: &str, v: &Option<String>| v.as_deref().map(|t| parse_month(flag, t)).transpose();
+    let month = |flag: &str, v: &Option<String>, december: bool| {
+        known(v)
+            .map(|t| month_or_year(flag, t, december))
+            .transpose()
+    };
     Ok(Facts {
         from,
         to,
@@ -76,25 +80,40 @@ fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
         to_place,
         scheme: args.scheme,
         reason: args.reason,
-        retired: args.retired.map(YesNo::get),
-        origin_stopped: args.origin_stopped.map(YesNo::get),
-        destination_enrolled: args.destination_enrolled.map(YesNo::get),
-        arrears: args.arrears.map(YesNo::get),
-        account_frozen: args.account_frozen.map(YesNo::get),
-        last_paid: month("--last-paid", &args.last_paid)?,
-        paid_from: month("--paid-from", &args.paid_from)?,
-        continuous_years: args
-            .continuous_years
-            .as_deref()
-            .map(parse_years)
-            .transpose()?,
+        retired: args.retired.and_then(YesNoUnknown::get),
+        flexible: args.flexible.and_then(YesNoUnknown::get),
+        origin_stopped: args.origin_stopped.and_then(YesNoUnknown::get),
+        destination_enrolled: args.destination_enrolled.and_then(YesNoUnknown::get),
+        arrears: args.arrears.and_then(YesNoUnknown::get),
+        account_frozen: args.account_frozen.and_then(YesNoUnknown::get),
+        last_paid: month("--last-paid", &args.last_paid, true)?,
+        paid_from: month("--paid-from", &args.paid_from, false)?,
+        continuous_years: known(&args.continuous_years).map(parse_years).transpose()?,
         new_scheme: args.new_scheme,
-        submitted: args
-            .submitted
-            .as_deref()
+        submitted: known(&args.submitted)
             .map(|s| parse_date("--submitted", s))
             .transpose()?,
     })
+}
+
+/// A flag's text unless it states the answer is not known (`unknown`, as the walk-through's
+/// "run this next time" line writes a skipped question).
+fn known(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|t| !is_unknown(t))
+}
+
+fn is_unknown(text: &str) -> bool {
+    matches!(text.trim(), "unknown" | "不确定" | "不知道")
+}
+
+/// A month as people type it (2026-10, 2026/10, 2026年10月), or a bare year as residents pay
+/// (2024, 2024年): the year's December for the last month paid, its January for the first.
+pub fn month_or_year(flag: &str, text: &str, december: bool) -> Result<Month, Error> {
+    match crate::dates::parse_year(text) {
+        Some(y) => Month::new(y, if december { 12 } else { 1 })
+            .ok_or_else(|| Error::usage(format!("{flag}: '{text}'"), format!("{flag}: '{text}'"))),
+        None => parse_month(flag, text),
+    }
 }
 
 pub fn parse_years(text: &str) -> Result<u32, Error> {
@@ -136,11 +155,45 @@ fn require(facts: &Facts) -> Result<(), Error> {
     ))
 }
 
-/// Asks for each missing fact the answer depends on; true if anything was asked.
-fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Error> {
-    let mut asked = false;
+/// What a walk-through asked: whether anything, and the facts left open (不确定 or skipped),
+/// which the "run this next time" line states as `unknown`.
+#[derive(Default)]
+struct Walk {
+    asked: bool,
+    open: Vec<&'static str>,
+}
+
+impl Walk {
+    /// Asks `question` for a fact not known yet; a known fact is left as it is. An answer
+    /// left open is noted under its flag.
+    fn ask<T>(
+        &mut self,
+        fact: &mut Option<T>,
+        flag: &'static str,
+        question: impl FnOnce() -> Result<Option<T>, Error>,
+    ) -> Result<(), Error> {
+        if fact.is_none() {
+            self.asked = true;
+            *fact = question()?;
+            if fact.is_none() {
+                self.open.push(flag);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Asks for each missing fact the answer depends on; returns what was asked.
+fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<Walk, Error> {
+    let mut w = Walk::default();
+    if f.from.is_empty() || f.to.is_empty() {
+        p.explain(&Text::new(
+            "统筹地区:医保基金统一管理的地区,多数是一个地级市;在同一个统筹地区里搬家不用转移",
+            "pooling area (统筹地区): the area whose insurance fund is managed as one, mostly a city; moving inside one needs no transfer",
+        ));
+    }
     if f.from.is_empty() {
-        asked = true;
+        w.asked = true;
         (f.from, f.from_place) = p.region(
             &Text::new(
                 "您原来在哪里参保?(转出地)",
@@ -151,7 +204,7 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
         )?;
     }
     if f.to.is_empty() {
-        asked = true;
+        w.asked = true;
         (f.to, f.to_place) = p.region(
             &Text::new(
                 "要转到哪里?(转入地)",
@@ -162,9 +215,9 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
         )?;
     }
     if f.from == f.to {
-        return Ok(asked);
+        return Ok(w);
     }
-    ask_missing(&mut f.scheme, &mut asked, || {
+    w.ask(&mut f.scheme, "scheme", || {
         p.select(
             &Text::new("您参加的是哪种医保?", "Which insurance are you in?"),
             &[
@@ -185,7 +238,7 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
     })?;
     let employee = f.scheme == Some(Scheme::Employee);
     if employee {
-        ask_missing(&mut f.retired, &mut asked, || {
+        w.ask(&mut f.retired, "retired", || {
             p.select(
                 &Text::new("您已经退休了吗?", "Are you retired?"),
                 &[
@@ -197,9 +250,21 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
         })?;
     }
     if f.retired == Some(true) {
-        return Ok(asked);
+        return Ok(w);
     }
-    ask_missing(&mut f.reason, &mut asked, || {
+    if employee {
+        w.ask(&mut f.flexible, "flexible", || {
+            p.explain(&Text::new(
+                "灵活就业:个体户、自由职业等没有用人单位,自己缴职工医保",
+                "flexible worker (灵活就业): self-employed or freelance, no employer, paying employee insurance yourself",
+            ));
+            p.no_yes_unsure(&Text::new(
+                "您是灵活就业人员吗(两地都没有用人单位)?",
+                "Are you a flexible worker (no employer at either end)?",
+            ))
+        })?;
+    }
+    w.ask(&mut f.reason, "reason", || {
         p.select(
             &Text::new("为什么转移?", "Why are you moving?"),
             &[
@@ -213,7 +278,7 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
         .map(Some)
     })?;
     if f.new_scheme.is_none() {
-        asked = true;
+        w.asked = true;
         let same = f.scheme.unwrap_or_default();
         let other = if same == Scheme::Employee {
             Scheme::Resident
@@ -236,50 +301,39 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
                 (other, crate::render::text::scheme(other)),
             ],
         )?;
-        f.new_scheme = (chosen != same).then_some(chosen);
+        // Stated even when unchanged, so the command line repeats it.
+        f.new_scheme = Some(chosen);
     }
-    ask_missing(&mut f.origin_stopped, &mut asked, || {
+    w.ask(&mut f.origin_stopped, "origin-stopped", || {
+        p.explain(&Text::new(
+            "停保:在原参保地停止参保缴费;有单位的由原单位办,灵活就业和居民医保自己办",
+            "stopping (停保): ending the enrolment at the origin; an employer does it for its staff, flexible workers and residents do it themselves",
+        ));
         p.yes_no_unsure(&Text::new(
             "转出地已经停保了吗?",
             "Has the insurance at the origin been stopped?",
         ))
     })?;
-    ask_missing(&mut f.destination_enrolled, &mut asked, || {
+    w.ask(&mut f.destination_enrolled, "destination-enrolled", || {
         p.yes_no_unsure(&Text::new(
             "已经在转入地参保了吗?",
             "Are you enrolled at the destination?",
         ))
     })?;
-    ask_missing(&mut f.arrears, &mut asked, || {
+    w.ask(&mut f.arrears, "arrears", || {
         p.no_yes_unsure(&Text::new("有欠费吗?", "Are any contributions owed?"))
     })?;
     if employee {
-        ask_missing(&mut f.account_frozen, &mut asked, || {
+        w.ask(&mut f.account_frozen, "account-frozen", || {
             p.no_yes_unsure(&Text::new(
                 "个人账户被冻结或状态异常吗?",
                 "Is your personal account frozen or otherwise abnormal?",
             ))
         })?;
     }
-    ask_missing(&mut f.last_paid, &mut asked, || {
-        p.input_optional(
-            &Text::new("在转出地最后缴费的月份?", "Last month paid at the origin?"),
-            "YYYY-MM",
-            |s| parse_month("--last-paid", s),
-        )
-    })?;
-    ask_missing(&mut f.paid_from, &mut asked, || {
-        p.input_optional(
-            &Text::new(
-                "在转入地从哪个月开始缴费(或将要缴费)?",
-                "First month paid (or to be paid) at the destination?",
-            ),
-            "YYYY-MM",
-            |s| parse_month("--paid-from", s),
-        )
-    })?;
+    paid_months(p, f, &mut w)?;
     if f.cross_scheme() {
-        ask_missing(&mut f.continuous_years, &mut asked, || {
+        w.ask(&mut f.continuous_years, "continuous-years", || {
             p.input_optional(
                 &Text::new(
                     "已经连续参保几年?",
@@ -290,29 +344,81 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<bool, Erro
             )
         })?;
     }
-    ask_missing(&mut f.submitted, &mut asked, || {
+    w.ask(&mut f.submitted, "submitted", || {
+        p.explain(&Text::new(
+            "受理:经办机构收下了您的转移申请(App 里显示“已受理”或窗口给了回执)",
+            "accepted (受理): the agency has taken your application (the app shows it accepted, or the window gave you a receipt)",
+        ));
         p.input_optional(
             &Text::new(
                 "转移申请已被受理的话,受理日期是?",
                 "If your application has been accepted, on which day?",
             ),
-            "YYYY-MM-DD",
+            match p.lang() {
+                Lang::Zh => "如 2026-10-08 或 2026年10月8日",
+                Lang::En => "e.g. 2026-10-08",
+            },
             |s| parse_date("--submitted", s),
         )
     })?;
-    Ok(asked)
+    Ok(w)
 }
 
-/// Asks `question` for a fact not known yet (and notes that something was asked); a known
-/// fact is left as it is.
-fn ask_missing<T>(
-    fact: &mut Option<T>,
-    asked: &mut bool,
-    question: impl FnOnce() -> Result<Option<T>, Error>,
-) -> Result<(), Error> {
-    if fact.is_none() {
-        *asked = true;
-        *fact = question()?;
+/// The last month (or year) paid at the origin and the first at the destination: years for
+/// residents, who pay by the year; months for employees. Months paid in both places are
+/// named as soon as the second one is typed.
+fn paid_months(p: &Prompter, f: &mut Facts, w: &mut Walk) -> Result<(), Error> {
+    let resident =
+        f.destination_scheme() == Some(Scheme::Resident) && f.scheme == Some(Scheme::Resident);
+    let (hint, last_q, first_q) = if resident {
+        (
+            match p.lang() {
+                Lang::Zh => "年份,如 2026",
+                Lang::En => "a year, e.g. 2026",
+            },
+            Text::new(
+                "在转出地最后缴费的是哪一年?(居民医保按年缴费)",
+                "Last year paid for at the origin? (resident insurance is paid by the year)",
+            ),
+            Text::new(
+                "在转入地从哪一年开始参保?",
+                "First year paid (or to be paid) for at the destination?",
+            ),
+        )
+    } else {
+        (
+            match p.lang() {
+                Lang::Zh => "如 2026-08 或 2026年8月",
+                Lang::En => "e.g. 2026-08",
+            },
+            Text::new("在转出地最后缴费的月份?", "Last month paid at the origin?"),
+            Text::new(
+                "在转入地从哪个月开始缴费(或将要缴费)?",
+                "First month paid (or to be paid) at the destination?",
+            ),
+        )
+    };
+    w.ask(&mut f.last_paid, "last-paid", || {
+        p.input_optional(&last_q, hint, |s| month_or_year("--last-paid", s, true))
+    })?;
+    if resident && f.paid_from.is_none() {
+        p.explain(&Text::new(
+            "集中参保期:居民医保每年秋冬集中缴下一年的费;错过了再缴,要先过固定等待期",
+            "enrolment window (集中参保期): residents pay for next year each autumn; paying later means a fixed waiting period first",
+        ));
+    }
+    w.ask(&mut f.paid_from, "paid-from", || {
+        p.input_optional(&first_q, hint, |s| month_or_year("--paid-from", s, false))
+    })?;
+    if let Some((first, last)) = f.paid_twice() {
+        p.say(&match p.lang() {
+            Lang::Zh => format!(
+                "  注意:{first} 至 {last} 两地都缴了费(重复缴费)。这不是填错了:计划里会说明保留哪一处,并给出查退费的 yibao refund 命令"
+            ),
+            Lang::En => format!(
+                "  Note: {first} to {last} were paid for in both places (paid twice). That is not a mistake: the plan says which enrolment is kept and gives the yibao refund command to check the refund"
+            ),
+        });
     }
     Ok(())
 }
@@ -337,27 +443,42 @@ fn offer_save(
     if !save {
         return Ok(());
     }
-    let path = p
-        .input_optional(
+    // A failed save (a folder, a file that is not a plan, no write permission) asks for
+    // another name; an empty answer gives up.
+    let mut default = Some(std::path::PathBuf::from("yibao-plan.json"));
+    loop {
+        let typed = p.input_optional(
             &Text::new("保存到哪个文件?", "Save to which file?"),
-            "yibao-plan.json",
+            match (p.lang(), default.is_some()) {
+                (_, true) => "yibao-plan.json",
+                (Lang::Zh, false) => "换一个文件名;直接回车不保存",
+                (Lang::En, false) => "another name; Enter to skip saving",
+            },
             |s| Ok(std::path::PathBuf::from(s)),
-        )?
-        .unwrap_or_else(|| "yibao-plan.json".into());
-    match plan::save(&path, facts, report, req, false) {
-        Ok(()) => p.say(&match req.lang {
-            Lang::Zh => format!(
-                "已保存到 {};查看进度: yibao status {}",
-                path.display(),
-                path.display()
-            ),
-            Lang::En => format!(
-                "saved to {}; check on it with: yibao status {}",
-                path.display(),
-                path.display()
-            ),
-        }),
-        Err(e) => p.say(&e.lines(req.lang).join(" ")),
+        )?;
+        let Some(path) = typed.or_else(|| default.take()) else {
+            return Ok(());
+        };
+        match plan::save(&path, facts, report, req, req.lang, false) {
+            Ok(()) => {
+                p.say(&match req.lang {
+                    Lang::Zh => format!(
+                        "已保存到 {};查看进度: yibao status {}",
+                        path.display(),
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "saved to {}; check on it with: yibao status {}",
+                        path.display(),
+                        path.display()
+                    ),
+                });
+                return Ok(());
+            }
+            Err(e) => {
+                p.say(&e.lines(req.lang).join(" "));
+                default = None;
+            }
+        }
     }
-    Ok(())
 }

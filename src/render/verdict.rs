@@ -94,6 +94,8 @@ answer_report!(
 pub struct StatusReport<'r> {
     pub transfer: TransferReport<'r>,
     pub plan_file: String,
+    /// The language to speak whatever was asked (the plan's saved one, unless `--lang`).
+    pub lang: Option<Lang>,
 }
 
 impl StatusReport<'_> {
@@ -114,13 +116,14 @@ impl Report for StatusReport<'_> {
     }
 
     fn json_text(&self, lang: Lang, explain: bool) -> String {
+        let lang = self.lang.unwrap_or(lang);
         let mut s = serde_json::to_string_pretty(&self.wire(lang, explain)).unwrap_or_default();
         s.push('\n');
         s
     }
 
     fn human(&self, lang: Lang, explain: bool) -> String {
-        self.transfer.human(lang, explain)
+        self.transfer.human(self.lang.unwrap_or(lang), explain)
     }
 
     fn exit_code(&self) -> i32 {

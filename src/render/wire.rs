@@ -410,7 +410,7 @@ impl JsonSchema for JsonText<'_> {
 fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
     DeadlineJson {
         id: d.limit.id(),
-        label: text::limit(d.limit, lang),
+        label: text::deadline_label(d, lang),
         date: d.date,
         from: d.from,
         working_days: d.working_days,
@@ -476,6 +476,69 @@ pub struct WaitingJson<'a> {
     pub unverified: bool,
     /// The answer depends on local rules or unverified readings.
     pub conditional: bool,
+    /// The first day of cover at the destination (for a payable gap: once paid up); null
+    /// when the months are not known or local rules decide.
+    pub benefits_from: Option<NaiveDate>,
+    /// `benefits_from` is the latest it can be (only a ceiling is known).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub benefits_from_latest: bool,
+    /// Residents: the first day of cover after paying for the missed years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits_from_after_repair: Option<NaiveDate>,
+    /// Residents: the reading of "每多断保1年" used and what the other gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missed_years_reading: Option<ReadingsJson>,
+    /// The first day of cover, with the arithmetic, in a sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefits_text: Option<String>,
+}
+
+/// `waiting_period.missed_years_reading`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ReadingsJson {
+    /// `missed_minus_one` (the first missed year adds nothing) or `every_missed_year`.
+    pub used: &'static str,
+    pub other: &'static str,
+    /// The waiting period under the other reading.
+    pub other_months: u32,
+    pub other_benefits_from: Option<NaiveDate>,
+}
+
+/// `enrolment_window`: residents' annual enrolment window (集中参保期) at the destination.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct WindowJson {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The benefit year it enrols for.
+    pub for_year: i32,
+    /// No local rule in the rules: the national estimate.
+    pub estimated: bool,
+    /// `upcoming`, `open`, `closing` (30 days or fewer left) or `closed`, as of `--on`.
+    pub state: &'static str,
+    /// Days left, the last day counted (while open).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+    /// The fixed waiting period for enrolling outside it.
+    pub fixed_waiting_months: Option<u32>,
+    /// Closed and not enrolled: the first day of cover when paying on the as-of date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late_benefits_from: Option<NaiveDate>,
+    /// The region whose rule gives the dates; null for the national estimate.
+    pub region: Option<String>,
+    pub text: String,
+}
+
+/// `paid_twice`: months paid in both places, and the refund question with the facts filled in.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PaidTwiceJson {
+    /// First and last month paid in both places (`YYYY-MM`).
+    pub first: String,
+    pub last: String,
+    pub months: i32,
+    pub refund_command: String,
 }
 
 /// `status`: where an accepted application stands.
@@ -537,6 +600,12 @@ pub struct TransferJson<'a> {
     pub status: Option<StatusJson>,
     /// Null when the move is not needed or blocked outright.
     pub deadlines_from: Option<DeadlinesFromJson>,
+    /// Residents: the destination's annual enrolment window; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolment_window: Option<WindowJson>,
+    /// Months paid in both places; absent when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_twice: Option<PaidTwiceJson>,
     /// `yibao status`: the plan file evaluated again.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan_file: Option<&'a str>,
@@ -577,20 +646,21 @@ impl<'a> TransferJson<'a> {
                 cites: w.cites.iter().map(|c| c.as_str()).collect(),
                 unverified: w.unverified,
                 conditional: w.conditional,
+                benefits_from: w.benefits_from,
+                benefits_from_latest: w.benefits_from_latest,
+                benefits_from_after_repair: w.benefits_from_after_repair,
+                missed_years_reading: w.readings.as_ref().map(|r| ReadingsJson {
+                    used: r.used(),
+                    other: r.other(),
+                    other_months: r.other_months,
+                    other_benefits_from: r.other_benefits_from,
+                }),
+                benefits_text: text::transfer::benefits(w, lang),
             }),
-            status: a.status.as_ref().map(|st| StatusJson {
-                submitted: st.submitted,
-                as_of: st.as_of,
-                working_days_elapsed: st.working_days_elapsed,
-                estimated: st.estimated,
-                next: st.next.map(|(l, _)| l.id()),
-                next_date: st.next.map(|(_, d)| d),
-                working_days_left: st.working_days_left,
-                passed: st.passed.iter().map(|l| l.id()).collect(),
-                overdue: st.overdue(),
-                text: text::transfer::status(st, lang),
-                next_step: a.next_step,
-            }),
+            status: a
+                .status
+                .as_ref()
+                .map(|st| status_json(st, a.next_step, lang)),
             deadlines_from: a.deadlines_from.map(|date| DeadlinesFromJson {
                 date,
                 basis: if a.facts.submitted.is_some() {
@@ -599,8 +669,53 @@ impl<'a> TransferJson<'a> {
                     DeadlinesBasis::IfAppliedToday
                 },
             }),
+            enrolment_window: a.window.as_ref().map(|w| window_json(w, lang)),
+            paid_twice: a.paid_twice.map(|(first, last)| PaidTwiceJson {
+                first: first.to_string(),
+                last: last.to_string(),
+                months: first.months_until(last) + 1,
+                refund_command: text::transfer::refund_command(a).unwrap_or_default(),
+            }),
             plan_file: None,
         }
+    }
+}
+
+fn status_json(st: &transfer::Status, next_step: Option<&'static str>, lang: Lang) -> StatusJson {
+    StatusJson {
+        submitted: st.submitted,
+        as_of: st.as_of,
+        working_days_elapsed: st.working_days_elapsed,
+        estimated: st.estimated,
+        next: st.next.map(|(l, _)| l.id()),
+        next_date: st.next.map(|(_, d)| d),
+        working_days_left: st.working_days_left,
+        passed: st.passed.iter().map(|l| l.id()).collect(),
+        overdue: st.overdue(),
+        text: text::transfer::status(st, lang),
+        next_step,
+    }
+}
+
+fn window_json(w: &transfer::Window, lang: Lang) -> WindowJson {
+    use transfer::window::Standing;
+    let (state, days_left) = match w.standing {
+        Standing::Upcoming => ("upcoming", None),
+        Standing::Open => ("open", None),
+        Standing::Closing(n) => ("closing", Some(n)),
+        Standing::Closed => ("closed", None),
+    };
+    WindowJson {
+        from: w.from,
+        to: w.to,
+        for_year: w.for_year,
+        estimated: w.estimated,
+        state,
+        days_left,
+        fixed_waiting_months: w.fixed_months,
+        late_benefits_from: w.late_benefits_from,
+        region: w.region.as_ref().map(|r| r.to_string()),
+        text: text::transfer::window(w, lang),
     }
 }
 
@@ -612,6 +727,9 @@ pub struct MergeJson<'a> {
     pub verdict: VerdictJson<'a>,
     pub from: PlaceJson,
     pub to: PlaceJson,
+    /// Where the accepted application stands; absent without an acceptance date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusJson>,
 }
 
 impl<'a> MergeJson<'a> {
@@ -636,6 +754,7 @@ impl<'a> MergeJson<'a> {
             ),
             from: PlaceJson::of(&a.facts.from),
             to: PlaceJson::of(&a.facts.to),
+            status: a.status.as_ref().map(|st| status_json(st, None, lang)),
         }
     }
 }

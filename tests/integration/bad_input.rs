@@ -14,7 +14,7 @@ const TABLE: &[(&[&str], i32, &str)] = &[
     (&["calendar", "is-workday", "2026-13-01"], 2, "2026-13-01"),
     (&["calendar", "is-workday", "20261301"], 2, "20261301"),
     (&["calendar", "is-workday", ""], 2, "YYYY-MM-DD"),
-    (&["calendar", "is-workday", "2026/10/01"], 2, "2026/10/01"),
+    (&["calendar", "is-workday", "2026/10/32"], 2, "2026/10/32"),
     (&["calendar", "is-workday", "１２３"], 2, "１２３"),
     (&["calendar", "add", "2026-10-01", "ten"], 2, "ten"),
     (&["calendar", "add", "2026-10-01", "-1"], 2, "-1"),
@@ -323,10 +323,10 @@ const TABLE: &[(&[&str], i32, &str)] = &[
             "--last-paid",
             "2026-09",
             "--paid-from",
-            "2026-07",
+            "2026/13",
         ],
         2,
-        "--paid-from 2026-07",
+        "2026/13",
     ),
     (
         &[

@@ -146,6 +146,8 @@ fn compact_of(full: &Value) -> Value {
         let mut w = w.clone();
         w.remove("text");
         w.remove("cites");
+        w.remove("benefits_text");
+        w.remove("missed_years_reading");
         compact["waiting_period"] = Value::Object(w);
     }
     compact

@@ -8,8 +8,9 @@ fn the_walk_through_asks_for_each_fact_and_prints_the_equivalent_command() {
     let mut s = spawn(&["merge", "--on", "2026-03-02", "--lang", "en"]);
     answer(&mut s, "Where is the account you will close?", "xian\r");
     answer(&mut s, "Where is the account you will keep?", "beijing\r");
-    answer(&mut s, "in arrears?", &format!("{DOWN}{ENTER}"));
-    answer(&mut s, "frozen", &format!("{DOWN}{ENTER}"));
+    // "no" comes first for a problem, as in transfer: the safe default.
+    answer(&mut s, "in arrears?", ENTER);
+    answer(&mut s, "frozen", ENTER);
     answer(&mut s, "stopped?", ENTER);
     answer(&mut s, "enrolled and paying", ENTER);
     let (text, code) = finish(s);
@@ -32,8 +33,8 @@ fn not_sure_at_a_prompt_leaves_the_fact_open_and_the_answer_conditional() {
         "--on",
         "2026-03-02",
     ]);
-    answer(&mut s, "两个账户中有欠费吗?", &format!("{DOWN}{ENTER}"));
-    answer(&mut s, "冻结", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "两个账户中有欠费吗?", ENTER);
+    answer(&mut s, "冻结", ENTER);
     answer(&mut s, "停保", &format!("{DOWN}{DOWN}{ENTER}"));
     answer(&mut s, "参保缴费", ENTER);
     let (text, code) = finish(s);

@@ -4,7 +4,7 @@
 use crate::support::Yibao;
 use crate::support::pty::{DOWN, ENTER, answer, answer_seen, finish, spawn};
 
-const READY: &[&str] = &[
+pub const READY: &[&str] = &[
     "transfer",
     "--from",
     "西安",
@@ -37,6 +37,7 @@ fn the_english_walk_through_ends_with_the_plan_and_the_equivalent_command() {
     answer(&mut s, "Where are you moving to?", "beijing\r");
     answer(&mut s, "Which insurance are you in?", ENTER);
     answer(&mut s, "Are you retired?", ENTER);
+    answer(&mut s, "flexible worker (no employer", ENTER);
     answer(&mut s, "Why are you moving?", ENTER);
     answer(&mut s, "at the destination?", ENTER);
     answer(&mut s, "origin been stopped?", ENTER);
@@ -56,7 +57,7 @@ fn the_english_walk_through_ends_with_the_plan_and_the_equivalent_command() {
         "{text}"
     );
     assert!(
-        text.contains("yibao transfer --from 610100 --to 110000 --scheme employee --reason job --retired no --origin-stopped yes --destination-enrolled yes --arrears no --account-frozen no --last-paid 2026-08 --paid-from 2026-09 --lang en"),
+        text.contains("yibao transfer --from 610100 --to 110000 --scheme employee --new-scheme employee --reason job --retired no --flexible no --origin-stopped yes --destination-enrolled yes --arrears no --account-frozen no --last-paid 2026-08 --paid-from 2026-09 --submitted unknown --lang en --no-input"),
         "{text}"
     );
 }
@@ -95,8 +96,8 @@ fn a_resident_is_not_asked_about_retirement_or_an_account_and_can_save_the_plan(
     answer(&mut s, "转出地已经停保了吗?", ENTER);
     answer(&mut s, "已经在转入地参保了吗?", &format!("{DOWN}{ENTER}"));
     answer(&mut s, "有欠费吗?", ENTER);
-    answer(&mut s, "最后缴费的月份", "\r");
-    answer(&mut s, "开始缴费", "\r");
+    answer(&mut s, "最后缴费的是哪一年", "\r");
+    answer(&mut s, "从哪一年开始参保", "\r");
     answer(&mut s, "受理日期", "\r");
     let shown = answer_seen(&mut s, "保存到文件吗?", &format!("{DOWN}{ENTER}"));
     answer(&mut s, "保存到哪个文件?", &format!("{}\r", plan.display()));

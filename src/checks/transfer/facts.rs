@@ -8,7 +8,32 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
 use crate::checks::answers::{Contradiction, future_submission, word, yes_no};
-use crate::dates::Month;
+use crate::dates::{Month, parse_typed_month, parse_year};
+
+/// A month in a batch record or a saved plan; a bare year (as residents pay) is taken as its
+/// `december` or its January.
+fn month_or_year<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    december: bool,
+) -> Result<Option<Month>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    if let Some(y) = parse_year(&text) {
+        return Ok(Month::new(y, if december { 12 } else { 1 }));
+    }
+    parse_typed_month(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+fn last_month<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Month>, D::Error> {
+    month_or_year(d, true)
+}
+
+fn first_month<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Month>, D::Error> {
+    month_or_year(d, false)
+}
 
 /// Why the person moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -45,6 +70,9 @@ pub struct Facts {
     pub reason: Option<Reason>,
     #[serde(deserialize_with = "yes_no")]
     pub retired: Option<bool>,
+    /// A flexible worker (灵活就业): no employer at the origin or the destination.
+    #[serde(deserialize_with = "yes_no")]
+    pub flexible: Option<bool>,
     /// 停保 done at the origin.
     #[serde(deserialize_with = "yes_no")]
     pub origin_stopped: Option<bool>,
@@ -54,9 +82,11 @@ pub struct Facts {
     pub arrears: Option<bool>,
     #[serde(deserialize_with = "yes_no")]
     pub account_frozen: Option<bool>,
-    /// Last month paid at the origin.
+    /// Last month paid at the origin (a bare year, as residents pay: its December).
+    #[serde(deserialize_with = "last_month")]
     pub last_paid: Option<Month>,
-    /// First month paid (or to be paid) at the destination.
+    /// First month paid (or to be paid) at the destination (a bare year: its January).
+    #[serde(deserialize_with = "first_month")]
     pub paid_from: Option<Month>,
     /// Years insured without a break, for the cross-scheme rule.
     pub continuous_years: Option<u32>,
@@ -96,13 +126,17 @@ impl Facts {
         .collect()
     }
 
+    /// The months paid in both places (first and last), when the destination's first month
+    /// paid is not after the origin's last: a real situation (paid twice), not an input error.
+    pub fn paid_twice(&self) -> Option<(Month, Month)> {
+        match (self.last_paid, self.paid_from) {
+            (Some(last), Some(first)) if first <= last => Some((first, last)),
+            _ => None,
+        }
+    }
+
     /// Facts that contradict each other or the as-of date `on`.
     pub fn contradiction(&self, on: NaiveDate) -> Option<Contradiction> {
-        if let (Some(last), Some(first)) = (self.last_paid, self.paid_from)
-            && first < last
-        {
-            return Some(Contradiction::PaidFromBeforeLastPaid { first, last });
-        }
         if let Some(problem) =
             (self.submitted).and_then(|s| future_submission("--submitted", s, on))
         {
@@ -127,6 +161,16 @@ impl Facts {
                 Some(Scheme::Employee) => "to_employee",
                 _ => "to_resident",
             });
+        }
+        match self.flexible {
+            Some(true) => tags.push("flexible"),
+            _ => tags.push("not_flexible"),
+        }
+        if self.retired == Some(true) {
+            tags.push("retired");
+        }
+        if self.paid_twice().is_some() {
+            tags.push("paid_twice");
         }
         if let Some(r) = self.reason {
             tags.push(match r {
@@ -162,6 +206,16 @@ impl Facts {
         }
     }
 
+    /// The one-line command that states these facts, and states the flags in `unknown` (the
+    /// questions a person left open) as `unknown`.
+    pub fn command_with(&self, unknown: &[&str]) -> String {
+        let mut cmd = self.command();
+        for flag in unknown {
+            cmd.push_str(&format!(" --{flag} unknown"));
+        }
+        cmd
+    }
+
     /// The one-line command that states these facts.
     pub fn command(&self) -> String {
         // The places as typed (a district resolves to the same pooling area again).
@@ -178,6 +232,7 @@ impl Facts {
         push("new-scheme", self.new_scheme.map(|s| s.flag().into()));
         push("reason", self.reason.map(|r| r.flag().into()));
         push("retired", yn(self.retired));
+        push("flexible", yn(self.flexible));
         push("origin-stopped", yn(self.origin_stopped));
         push("destination-enrolled", yn(self.destination_enrolled));
         push("arrears", yn(self.arrears));

@@ -5,6 +5,8 @@
 //! period plus a month for each further year without cover). The rules are resolved on the
 //! first day paid at the destination, so a move before a rule existed is not judged by it.
 
+use chrono::NaiveDate;
+
 use super::facts::{Facts, Scheme};
 use crate::dates::Month;
 use crate::rules::{Policy, Resolved, RuleGap};
@@ -88,6 +90,46 @@ pub struct Waiting {
     pub conditional: bool,
     /// The gap may be paid up with no waiting period (adds the `gap_payable` step).
     pub payable: bool,
+    /// The first day of cover at the destination (for a payable gap: once paid up).
+    pub benefits_from: Option<NaiveDate>,
+    /// `benefits_from` is the latest it can be (only a ceiling on the waiting period is known).
+    pub benefits_from_latest: bool,
+    /// Residents: the first day of cover after paying for the missed years.
+    pub benefits_from_after_repair: Option<NaiveDate>,
+    /// Residents: the reading of "每多断保1年" used, and what the other one gives.
+    pub readings: Option<Readings>,
+}
+
+/// The two readings of "每多断保1年" (each further year without cover): the variable months
+/// count the missed years minus the free ones (`free_years`, a dated regional value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readings {
+    /// Missed years that add no variable month under the reading used (1: "missed − 1";
+    /// 0: every missed year counts).
+    pub free_years: u32,
+    /// The waiting period under the other reading, in months, and its first day of cover.
+    pub other_months: u32,
+    pub other_benefits_from: Option<NaiveDate>,
+}
+
+impl Readings {
+    /// The reading's id in JSON: `missed_minus_one` or `every_missed_year` (or
+    /// `missed_minus_N` for a region that frees more years).
+    pub fn used(&self) -> &'static str {
+        Self::name(self.free_years)
+    }
+
+    pub fn other(&self) -> &'static str {
+        Self::name(u32::from(self.free_years == 0))
+    }
+
+    fn name(free: u32) -> &'static str {
+        match free {
+            0 => "every_missed_year",
+            1 => "missed_minus_one",
+            _ => "missed_minus_more",
+        }
+    }
 }
 
 impl Waiting {
@@ -103,6 +145,10 @@ impl Waiting {
             unverified: false,
             conditional: false,
             payable: false,
+            benefits_from: None,
+            benefits_from_latest: false,
+            benefits_from_after_repair: None,
+            readings: None,
         }
     }
 
@@ -129,6 +175,48 @@ impl Waiting {
 
 /// Assesses the waiting period; `policy` is the destination's.
 pub fn assess(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
+    let mut w = reading(v, facts, policy);
+    if let Some(first) = facts.paid_from {
+        dates(&mut w, first);
+    }
+    w
+}
+
+/// The first day of cover, from the first month paid at the destination and the months the
+/// reading gives: the day after the waiting period (a resident's benefit year starts with
+/// the month paid from).
+fn dates(w: &mut Waiting, first: Month) {
+    let after = |months: u32| {
+        first
+            .plus(i32::try_from(months).ok()?)
+            .map(Month::first_day)
+    };
+    match &w.reading {
+        Reading::Overlap { .. }
+        | Reading::Continuous
+        | Reading::ResidentContinuous
+        | Reading::GapPayable { .. } => w.benefits_from = Some(first.first_day()),
+        Reading::GapOverLimit { cap, .. } => {
+            w.benefits_from = after(*cap);
+            w.benefits_from_latest = true;
+        }
+        Reading::ResidentMissedYears {
+            total, min_after, ..
+        } => {
+            w.benefits_from = after(*total);
+            w.benefits_from_after_repair = after(*min_after);
+            if let Some(r) = &mut w.readings {
+                r.other_benefits_from = after(r.other_months);
+            }
+        }
+        Reading::Unknown
+        | Reading::CrossSchemeYearsUnknown { .. }
+        | Reading::CrossSchemeShort { .. }
+        | Reading::NoRuleInForce(_) => {}
+    }
+}
+
+fn reading(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
     let (Some(last), Some(first)) = (facts.last_paid, facts.paid_from) else {
         return Waiting::new(Reading::Unknown);
     };
@@ -245,6 +333,15 @@ fn resident_missed(v: &mut Verdict, at: &Policy, missed: i32) -> Result<Waiting,
     // Repair removes variable months only; a long break keeps the floor.
     let floor = if missed_u >= floor_years { floor } else { 0 };
     let min_after = fixed.max(floor).min(total);
+    // The other reading of "每多断保1年": every missed year counts, or all but the first.
+    let other_free = u32::from(free == 0);
+    let other_total =
+        fixed.saturating_add(missed_u.saturating_sub(other_free).saturating_mul(per_year));
+    w.readings = Some(Readings {
+        free_years: free,
+        other_months: other_total,
+        other_benefits_from: None,
+    });
     w.missed_years = Some(missed);
     w.months = Some(total);
     w.min_after_repair_months = Some(min_after);

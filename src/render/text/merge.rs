@@ -22,6 +22,18 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
             "把{from}的账户转入{to}后注销;能否现在办理取决于下面 {open} 个情况",
             "move the {from} account into {to}, which closes it; whether you can start now depends on the {open} point(s) below"
         ),
+        Outcome::Yes if a.status.is_some() => {
+            let progress = a
+                .status
+                .as_ref()
+                .map(|st| super::transfer::status(st, lang))
+                .unwrap_or_default();
+            say!(
+                lang,
+                "合并申请已受理({from}的账户转入{to}):{progress}",
+                "the merge is accepted ({from} account into {to}): {progress}"
+            )
+        }
         Outcome::Yes => say!(
             lang,
             "可以合并:把{from}的账户(记录和余额)转入{to},{from}的账户随后注销",
@@ -58,6 +70,13 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
             "in_working_days".into(),
             label(l.inn.label.clone()),
             working_days(l.inn.int(), lang),
+        ));
+    }
+    if let Some(st) = &a.status {
+        out.push((
+            "status".into(),
+            label(Text::new("办理进度", "progress")),
+            super::transfer::status(st, lang),
         ));
     }
     out

@@ -114,7 +114,7 @@ impl<'x, 'r> Context<'x, 'r> {
                 let Some(d) = self.verdict.deadline(*limit) else {
                     return Cow::Borrowed("");
                 };
-                let label = self::limit(*limit, lang);
+                let label = self::deadline_label(d, lang);
                 let (n, date) = (d.working_days, d.date);
                 Cow::Owned(say!(
                     lang,
@@ -356,6 +356,23 @@ pub fn resolved(value: &Resolved, lang: Lang) -> String {
     )
 }
 
+/// What an agency must have done by a deadline, without a balance where none moves.
+pub fn deadline_label(d: &crate::verdict::Deadline, lang: Lang) -> &'static str {
+    match (d.record_only, d.limit) {
+        (false, l) => limit(l, lang),
+        (true, Limit::TransferOut) => super::t(
+            lang,
+            "转出地办结转出、上传信息表",
+            "origin completes the transfer-out and uploads the information form",
+        ),
+        (true, Limit::TransferComplete) => super::t(
+            lang,
+            "转入地办结转入(假设信息表当天送达)",
+            "destination completes the transfer-in (if the form arrives the same day)",
+        ),
+    }
+}
+
 /// What an agency must have done by a deadline.
 pub fn limit(l: Limit, lang: Lang) -> &'static str {
     match l {
@@ -419,6 +436,36 @@ pub fn warning(w: &Warning, lang: Lang) -> String {
             "未指定地区:只列出全国通用渠道;加 --region 可加上当地自有渠道",
             "no region given: nationwide channels only; add --region for the region's own channels"
         ),
+        Warning::EnrolmentClosing {
+            to,
+            days_left,
+            for_year,
+            fixed_months,
+        } => {
+            let fixed = fixed_months.unwrap_or(3);
+            say!(
+                lang,
+                "转入地 {for_year} 年度居民医保的集中参保期 {to} 结束(还有 {days_left} 天):请在这之前参保缴费;错过后再参保,要先过 {fixed} 个月的固定待遇等待期",
+                "the destination's enrolment window for {for_year} resident cover closes on {to} ({days_left} days left): enrol and pay before then; enrolling later means a fixed {fixed}-month waiting period first"
+            )
+        }
+        Warning::EnrolmentClosed {
+            to,
+            for_year,
+            fixed_months,
+            late_benefits_from,
+        } => {
+            let fixed = fixed_months.unwrap_or(3);
+            let from = late_benefits_from.map_or_else(String::new, |d| match lang {
+                Lang::Zh => format!(";今天缴费的话,待遇最早从 {d} 起"),
+                Lang::En => format!("; paying today, cover starts on {d} at the earliest"),
+            });
+            say!(
+                lang,
+                "转入地 {for_year} 年度居民医保的集中参保期已于 {to} 结束:现在参保要先过 {fixed} 个月的固定待遇等待期{from}",
+                "the destination's enrolment window for {for_year} resident cover closed on {to}: enrolling now means a fixed {fixed}-month waiting period first{from}"
+            )
+        }
         Warning::NoLocalPortal(code) => {
             let name = place(code, lang);
             say!(

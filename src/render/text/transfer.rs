@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use super::{Context, Line, place, say, scheme, working_days};
 use crate::checks::transfer::waiting::Reading;
-use crate::checks::transfer::{Answer, Reason, Status, Waiting};
+use crate::checks::transfer::window::Standing as WindowStanding;
+use crate::checks::transfer::{Answer, Reason, Status, Waiting, Window};
 use crate::text::{Lang, Text};
 use crate::verdict::{Answered, Limit, Said, Standing, Why};
 use crate::vocab::Outcome;
@@ -125,6 +126,20 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
             Text::new("等待期", "waiting period"),
             waiting(w, lang),
         );
+        if let Some(text) = benefits(w, lang) {
+            line("benefits_from", Text::new("待遇开始", "cover starts"), text);
+        }
+    }
+    if let Some(w) = &a.window {
+        line(
+            "enrolment_window",
+            Text::new("集中参保期", "enrolment window"),
+            window(w, lang),
+        );
+    }
+    if let Some(cmd) = refund_command(a) {
+        let text = say!(lang, "查能否退费: {cmd}", "whether it comes back: {cmd}");
+        line("refund", Text::new("重复缴费", "paid twice"), text);
     }
     if let Some(l) = &a.limits {
         line(
@@ -222,8 +237,8 @@ pub fn waiting(w: &Waiting, lang: Lang) -> String {
         ),
         Reading::Overlap { first } => say!(
             lang,
-            "{first} 两地都缴了费:没有中断,没有等待期;重复缴的费用能否退,见 yibao refund",
-            "both places were paid for {first}: no gap and no waiting period; whether the double payment comes back, see yibao refund"
+            "从 {first} 起两地都缴了费:没有中断,没有等待期;重复缴的费用能否退,见 yibao refund",
+            "both places were paid from {first}: no gap and no waiting period; whether the double payment comes back, see yibao refund"
         ),
         Reading::Continuous => say!(
             lang,
@@ -287,6 +302,110 @@ pub fn waiting(w: &Waiting, lang: Lang) -> String {
             "no waiting-period rule in force then ({gap}): local rules apply; ask the destination agency"
         ),
     }
+}
+
+/// The first day of cover as a sentence, with the arithmetic.
+pub fn benefits(w: &Waiting, lang: Lang) -> Option<String> {
+    let from = w.benefits_from?;
+    let months = w.months.or(w.up_to_months).unwrap_or(0);
+    let mut text = match &w.reading {
+        Reading::GapPayable { gap, .. } => say!(
+            lang,
+            "补缴中断的 {gap} 个月后,待遇最早从 {from} 起(从转入地开始缴费的月份算,不设等待期)",
+            "once the {gap}-month gap is paid up, cover starts on {from} at the earliest (the first month paid at the destination, no waiting period)"
+        ),
+        Reading::GapOverLimit { .. } => say!(
+            lang,
+            "待遇最迟从 {from} 起(开始缴费的月份 + 最多 {months} 个月等待期;当地规定的月数更少则更早)",
+            "cover starts by {from} at the latest (the first month paid + a waiting period of up to {months} months; earlier if the local rule sets fewer)"
+        ),
+        Reading::ResidentMissedYears { .. } => say!(
+            lang,
+            "待遇最早从 {from} 起(参保年度开始的月份 + {months} 个月等待期)",
+            "cover starts on {from} at the earliest (the first month of the year paid for + a {months}-month waiting period)"
+        ),
+        _ => say!(
+            lang,
+            "待遇最早从 {from} 起(从转入地开始缴费的月份算,没有等待期)",
+            "cover starts on {from} at the earliest (the first month paid at the destination; no waiting period)"
+        ),
+    };
+    if let Some(repaired) = w.benefits_from_after_repair.filter(|d| *d != from) {
+        text.push_str(&say!(
+            lang,
+            ";补缴断保年份后最早从 {repaired} 起",
+            "; after paying for the missed years, from {repaired}"
+        ));
+    }
+    if let Some(r) = &w.readings {
+        let used = reading_name(r.used(), lang);
+        text.push_str(&say!(
+            lang,
+            ";\"每多断保1年\"按{used}计算",
+            "; 'each further year without cover' read as {used}"
+        ));
+        if r.other_months != months {
+            let other = reading_name(r.other(), lang);
+            let (n, d) = (
+                r.other_months,
+                r.other_benefits_from
+                    .map_or_else(String::new, |d| d.to_string()),
+            );
+            text.push_str(&say!(
+                lang,
+                "(若按{other}计算:{n} 个月,待遇从 {d} 起;这一读法各地不同,以转入地为准)",
+                " (read as {other}: {n} months, cover from {d}; readings differ by region, the destination's decides)"
+            ));
+        }
+    }
+    Some(text)
+}
+
+fn reading_name(id: &str, lang: Lang) -> &'static str {
+    match id {
+        "every_missed_year" => {
+            crate::render::t(lang, "每个断保年都算", "every missed year counting")
+        }
+        "missed_minus_one" => crate::render::t(lang, "断保年数减 1", "missed years minus one"),
+        _ => crate::render::t(lang, "当地规定", "the local rule"),
+    }
+}
+
+/// The residents' enrolment window in a sentence.
+pub fn window(w: &Window, lang: Lang) -> String {
+    let (from, to, year) = (w.from, w.to, w.for_year);
+    let state = match w.standing {
+        WindowStanding::Upcoming => say!(lang, "尚未开始", "not open yet"),
+        WindowStanding::Open => say!(lang, "正在进行", "open now"),
+        WindowStanding::Closing(n) => say!(lang, "还有 {n} 天结束", "closes in {n} days"),
+        WindowStanding::Closed => say!(lang, "已结束", "closed"),
+    };
+    let estimate = if w.estimated {
+        say!(
+            lang,
+            ";国家未定具体日期,这是常见做法的估计,请以转入地公布为准",
+            "; no national dates: an estimate from common practice, go by what the destination announces"
+        )
+    } else {
+        String::new()
+    };
+    say!(
+        lang,
+        "{year} 年度: {from} 至 {to}({state}){estimate}",
+        "for {year}: {from} to {to} ({state}){estimate}"
+    )
+}
+
+/// `yibao refund` with the facts filled in, for months paid in both places.
+pub fn refund_command(a: &Answer) -> Option<String> {
+    a.paid_twice?;
+    let f = &a.facts;
+    let region = f.from_place.as_deref().unwrap_or(&f.from);
+    let mut cmd = format!("yibao refund --situation paid_twice --region {region}");
+    if let Some(s) = f.scheme {
+        cmd.push_str(&format!(" --scheme {}", s.flag()));
+    }
+    Some(cmd)
 }
 
 /// Where an accepted application stands.

@@ -27,6 +27,10 @@ pub const TAGS: &[&str] = &[
     "destination_not_enrolled",
     "not_submitted",
     "gap_payable",
+    "flexible",
+    "not_flexible",
+    "retired",
+    "paid_twice",
 ];
 
 /// The facts that can block a transfer; transfer.toml words each as a `[[blocker]]`.
@@ -54,6 +58,12 @@ pub struct TransferFile {
     pub carry: Vec<ItemData>,
     #[serde(default)]
     pub note: Vec<ItemData>,
+    /// Situations the agencies settle (the answer is conditional).
+    #[serde(default)]
+    pub condition: Vec<ItemData>,
+    /// What a person outside the transfer rules can do instead (steps).
+    #[serde(default)]
+    pub instead: Vec<ItemData>,
 }
 
 /// True when every tag of `item` is in `tags`.
@@ -79,6 +89,8 @@ pub fn check_transfer(ctx: &FileCtx, file: &TransferFile, out: &mut Vec<Diagnost
         ("material", &file.material),
         ("carry", &file.carry),
         ("note", &file.note),
+        ("condition", &file.condition),
+        ("instead", &file.instead),
     ];
     for (name, items) in lists {
         // An id may repeat with a different `when`: one wording per situation.
@@ -90,6 +102,7 @@ pub fn check_transfer(ctx: &FileCtx, file: &TransferFile, out: &mut Vec<Diagnost
         ctx.tags(name, items, TAGS, out);
     }
     ctx.steps_shape("step", &file.step, out);
+    ctx.steps_shape("instead", &file.instead, out);
     for b in &file.blocker {
         let id = b.id.get_ref().as_str();
         if !BLOCKERS.contains(&id) {

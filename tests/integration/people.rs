@@ -1,0 +1,235 @@
+//! Issue 17: every kind of person and the dates they care about — a saved plan that records
+//! its acceptance day (`status --submitted`) and speaks its saved language, `merge
+//! --submitted` progress, and the walk-throughs of a flexible worker, a resident, a retiree
+//! and someone who paid twice, in a pseudo-terminal, in Chinese and English.
+
+use crate::support::Yibao;
+
+fn saved_plan(dir: &tempfile::TempDir, lang: &str) -> String {
+    let path = dir.path().join("plan.json");
+    let path = path.to_str().unwrap().to_string();
+    Yibao::new()
+        .args(super::transfer::READY)
+        .args(["--save", &path, "--lang", lang])
+        .on("2026-09-20")
+        .run()
+        .code(0);
+    path
+}
+
+#[test]
+fn status_submitted_records_the_acceptance_day_and_counts_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_plan(&dir, "zh");
+    let run = Yibao::new()
+        .args(["status", &path, "--submitted", "2026年9月28日", "--json"])
+        .on("2026-11-23")
+        .run()
+        .code(0);
+    let doc = run.json();
+    assert_eq!(doc["status"]["submitted"], "2026-09-28");
+    assert_eq!(doc["status"]["overdue"], true);
+    assert_eq!(doc["deadlines_from"]["basis"], "submitted");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(saved["facts"]["submitted"], "2026-09-28");
+    // Next time, without the flag, the plan counts from the day it keeps.
+    let again = Yibao::new()
+        .args(["status", &path, "--json"])
+        .on("2026-10-09")
+        .run()
+        .code(0);
+    assert_eq!(again.json()["status"]["next"], "transfer_out");
+    // The same refusals as --save: a future day is refused and the file stays as it was.
+    let before = std::fs::read_to_string(&path).unwrap();
+    Yibao::new()
+        .args(["status", &path, "--submitted", "2026-12-30"])
+        .on("2026-11-23")
+        .run()
+        .code(2)
+        .stderr_has("--submitted");
+    Yibao::new()
+        .args(["status", &path, "--submitted", "2026-13-01"])
+        .run()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
+#[test]
+fn status_speaks_the_language_the_plan_was_saved_in_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_plan(&dir, "en");
+    Yibao::new()
+        .args(["status", &path])
+        .on("2026-09-21")
+        .run()
+        .code(0)
+        .stdout_has("ready to apply");
+    Yibao::new()
+        .args(["status", &path, "--lang", "zh"])
+        .on("2026-09-21")
+        .run()
+        .code(0)
+        .stdout_has("可以申请");
+}
+
+#[test]
+fn merge_submitted_shows_progress_and_overdue() {
+    let run = Yibao::new()
+        .args(
+            "merge --from 西安 --to 北京 --arrears no --frozen no --from-stopped yes --to-insured yes --submitted 2026-09-28 --json"
+                .split(' '),
+        )
+        .on("2026-11-23")
+        .run()
+        .code(0);
+    let doc = run.json();
+    assert_eq!(doc["status"]["overdue"], true, "{doc}");
+    assert!(
+        doc["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["id"] == "status"),
+        "{doc}"
+    );
+}
+
+use crate::support::pty::{DOWN, ENTER, answer, answer_seen, finish, spawn};
+
+/// The "run this next time" line, run off a terminal: the same exit, no question.
+fn rerun(text: &str, code: i32, on: &str) {
+    let line = text
+        .lines()
+        .find_map(|l| l.split_once("yibao transfer ").map(|(_, rest)| rest))
+        .unwrap_or_else(|| panic!("no command line in {text}"));
+    Yibao::new()
+        .arg("transfer")
+        .args(line.split_whitespace())
+        .on(on)
+        .run()
+        .code(code);
+}
+
+#[test]
+fn a_flexible_worker_walks_through_in_chinese_and_is_told_to_stop_it_themselves() {
+    let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    answer(&mut s, "您原来在哪里参保?", "武汉\r");
+    answer(&mut s, "要转到哪里?", "成都\r");
+    answer(&mut s, "您参加的是哪种医保?", ENTER);
+    answer(&mut s, "您已经退休了吗?", ENTER);
+    let explained = answer_seen(&mut s, "灵活就业人员吗", &format!("{DOWN}{ENTER}"));
+    assert!(explained.contains("灵活就业:个体户"), "{explained}");
+    answer(&mut s, "为什么转移?", ENTER);
+    answer(&mut s, "到转入地后参加哪种医保?", ENTER);
+    let explained = answer_seen(&mut s, "转出地已经停保了吗?", &format!("{DOWN}{ENTER}"));
+    assert!(explained.contains("停保:"), "{explained}");
+    answer(
+        &mut s,
+        "已经在转入地参保了吗?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    answer(&mut s, "有欠费吗?", ENTER);
+    answer(&mut s, "冻结", ENTER);
+    answer(&mut s, "最后缴费的月份", "2026年10月\r");
+    answer(&mut s, "开始缴费", "2026/11\r");
+    answer(&mut s, "受理日期", ENTER);
+    let shown = answer_seen(&mut s, "保存到文件吗?", ENTER);
+    let (rest, code) = finish(s);
+    let text = shown + &rest;
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("灵活就业人员暂停参保"), "{text}");
+    assert!(!text.contains("原单位人事部门"), "{text}");
+    assert!(
+        text.contains("--flexible yes")
+            && text.contains("--destination-enrolled unknown")
+            && text.contains("--submitted unknown --no-input"),
+        "{text}"
+    );
+    rerun(&text, 1, "2026-11-23");
+}
+
+#[test]
+fn a_resident_moving_with_their_hukou_late_in_november_gives_years_in_english() {
+    let mut s = spawn(&["transfer", "--on", "2026-11-28", "--lang", "en"]);
+    answer(&mut s, "Where are you insured now?", "qingdao\r");
+    answer(&mut s, "Where are you moving to?", "xiamen\r");
+    answer(
+        &mut s,
+        "Which insurance are you in?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(
+        &mut s,
+        "Why are you moving?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    answer(&mut s, "at the destination?", ENTER);
+    answer(&mut s, "origin been stopped?", ENTER);
+    answer(
+        &mut s,
+        "enrolled at the destination?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(&mut s, "contributions owed?", ENTER);
+    answer(&mut s, "Last year paid for", "2026\r");
+    let explained = answer_seen(&mut s, "First year paid", "2027\r");
+    assert!(
+        explained.contains("enrolment window (集中参保期)"),
+        "{explained}"
+    );
+    answer(&mut s, "has been accepted", ENTER);
+    let shown = answer_seen(&mut s, "Save this plan", ENTER);
+    let (rest, code) = finish(s);
+    let text = shown + &rest;
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("for 2027: 2026-09-01 to 2026-12-31"),
+        "{text}"
+    );
+    assert!(text.contains("cover starts on 2027-01-01"), "{text}");
+    assert!(!text.contains("credits the balance"), "{text}");
+    assert!(
+        text.contains("--last-paid 2026-12 --paid-from 2027-01"),
+        "{text}"
+    );
+    rerun(&text, 1, "2026-11-28");
+}
+
+#[test]
+fn a_retiree_moving_to_their_children_is_pointed_to_the_filing() {
+    let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    answer(&mut s, "您原来在哪里参保?", "哈尔滨\r");
+    answer(&mut s, "要转到哪里?", "杭州\r");
+    answer(&mut s, "您参加的是哪种医保?", ENTER);
+    answer(&mut s, "您已经退休了吗?", &format!("{DOWN}{ENTER}"));
+    let shown = answer_seen(&mut s, "保存到文件吗?", ENTER);
+    let (rest, code) = finish(s);
+    let text = shown + &rest;
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("异地安置备案") && text.contains("yibao filing"),
+        "{text}"
+    );
+    assert!(!text.contains("转出地已经停保了吗"), "{text}");
+    rerun(&text, 1, "2026-11-23");
+}
+
+#[test]
+fn someone_who_paid_twice_is_told_as_soon_as_the_second_month_is_typed() {
+    let args = "transfer --on 2026-11-23 --lang en --from 西安 --to 北京 --scheme employee --retired no --flexible no --reason job --new-scheme employee --origin-stopped yes --destination-enrolled yes --arrears no --account-frozen no";
+    let mut s = spawn(&args.split(' ').collect::<Vec<_>>());
+    answer(&mut s, "Last month paid", "2026-09\r");
+    answer(&mut s, "First month paid", "2026.07\r");
+    let noticed = answer_seen(&mut s, "has been accepted", ENTER);
+    assert!(
+        noticed.contains("2026-07 to 2026-09 were paid for in both places"),
+        "{noticed}"
+    );
+    let shown = answer_seen(&mut s, "Save this plan", ENTER);
+    let (rest, code) = finish(s);
+    let text = shown + &rest;
+    assert_eq!(code, 3, "{text}");
+    assert!(text.contains("yibao refund"), "{text}");
+    rerun(&text, 3, "2026-11-23");
+}
