@@ -381,8 +381,19 @@ impl<'r> Verdict<'r> {
     pub fn articles_of(&self, doc: DocId) -> Vec<&Str> {
         let mut out: Vec<&Str> = Vec::new();
         for (d, a) in &self.articles {
-            if *d == doc && !out.contains(&a) {
-                out.push(a);
+            if *d == doc {
+                add_once(&mut out, a);
+            }
+        }
+        out
+    }
+
+    /// `articles_of` every citation, in the order of `citations`, in one pass.
+    pub fn articles_by_citation(&self) -> Vec<Vec<&Str>> {
+        let mut out = vec![Vec::new(); self.citations.len()];
+        for (d, a) in &self.articles {
+            if let Some(i) = self.citations.iter().position(|c| c.doc == *d) {
+                add_once(&mut out[i], a);
             }
         }
         out
@@ -503,5 +514,13 @@ impl<'r> Verdict<'r> {
     /// The deadline of `limit`, if the verdict has one.
     pub fn deadline(&self, limit: Limit) -> Option<&Deadline> {
         self.deadlines.iter().find(|d| d.limit == limit)
+    }
+}
+
+/// Adds an article unless it is there already (the same string is usually the same copy).
+fn add_once<'v>(list: &mut Vec<&'v Str>, article: &'v Str) {
+    let same = |o: &&Str| std::ptr::eq(o.as_str(), article.as_str()) || **o == *article;
+    if !list.iter().any(same) {
+        list.push(article);
     }
 }

@@ -247,7 +247,8 @@ impl<'a> VerdictJson<'a> {
                 .map(|w| text::warning(w, cx.lang))
                 .collect(),
             citations: (v.citations.iter())
-                .map(|c| citation(c, v.articles_of(c.doc), rules))
+                .zip(v.articles_by_citation())
+                .map(|(c, articles)| citation(c, articles, rules))
                 .collect(),
             trace,
         }
