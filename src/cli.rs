@@ -183,6 +183,12 @@ pub enum Command {
     Status {
         /// A plan file written by `yibao transfer --save`
         plan: PathBuf,
+        /// Also write the dates as an iCalendar file (deadlines and reminders) for a calendar app
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// Print the plan as md (Markdown, one printable page) or text (short, to paste into a chat)
+        #[arg(long, value_enum, value_name = "md|text")]
+        format: Option<PrintFormat>,
     },
     /// Where to see the personal-account balance; when a moved balance arrives; the monthly credit
     #[command(after_help = concat!(
@@ -344,6 +350,9 @@ pub struct BalanceArgs {
     /// With --after-transfer: the region the balance comes from (for its time limit)
     #[arg(long, value_name = "REGION", requires = "after_transfer")]
     pub from: Option<String>,
+    /// With --after-transfer: also write when the balance is due as an iCalendar file
+    #[arg(long, value_name = "FILE", requires = "after_transfer")]
+    pub ics: Option<PathBuf>,
     /// What is credited to the personal account each month
     #[arg(long)]
     pub monthly: bool,
@@ -404,6 +413,9 @@ pub struct MergeArgs {
     /// The day the transfer application was accepted (YYYY-MM-DD), for the deadlines
     #[arg(long, value_name = "DATE")]
     pub submitted: Option<String>,
+    /// Also write the dates as an iCalendar file (deadlines and reminders) for a calendar app
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
 }
 
 /// `yibao transfer` flags: the facts of the move, each asked for at a terminal when missing.
@@ -457,6 +469,12 @@ pub struct TransferArgs {
     /// With --save: replace FILE even if it is not a yibao plan
     #[arg(long, requires = "save")]
     pub force: bool,
+    /// Also write the dates as an iCalendar file (deadlines and reminders) for a calendar app
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// Print the plan as md (Markdown, one printable page) or text (short, to paste into a chat)
+    #[arg(long, value_enum, value_name = "md|text")]
+    pub format: Option<PrintFormat>,
 }
 
 /// `yibao refund` flags: a case by name, or the answers that lead to one.
@@ -532,6 +550,15 @@ pub struct BatchArgs {
     /// Only read every line into its check's facts and count them (the benchmark's floor)
     #[arg(long, hide = true)]
     pub parse_only: bool,
+}
+
+/// A printed form of a plan (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrintFormat {
+    /// Markdown: the facts, steps as a checklist, deadlines as a table, the sources
+    Md,
+    /// Short plain text (at most 8 steps, no tables) to paste into a chat message
+    Text,
 }
 
 /// Which outcomes `yibao batch --fail-on` counts as failures.

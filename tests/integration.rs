@@ -8,6 +8,7 @@ mod integration {
     mod balance;
     mod batch;
     mod calendar;
+    mod calendar_file;
     mod cases;
     mod conventions;
     mod dental;
@@ -18,6 +19,7 @@ mod integration {
     mod merge;
     mod output;
     mod places;
+    mod printed;
     mod privacy;
     mod readme;
     mod refund;

@@ -5,6 +5,7 @@
 //! (steps, materials, deadlines as dates, waiting period, what carries over) is shown in every
 //! case. Pure: facts and policy in, verdict out.
 
+pub mod benefits;
 pub mod facts;
 pub mod status;
 pub mod waiting;

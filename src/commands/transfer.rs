@@ -38,6 +38,9 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
     if let Some(path) = &args.save {
         plan::save(path, &facts, &report, req, args.force)?;
     }
+    if let Some(path) = &args.ics {
+        crate::commands::ics::transfer(path, &report.answer, report.rules, req)?;
+    }
     match prompter.as_ref().filter(|_| asked) {
         // After a walk-through: the plan, then the command that repeats it, then the offer
         // to keep it.
@@ -50,7 +53,7 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
             }
             Ok(Box::new(Shown(report)))
         }
-        None => Ok(Box::new(report)),
+        None => render::print::printed(report, args.format, req),
     }
 }
 

@@ -6,7 +6,9 @@
 
 pub mod balance;
 pub mod dental;
+pub mod ics;
 pub mod merge;
+pub mod print;
 pub mod refund;
 pub mod transfer;
 
