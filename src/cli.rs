@@ -235,9 +235,15 @@ pub enum Command {
         "Output: one JSON line per input line, in order, with \"line\" (1-based) and \"id\" echoed: by default\n",
         "the outcome, deadlines, waiting period, blocker, condition and citation ids (schema yibao.batch/1);\n",
         "with --full the whole --json document of the single command. A line that cannot be evaluated\n",
-        "gives {\"line\":N,\"id\":…,\"error\":{\"code\",\"message\"}} and the stream goes on. Evaluated as of --on.\n\n",
+        "gives {\"line\":N,\"id\":…,\"error\":{\"code\",\"message\"}} and the stream goes on. Evaluated as of --on.\n",
+        "Blank lines are skipped (no answer), and so is a byte-order mark at the start.\n",
+        "Spreadsheets: --input csv reads a header row of fact names (from, origin-stopped, …; a second\n",
+        "row of labels is allowed) and one case a row, numbered as the sheet numbers its rows;\n",
+        "--output csv writes one row a case (UTF-8 with a byte-order mark, a row of Chinese labels\n",
+        "under the header in zh); a cell starting with = + - @ gets a leading ' so it is never a formula.\n\n",
         "Examples:\n  yibao batch cases.jsonl > answers.jsonl\n",
         "  echo '{\"check\":\"transfer\",\"id\":1,\"from\":\"西安\",\"to\":\"北京\",\"scheme\":\"employee\"}' | yibao batch\n",
+        "  yibao batch cases.csv --input csv --output csv > answers.csv\n",
         "  yibao batch cases.jsonl --full --fail-on no | jq -c 'select(.outcome == \"no\")'\n\n",
         "Exit status: 0 every line evaluated; 2 any line bad (its error record says why), or the input\n",
         "unreadable; with --fail-on no: 1 if no line was bad but some case is no; with --fail-on\n",
@@ -547,6 +553,23 @@ pub struct BatchArgs {
     /// (1 if any case is no, else 3 if any is conditional); a bad line still gives 2
     #[arg(long, value_enum, value_name = "no|conditional")]
     pub fail_on: Option<FailOn>,
+    /// The cases' format: jsonl (one JSON object a line) or csv (a header row of fact names,
+    /// optionally a second row of labels, then one case a row)
+    #[arg(
+        long = "input",
+        value_enum,
+        value_name = "jsonl|csv",
+        default_value = "jsonl"
+    )]
+    pub input_format: BatchFormat,
+    /// The answers' format: jsonl, or csv (UTF-8 with a BOM, one row a case, for spreadsheets)
+    #[arg(
+        long = "output",
+        value_enum,
+        value_name = "jsonl|csv",
+        default_value = "jsonl"
+    )]
+    pub output_format: BatchFormat,
     /// Only read every line into its check's facts and count them (the benchmark's floor)
     #[arg(long, hide = true)]
     pub parse_only: bool,
@@ -559,6 +582,13 @@ pub enum PrintFormat {
     Md,
     /// Short plain text (at most 8 steps, no tables) to paste into a chat message
     Text,
+}
+
+/// A format of `yibao batch` input or output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Jsonl,
+    Csv,
 }
 
 /// Which outcomes `yibao batch --fail-on` counts as failures.

@@ -7,6 +7,7 @@ mod integration {
     mod bad_input;
     mod balance;
     mod batch;
+    mod batch_csv;
     mod calendar;
     mod calendar_file;
     mod cases;

@@ -5,6 +5,7 @@
 //! only in the language asked for. Nothing here decides anything.
 
 pub mod balance;
+pub mod batch;
 pub mod dental;
 pub mod ics;
 pub mod merge;
