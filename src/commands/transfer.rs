@@ -45,7 +45,12 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
         // After a walk-through: the plan, then the command that repeats it, then the offer
         // to keep it.
         Some(p) => {
-            render::emit(&report, req.lang, Output::Table, req.explain)?;
+            match args.format {
+                Some(format) => {
+                    render::write_stdout(&render::print::show(&report, format, req.lang))?
+                }
+                None => render::emit(&report, req.lang, Output::Table, req.explain)?,
+            }
             p.say_command(&facts.command());
             // A move within one pooling area has nothing to follow up.
             if args.save.is_none() && facts.from != facts.to {

@@ -33,7 +33,7 @@ fn the_markdown_page_has_the_facts_a_checklist_a_deadline_table_and_the_sources(
             sources,
             "- [ ] 1. ",
             "| **2026-11-03** |",
-            "[ybbf-2021-43\\]",
+            "医保办发〔2021〕43号",
         ] {
             assert!(page.contains(part), "{lang}: no {part:?} in\n{page}");
         }
@@ -125,4 +125,20 @@ fn format_does_not_go_with_json_or_with_a_bad_value() {
         .args(["--format", "pdf"])
         .run()
         .code(2);
+}
+
+#[test]
+fn after_a_walk_through_the_plan_is_printed_in_the_form_asked_for() {
+    use crate::support::pty::{ENTER, answer, answer_seen, finish, spawn};
+    let mut args = MOVE.to_vec();
+    args.extend(["--on", "2026-11-23", "--lang", "en", "--format", "text"]);
+    let mut s = spawn(&args);
+    answer(&mut s, "at the destination?", ENTER);
+    answer(&mut s, "has been accepted", ENTER);
+    let plan = answer_seen(&mut s, "Save this plan", ENTER);
+    let (rest, code) = finish(s);
+    let text = plan + &rest;
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("What to do:"), "{text}");
+    assert!(!text.contains("Materials"), "{text}");
 }

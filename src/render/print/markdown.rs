@@ -1,6 +1,8 @@
 //! `--format md`: the plan as one printable Markdown page. The person's facts, what to
 //! clear first, the steps and papers as checklists, the deadlines as a table, the sources
-//! one line each (the quoted articles stay in `--json` and the full plan).
+//! one line each (their articles and addresses stay in `--json` and the full plan). Where
+//! everything rests on reports only, that is said once under the outcome instead of on
+//! every line.
 
 use std::fmt::Write as _;
 
@@ -12,6 +14,9 @@ use crate::text::Lang;
 /// The page.
 pub fn page(p: &TransferJson, lang: Lang) -> String {
     let v = &p.verdict;
+    // Mark single items only when some are verified and some are not.
+    let all = all_unverified(p);
+    let mark = |unverified: bool| unverified_mark(lang, unverified && !all);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&words::title(&p.from, &p.to, lang)));
     let _ = writeln!(
@@ -21,6 +26,9 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
         text::outcome(v.outcome).get(lang),
         md(&v.summary)
     );
+    if all {
+        let _ = writeln!(out, "\n{}", md(words::all_unverified(lang)));
+    }
 
     heading(&mut out, words::facts(lang));
     for l in &v.lines {
@@ -33,8 +41,8 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
         let _ = writeln!(out, "- **{}**: {}", words::status(lang), md(&st.text));
     }
 
-    checklist(&mut out, lang, words::blockers(lang), &v.blockers);
-    checklist(&mut out, lang, words::conditions(lang), &v.conditions);
+    checklist(&mut out, &mark, words::blockers(lang), &v.blockers);
+    checklist(&mut out, &mark, words::conditions(lang), &v.conditions);
 
     if !v.steps.is_empty() {
         heading(&mut out, words::steps(lang));
@@ -44,14 +52,14 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
                 "- [ ] {}. {}{} *({} · {} · {})*",
                 i + 1,
                 md(&s.text),
-                unverified_mark(lang, s.unverified),
+                mark(s.unverified),
                 place(lang, s.place),
                 channel(lang, s.channel),
                 who(lang, s.who),
             );
         }
     }
-    checklist(&mut out, lang, words::materials(lang), &v.materials);
+    checklist(&mut out, &mark, words::materials(lang), &v.materials);
 
     if !v.deadlines.is_empty() {
         heading(&mut out, words::deadlines(lang));
@@ -62,7 +70,7 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
                 out,
                 "| {}{} | **{}** | {} |",
                 md(d.label),
-                unverified_mark(lang, d.unverified),
+                mark(d.unverified),
                 d.date,
                 md(&words::counted(d.from, d.working_days, d.estimated, lang)),
             );
@@ -84,22 +92,16 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
             } else {
                 format!("{} ", md(c.doc_no))
             };
-            let reported = c.evidence != "confirmed";
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "- \\[{}\\] {number}《{}》 {}, {}{}",
-                md(c.id),
+                "- {number}《{}》 {}, {}{}",
                 md(&c.title),
                 md(&c.issuer),
                 c.published,
-                unverified_mark(lang, reported)
+                mark(c.evidence != "confirmed")
             );
-            if !c.url.is_empty() {
-                let _ = write!(out, " <{}>", c.url.replace(['<', '>', ' '], ""));
-            }
-            out.push('\n');
         }
-        if v.citations.iter().any(|c| c.evidence != "confirmed") {
+        if !all && v.citations.iter().any(|c| c.evidence != "confirmed") {
             let _ = writeln!(out, "\n{}", md(words::unverified_note(lang)));
         }
     }
@@ -108,22 +110,33 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
 }
 
 fn heading(out: &mut String, title: &str) {
-    let _ = writeln!(out, "\n## {}\n", md(title));
+    let _ = writeln!(out, "\n## {}", md(title));
+}
+
+/// Every step, paper, deadline and source rests on reports only.
+fn all_unverified(p: &TransferJson) -> bool {
+    let v = &p.verdict;
+    let mut marks = (v.steps.iter().map(|s| s.unverified))
+        .chain(v.materials.iter().map(|m| m.unverified))
+        .chain(v.deadlines.iter().map(|d| d.unverified))
+        .chain(v.citations.iter().map(|c| c.evidence != "confirmed"))
+        .peekable();
+    marks.peek().is_some() && marks.all(|u| u)
 }
 
 /// Items as a checklist, each fix under its item.
-fn checklist(out: &mut String, lang: Lang, title: &str, items: &[ItemJson]) {
+fn checklist(
+    out: &mut String,
+    mark: &dyn Fn(bool) -> &'static str,
+    title: &str,
+    items: &[ItemJson],
+) {
     if items.is_empty() {
         return;
     }
     heading(out, title);
     for item in items {
-        let _ = writeln!(
-            out,
-            "- [ ] {}{}",
-            md(&item.text),
-            unverified_mark(lang, item.unverified)
-        );
+        let _ = writeln!(out, "- [ ] {}{}", md(&item.text), mark(item.unverified));
         if let Some(fix) = &item.fix {
             let _ = writeln!(out, "  → {}", md(fix));
         }

@@ -53,6 +53,15 @@ pub fn printed<'r, R: Plan + 'r>(
     }
 }
 
+/// The plan in the printed form asked for.
+pub fn show(report: &impl Plan, format: PrintFormat, lang: Lang) -> String {
+    let plan = report.plan(lang);
+    match format {
+        PrintFormat::Md => markdown::page(&plan, lang),
+        PrintFormat::Text => plain::message(&plan, lang),
+    }
+}
+
 /// A plan shown in a printed form; JSON and the exit code are the report's own.
 struct Printed<R> {
     report: R,
@@ -73,11 +82,7 @@ impl<R: Plan> Report for Printed<R> {
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
-        let plan = self.report.plan(lang);
-        match self.format {
-            PrintFormat::Md => markdown::page(&plan, lang),
-            PrintFormat::Text => plain::message(&plan, lang),
-        }
+        show(&self.report, self.format, lang)
     }
 
     fn exit_code(&self) -> i32 {

@@ -110,6 +110,15 @@ pub fn unverified_note(lang: Lang) -> &'static str {
     )
 }
 
+/// Under the outcome when every item rests on reports only.
+pub fn all_unverified(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "本计划的各项内容目前只见于转载或二手资料(待核对),办理前请向当地医保经办机构确认。",
+        "Everything in this plan rests on secondary reports only (unverified): confirm with the local medical-insurance agency before acting.",
+    )
+}
+
 /// The foot of the printed page.
 pub fn made_by(lang: Lang) -> &'static str {
     t(
