@@ -184,3 +184,19 @@ fn bad_sheets_and_flags_are_reported() {
         .run()
         .code(2);
 }
+
+#[test]
+fn blank_rows_before_the_header_and_an_unclosed_quote_are_handled() {
+    let sheet = "\n,,\ncheck,id,from,to\n检查项目,编号,转出地,转入地\nmerge,1,西安,北京\nmerge,\"2,西安,北京\n";
+    let out = read_csv(&run(
+        &["--input", "csv", "--output", "csv", "--lang", "en"],
+        sheet,
+        2,
+    ));
+    // The label row under a header that is not the first row is still labels.
+    assert_eq!(out.rows.len(), 2, "{:?}", out.rows);
+    assert_eq!(out.cell(0, "line"), "5");
+    assert_eq!(out.cell(0, "outcome"), "conditional");
+    // The quote never closes: the rest of the input is that one cell, and the row is bad.
+    assert_eq!(out.cell(1, "error_code"), "missing_fact");
+}

@@ -118,8 +118,8 @@ struct Reader {
     csv: bool,
     /// Lines or rows read so far.
     number: usize,
-    /// CSV: the fact name of each column, once the header is read.
-    columns: Option<Vec<String>>,
+    /// CSV: the fact name of each column, once the header is read, and the header's row.
+    columns: Option<(Vec<String>, usize)>,
 }
 
 impl Reader {
@@ -191,11 +191,13 @@ impl Reader {
         if read::blank(&row) {
             return Ok(Some(None));
         }
-        let Some(columns) = &self.columns else {
-            self.columns = Some(row.iter().map(|c| read::column_name(c)).collect());
+        let Some((columns, header)) = &self.columns else {
+            let names = row.iter().map(|c| read::column_name(c)).collect();
+            self.columns = Some((names, self.number));
             return Ok(Some(None));
         };
-        if self.number == 2 && read::labels(columns, &row, text::batch::label) {
+        // Labels may stand in the row right under the header.
+        if self.number == header + 1 && read::labels(columns, &row, text::batch::label) {
             return Ok(Some(None));
         }
         Ok(Some(Some((self.number, Ok(read::record(columns, &row))))))
