@@ -9,18 +9,18 @@ use crate::checks::{balance, merge, transfer};
 use crate::error::Error;
 use crate::render::ics::events::{self, Case, Dated, Kind};
 use crate::render::ics::{self, Event};
-use crate::render::text::{ics as words, place_name};
+use crate::render::text::ics as words;
 use crate::request::Request;
 use crate::rules::RuleSet;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::verdict::Verdict;
 
 /// The case of a move from `from` to `to` (pooling-area codes).
-fn move_case(from: &str, to: &str) -> Case {
+fn move_case(from: &str, to: &str, lang: Lang) -> Case {
     Case {
         command: "move",
         key: vec![from.to_string(), to.to_string()],
-        title: format!("{} → {}", place_name(from), place_name(to)),
+        title: format!("{} → {}", words::place(from, lang), words::place(to, lang)),
     }
 }
 
@@ -49,7 +49,7 @@ pub fn transfer(
     }
     save(
         path,
-        &move_case(&a.facts.from, &a.facts.to),
+        &move_case(&a.facts.from, &a.facts.to, req.lang),
         &dates,
         &a.verdict,
         rules,
@@ -62,7 +62,7 @@ pub fn merge(path: &Path, a: &merge::Answer, rules: &RuleSet, req: &Request) -> 
     let dates = events::deadlines(&a.verdict, rules);
     save(
         path,
-        &move_case(&a.facts.from, &a.facts.to),
+        &move_case(&a.facts.from, &a.facts.to, req.lang),
         &dates,
         &a.verdict,
         rules,
@@ -87,6 +87,7 @@ pub fn balance(
     let case = move_case(
         f.from.as_deref().unwrap_or_default(),
         f.region.as_deref().unwrap_or_default(),
+        req.lang,
     );
     save(
         path,
@@ -127,7 +128,7 @@ fn calendar_events(
     dates: &[Dated],
     from_today: Option<chrono::NaiveDate>,
     rules: &RuleSet,
-    lang: crate::text::Lang,
+    lang: Lang,
 ) -> Vec<Event> {
     let stem = case.stem();
     let mut out = Vec::new();

@@ -7,6 +7,8 @@ use crate::text::Lang;
 /// The `CATEGORIES` of every event.
 pub const CATEGORY: &str = "yibao";
 
+pub use super::print::place;
+
 /// The calendar's name.
 pub fn calendar_name(case: &Case, lang: Lang) -> String {
     let title = &case.title;
@@ -60,15 +62,16 @@ pub fn description(d: &Dated, from_today: Option<chrono::NaiveDate>, lang: Lang)
         lines.push(say!(
             lang,
             "最迟 {date}:{from} 后第 {n} 个工作日(按国务院节假日安排计算)",
-            "by {date}: the {n}th working day after {from} (on the State Council holiday calendar)"
+            "by {date}: {n} working days after {from} (on the State Council holiday calendar)"
         ));
     }
     if let Some((months, from)) = d.waiting {
         let month = from.format("%Y-%m");
+        let mark = crate::render::verdict::unverified_mark(lang, d.unverified);
         lines.push(say!(
             lang,
-            "等待期 {months} 个月,从转入地开始缴费的 {month} 起算;具体以转入地医保经办机构为准",
-            "a waiting period of {months} months, counted from {month}, the first month paid at the destination; the destination agency has the final word"
+            "等待期 {months} 个月,从转入地开始缴费的 {month} 起算{mark};具体以转入地医保经办机构为准",
+            "a waiting period of {months} months, counted from {month}, the first month paid at the destination{mark}; the destination agency has the final word"
         ));
     }
     if d.estimated {

@@ -5,9 +5,18 @@ use crate::render::t;
 use crate::render::wire::PlaceJson;
 use crate::text::Lang;
 
+/// A pooling area as titles name it: `西安市`, in English `Xi'an`.
+pub fn place(code: &str, lang: Lang) -> String {
+    match crate::region::regions().get(code) {
+        Some(r) if lang == Lang::En && !r.pinyin.is_empty() => r.pinyin.clone(),
+        Some(r) => r.name.clone(),
+        None => code.to_string(),
+    }
+}
+
 /// The title: what moves where.
 pub fn title(from: &PlaceJson, to: &PlaceJson, lang: Lang) -> String {
-    let (from, to) = (&from.name, &to.name);
+    let (from, to) = (place(&from.code, lang), place(&to.code, lang));
     say!(
         lang,
         "医保关系转移计划:{from} → {to}",
@@ -17,7 +26,7 @@ pub fn title(from: &PlaceJson, to: &PlaceJson, lang: Lang) -> String {
 
 /// The short title of a chat message.
 pub fn message_title(from: &PlaceJson, to: &PlaceJson, lang: Lang) -> String {
-    let (from, to) = (&from.name, &to.name);
+    let (from, to) = (place(&from.code, lang), place(&to.code, lang));
     say!(
         lang,
         "【医保转移】{from} → {to}",
