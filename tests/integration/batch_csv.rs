@@ -200,3 +200,36 @@ fn blank_rows_before_the_header_and_an_unclosed_quote_are_handled() {
     // The quote never closes: the rest of the input is that one cell, and the row is bad.
     assert_eq!(out.cell(1, "error_code"), "missing_fact");
 }
+
+#[test]
+fn a_sheet_written_by_another_csv_writer_comes_back_through_another_reader() {
+    let ids = [
+        "plain",
+        "with, comma",
+        "say \"hi\"",
+        "two\nlines",
+        "中文 编号",
+    ];
+    let mut writer = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    writer.write_record(["check", "id", "from", "to"]).unwrap();
+    for id in ids {
+        writer.write_record(["merge", id, "西安", "北京"]).unwrap();
+    }
+    let mut input = "\u{feff}".as_bytes().to_vec();
+    input.extend(writer.into_inner().unwrap());
+    let out = Yibao::new()
+        .args(["batch", "--input", "csv", "--output", "csv", "--lang", "en"])
+        .on(ON)
+        .stdin(input)
+        .run()
+        .code(0)
+        .stdout;
+    let sheet = read_csv(&out);
+    let back: Vec<&str> = (0..ids.len()).map(|i| sheet.cell(i, "id")).collect();
+    assert_eq!(back, ids);
+    // Rows are numbered as the sheet numbers them: the id with a line break is one row.
+    let lines: Vec<&str> = (0..ids.len()).map(|i| sheet.cell(i, "line")).collect();
+    assert_eq!(lines, ["2", "3", "4", "5", "6"]);
+}
