@@ -111,8 +111,8 @@ fn save(
         return Err(Error::File {
             path: path.display().to_string(),
             reason: Text::new(
-                "这个答案没有可写入日历的日期(同一统筹地区内不需转移,或缺少受理日期:请加 --submitted YYYY-MM-DD),未写文件",
-                "this answer has no dates to put in a calendar (no transfer within one pooling area, or no acceptance date: add --submitted YYYY-MM-DD); nothing was written",
+                "这个答案没有可写入日历的日期(不需要转移、转移受阻,或还缺受理日期:请加 --submitted YYYY-MM-DD),未写文件",
+                "this answer has no dates to put in a calendar (no transfer needed, the transfer is blocked, or no acceptance date yet: add --submitted YYYY-MM-DD); nothing was written",
             ),
         });
     }

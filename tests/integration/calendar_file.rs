@@ -258,6 +258,25 @@ fn an_answer_without_dates_writes_no_calendar() {
     .code(2)
     .stderr_has("--submitted");
     assert!(!file.exists());
+    // A blocked transfer has no dates either.
+    run_ics(
+        &[
+            "transfer",
+            "--from",
+            "成都",
+            "--to",
+            "深圳",
+            "--scheme",
+            "employee",
+            "--retired",
+            "yes",
+        ],
+        "2026-10-20",
+        &file,
+    )
+    .code(2)
+    .stderr_has("未写文件");
+    assert!(!file.exists());
     // --ics on balance needs --after-transfer.
     Yibao::new()
         .args([
