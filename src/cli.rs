@@ -187,6 +187,12 @@ pub enum Command {
         /// rewritten atomically) and the limits counted from it
         #[arg(long, value_name = "DATE")]
         submitted: Option<String>,
+        /// Also write the dates as an iCalendar file (deadlines and reminders) for a calendar app
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// Print the plan as md (Markdown, one printable page) or text (short, to paste into a chat)
+        #[arg(long, value_enum, value_name = "md|text")]
+        format: Option<PrintFormat>,
     },
     /// Where to see the personal-account balance; when a moved balance arrives; the monthly credit
     #[command(after_help = concat!(
@@ -233,9 +239,15 @@ pub enum Command {
         "Output: one JSON line per input line, in order, with \"line\" (1-based) and \"id\" echoed: by default\n",
         "the outcome, deadlines, waiting period, blocker, condition and citation ids (schema yibao.batch/1);\n",
         "with --full the whole --json document of the single command. A line that cannot be evaluated\n",
-        "gives {\"line\":N,\"id\":…,\"error\":{\"code\",\"message\"}} and the stream goes on. Evaluated as of --on.\n\n",
+        "gives {\"line\":N,\"id\":…,\"error\":{\"code\",\"message\"}} and the stream goes on. Evaluated as of --on.\n",
+        "Blank lines are skipped (no answer), and so is a byte-order mark at the start.\n",
+        "Spreadsheets: --input csv reads a header row of fact names (from, origin-stopped, …; a second\n",
+        "row of labels is allowed) and one case a row, numbered as the sheet numbers its rows;\n",
+        "--output csv writes one row a case (UTF-8 with a byte-order mark, a row of Chinese labels\n",
+        "under the header in zh); a cell starting with = + - @ gets a leading ' so it is never a formula.\n\n",
         "Examples:\n  yibao batch cases.jsonl > answers.jsonl\n",
         "  echo '{\"check\":\"transfer\",\"id\":1,\"from\":\"西安\",\"to\":\"北京\",\"scheme\":\"employee\"}' | yibao batch\n",
+        "  yibao batch cases.csv --input csv --output csv > answers.csv\n",
         "  yibao batch cases.jsonl --full --fail-on no | jq -c 'select(.outcome == \"no\")'\n\n",
         "Exit status: 0 every line evaluated; 2 any line bad (its error record says why), or the input\n",
         "unreadable; with --fail-on no: 1 if no line was bad but some case is no; with --fail-on\n",
@@ -348,6 +360,9 @@ pub struct BalanceArgs {
     /// With --after-transfer: the region the balance comes from (for its time limit)
     #[arg(long, value_name = "REGION", requires = "after_transfer")]
     pub from: Option<String>,
+    /// With --after-transfer: also write when the balance is due as an iCalendar file
+    #[arg(long, value_name = "FILE", requires = "after_transfer")]
+    pub ics: Option<PathBuf>,
     /// What is credited to the personal account each month
     #[arg(long)]
     pub monthly: bool,
@@ -428,6 +443,9 @@ pub struct MergeArgs {
     /// The day the transfer application was accepted (YYYY-MM-DD), for the deadlines
     #[arg(long, value_name = "DATE")]
     pub submitted: Option<String>,
+    /// Also write the dates as an iCalendar file (deadlines and reminders) for a calendar app
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
 }
 
 /// `yibao transfer` flags: the facts of the move, each asked for at a terminal when missing.
@@ -484,6 +502,12 @@ pub struct TransferArgs {
     /// With --save: replace FILE even if it is not a yibao plan
     #[arg(long, requires = "save")]
     pub force: bool,
+    /// Also write the dates as an iCalendar file (deadlines and reminders) for a calendar app
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// Print the plan as md (Markdown, one printable page) or text (short, to paste into a chat)
+    #[arg(long, value_enum, value_name = "md|text")]
+    pub format: Option<PrintFormat>,
 }
 
 /// `yibao refund` flags: a case by name, or the answers that lead to one.
@@ -556,9 +580,42 @@ pub struct BatchArgs {
     /// (1 if any case is no, else 3 if any is conditional); a bad line still gives 2
     #[arg(long, value_enum, value_name = "no|conditional")]
     pub fail_on: Option<FailOn>,
+    /// The cases' format: jsonl (one JSON object a line) or csv (a header row of fact names,
+    /// optionally a second row of labels, then one case a row)
+    #[arg(
+        long = "input",
+        value_enum,
+        value_name = "jsonl|csv",
+        default_value = "jsonl"
+    )]
+    pub input_format: BatchFormat,
+    /// The answers' format: jsonl, or csv (UTF-8 with a BOM, one row a case, for spreadsheets)
+    #[arg(
+        long = "output",
+        value_enum,
+        value_name = "jsonl|csv",
+        default_value = "jsonl"
+    )]
+    pub output_format: BatchFormat,
     /// Only read every line into its check's facts and count them (the benchmark's floor)
     #[arg(long, hide = true)]
     pub parse_only: bool,
+}
+
+/// A printed form of a plan (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrintFormat {
+    /// Markdown: the facts, steps as a checklist, deadlines as a table, the sources
+    Md,
+    /// Short plain text (at most 8 steps, no tables) to paste into a chat message
+    Text,
+}
+
+/// A format of `yibao batch` input or output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Jsonl,
+    Csv,
 }
 
 /// Which outcomes `yibao batch --fail-on` counts as failures.

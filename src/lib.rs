@@ -128,12 +128,34 @@ fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 
             Box::new(commands::rules::show(region.as_deref(), req)?)
         }
         Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
-        Command::Balance(args) => Box::new(commands::balance::run(args, req)?),
-        Command::Merge(args) => Box::new(commands::merge::run(args, req)?),
+        Command::Balance(args) => {
+            let report = commands::balance::run(args, req)?;
+            if let Some(path) = &args.ics {
+                commands::ics::balance(path, &report.answer, report.rules, req)?;
+            }
+            Box::new(report)
+        }
+        Command::Merge(args) => {
+            let report = commands::merge::run(args, req)?;
+            if let Some(path) = &args.ics {
+                commands::ics::merge(path, &report.answer, report.rules, req)?;
+            }
+            Box::new(report)
+        }
         Command::Transfer(args) => commands::transfer::run(args, req)?,
         Command::Batch(args) => Box::new(batch::run(args, req)?),
-        Command::Status { plan, submitted } => {
-            Box::new(commands::status::run(plan, submitted.as_deref(), req)?)
+        Command::Status {
+            plan,
+            submitted,
+            ics,
+            format,
+        } => {
+            let report = commands::status::run(plan, submitted.as_deref(), req)?;
+            if let Some(path) = ics {
+                let t = &report.transfer;
+                commands::ics::transfer(path, &t.answer, t.rules, req)?;
+            }
+            render::print::printed(report, *format, req)?
         }
         Command::Refund(args) => commands::refund::run(args, req)?,
         Command::Dental(args) => commands::dental::run(args, req)?,

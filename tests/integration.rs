@@ -7,7 +7,9 @@ mod integration {
     mod bad_input;
     mod balance;
     mod batch;
+    mod batch_csv;
     mod calendar;
+    mod calendar_file;
     mod cases;
     mod conventions;
     mod dental;
@@ -19,6 +21,7 @@ mod integration {
     mod output;
     mod people;
     mod places;
+    mod printed;
     mod privacy;
     mod readme;
     mod refund;

@@ -5,6 +5,7 @@
 //! decided here, once, from the tally of what the lines came to.
 
 pub mod cases;
+mod csv;
 pub mod output;
 pub mod record;
 pub mod stream;
@@ -14,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
-use crate::cli::{BatchArgs, FailOn};
+use crate::cli::{BatchArgs, BatchFormat, FailOn};
 use crate::error::{Error, exit};
 use crate::render::Report;
 use crate::request::Request;
@@ -65,6 +66,9 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
     if args.parse_only {
         return parse_only(input, req.lang);
     }
+    if args.input_format == BatchFormat::Csv || args.output_format == BatchFormat::Csv {
+        return csv::run(args, req, input);
+    }
     let cx = Context {
         rules: req.rules()?,
         on: req.on,
@@ -78,6 +82,10 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
         input,
         &mut out,
         |line: &Line, scratch: &mut Scratch, buf: &mut Vec<u8>| {
+            // A blank line is no case: no answer, no error.
+            if matches!(line.1, Ok(text) if text.trim().is_empty()) {
+                return;
+            }
             match answer(line, &cx, scratch, buf) {
                 None => &tally.bad,
                 Some(Outcome::No) => &tally.no,
@@ -258,7 +266,33 @@ fn open(path: Option<&std::path::Path>) -> Result<Input, Error> {
             ),
         });
     }
-    Ok(BufReader::with_capacity(1 << 16, reader))
+    let mut input = BufReader::with_capacity(1 << 16, reader);
+    skip_bom(&mut input).map_err(|e| Error::File {
+        path: shown(path),
+        reason: Text::new(
+            format!("读取输入中断: {e}"),
+            format!("reading the input failed: {e}"),
+        ),
+    })?;
+    Ok(input)
+}
+
+/// Skips a UTF-8 byte-order mark at the start of the input (Windows editors and Excel write
+/// one), so the first line reads like the others. The mark arrives in the first read of any
+/// file or pipe of more than a few bytes.
+fn skip_bom(input: &mut Input) -> std::io::Result<()> {
+    use std::io::BufRead;
+    let buf = loop {
+        match input.fill_buf() {
+            Ok(b) => break b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    if buf.starts_with("\u{feff}".as_bytes()) {
+        input.consume(3);
+    }
+    Ok(())
 }
 
 /// A device other than /dev/null (terminals are let through before): /dev/zero,

@@ -163,10 +163,7 @@ fn ways<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
 /// Has the moved balance arrived? The limits as dates, how to confirm, what to do if not.
 fn after_transfer<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     let data = &policy.rules.procedures.channels.after_transfer;
-    let origin = Policy {
-        region: facts.from.as_deref(),
-        ..*policy
-    };
+    let origin = policy.in_region(facts.from.as_deref());
     let mut v = Verdict::new(Outcome::Yes);
     let limits = match limits::transfer(&mut v, &origin, policy, facts.submitted) {
         Ok(l) => Some(l),

@@ -65,10 +65,7 @@ pub struct Answer<'a> {
 /// `policy` is the policy of `facts.to` (the account kept).
 pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     let data = &policy.rules.procedures.merge;
-    let origin = Policy {
-        region: Some(&facts.from),
-        ..*policy
-    };
+    let origin = policy.in_region(Some(&facts.from));
     let mut v = Verdict::new(Outcome::Yes);
     for &id in MERGE_CONDITIONS {
         let (value, blocks_when) = facts.state(id);

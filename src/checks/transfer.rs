@@ -126,10 +126,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
     v.trace("waiting_period", !waiting.conditional, Why::WaitingPeriod);
 
-    let origin = Policy {
-        region: Some(&facts.from),
-        ..*policy
-    };
+    let origin = policy.in_region(Some(&facts.from));
     let start = facts.submitted.unwrap_or(policy.on);
     a.deadlines_from = Some(start);
     let limits = match limits::transfer(v, &origin, policy, Some(start)) {

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod dental;
 pub mod docs;
 pub mod guide;
+pub mod ics;
 pub mod merge;
 pub mod refund;
 pub mod regions;

@@ -39,11 +39,19 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
     if let Some(path) = &args.save {
         plan::save(path, &facts, &report, req, req.lang, args.force)?;
     }
+    if let Some(path) = &args.ics {
+        crate::commands::ics::transfer(path, &report.answer, report.rules, req)?;
+    }
     match prompter.as_ref().filter(|_| walk.asked) {
         // After a walk-through: the plan, then the command that repeats it, then the offer
         // to keep it.
         Some(p) => {
-            render::emit(&report, req.lang, Output::Table, req.explain)?;
+            match args.format {
+                Some(format) => {
+                    render::write_stdout(&render::print::show(&report, format, req.lang))?
+                }
+                None => render::emit(&report, req.lang, Output::Table, req.explain)?,
+            }
             p.say_command(&facts.command_with(&walk.open));
             // A move within one pooling area has nothing to follow up.
             if args.save.is_none() && facts.from != facts.to {
@@ -51,7 +59,7 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
             }
             Ok(Box::new(Shown(report)))
         }
-        None => Ok(Box::new(report)),
+        None => render::print::printed(report, args.format, req),
     }
 }
 

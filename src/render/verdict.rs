@@ -173,7 +173,7 @@ fn items<'a>(
     }
 }
 
-fn place(lang: Lang, p: Place) -> &'static str {
+pub fn place(lang: Lang, p: Place) -> &'static str {
     match p {
         Place::Origin => t(lang, "转出地", "origin"),
         Place::Destination => t(lang, "转入地", "destination"),
@@ -191,7 +191,7 @@ pub fn channel(lang: Lang, c: Channel) -> &'static str {
     }
 }
 
-fn who(lang: Lang, w: Who) -> &'static str {
+pub fn who(lang: Lang, w: Who) -> &'static str {
     match w {
         Who::Person => t(lang, "本人", "you"),
         Who::Employer => t(lang, "单位", "employer"),

@@ -20,6 +20,9 @@ pub struct Policy<'a> {
     /// The pooling area or province asked about; `None` for national rules only.
     pub region: Option<&'a str>,
     pub on: NaiveDate,
+    /// The region's own file and its province's, found once (see `layers`); private, so a
+    /// policy for another region is made with `in_region`, never by copying these.
+    files: [Option<(&'a Str, &'a super::Loaded)>; 2],
 }
 
 /// One resolved value with everything needed to explain it.
@@ -93,18 +96,11 @@ pub enum RuleGap {
 
 impl<'a> Policy<'a> {
     pub fn new(rules: &'a RuleSet, region: Option<&'a str>, on: NaiveDate) -> Policy<'a> {
-        Policy { rules, region, on }
-    }
-
-    /// The files to consult, most specific first: the region's own file, its province's file
-    /// (for a city), then national.
-    pub fn layers(&self) -> impl Iterator<Item = (Option<&'a Str>, &'a super::Loaded)> + use<'a> {
-        let regions = &self.rules.regions;
-        let file = |code: &str| regions.get_key_value(code).map(|(c, f)| (Some(c), f));
-        let own = self.region.and_then(file);
+        let regions = &rules.regions;
+        let file = |code: &str| regions.get_key_value(code);
+        let own = region.and_then(file);
         // The province's file: the code's first two digits and 0000, if that is another code.
-        let province = self
-            .region
+        let province = region
             .and_then(|code| Some((code.get(..2)?, code)))
             .filter(|(_, code)| code.get(2..) != Some("0000"))
             .and_then(|(two, _)| {
@@ -112,9 +108,33 @@ impl<'a> Policy<'a> {
                 key[..2].copy_from_slice(two.as_bytes());
                 file(std::str::from_utf8(&key).ok()?)
             });
-        [own, province, Some((None, &self.rules.national))]
+        Policy {
+            rules,
+            region,
+            on,
+            files: [own, province],
+        }
+    }
+
+    /// The same rules and date for another region.
+    pub fn in_region(&self, region: Option<&'a str>) -> Policy<'a> {
+        Policy::new(self.rules, region, self.on)
+    }
+
+    /// The same rules and region on another date.
+    pub fn on_day(&self, on: NaiveDate) -> Policy<'a> {
+        Policy { on, ..*self }
+    }
+
+    /// The files to consult, most specific first: the region's own file, its province's file
+    /// (for a city), then national.
+    pub fn layers(&self) -> impl Iterator<Item = (Option<&'a Str>, &'a super::Loaded)> + use<'a> {
+        let [own, province] = self.files;
+        [own, province]
             .into_iter()
             .flatten()
+            .map(|(code, file)| (Some(code), file))
+            .chain([(None, &self.rules.national)])
     }
 
     /// The value of `key` (`section.name`) in force.

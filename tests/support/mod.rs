@@ -8,6 +8,33 @@ pub mod pty;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// A move ready to apply for (the README's happy path), as flags.
+pub const READY_MOVE: &[&str] = &[
+    "transfer",
+    "--from",
+    "西安",
+    "--to",
+    "北京",
+    "--scheme",
+    "employee",
+    "--reason",
+    "job",
+    "--retired",
+    "no",
+    "--origin-stopped",
+    "yes",
+    "--destination-enrolled",
+    "yes",
+    "--arrears",
+    "no",
+    "--account-frozen",
+    "no",
+    "--last-paid",
+    "2026-08",
+    "--paid-from",
+    "2026-09",
+];
+
 pub struct Yibao {
     args: Vec<String>,
     env: Vec<(String, String)>,

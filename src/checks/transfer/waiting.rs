@@ -220,10 +220,7 @@ fn reading(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
     let (Some(last), Some(first)) = (facts.last_paid, facts.paid_from) else {
         return Waiting::new(Reading::Unknown);
     };
-    let at = Policy {
-        on: first.first_day(),
-        ..*policy
-    };
+    let at = policy.on_day(first.first_day());
     let both_resident = facts.scheme == Some(Scheme::Resident)
         && facts.destination_scheme() == Some(Scheme::Resident);
     if both_resident {

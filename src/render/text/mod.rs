@@ -5,8 +5,11 @@
 //! only in the language asked for. Nothing here decides anything.
 
 pub mod balance;
+pub mod batch;
 pub mod dental;
+pub mod ics;
 pub mod merge;
+pub mod print;
 pub mod refund;
 pub mod transfer;
 

@@ -1,0 +1,55 @@
+//! The words of `yibao batch` spreadsheets: the label of each column, Chinese and English.
+//! `--output csv` writes the Chinese labels as a second header row; `--input csv` accepts a
+//! second row of these labels (either language) under the fact names.
+
+/// The labels (zh, en) of a column: a fact of a case, or a column of the answers.
+pub fn label(column: &str) -> Option<[&'static str; 2]> {
+    Some(match column {
+        // The cases' columns (the facts, as the commands' flags name them).
+        "check" => ["检查项目", "check"],
+        "id" => ["编号", "id"],
+        "from" => ["转出地", "from"],
+        "to" => ["转入地", "to"],
+        "scheme" => ["险种", "scheme"],
+        "reason" => ["转移原因", "reason"],
+        "retired" => ["已退休", "retired"],
+        "origin_stopped" => ["转出地已停保", "origin stopped"],
+        "destination_enrolled" => ["转入地已参保", "destination enrolled"],
+        "arrears" => ["有欠费", "arrears"],
+        "account_frozen" => ["账户冻结或异常", "account frozen"],
+        "last_paid" => ["转出地最后缴费月", "last month paid"],
+        "paid_from" => ["转入地开始缴费月", "first month paid"],
+        "continuous_years" => ["连续参保年数", "continuous years"],
+        "new_scheme" => ["转入后险种", "new scheme"],
+        "submitted" => ["受理日期", "accepted on"],
+        "frozen" => ["账户冻结或异常", "frozen"],
+        "from_stopped" => ["注销账户所在地已停保", "from stopped"],
+        "to_insured" => ["保留账户所在地已参保", "to insured"],
+        "region" => ["参保地", "region"],
+        "situation" => ["情形", "situation"],
+        "case" => ["情形编号", "case"],
+        "benefit_started" => ["待遇期已开始", "benefit started"],
+        "subsidised" => ["享受缴费补助", "subsidised"],
+        "standard_base" => ["按规定基数和比例", "standard base"],
+        "tier_one" => ["个体参保按一档按年缴费", "tier one"],
+        "years_met" => ["已满缴费年限", "years met"],
+        "procedure" => ["治疗项目", "procedure"],
+        "designated" => ["定点机构", "designated"],
+        "imported_material" => ["进口材料或特殊耗材", "imported material"],
+        // The answers' columns.
+        "line" => ["行号", "line"],
+        "outcome" => ["结论", "outcome"],
+        "summary" => ["说明", "summary"],
+        "transfer_out" => ["转出地办结最迟日", "transfer out by"],
+        "transfer_complete" => ["转入地办结最迟日", "transfer complete by"],
+        "estimated" => ["日期为估算", "estimated"],
+        "waiting_rule" => ["等待期情形", "waiting rule"],
+        "waiting_months" => ["等待期月数", "waiting months"],
+        "blockers" => ["需先解决", "blockers"],
+        "conditions" => ["取决于", "conditions"],
+        "citations" => ["依据", "citations"],
+        "error_code" => ["错误代码", "error code"],
+        "error_message" => ["错误说明", "error message"],
+        _ => return None,
+    })
+}
