@@ -2,10 +2,14 @@
 //! tables, in Chinese or English) or as one JSON document for scripts. Writing goes through a
 //! locked stdout; a closed pipe (`yibao … | head`) ends quietly. Nothing here decides anything.
 
+pub mod layout;
+pub mod screen;
 pub mod table;
 pub mod text;
 pub mod verdict;
 pub mod wire;
+pub mod words;
+pub mod wrap;
 
 use std::io::Write;
 

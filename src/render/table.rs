@@ -1,12 +1,10 @@
-//! Tables for people: comfy-table with a fixed width (80 columns) so output is the same in a
-//! terminal and in a pipe, and readable with Chinese text. ASCII borders: box-drawing
+//! Tables for people: comfy-table at this run's width (`render::layout`: 80 columns in a
+//! pipe, so output is the same everywhere, else `COLUMNS` or the terminal's), readable with
+//! Chinese text. ASCII borders: box-drawing
 //! characters are "ambiguous width" and some Chinese terminal fonts draw them double.
 
 use comfy_table::presets::ASCII_FULL_CONDENSED;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width};
-
-/// Width tables are laid out for.
-pub const WIDTH: u16 = 80;
 
 /// A table with a header row, fixed width, each column at least 4 cells wide.
 pub fn new(header: &[&str]) -> Table {
@@ -14,7 +12,7 @@ pub fn new(header: &[&str]) -> Table {
     table
         .load_style(ASCII_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH)
+        .set_width(u16::try_from(super::layout::get().width).unwrap_or(u16::MAX))
         .set_header(header.to_vec());
     for column in table.column_iter_mut() {
         column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(4)));
