@@ -25,7 +25,13 @@ pub fn finish(table: &Table) -> String {
     format!("{table}\n")
 }
 
-/// The table as text, then a line of advice below it (e.g. how to see one entry).
+/// The table as text, then a line of advice below it (e.g. how to see one entry), wrapped
+/// at the table's width.
 pub fn finish_with(table: &Table, hint: &str) -> String {
-    format!("{table}\n{hint}\n")
+    let mut out = format!("{table}\n");
+    super::words::push_lines(
+        &mut out,
+        super::wrap::wrap(hint, "", 2, super::layout::get().width),
+    );
+    out
 }

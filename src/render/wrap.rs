@@ -193,6 +193,25 @@ fn unit_at(chars: &[char]) -> Option<&'static str> {
     })
 }
 
+/// The pieces, those wider than `room` split at the spaces inside them (a space next to
+/// Chinese text is a break after all when the alternative is cutting a word).
+fn fitting(atoms: Vec<Atom>, room: usize) -> Vec<Atom> {
+    let mut out = Vec::with_capacity(atoms.len());
+    for atom in atoms {
+        if width(&atom.text) <= room || !atom.text.contains(' ') {
+            out.push(atom);
+            continue;
+        }
+        for (n, part) in atom.text.split(' ').filter(|p| !p.is_empty()).enumerate() {
+            out.push(Atom {
+                text: part.to_string(),
+                space_before: n > 0 || atom.space_before,
+            });
+        }
+    }
+    out
+}
+
 /// The lines of `text` at `width` columns: the first starts with `first`, the others with
 /// `indent` spaces. A piece wider than a whole line is cut by characters.
 pub fn wrap(text: &str, first: &str, indent: usize, width: usize) -> Vec<String> {
@@ -201,7 +220,7 @@ pub fn wrap(text: &str, first: &str, indent: usize, width: usize) -> Vec<String>
     let mut used = self::width(first);
     let mut empty = true;
     let pad = " ".repeat(indent);
-    for atom in atoms(text) {
+    for atom in fitting(atoms(text), width.saturating_sub(indent)) {
         let w = self::width(atom.text.as_str());
         if !empty && used + usize::from(atom.space_before) + w > width {
             lines.push(std::mem::take(&mut line));
@@ -317,6 +336,44 @@ mod tests {
             let joined: String = lines.iter().map(|l| l.trim_start()).collect();
             assert!(joined.contains("2026-10-10"), "{w}: {lines:?}");
             assert!(joined.contains("(待核对)"), "{w}: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn at_every_width_dates_units_and_marks_stay_whole() {
+        let text = "转出地办结转出、划出余额:10 个工作日内,最迟 2026-10-10;转入地 2026-10-16 前办结,约 5 个工作日记入 (待核对)";
+        let english = "the origin completes it within 10 working days, by 2026-10-10, and the destination by 2026-10-16 (unverified)";
+        for w in 24..=80 {
+            for (t, whole) in [
+                (
+                    text,
+                    &[
+                        "2026-10-10",
+                        "2026-10-16",
+                        "10 个工作日",
+                        "5 个工作日",
+                        "(待核对)",
+                    ][..],
+                ),
+                (
+                    english,
+                    &[
+                        "2026-10-10,",
+                        "2026-10-16",
+                        "10 working days",
+                        "(unverified)",
+                    ],
+                ),
+            ] {
+                let lines = wrap(t, "  - ", 4, w);
+                for piece in whole {
+                    assert!(
+                        lines.iter().any(|l| l.contains(piece)),
+                        "{w}: {piece} split: {lines:#?}"
+                    );
+                }
+                assert!(lines.iter().all(|l| width(l) <= w), "{w}: {lines:#?}");
+            }
         }
     }
 

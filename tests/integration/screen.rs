@@ -299,3 +299,29 @@ fn at_a_terminal_the_outcome_is_coloured_and_the_last_lines_repeat_it() {
         plain.lines().count()
     );
 }
+
+#[test]
+fn lists_guides_and_their_hints_fit_the_screen_too() {
+    let others = [
+        "refund --list",
+        "dental --list",
+        "guide",
+        "guide password",
+        "guide 家庭共济",
+        "regions 北京",
+        "calendar days 2026-09-28 2026-10-11",
+    ];
+    for args in others {
+        for lang in ["zh", "en"] {
+            for columns in [60, 80] {
+                let out = plan(args, lang, columns, &[]);
+                for line in out.lines() {
+                    assert!(
+                        line.width() <= columns,
+                        "{args} {lang} at {columns}: {line}\n{out}"
+                    );
+                }
+            }
+        }
+    }
+}
