@@ -523,3 +523,122 @@ fn footer(out: &mut String, v: &VerdictJson, lang: Lang, layout: &Layout, w: usi
         let _ = writeln!(out, "{} {} {rest}", console::style(label).bold(), d.date);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::wire::{CitationJson, ItemJson, JsonText, StepJson};
+    use crate::vocab::{Channel, Place, Who};
+
+    fn item(text: &'static str, unverified: bool) -> ItemJson<'static> {
+        ItemJson {
+            id: text,
+            text: JsonText::made(text),
+            fix: None,
+            cite: None,
+            unverified,
+        }
+    }
+
+    fn citation(id: &'static str, evidence: &'static str) -> CitationJson<'static> {
+        CitationJson {
+            id,
+            title: JsonText::made("办法"),
+            doc_no: "",
+            issuer: JsonText::made("国家医疗保障局"),
+            published: chrono::NaiveDate::from_ymd_opt(2021, 11, 1).unwrap(),
+            url: "",
+            evidence,
+            articles: vec![JsonText::made("第二条")],
+        }
+    }
+
+    fn verdict(materials: Vec<ItemJson<'static>>) -> VerdictJson<'static> {
+        VerdictJson {
+            schema: "yibao.test/1",
+            line: None,
+            id: None,
+            outcome: Outcome::Yes,
+            summary: "可以".into(),
+            lines: Vec::new(),
+            blockers: Vec::new(),
+            conditions: Vec::new(),
+            steps: vec![StepJson {
+                id: "apply",
+                place: Place::Either,
+                channel: Channel::Online,
+                who: Who::Person,
+                text: JsonText::made("在 App 申请"),
+                cite: None,
+                unverified: false,
+            }],
+            materials,
+            deadlines: Vec::new(),
+            carries_over: Vec::new(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+            citations: vec![
+                citation("official-doc", "confirmed"),
+                citation("web-page", "reported"),
+            ],
+            trace: None,
+        }
+    }
+
+    fn shown(v: &VerdictJson, explain: bool) -> String {
+        plan(v, Lang::Zh, explain, &Layout::default())
+    }
+
+    #[test]
+    fn only_the_unverified_items_are_marked_when_some_are() {
+        let v = verdict(vec![item("身份证", false), item("社保卡", true)]);
+        let out = shown(&v, false);
+        assert!(out.contains("\n需携带/准备的材料\n"), "{out}");
+        assert!(
+            out.contains("  - 身份证\n") && out.contains("  - 社保卡 (待核对)\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("  1. [两地均可·线上·本人] 在 App 申请\n"),
+            "{out}"
+        );
+        // Only the reported document is marked, under the legend.
+        let sources = &out[out.find("依据").unwrap()..];
+        assert!(
+            sources.lines().nth(1).unwrap().contains("待核对"),
+            "{sources}"
+        );
+        assert!(
+            sources.contains("《办法》 国家医疗保障局 2021-11-01\n"),
+            "{sources}"
+        );
+        assert!(
+            sources.contains("《办法》 国家医疗保障局 2021-11-01 (待核对)\n"),
+            "{sources}"
+        );
+    }
+
+    #[test]
+    fn a_section_resting_only_on_reports_is_marked_once_on_its_heading() {
+        let v = verdict(vec![item("身份证", true), item("社保卡", true)]);
+        let out = shown(&v, false);
+        assert!(
+            out.contains("\n需携带/准备的材料 (待核对)\n  - 身份证\n  - 社保卡\n"),
+            "{out}"
+        );
+        // --explain marks each.
+        let explain = shown(&v, true);
+        assert!(
+            explain.contains("  - 身份证 (待核对)\n  - 社保卡 (待核对)\n"),
+            "{explain}"
+        );
+    }
+
+    #[test]
+    fn without_anything_unverified_there_is_no_legend() {
+        let mut v = verdict(vec![item("身份证", false)]);
+        v.citations.pop();
+        let out = shown(&v, false);
+        assert!(!out.contains("待核对"), "{out}");
+    }
+}
