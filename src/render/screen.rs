@@ -132,9 +132,11 @@ fn render(v: &VerdictJson, lang: Lang, explain: bool, layout: &Layout, c: Conden
     for (title, items) in first.into_iter().filter(|(_, l)| !l.is_empty()) {
         list(Fold::Full).show(&mut out, lang, title, items, true, &mut sections);
     }
-    // (A key fact may already name the next step.)
+    // The first step, when the deadlines stand between it and the steps (and no key fact
+    // already names the next step).
     let said = v.lines.iter().any(|l| l.id == "next_step");
-    if !explain && !said && v.blockers.is_empty() && v.conditions.is_empty() {
+    let apart = !v.deadlines.is_empty();
+    if !explain && apart && !said && v.blockers.is_empty() && v.conditions.is_empty() {
         next(&mut out, v, lang, w, &mut sections);
     }
     deadlines(&mut out, v, lang, explain, w, &mut sections);
@@ -452,13 +454,15 @@ fn steps(
 }
 
 /// The legend for the mark, then one line per document: number, title, date, and the mark
-/// on those only reported.
+/// on those only reported (on the heading when all are).
 fn sources(out: &mut String, v: &VerdictJson, lang: Lang, w: usize, sections: &mut Sections) {
     if v.citations.is_empty() {
         return;
     }
-    sections.heading(out, t(lang, "依据", "Sources"));
     let reported = |c: &CitationJson| c.evidence != "confirmed";
+    // Like any section: marked once on the heading when every document is only reported.
+    let all = v.citations.iter().all(reported);
+    sections.marked(out, lang, t(lang, "依据", "Sources"), all);
     let marked = v.citations.iter().any(reported)
         || v.steps.iter().any(|s| s.unverified)
         || v.deadlines.iter().any(|d| d.unverified)
@@ -482,7 +486,11 @@ fn sources(out: &mut String, v: &VerdictJson, lang: Lang, w: usize, sections: &m
     };
     lines(out, wrap(legend, "  ", 2, w));
     for c in &v.citations {
-        let suffix = format!(" {}{}", c.published, unverified_mark(lang, reported(c)));
+        let suffix = format!(
+            " {}{}",
+            c.published,
+            unverified_mark(lang, reported(c) && !all)
+        );
         let mut name = String::new();
         if !c.doc_no.is_empty() {
             name.push_str(c.doc_no);
