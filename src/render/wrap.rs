@@ -7,9 +7,11 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Display width of a text without escape sequences.
+/// Display width of a text without escape sequences, counting the "ambiguous" characters
+/// (“”, ·, —, →, …) as two columns, as Chinese terminal fonts often draw them: a line that
+/// fits that way fits everywhere.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    UnicodeWidthStr::width_cjk(s)
 }
 
 /// Marks kept whole and never separated from the word before them.
@@ -232,7 +234,7 @@ pub fn wrap(text: &str, first: &str, indent: usize, width: usize) -> Vec<String>
         if empty && used + w > width {
             // Too long for any line: cut it by characters.
             for c in atom.text.chars() {
-                let cw = c.width().unwrap_or(0);
+                let cw = c.width_cjk().unwrap_or(0);
                 if used + cw > width && !empty {
                     lines.push(std::mem::take(&mut line));
                     line.push_str(&pad);
@@ -266,9 +268,10 @@ pub fn one_line(text: &str, first: &str, width: usize) -> String {
         let w = self::width(atom.text.as_str());
         if used + sep + w > width {
             // Room for the ellipsis.
-            while used + 1 > width {
+            let ellipsis = self::width("…");
+            while used + ellipsis > width {
                 match line.pop() {
-                    Some(c) => used -= c.width().unwrap_or(0),
+                    Some(c) => used -= c.width_cjk().unwrap_or(0),
                     None => break,
                 }
             }
