@@ -169,8 +169,10 @@ fn render(v: &VerdictJson, lang: Lang, explain: bool, layout: &Layout, c: Conden
         sections.heading(&mut out, t(lang, "判断过程", "Rule trace"));
         for e in trace {
             let mark = if e.holds { "✓" } else { "✗" };
-            let text = format!("{:<28} {}", e.id, e.detail);
-            lines(&mut out, wrap(&text, &format!("  {mark} "), 4, w));
+            // Ids in a column when the width leaves room for the detail beside them.
+            let pad = if w >= 80 { 28 } else { 0 };
+            let first = format!("  {mark} {:<pad$} ", e.id);
+            lines(&mut out, wrap(&e.detail, &first, 4, w));
         }
     }
     if explain || layout.full_sources {
