@@ -22,13 +22,28 @@ pub fn new(header: &[&str]) -> Table {
 
 /// The table as text with a trailing newline.
 pub fn finish(table: &Table) -> String {
-    format!("{table}\n")
+    format!("{}\n", fitted(table))
+}
+
+/// Short columns (a yes/no answer, a date) keep their content on one line, leaving the
+/// room to the long ones: at 60 columns comfy-table would otherwise give every column a
+/// similar share and wrap "conditional" while a title next to it runs over ten lines.
+fn fitted(table: &Table) -> Table {
+    let mut table = table.clone();
+    let short = (super::layout::get().width / 5).max(10);
+    let widths = table.column_max_content_widths();
+    for (column, w) in table.column_iter_mut().zip(widths) {
+        if usize::from(w) <= short {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    table
 }
 
 /// The table as text, then a line of advice below it (e.g. how to see one entry), wrapped
 /// at the table's width.
 pub fn finish_with(table: &Table, hint: &str) -> String {
-    let mut out = format!("{table}\n");
+    let mut out = format!("{}\n", fitted(table));
     super::words::push_lines(
         &mut out,
         super::wrap::wrap(hint, "", 2, super::layout::get().width),

@@ -1,8 +1,8 @@
 //! Wrapping text for a terminal of a given width, Chinese and English alike. Widths are
 //! display columns (a Chinese character takes two). A line breaks between Chinese characters
 //! or at a space between English words, never inside a date, a number with its unit, an
-//! English word, or a mark such as "(待核对)"; a space next to Chinese text is not a place to
-//! break; closing punctuation never starts a line and opening punctuation never ends one.
+//! English word, or a mark such as "(待核对)"; a space between Chinese characters is not a
+//! place to break; closing punctuation never starts a line and opening punctuation never ends one.
 //! Continuation lines keep a hanging indent. Nothing here decides what is said.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -105,13 +105,14 @@ fn atoms(text: &str) -> Vec<Atom> {
     while i < chars.len() {
         let c = chars[i];
         if c == ' ' {
-            // A space touching Chinese text, or before a mark, is not a break: keep it
-            // inside the piece.
+            // A space inside Chinese text (between two Chinese characters), or before a
+            // mark, is not a break: keep it inside the piece. Between Chinese and an English
+            // word or a number it is.
             let prev_wide = i > 0 && wide(chars[i - 1]);
             let next_wide = chars.get(i + 1).is_some_and(|&n| wide(n));
             let before_mark = mark_at(&chars[i + 1..]).is_some();
             match out.last_mut() {
-                Some(last) if prev_wide || next_wide || before_mark => {
+                Some(last) if (prev_wide && next_wide) || before_mark => {
                     last.text.push(' ');
                     glue = true;
                 }
@@ -158,7 +159,9 @@ fn atoms(text: &str) -> Vec<Atom> {
             && (glue
                 || (!space && closing(first))
                 || mark_at(&chars[i..]).is_some()
-                || out.last().is_some_and(|a| a.text.ends_with(opening)));
+                || out.last().is_some_and(|a| a.text.ends_with(opening))
+                // An ordinal keeps its number: "第 10 个工作日".
+                || (first.is_ascii_digit() && out.last().is_some_and(|a| a.text.ends_with('第'))));
         if joins {
             if let Some(last) = out.last_mut() {
                 if space {
@@ -299,7 +302,7 @@ mod tests {
     fn a_number_keeps_its_unit_and_a_date_stays_whole() {
         assert_eq!(
             texts("2026-09-20 后第 10 个工作日"),
-            ["2026-09-20 后", "第 10 个工作日"]
+            ["2026-09-20", "后", "第 10 个工作日"]
         );
         assert_eq!(
             texts("within 10 working days"),
@@ -382,6 +385,7 @@ mod tests {
 
     #[test]
     fn a_space_inside_chinese_text_is_not_a_break() {
+        assert_eq!(texts("平台: 登录 首页"), ["平", "台:", "登", "录 首", "页"]);
         // "App(或" is one piece with the characters around the spaces glued.
         let lines = wrap("平台 App 首页", "", 0, 12);
         assert!(
