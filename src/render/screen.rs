@@ -88,6 +88,8 @@ pub fn plan(v: &VerdictJson, lang: Lang, explain: bool, layout: &Layout) -> Stri
 /// Section headings, with a blank line between sections when there is room.
 struct Sections {
     blank: bool,
+    /// The width headings wrap at.
+    w: usize,
     /// A section is already shown (none needs a blank line before the first).
     started: bool,
 }
@@ -95,7 +97,9 @@ struct Sections {
 impl Sections {
     fn heading(&mut self, out: &mut String, title: &str) {
         self.start(out);
-        let _ = writeln!(out, "{}", console::style(title).bold());
+        for line in wrap(title, "", 2, self.w) {
+            let _ = writeln!(out, "{}", console::style(line).bold());
+        }
     }
 
     /// A heading with the unverified mark when `all` the section's items are unverified.
@@ -122,6 +126,7 @@ fn render(v: &VerdictJson, lang: Lang, explain: bool, layout: &Layout, c: Conden
     out.push('\n');
     let mut sections = Sections {
         blank: c.blank,
+        w,
         started: false,
     };
     let list = |fold| List { each, fold, w };

@@ -30,10 +30,19 @@ pub fn finish(table: &Table) -> String {
 /// similar share and wrap "conditional" while a title next to it runs over ten lines.
 fn fitted(table: &Table) -> Table {
     let mut table = table.clone();
-    let short = (super::layout::get().width / 5).max(10);
-    let widths = table.column_max_content_widths();
+    let width = super::layout::get().width;
+    let short = (width / 5).max(10);
+    let widths: Vec<usize> = (table.column_max_content_widths().into_iter())
+        .map(usize::from)
+        .collect();
+    // Each column takes its content, a space either side and a border.
+    let kept: usize = widths.iter().filter(|&&w| w <= short).map(|w| w + 3).sum();
+    if kept > width / 2 {
+        // Too many short columns to keep whole: comfy-table shares the width.
+        return table;
+    }
     for (column, w) in table.column_iter_mut().zip(widths) {
-        if usize::from(w) <= short {
+        if w <= short {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }

@@ -318,10 +318,13 @@ fn lists_guides_and_their_hints_fit_the_screen_too() {
         "guide 家庭共济",
         "regions 北京",
         "calendar days 2026-09-28 2026-10-11",
+        "rules show 苏州",
+        // The narrowest layout, for a plan too.
+        "transfer --from 西安 --to 北京 --scheme employee --retired no",
     ];
     for args in others {
         for lang in ["zh", "en"] {
-            for columns in [60, 80] {
+            for columns in [40, 60, 80] {
                 let out = plan(args, lang, columns, &[]);
                 for line in out.lines() {
                     assert!(
