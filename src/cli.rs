@@ -123,6 +123,9 @@ pub struct Global {
     /// Show the rule trace: each condition checked and its result
     #[arg(long, global = true)]
     pub explain: bool,
+    /// Show every source in full: issuer and the articles relied on
+    #[arg(long, global = true)]
+    pub sources: bool,
     /// Colour: auto (terminal only, honours NO_COLOR), always or never
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: ColorArg,

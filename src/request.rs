@@ -70,6 +70,18 @@ impl Request {
             }
         };
         console::set_colors_enabled(color && !global.json);
+        let terminal = std::io::stdout().is_terminal();
+        let columns = std::env::var("COLUMNS").ok();
+        let term_width = terminal
+            .then(|| console::Term::stdout().size_checked())
+            .flatten()
+            .map(|(_rows, cols)| usize::from(cols));
+        crate::render::layout::set(crate::render::layout::Layout {
+            width: crate::render::layout::width(columns.as_deref(), term_width),
+            terminal,
+            full_sources: global.sources,
+            on: Some(on),
+        });
         console::set_colors_enabled_stderr(
             global.color != ColorArg::Never
                 && !env_set("NO_COLOR")

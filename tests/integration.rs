@@ -28,6 +28,7 @@ mod integration {
     mod regions;
     mod rules;
     mod schema;
+    mod screen;
     mod summaries;
     mod transfer;
 }

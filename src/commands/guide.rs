@@ -8,9 +8,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::render::reuse::Cached;
 use crate::render::verdict::{channel, heading, sources, unverified_mark};
 use crate::render::wire::{CitationJson, JsonText};
+use crate::render::words::push_lines;
+use crate::render::wrap::wrap;
 use crate::render::{Report, t, table};
 use crate::request::Request;
 use crate::rules::procedures::guides::Topic;
@@ -195,18 +196,21 @@ impl Report for Guide {
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{}", console::style(self.title.get(lang)).bold());
-        let _ = writeln!(out, "{}", self.summary.get(lang));
+        let w = crate::render::layout::get().width;
+        for line in wrap(self.title.get(lang), "", 2, w) {
+            let _ = writeln!(out, "{}", console::style(line).bold());
+        }
+        push_lines(&mut out, wrap(self.summary.get(lang), "", 0, w));
         for s in &self.sections {
             heading(&mut out, s.heading.get(lang));
             for i in &s.items {
                 let tag = (i.channel).map_or(String::new(), |c| format!("[{}] ", channel(lang, c)));
-                let _ = writeln!(
-                    out,
-                    "  - {tag}{}{}",
+                let text = format!(
+                    "{tag}{}{}",
                     i.text.get(lang),
                     unverified_mark(lang, i.unverified)
                 );
+                push_lines(&mut out, wrap(&text, "  - ", 4, w));
             }
         }
         let cited: Vec<CitationJson> = (self.citations.iter())
@@ -221,7 +225,6 @@ impl Report for Guide {
                 articles: c.articles.iter().map(|a| JsonText::made(a)).collect(),
             })
             .collect();
-        let cited: Vec<_> = cited.into_iter().map(|c| Cached::new(c, None)).collect();
         sources(&mut out, lang, &cited);
         out
     }

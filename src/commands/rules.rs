@@ -1,8 +1,6 @@
 //! `yibao rules check [DIR]` and `yibao rules show [REGION]`: for rules maintainers, the
 //! validation report and the resolved policy with the file and source of every value.
 
-use std::fmt::Write as _;
-
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
@@ -259,20 +257,20 @@ impl Report for ShowReport {
             || t(lang, "全国", "national").to_string(),
             |r| format!("{} ({})", r.name, r.code),
         );
-        let _ = match lang {
-            Lang::Zh => writeln!(
-                out,
+        let title = match lang {
+            Lang::Zh => format!(
                 "{whose} 在 {} 适用的规则(依次查找: {})",
                 self.on,
                 self.files.join(" → ")
             ),
-            Lang::En => writeln!(
-                out,
+            Lang::En => format!(
                 "Rules in force ({whose}) on {} (looked up in: {})",
                 self.on,
                 self.files.join(" → ")
             ),
         };
+        let width = crate::render::layout::get().width;
+        crate::render::words::push_lines(&mut out, crate::render::wrap::wrap(&title, "", 2, width));
         let mut tb = table::new(&[
             t(lang, "规则", "rule"),
             t(lang, "值", "value"),

@@ -3,12 +3,16 @@
 //! locked stdout; a closed pipe (`yibao … | head`) ends quietly. Nothing here decides anything.
 
 pub mod ics;
+pub mod layout;
 pub mod print;
 pub mod reuse;
+pub mod screen;
 pub mod table;
 pub mod text;
 pub mod verdict;
 pub mod wire;
+pub mod words;
+pub mod wrap;
 
 use std::io::Write;
 

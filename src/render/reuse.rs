@@ -5,11 +5,9 @@
 //! (`Reuse`). The rules outlive the batch, so an address cannot come to mean another string
 //! while the JSON is kept. Outside a batch nothing is kept: a single answer is written as is.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -79,65 +77,58 @@ impl KeyBuilder {
     }
 }
 
-/// A wire object, with its key when all of it belongs to the rules. Serialized and shown,
-/// it is the object itself.
-pub struct Cached<T> {
-    pub value: T,
-    key: Option<Key>,
+/// A wire object that can say where all of its pieces live, when all of them belong to the
+/// rules; `None` when any piece was made for one answer. Every field written must be in the
+/// key (debug builds check each copy against a fresh write).
+pub trait Reusable {
+    fn key(&self) -> Option<Key>;
 }
 
-impl<T> Cached<T> {
-    pub fn new(value: T, key: Option<Key>) -> Cached<T> {
-        Cached { value, key }
+/// Writes a list of wire objects, each copied from its kept JSON when there is one (for
+/// `#[serde(serialize_with = "…")]`; the schema is the list's own).
+pub fn each<T, S>(list: &[T], serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize + Reusable,
+    S: serde::Serializer,
+{
+    use serde::ser::SerializeSeq;
+    let mut seq = serializer.serialize_seq(Some(list.len()))?;
+    for x in list {
+        seq.serialize_element(&Reused(x))?;
     }
+    seq.end()
 }
 
-impl<T> std::ops::Deref for Cached<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.value
-    }
-}
+/// One object of `each`.
+struct Reused<'x, T>(&'x T);
 
-impl<T: Serialize> Serialize for Cached<T> {
+impl<T: Serialize + Reusable> Serialize for Reused<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Some(key) = self.key else {
-            return self.value.serialize(serializer);
+        let value = self.0;
+        let Some(key) = value.key() else {
+            return value.serialize(serializer);
         };
         KEPT.with(|kept| {
             let mut kept = kept.borrow_mut();
             let Some(store) = kept.as_mut() else {
                 drop(kept);
-                return self.value.serialize(serializer);
+                return value.serialize(serializer);
             };
             if let Some(raw) = store.get(&key) {
+                debug_assert_eq!(
+                    raw.get(),
+                    serde_json::to_string(value).unwrap_or_default(),
+                    "a reused object's key leaves out a field"
+                );
                 return raw.serialize(serializer);
             }
-            let json = serde_json::to_string(&self.value).map_err(serde::ser::Error::custom)?;
+            let json = serde_json::to_string(value).map_err(serde::ser::Error::custom)?;
             let raw = RawValue::from_string(json).map_err(serde::ser::Error::custom)?;
             if store.len() >= MOST_KEPT {
                 store.clear();
             }
             store.entry(key).or_insert(raw).serialize(serializer)
         })
-    }
-}
-
-impl<T: JsonSchema> JsonSchema for Cached<T> {
-    fn schema_name() -> Cow<'static, str> {
-        T::schema_name()
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        T::schema_id()
-    }
-
-    fn inline_schema() -> bool {
-        T::inline_schema()
-    }
-
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        T::json_schema(g)
     }
 }
 
@@ -173,20 +164,29 @@ mod tests {
         text: &'a str,
     }
 
+    impl Reusable for Part<'_> {
+        fn key(&self) -> Option<Key> {
+            Some(KeyBuilder::new(1).str(Some(self.text))?.done())
+        }
+    }
+
+    fn write(list: &[Part]) -> String {
+        let mut out = Vec::new();
+        each(list, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn kept_only_while_a_batch_runs_and_the_same_as_written() {
         let text: &'static str = "原单位\"停保\"";
-        let key = KeyBuilder::new(1).str(Some(text)).unwrap().done();
-        let part = Cached::new(Part { text }, Some(key));
-        let alone = serde_json::to_string(&part).unwrap();
-        assert_eq!(alone, serde_json::to_string(&Part { text }).unwrap());
+        let list = [Part { text }, Part { text }];
+        let alone = write(&list);
+        assert_eq!(alone, serde_json::to_string(&[&list[0], &list[1]]).unwrap());
         let reuse = Reuse::default();
-        assert_eq!(serde_json::to_string(&part).unwrap(), alone);
-        // Kept: a different value under the same key is written as the first one was.
-        let other = Cached::new(Part { text: "x" }, Some(key));
-        assert_eq!(serde_json::to_string(&other).unwrap(), alone);
+        assert_eq!(write(&list), alone);
+        assert_eq!(write(&list), alone);
         drop(reuse);
-        assert_eq!(serde_json::to_string(&other).unwrap(), r#"{"text":"x"}"#);
+        assert!(KEPT.with(|k| k.borrow().is_none()));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::reuse::{Cached, KeyBuilder};
+use super::reuse::{Key, KeyBuilder, Reusable};
 use super::text::{self, Context};
 use crate::checks::transfer;
 use crate::checks::{balance, dental, merge, refund};
@@ -183,18 +183,25 @@ pub struct VerdictJson<'a> {
     /// The key facts and figures, in display order.
     pub lines: Vec<LineJson>,
     /// Why it is `no`, each with how to clear it.
-    pub blockers: Vec<Cached<ItemJson<'a>>>,
+    #[serde(serialize_with = "super::reuse::each")]
+    pub blockers: Vec<ItemJson<'a>>,
     /// What a `conditional` depends on.
-    pub conditions: Vec<Cached<ItemJson<'a>>>,
-    pub steps: Vec<Cached<StepJson<'a>>>,
-    pub materials: Vec<Cached<ItemJson<'a>>>,
+    #[serde(serialize_with = "super::reuse::each")]
+    pub conditions: Vec<ItemJson<'a>>,
+    #[serde(serialize_with = "super::reuse::each")]
+    pub steps: Vec<StepJson<'a>>,
+    #[serde(serialize_with = "super::reuse::each")]
+    pub materials: Vec<ItemJson<'a>>,
     pub deadlines: Vec<DeadlineJson<'a>>,
     /// What moves with the person: contribution years, balance, record.
-    pub carries_over: Vec<Cached<ItemJson<'a>>>,
+    #[serde(serialize_with = "super::reuse::each")]
+    pub carries_over: Vec<ItemJson<'a>>,
     /// Other things worth knowing.
-    pub notes: Vec<Cached<ItemJson<'a>>>,
+    #[serde(serialize_with = "super::reuse::each")]
+    pub notes: Vec<ItemJson<'a>>,
     pub warnings: Vec<String>,
-    pub citations: Vec<Cached<CitationJson<'a>>>,
+    #[serde(serialize_with = "super::reuse::each")]
+    pub citations: Vec<CitationJson<'a>>,
     /// The rule trace (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<TraceJson<'a>>>,
@@ -255,32 +262,19 @@ impl<'a> VerdictJson<'a> {
     }
 }
 
-fn item<'a>(s: &'a Statement, cx: &Context) -> Cached<ItemJson<'a>> {
+fn item<'a>(s: &'a Statement, cx: &Context) -> ItemJson<'a> {
     let (text, fix) = kept(&s.said, cx.lang);
-    let item = ItemJson {
+    ItemJson {
         id: s.said.id(),
         text: JsonText::new(cx.said(&s.said), text),
         fix: cx.fix(&s.said).map(|f| JsonText::new(f, fix)),
         cite: s.said.source(),
         unverified: s.unverified,
-    };
-    // A statement worded by the rules as they are: all of it is the rules' (`reuse`).
-    let key = (item.text.kept.is_some() && item.fix.as_ref().is_none_or(|f| f.kept.is_some()))
-        .then(|| {
-            KeyBuilder::new(1)
-                .str(item.text.kept)?
-                .str(item.fix.as_ref().and_then(|f| f.kept))?
-                .str(Some(item.id))?
-                .str(item.cite)?
-                .word(usize::from(item.unverified))
-        })
-        .flatten()
-        .map(KeyBuilder::done);
-    Cached::new(item, key)
+    }
 }
 
-fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> Cached<StepJson<'a>> {
-    let step = StepJson {
+fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> StepJson<'a> {
+    StepJson {
         id: s.said.id(),
         place: s.place,
         channel: s.channel,
@@ -288,22 +282,54 @@ fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> Cached<StepJson
         text: JsonText::new(cx.said(&s.said), kept(&s.said, cx.lang).0),
         cite,
         unverified: s.unverified,
-    };
-    let key = step
-        .text
-        .kept
-        .and_then(|text| {
-            KeyBuilder::new(2)
-                .str(Some(text))?
-                .str(Some(step.id))?
-                .str(step.cite)?
-                .word(step.place as usize)?
-                .word(step.channel as usize)?
-                .word(step.who as usize)?
-                .word(usize::from(step.unverified))
-        })
-        .map(KeyBuilder::done);
-    Cached::new(step, key)
+    }
+}
+
+// The parts of answers written once while a batch runs (`reuse`): those worded by the rules
+// as they are, whose text (and so the item it belongs to) lives as long as the rules.
+
+impl Reusable for ItemJson<'_> {
+    fn key(&self) -> Option<Key> {
+        let fix = match &self.fix {
+            Some(f) => Some(f.kept?),
+            None => None,
+        };
+        let key = KeyBuilder::new(1)
+            .str(Some(self.text.kept?))?
+            .str(fix)?
+            .str(Some(self.id))?
+            .str(self.cite)?
+            .word(usize::from(self.unverified))?;
+        Some(key.done())
+    }
+}
+
+impl Reusable for StepJson<'_> {
+    fn key(&self) -> Option<Key> {
+        let key = KeyBuilder::new(2)
+            .str(Some(self.text.kept?))?
+            .str(Some(self.id))?
+            .str(self.cite)?
+            .word(self.place as usize)?
+            .word(self.channel as usize)?
+            .word(self.who as usize)?
+            .word(usize::from(self.unverified))?;
+        Some(key.done())
+    }
+}
+
+impl Reusable for CitationJson<'_> {
+    fn key(&self) -> Option<Key> {
+        // A document of the embedded rules: its title is theirs, and so are its other
+        // fields; the articles must be too.
+        let mut key = KeyBuilder::new(3)
+            .str(Some(self.id))?
+            .str(Some(self.title.kept?))?;
+        for a in &self.articles {
+            key = key.str(Some(a.kept?))?;
+        }
+        Some(key.done())
+    }
 }
 
 /// The text and fix of a statement the rules word as they are, when those strings live for
@@ -421,20 +447,7 @@ fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
     }
 }
 
-fn citation<'a>(
-    c: &Citation,
-    articles: Vec<&'a Str>,
-    rules: &'a RuleSet,
-) -> Cached<CitationJson<'a>> {
-    // A document of the rules with articles of the embedded rules (`reuse`).
-    let mut key = KeyBuilder::new(3).word(c.doc.index());
-    for a in &articles {
-        key = key.and_then(|k| k.str(Some(a.kept()?)));
-    }
-    Cached::new(citation_json(c, articles, rules), key.map(KeyBuilder::done))
-}
-
-fn citation_json<'a>(c: &Citation, articles: Vec<&'a Str>, rules: &'a RuleSet) -> CitationJson<'a> {
+fn citation<'a>(c: &Citation, articles: Vec<&'a Str>, rules: &'a RuleSet) -> CitationJson<'a> {
     let doc = rules.documents.get(c.doc);
     CitationJson {
         id: &doc.id,

@@ -9,7 +9,8 @@
 //! [expect]
 //! exit = 0
 //! json = { outcome = "yes" } # subset: objects match key by key, arrays by "contains"
-//! stdout_has = ["…"]         # optional; checks the text output instead of JSON
+//! stdout_has = ["…"]         # optional; checks the text output instead of JSON (as wrapped:
+//!                            # whitespace is ignored)
 //! stderr_has = ["…"]         # optional; e.g. the flag an error names
 //! ```
 
@@ -109,7 +110,8 @@ fn every_case_file_gets_its_expected_answer() {
             }
         }
         for needle in &case.expect.stdout_has {
-            if !run.stdout.contains(needle) {
+            // Text wraps at the width: a phrase may run over two lines.
+            if !crate::support::says(&run.stdout, needle) {
                 problems.push(format!("stdout lacks {needle:?}"));
             }
         }

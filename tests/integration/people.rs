@@ -187,7 +187,7 @@ fn a_resident_moving_with_their_hukou_late_in_november_gives_years_in_english() 
         text.contains("for 2027: 2026-09-01 to 2026-12-31"),
         "{text}"
     );
-    assert!(text.contains("cover starts on 2027-01-01"), "{text}");
+    assert!(text.contains("cover starts: from 2027-01-01"), "{text}");
     assert!(!text.contains("credits the balance"), "{text}");
     assert!(
         text.contains("--last-paid 2026-12 --paid-from 2027-01"),

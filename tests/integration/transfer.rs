@@ -173,7 +173,7 @@ fn a_saved_plan_is_re_evaluated_as_of_a_later_day() {
         .on("2026-10-12")
         .run()
         .code(0)
-        .stdout_has(
+        .stdout_says(
             "the origin should complete the transfer-out by 2026-10-16 (4 working days left)",
         );
 }

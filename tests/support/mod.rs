@@ -95,6 +95,7 @@ impl Yibao {
             .env_remove("YIBAO_RULES_DIR")
             .env_remove("YIBAO_NO_INPUT")
             .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
             } else {
@@ -151,6 +152,18 @@ impl Run {
         self
     }
 
+    /// Stdout says `needle`, wherever the text wrapped it (whitespace is ignored on both
+    /// sides: a line may break between Chinese characters with no space there).
+    #[track_caller]
+    pub fn stdout_says(self, needle: &str) -> Run {
+        assert!(
+            says(&self.stdout, needle),
+            "stdout lacks {needle:?}\n{}",
+            self.show()
+        );
+        self
+    }
+
     #[track_caller]
     pub fn stdout_lacks(self, needle: &str) -> Run {
         assert!(
@@ -177,4 +190,10 @@ impl Run {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", self.show()))
     }
+}
+
+/// `text` contains `needle`, whitespace ignored (wrapped lines joined).
+pub fn says(text: &str, needle: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squeeze(text).contains(&squeeze(needle))
 }

@@ -7,8 +7,9 @@
 use std::fmt::Write as _;
 
 use crate::render::text::{self, print as words};
-use crate::render::verdict::{channel, place, unverified_mark, who};
+use crate::render::verdict::{channel, unverified_mark};
 use crate::render::wire::{ItemJson, TransferJson};
+use crate::render::words::{place, who};
 use crate::text::Lang;
 
 /// The page.
@@ -125,11 +126,11 @@ fn all_unverified(p: &TransferJson) -> bool {
 }
 
 /// Items as a checklist, each fix under its item.
-fn checklist<'a>(
+fn checklist(
     out: &mut String,
     mark: &dyn Fn(bool) -> &'static str,
     title: &str,
-    items: &[impl std::ops::Deref<Target = ItemJson<'a>>],
+    items: &[ItemJson],
 ) {
     if items.is_empty() {
         return;

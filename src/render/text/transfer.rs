@@ -326,8 +326,8 @@ pub fn benefits(w: &Waiting, lang: Lang) -> Option<String> {
         ),
         _ => say!(
             lang,
-            "待遇最早从 {from} 起(从转入地开始缴费的月份算,没有等待期)",
-            "cover starts on {from} at the earliest (the first month paid at the destination; no waiting period)"
+            "{from} 起(转入地开始缴费的月份)",
+            "from {from}, the first month paid at the destination"
         ),
     };
     if let Some(repaired) = w.benefits_from_after_repair.filter(|d| *d != from) {
