@@ -27,4 +27,5 @@ mod integration {
     mod schema;
     mod summaries;
     mod transfer;
+    mod walk;
 }

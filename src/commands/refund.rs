@@ -71,9 +71,11 @@ pub fn run<'r>(args: &RefundArgs, req: &'r Request) -> Result<Box<dyn Report + '
         years_met: args.years_met.map(YesNo::get),
     };
     known_names(file, &facts)?;
+    let mut asked = false;
     if req.interactive && facts.case.is_none() {
         let p = Prompter::new(req.lang);
-        if walk(&p, file, &mut facts)? {
+        asked = walk(&p, file, &mut facts)?;
+        if asked {
             p.say_command(&equivalent(&facts));
         }
     }
@@ -81,6 +83,7 @@ pub fn run<'r>(args: &RefundArgs, req: &'r Request) -> Result<Box<dyn Report + '
     Ok(Box::new(RefundReport {
         answer: refund::check(&facts, &policy),
         rules: policy.rules,
+        voice: crate::render::text::Voice::of_walk(asked),
     }))
 }
 
@@ -125,38 +128,44 @@ pub(crate) fn known_names(file: &RefundFile, facts: &Facts) -> Result<(), Error>
     Ok(())
 }
 
-/// Asks the questions the table needs, one at a time; true if anything was asked.
+/// Asks the questions the table needs, one at a time, with 上一步 after the first; true if
+/// anything was asked.
 fn walk(p: &Prompter, file: &RefundFile, facts: &mut Facts) -> Result<bool, Error> {
-    let mut answers = facts.answers();
-    let mut skipped: Vec<String> = Vec::new();
-    let mut asked = false;
-    while let State::Open(rows) = decide::state(file, &answers) {
-        let Some(q) = decide::next_question(file, &rows, &answers, &skipped) else {
-            break;
-        };
-        asked = true;
-        let options = decide::options(file, &rows, q);
-        let answer = if q == REGION {
-            ask_region(p, &options)?
-        } else {
-            let Some(question) = file.question(q) else {
+    // The answers so far, the questions left open and whether any was asked: the state that
+    // 上一步 goes back to.
+    let mut st = (facts.answers(), Vec::<String>::new(), false);
+    p.walk(&mut st, |(answers, skipped, asked), trail| {
+        while let State::Open(rows) = decide::state(file, answers) {
+            let Some(q) = decide::next_question(file, &rows, answers, skipped) else {
                 break;
             };
-            let mut choices: Vec<(Option<String>, Text)> = options
-                .iter()
-                .filter_map(|id| question.answer(id))
-                .map(|a| (Some(a.id.get_ref().to_string()), a.text.clone()))
-                .collect();
-            choices.push((None, Text::new("不确定", "not sure")));
-            p.select(&question.text, &choices)?
-        };
-        match answer {
-            Some(a) => {
-                answers.insert(q.to_string(), a);
+            trail.mark(p, &(answers.clone(), skipped.clone(), *asked));
+            *asked = true;
+            let options = decide::options(file, &rows, q);
+            let answer = if q == REGION {
+                ask_region(p, &options)?
+            } else {
+                let Some(question) = file.question(q) else {
+                    break;
+                };
+                let mut choices: Vec<(Option<String>, Text)> = options
+                    .iter()
+                    .filter_map(|id| question.answer(id))
+                    .map(|a| (Some(a.id.get_ref().to_string()), a.text.clone()))
+                    .collect();
+                choices.push((None, Text::new("不确定", "not sure")));
+                p.select(&question.text, &choices)?
+            };
+            match answer {
+                Some(a) => {
+                    answers.insert(q.to_string(), a);
+                }
+                None => skipped.push(q.to_string()),
             }
-            None => skipped.push(q.to_string()),
         }
-    }
+        Ok(())
+    })?;
+    let (answers, _, asked) = st;
     for (q, a) in &answers {
         facts.set(q, a);
     }

@@ -6,6 +6,7 @@ use std::ops::Deref;
 
 use serde_json::Value;
 
+use super::text::Voice;
 use super::wire::{
     BalanceJson, CitationJson, DentalJson, ItemJson, MergeJson, Origin, RefundJson, TransferJson,
     VerdictJson,
@@ -24,11 +25,17 @@ macro_rules! answer_report {
         pub struct $name<'r> {
             pub answer: $answer,
             pub rules: &'r RuleSet,
+            /// Flags or a walk-through: how the facts were given.
+            pub voice: Voice,
         }
 
         impl $name<'_> {
             pub fn wire(&self, lang: Lang, explain: bool) -> $wire<'_> {
-                $wire::new(&self.answer, self.rules, lang, explain, Origin::default())
+                let origin = Origin {
+                    voice: self.voice,
+                    ..Origin::default()
+                };
+                $wire::new(&self.answer, self.rules, lang, explain, origin)
             }
         }
 
