@@ -163,6 +163,10 @@ fn questions<'a>(
     if k.designated.is_none() {
         trail.mark(p, k);
         k.asked = true;
+        p.explain(&Text::new(
+            "定点:与医保部门签了协议、看病可以直接用医保结算的医院和诊所",
+            "designated (定点): a hospital or clinic under agreement with the insurance, where it pays directly",
+        ));
         k.designated = Some(p.yes_no_unsure(&Text::new(
             "在医保定点医院或诊所治疗吗?",
             "Is it at a hospital or clinic designated by the insurance?",

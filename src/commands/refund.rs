@@ -154,6 +154,9 @@ fn walk(p: &Prompter, file: &RefundFile, facts: &mut Facts) -> Result<bool, Erro
                     .map(|a| (Some(a.id.get_ref().to_string()), a.text.clone()))
                     .collect();
                 choices.push((None, Text::new("不确定", "not sure")));
+                if let Some(term) = explanation(q) {
+                    p.explain(&term);
+                }
                 p.select(&question.text, &choices)?
             };
             match answer {
@@ -170,6 +173,29 @@ fn walk(p: &Prompter, file: &RefundFile, facts: &mut Facts) -> Result<bool, Erro
         facts.set(q, a);
     }
     Ok(asked)
+}
+
+/// The one-line explanation of the term a question of the table uses, shown on `?`.
+fn explanation(question: &str) -> Option<Text> {
+    Some(match question {
+        "benefit_started" => Text::new(
+            "待遇期:参保缴费后可以按医保报销医疗费用的那段时间",
+            "benefit period (待遇期): the time in which the insurance pays towards medical costs",
+        ),
+        "standard_base" => Text::new(
+            "缴费基数:计算医保费所用的月收入数额,缴费 = 基数 × 比例",
+            "contribution base (缴费基数): the monthly amount contributions are worked out from (contribution = base × rate)",
+        ),
+        "tier_one" => Text::new(
+            "一档:个人参保时可选的几个缴费档次中的第一档",
+            "tier 1 (一档): the first of the contribution levels an individual participant may choose",
+        ),
+        "years_met" => Text::new(
+            "缴费年限:累计参保缴费的年数",
+            "contribution years (缴费年限): the years of contributions paid in total",
+        ),
+        _ => return None,
+    })
 }
 
 /// The region: one of the layers that could apply, another place (typed), or not sure.

@@ -407,6 +407,10 @@ fn questions(
             |f| &mut f.account_frozen,
             "account-frozen",
             |_| {
+                p.explain(&Text::new(
+                    "个人账户:职工医保记在您本人名下的那部分钱,看病买药时可以用",
+                    "personal account (个人账户): the part of employee insurance held in your own name, for medical costs",
+                ));
                 p.no_yes_unsure(&Text::new(
                     "个人账户被冻结或状态异常吗?",
                     "Is your personal account frozen or otherwise abnormal?",
@@ -423,6 +427,10 @@ fn questions(
             |f| &mut f.continuous_years,
             "continuous-years",
             |_| {
+                p.explain(&Text::new(
+                    "连续参保:中间没有断缴的参保年数",
+                    "insured without a break (连续参保): the years insured with no gap in payments",
+                ));
                 p.input_optional(
                     &Text::new(
                         "已经连续参保几年?",

@@ -623,7 +623,7 @@ impl<'a> TransferJson<'a> {
         origin: Origin<'a>,
     ) -> TransferJson<'a> {
         let cx = text::transfer::context(a, lang, origin.voice);
-        let why = |w: &Why| text::transfer::why(a, w, lang);
+        let why = |w: &Why| text::transfer::why(a, w, lang, origin.voice);
         let verdict = VerdictJson::new(
             transfer::SCHEMA,
             origin,

@@ -27,7 +27,8 @@ const KNOWN: &str = "transfer --on 2026-11-23 --from 西安 --to 北京 --scheme
 
 #[test]
 fn an_answer_left_open_is_a_plain_question_in_chinese_and_a_flag_off_the_terminal() {
-    let mut s = spawn(&KNOWN.split(' ').collect::<Vec<_>>());
+    let args = format!("{KNOWN} --explain");
+    let mut s = spawn(&args.split(' ').collect::<Vec<_>>());
     answer(&mut s, "转出地已经停保了吗?", ENTER);
     answer(
         &mut s,
@@ -50,6 +51,8 @@ fn an_answer_left_open_is_a_plain_question_in_chinese_and_a_flag_off_the_termina
     // (in the table, which wraps it)
     assert!(text.contains("等待期还不能判断"), "{text}");
     assert!(text.contains("受理后再问一次并填上受理日期"), "{text}");
+    // The reasoning (--explain) names the answers given, not flags.
+    assert!(text.contains("您的回答“不确定” → 未知"), "{text}");
     // The plan names no flag; only the line to run next time does.
     let plan = text.split("下次可直接运行").next().unwrap();
     assert!(!plan.contains(" --"), "{plan}");

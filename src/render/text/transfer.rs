@@ -186,7 +186,7 @@ pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang, voice: Voice) -> Context<'
 }
 
 /// A step of the reasoning.
-pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
+pub fn why(a: &Answer, w: &Why, lang: Lang, voice: Voice) -> String {
     match w {
         Why::SamePoolingArea => {
             let to = place(&a.facts.to, lang);
@@ -197,17 +197,37 @@ pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
             answered,
             standing,
         } => {
+            let state = match standing {
+                Standing::Blocks => Text::new("受阻", "blocks"),
+                Standing::Clear => Text::new("没有问题", "clear"),
+                Standing::Unknown => Text::new("未知", "unknown"),
+            };
+            if voice == Voice::Walk {
+                // The answer as it was given: a choice or a day, not a flag.
+                let answer = match answered {
+                    Answered::BySubmission => Text::new("已受理", "accepted"),
+                    Answered::Yes => Text::new("是", "yes"),
+                    Answered::No => Text::new("否", "no"),
+                    Answered::Unknown => Text::new("不确定", "not sure"),
+                };
+                let (answer, state, text, source) = (
+                    answer.get(lang),
+                    state.get(lang),
+                    item.text.get(lang),
+                    item.cite.source.get_ref(),
+                );
+                return say!(
+                    lang,
+                    "您的回答“{answer}” → {state} (查的是: {text}) [transfer.toml; {source}]",
+                    "you answered \"{answer}\" → {state} (checks: {text}) [transfer.toml; {source}]"
+                );
+            }
             let flag = item.id.get_ref().replace('_', "-");
             let answer = match answered {
                 Answered::BySubmission => "(--submitted)",
                 Answered::Yes => "yes",
                 Answered::No => "no",
                 Answered::Unknown => "?",
-            };
-            let state = match standing {
-                Standing::Blocks => Text::new("受阻", "blocks"),
-                Standing::Clear => Text::new("没有问题", "clear"),
-                Standing::Unknown => Text::new("未知", "unknown"),
             };
             let (state, text, source) = (
                 state.get(lang),
@@ -221,7 +241,7 @@ pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
             )
         }
         Why::WaitingPeriod => match &a.waiting {
-            Some(wt) => format!("{}: {}", wt.reading.rule(), waiting(wt, lang, Voice::Flags)),
+            Some(wt) => format!("{}: {}", wt.reading.rule(), waiting(wt, lang, voice)),
             None => String::new(),
         },
         other => context(a, lang, Voice::Flags).why(other),
