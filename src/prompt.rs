@@ -18,6 +18,22 @@ use dialoguer::theme::ColorfulTheme;
 use crate::error::Error;
 use crate::region::{LookupError, Region};
 
+/// A message about a typed answer without the flag it starts with (`--last-paid: '2026-13'
+/// …` → `'2026-13' …`): at a prompt the question stands above it, and the person typed no
+/// flag.
+fn unflagged(line: &str) -> &str {
+    match line.split_once(": ") {
+        Some((flag, rest))
+            if flag.starts_with("--")
+                && !flag.contains(char::is_whitespace)
+                && !rest.is_empty() =>
+        {
+            rest
+        }
+        _ => line,
+    }
+}
+
 /// Typed text → the place and the pooling area it is in (see `Prompter::region`).
 pub type Resolve<'a> = dyn Fn(&str) -> Result<(&'static Region, &'static Region), Error> + 'a;
 use crate::text::{Lang, Text};
@@ -364,10 +380,10 @@ impl Prompter {
                     return Ok(value);
                 }
                 Err(e) => {
+                    let lines = e.lines(self.lang);
+                    let said: Vec<&str> = lines.iter().map(|l| unflagged(l)).collect();
                     let mut message = String::new();
-                    let _ = self
-                        .theme
-                        .format_error(&mut message, &e.lines(self.lang).join(" "));
+                    let _ = self.theme.format_error(&mut message, &said.join(" "));
                     let _ = self.term.write_line(&message);
                 }
             }
@@ -459,7 +475,7 @@ impl Prompter {
                     Text::new("都不是,重新输入", "none of these: type again"),
                 )))
                 .collect();
-            self.say(&err.lines(self.lang).join(" "));
+            self.tell(&err);
             if codes.len() == 1 {
                 continue;
             }
@@ -467,7 +483,7 @@ impl Prompter {
             if let Some(code) = self.select(&which, &codes)? {
                 match resolve(&code) {
                     Ok((place, area)) => return Ok(self.settled(flag, place, area)),
-                    Err(e) => self.say(&e.lines(self.lang).join(" ")),
+                    Err(e) => self.tell(&e),
                 }
             }
         }
@@ -513,6 +529,13 @@ impl Prompter {
     /// A one-line explanation of a term the next question uses, shown under it on `?`.
     pub fn explain(&self, text: &Text) {
         self.help.replace(Some(text.clone()));
+    }
+
+    /// An error about a typed answer, on the prompt's terminal, naming no flag.
+    fn tell(&self, e: &Error) {
+        let lines = e.lines(self.lang);
+        let said: Vec<&str> = lines.iter().map(|l| unflagged(l)).collect();
+        self.say(&said.join(" "));
     }
 
     /// Prints a line on the prompt's terminal (stderr), e.g. the equivalent command.

@@ -437,7 +437,14 @@ fn questions(
                         "How many years have you been insured without a break?",
                     ),
                     "0-100",
-                    parse_years,
+                    |s| {
+                        parse_years(s).map_err(|_| {
+                            Error::usage(
+                                format!("'{s}' 不是有效的年数:请输入 0 到 100 之间的整数"),
+                                format!("'{s}' is not a number of years: type a whole number from 0 to 100"),
+                            )
+                        })
+                    },
                 )
             },
         )?;

@@ -37,7 +37,11 @@ fn an_answer_left_open_is_a_plain_question_in_chinese_and_a_flag_off_the_termina
     );
     answer(&mut s, "有欠费吗?", ENTER);
     answer(&mut s, "冻结", ENTER);
-    answer(&mut s, "最后缴费的月份", "\r");
+    // A wrong answer is told without the flag it would be off the terminal.
+    answer(&mut s, "最后缴费的月份", "2026-13\r");
+    let told = answer_seen(&mut s, "最后缴费的月份", "\r");
+    assert!(told.contains("'2026-13' 不是有效月份"), "{told}");
+    assert!(!told.contains("--last-paid"), "{told}");
     answer(&mut s, "开始缴费", "\r");
     answer(&mut s, "受理日期", ENTER);
     let shown = answer_seen(&mut s, "保存到文件吗?", ENTER);
