@@ -372,10 +372,13 @@ impl Prompter {
             }
             match parse(answer) {
                 Ok(value) => {
+                    // Answered: the question and the answer, without the hints.
                     let mut done = String::new();
-                    let _ = self
-                        .theme
-                        .format_input_prompt_selection(&mut done, &prompt, answer);
+                    let _ = self.theme.format_input_prompt_selection(
+                        &mut done,
+                        question.get(self.lang),
+                        answer,
+                    );
                     let _ = self.term.write_line(&done);
                     return Ok(value);
                 }
