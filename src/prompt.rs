@@ -555,3 +555,54 @@ impl Prompter {
         Error::Interrupted
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A prompter that asks nothing (no Ctrl-C handler): for the walk's bookkeeping.
+    fn quiet() -> Prompter {
+        Prompter {
+            lang: Lang::Zh,
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            back: Cell::new(false),
+            help: RefCell::new(None),
+        }
+    }
+
+    #[test]
+    fn going_back_asks_the_question_before_again_and_only_later_ones_offer_it() {
+        let p = quiet();
+        // Three questions; the second is first answered with 上一步.
+        let mut script = vec![Ok(1), Err(Error::Back), Ok(10), Ok(2), Ok(3)].into_iter();
+        let mut asked = Vec::new();
+        let mut state: Vec<u32> = Vec::new();
+        p.walk(&mut state, |st, trail| {
+            while st.len() < 3 {
+                trail.mark(&p, st);
+                asked.push((st.len(), p.back.get()));
+                st.push(script.next().unwrap()?);
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(state, [10, 2, 3]);
+        assert_eq!(
+            asked,
+            [(0, false), (1, true), (0, false), (1, true), (2, true)]
+        );
+        // After the walk nothing offers 上一步 (e.g. the offer to save).
+        assert!(!p.back.get());
+    }
+
+    #[test]
+    fn a_message_at_a_prompt_drops_the_flag_it_starts_with() {
+        assert_eq!(
+            unflagged("--last-paid: '2026-13' 不是有效月份"),
+            "'2026-13' 不是有效月份"
+        );
+        assert_eq!(unflagged("请输入一个地区"), "请输入一个地区");
+        assert_eq!(unflagged("a note: --x"), "a note: --x");
+    }
+}

@@ -170,3 +170,29 @@ fn merge_goes_back_explains_and_its_first_answers_clear_every_blocker() {
     );
     rerun(&text, "merge", "2026-11-23").code(0);
 }
+
+#[test]
+fn merge_in_english_says_whom_to_ask_after_not_sure_and_flags_off_the_terminal() {
+    let args = "merge --on 2026-11-23 --lang en --from 西安 --to 北京";
+    let mut s = spawn(&args.split(' ').collect::<Vec<_>>());
+    answer(&mut s, "Is either account in arrears?", ENTER);
+    answer(&mut s, "frozen or otherwise abnormal?", ENTER);
+    answer(&mut s, "closed account is stopped?", ENTER);
+    answer(
+        &mut s,
+        "where the kept account is?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    let (text, code) = finish(s);
+    assert_eq!(code, 3, "{text}");
+    assert!(
+        text.contains(
+            "you answered \"not sure\": ask your new employer's HR or the destination agency"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("state it with"), "{text}");
+    rerun(&text, "merge", "2026-11-23")
+        .code(3)
+        .stdout_has("state it with --to-insured yes|no");
+}
