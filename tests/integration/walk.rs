@@ -196,3 +196,27 @@ fn merge_in_english_says_whom_to_ask_after_not_sure_and_flags_off_the_terminal()
         .code(3)
         .stdout_has("state it with --to-insured yes|no");
 }
+
+#[test]
+fn refund_explains_its_terms_goes_back_and_leaves_no_flag_in_the_answer() {
+    let args = "refund --situation paid_twice --on 2026-03-02";
+    let mut s = spawn(&args.split(' ').collect::<Vec<_>>());
+    answer(&mut s, "想退的是哪个险种的钱?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "待遇期已经开始了吗? (? 看解释)", "?");
+    answer(&mut s, "? 待遇期:", ESC);
+    // Back at the scheme: the same answer again, then 不确定.
+    answer(&mut s, "想退的是哪个险种的钱?", &format!("{DOWN}{ENTER}"));
+    answer(
+        &mut s,
+        "待遇期已经开始了吗?",
+        &format!("{DOWN}{DOWN}{ENTER}"),
+    );
+    let (text, code) = finish(s);
+    assert_eq!(code, 3, "{text}");
+    assert!(text.contains("您答了“不确定”"), "{text}");
+    let plan = text.split("下次可直接运行").nth(1).unwrap_or_default();
+    assert!(!plan.contains("用 --"), "{plan}");
+    rerun(&text, "refund", "2026-03-02")
+        .code(3)
+        .stdout_has("用 --benefit-started");
+}
