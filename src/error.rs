@@ -43,6 +43,10 @@ pub enum Error {
     /// Ctrl-C or Esc at a prompt.
     #[error("interrupted")]
     Interrupted,
+    /// 上一步 (back) chosen at a prompt that offers it; the walk-through asking catches it
+    /// (`prompt::Prompter::walk`) and asks the question before again.
+    #[error("interrupted")]
+    Back,
 }
 
 impl Error {
@@ -59,7 +63,7 @@ impl Error {
             | Error::Region { .. }
             | Error::File { .. } => exit::USAGE,
             Error::Rules(_) | Error::RulesDir(_) => exit::RULES,
-            Error::Interrupted => exit::INTERRUPTED,
+            Error::Interrupted | Error::Back => exit::INTERRUPTED,
         }
     }
 
@@ -71,7 +75,7 @@ impl Error {
             Error::Rules(_) => "rules",
             Error::RulesDir(_) => "rules_dir",
             Error::File { .. } => "file",
-            Error::Interrupted => "interrupted",
+            Error::Interrupted | Error::Back => "interrupted",
         }
     }
 
@@ -91,7 +95,7 @@ impl Error {
             }
             (Error::RulesDir(e), Lang::Zh) => vec![format!("规则目录不可用: {e}")],
             (Error::File { path, reason }, Lang::Zh) => vec![format!("文件 {path}: {}", reason.zh)],
-            (Error::Interrupted, Lang::Zh) => vec!["已中断".to_string()],
+            (Error::Interrupted | Error::Back, Lang::Zh) => vec!["已中断".to_string()],
             (other, Lang::En) => vec![other.to_string()],
         }
     }

@@ -3,6 +3,13 @@
 //! first (dialoguer blocks on /dev/tty when stdin is piped). Ctrl-C or Esc at a prompt
 //! restores the cursor and becomes `Error::Interrupted` (exit 130); so does Ctrl-D (end of
 //! input). Text and short choices are read key by key here (dialoguer ignores Ctrl-D).
+//!
+//! Every question after a walk-through's first offers 上一步 (back): a last choice in a
+//! list, `<` typed in a text answer, or Esc in either (the prompt says so); `Prompter::walk`
+//! then asks the question before again. A question using a term people may not know carries
+//! its one-line explanation, shown on `?` (the prompt says so too).
+
+use std::cell::{Cell, RefCell};
 
 use console::Term;
 use dialoguer::Select;
@@ -10,6 +17,22 @@ use dialoguer::theme::ColorfulTheme;
 
 use crate::error::Error;
 use crate::region::{LookupError, Region};
+
+/// A message about a typed answer without the flag it starts with (`--last-paid: '2026-13'
+/// …` → `'2026-13' …`): at a prompt the question stands above it, and the person typed no
+/// flag.
+fn unflagged(line: &str) -> &str {
+    match line.split_once(": ") {
+        Some((flag, rest))
+            if flag.starts_with("--")
+                && !flag.contains(char::is_whitespace)
+                && !rest.is_empty() =>
+        {
+            rest
+        }
+        _ => line,
+    }
+}
 
 /// Typed text → the place and the pooling area it is in (see `Prompter::region`).
 pub type Resolve<'a> = dyn Fn(&str) -> Result<(&'static Region, &'static Region), Error> + 'a;
@@ -20,6 +43,23 @@ pub struct Prompter {
     lang: Lang,
     term: Term,
     theme: ColorfulTheme,
+    /// The questions asked now offer 上一步 (set by `Trail::mark`).
+    back: Cell<bool>,
+    /// The explanation the next question shows on `?` (set by `explain`).
+    help: RefCell<Option<Text>>,
+}
+
+/// The states before each question a walk-through asked, to go back to (`Prompter::walk`).
+pub struct Trail<S> {
+    before: Vec<S>,
+}
+
+impl<S: Clone> Trail<S> {
+    /// Before asking a question: keeps the state and offers 上一步 unless it is the first.
+    pub fn mark(&mut self, p: &Prompter, state: &S) {
+        p.back.set(!self.before.is_empty());
+        self.before.push(state.clone());
+    }
 }
 
 impl Prompter {
@@ -37,7 +77,37 @@ impl Prompter {
             lang,
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            back: Cell::new(false),
+            help: RefCell::new(None),
         }
+    }
+
+    /// Runs a walk-through that can go back. `run` asks for what `state` does not know yet,
+    /// calling `Trail::mark` before each question; when one is answered with 上一步, the
+    /// state before the question asked before it comes back and `run` starts again (so that
+    /// question is the first one asked). A state must remember answers left open, or the
+    /// question would be asked again.
+    pub fn walk<S: Clone>(
+        &self,
+        state: &mut S,
+        mut run: impl FnMut(&mut S, &mut Trail<S>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut trail = Trail { before: Vec::new() };
+        let done = loop {
+            match run(state, &mut trail) {
+                Err(Error::Back) => {
+                    trail.before.pop();
+                    match trail.before.pop() {
+                        Some(earlier) => *state = earlier,
+                        None => break Err(Error::Interrupted),
+                    }
+                }
+                other => break other,
+            }
+        };
+        self.back.set(false);
+        self.help.replace(None);
+        done
     }
 
     pub fn lang(&self) -> Lang {
@@ -46,35 +116,88 @@ impl Prompter {
 
     /// One of several answers; returns the value of the chosen one.
     pub fn select<T: Clone>(&self, question: &Text, options: &[(T, Text)]) -> Result<T, Error> {
-        let labels: Vec<&str> = options.iter().map(|(_, t)| t.get(self.lang)).collect();
+        let mut labels: Vec<&str> = options.iter().map(|(_, t)| t.get(self.lang)).collect();
+        let back = self.back.get();
+        if back {
+            labels.push(self.back_label());
+        }
+        let help = self.help.take();
+        let help = help.as_ref().map(|h| h.get(self.lang));
         let prompt = question.get(self.lang);
         let rows = usize::from(self.term.size().0);
-        let chosen = if labels.len() + 1 < rows {
-            self.choose(prompt, &labels)?
+        let chosen = if labels.len() + 3 < rows {
+            self.choose(prompt, &labels, help, back)?
         } else {
-            // Longer than the terminal: dialoguer pages it (and ignores Ctrl-D).
-            Select::with_theme(&self.theme)
+            // Longer than the terminal: dialoguer pages it (and ignores Ctrl-D); Esc goes
+            // back where the list offers it.
+            if let Some(h) = help {
+                self.explained(h);
+            }
+            match Select::with_theme(&self.theme)
                 .with_prompt(prompt)
                 .items(&labels)
                 .default(0)
                 .interact_on_opt(&self.term)
                 .map_err(|e| self.interrupted(e))?
-                .ok_or_else(|| self.interrupted_now())?
+            {
+                Some(i) => i,
+                None if back => options.len(),
+                None => return Err(self.interrupted_now()),
+            }
         };
-        Ok(options[chosen].0.clone())
+        match options.get(chosen) {
+            Some((value, _)) => Ok(value.clone()),
+            None => Err(Error::Back),
+        }
+    }
+
+    /// The last choice of a list that offers to go back.
+    fn back_label(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "← 上一步(Esc)",
+            Lang::En => "← back (Esc)",
+        }
+    }
+
+    /// What the prompt says `?` does.
+    fn help_hint(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "? 看解释",
+            Lang::En => "? explains",
+        }
+    }
+
+    /// An explanation asked for with `?`, under its question.
+    fn explained(&self, help: &str) {
+        self.say(&format!("  ? {help}"));
     }
 
     /// The index of the answer chosen with the arrow keys (or j/k, Tab) and Enter, drawn as
-    /// dialoguer's Select draws it; Ctrl-D, Ctrl-C, Esc or q interrupt.
-    fn choose(&self, prompt: &str, labels: &[&str]) -> Result<usize, Error> {
+    /// dialoguer's Select draws it; `?` shows `help` under the question; Esc chooses the last
+    /// answer where it is 上一步 (`back`), else interrupts like Ctrl-D, Ctrl-C or q.
+    fn choose(
+        &self,
+        prompt: &str,
+        labels: &[&str],
+        help: Option<&str>,
+        back: bool,
+    ) -> Result<usize, Error> {
         use console::Key;
         use dialoguer::theme::Theme;
         let columns = usize::from(self.term.size().1).max(1);
         let mut at = 0;
+        let mut helping = false;
+        let asked = match help {
+            Some(_) => format!("{prompt} ({})", self.help_hint()),
+            None => prompt.to_string(),
+        };
         let _ = self.term.hide_cursor();
         loop {
             let mut lines = vec![String::new()];
-            let _ = self.theme.format_select_prompt(&mut lines[0], prompt);
+            let _ = self.theme.format_select_prompt(&mut lines[0], &asked);
+            if let (true, Some(h)) = (helping, help) {
+                lines.push(format!("  ? {h}"));
+            }
             for (i, label) in labels.iter().enumerate() {
                 let mut line = String::new();
                 let _ = self
@@ -97,6 +220,15 @@ impl Prompter {
                 Ok(Key::ArrowDown | Key::Tab | Key::Char('j')) => at = (at + 1) % labels.len(),
                 Ok(Key::ArrowUp | Key::BackTab | Key::Char('k')) => {
                     at = (at + labels.len() - 1) % labels.len();
+                }
+                Ok(Key::Char('?' | '？')) if help.is_some() => helping = !helping,
+                Ok(Key::Escape) if back => {
+                    let _ = self.term.show_cursor();
+                    return Ok(labels.len() - 1);
+                }
+                Ok(Key::Enter | Key::Char(' ')) if back && at + 1 == labels.len() => {
+                    let _ = self.term.show_cursor();
+                    return Ok(at);
                 }
                 Ok(Key::Enter | Key::Char(' ')) => {
                     let mut done = String::new();
@@ -160,11 +292,7 @@ impl Prompter {
         hint: Option<&str>,
         parse: impl Fn(&str) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let mut prompt = question.get(self.lang).to_string();
-        if let Some(h) = hint {
-            prompt.push_str(&format!(" ({h})"));
-        }
-        self.ask(prompt, false, parse)
+        self.ask(question, hint.into_iter().collect(), false, parse)
     }
 
     /// Free text that may be left empty (`None`); otherwise checked by `parse`.
@@ -178,8 +306,7 @@ impl Prompter {
             Lang::Zh => "直接回车跳过",
             Lang::En => "Enter to skip",
         };
-        let prompt = format!("{} ({hint}; {skip})", question.get(self.lang));
-        self.ask(prompt, true, |s| {
+        self.ask(question, vec![hint, skip], true, |s| {
             if s.is_empty() {
                 Ok(None)
             } else {
@@ -188,49 +315,87 @@ impl Prompter {
         })
     }
 
-    /// One line of text (trimmed), asked again until `parse` accepts it. Read key by key
-    /// here rather than by dialoguer, which ignores Ctrl-D: end of input at a prompt is an
-    /// interruption (exit 130) like Ctrl-C and Esc.
+    /// One line of text (trimmed), asked again until `parse` accepts it; the question is
+    /// followed by `hints` and by what `?` and 上一步 do where they apply (`?` shows the
+    /// explanation and asks again; `<`, "back" or "上一步" go back, as Esc does). Read key by
+    /// key here rather than by dialoguer, which ignores Ctrl-D: end of input at a prompt is
+    /// an interruption (exit 130) like Ctrl-C and, on a first question, Esc.
     fn ask<T>(
         &self,
-        prompt: String,
+        question: &Text,
+        mut hints: Vec<&str>,
         allow_empty: bool,
         parse: impl Fn(&str) -> Result<T, Error>,
     ) -> Result<T, Error> {
         use dialoguer::theme::Theme;
+        let help = self.help.take();
+        let back = self.back.get();
+        if help.is_some() {
+            hints.push(self.help_hint());
+        }
+        if back {
+            hints.push(match self.lang {
+                Lang::Zh => "< 或 Esc 上一步",
+                Lang::En => "< or Esc: back",
+            });
+        }
+        let mut prompt = question.get(self.lang).to_string();
+        if !hints.is_empty() {
+            let sep = match self.lang {
+                Lang::Zh => ";",
+                Lang::En => "; ",
+            };
+            prompt.push_str(&format!(" ({})", hints.join(sep)));
+        }
         loop {
             let mut shown = String::new();
             let _ = self.theme.format_input_prompt(&mut shown, &prompt, None);
             let _ = self.term.write_str(&shown);
-            let typed = self.read_text()?;
+            let typed = match self.read_text(back) {
+                Err(Error::Back) => {
+                    let _ = self.term.clear_line();
+                    return Err(Error::Back);
+                }
+                other => other?,
+            };
             let answer = typed.trim();
             let _ = self.term.clear_line();
+            if back && matches!(answer, "<" | "＜" | "back" | "上一步") {
+                return Err(Error::Back);
+            }
+            if let (Some(h), "?" | "？") = (&help, answer) {
+                self.explained(h.get(self.lang));
+                continue;
+            }
             if answer.is_empty() && !allow_empty {
                 continue;
             }
             match parse(answer) {
                 Ok(value) => {
+                    // Answered: the question and the answer, without the hints.
                     let mut done = String::new();
-                    let _ = self
-                        .theme
-                        .format_input_prompt_selection(&mut done, &prompt, answer);
+                    let _ = self.theme.format_input_prompt_selection(
+                        &mut done,
+                        question.get(self.lang),
+                        answer,
+                    );
                     let _ = self.term.write_line(&done);
                     return Ok(value);
                 }
                 Err(e) => {
+                    let lines = e.lines(self.lang);
+                    let said: Vec<&str> = lines.iter().map(|l| unflagged(l)).collect();
                     let mut message = String::new();
-                    let _ = self
-                        .theme
-                        .format_error(&mut message, &e.lines(self.lang).join(" "));
+                    let _ = self.theme.format_error(&mut message, &said.join(" "));
                     let _ = self.term.write_line(&message);
                 }
             }
         }
     }
 
-    /// The keys typed up to Enter, echoed; Ctrl-D, Ctrl-C, Esc or the end of the terminal's
-    /// input interrupt.
-    fn read_text(&self) -> Result<String, Error> {
+    /// The keys typed up to Enter, echoed; Esc goes back where `back` is offered; Ctrl-D,
+    /// Ctrl-C, Esc otherwise or the end of the terminal's input interrupt.
+    fn read_text(&self, back: bool) -> Result<String, Error> {
         use console::Key;
         let mut text = String::new();
         loop {
@@ -250,6 +415,7 @@ impl Prompter {
                     text.push(c);
                     let _ = self.term.write_str(c.encode_utf8(&mut [0; 4]));
                 }
+                Ok(Key::Escape) if back => return Err(Error::Back),
                 Ok(Key::Escape) | Err(_) => return Err(self.interrupted_now()),
                 Ok(_) => {}
             }
@@ -312,7 +478,7 @@ impl Prompter {
                     Text::new("都不是,重新输入", "none of these: type again"),
                 )))
                 .collect();
-            self.say(&err.lines(self.lang).join(" "));
+            self.tell(&err);
             if codes.len() == 1 {
                 continue;
             }
@@ -320,7 +486,7 @@ impl Prompter {
             if let Some(code) = self.select(&which, &codes)? {
                 match resolve(&code) {
                     Ok((place, area)) => return Ok(self.settled(flag, place, area)),
-                    Err(e) => self.say(&e.lines(self.lang).join(" ")),
+                    Err(e) => self.tell(&e),
                 }
             }
         }
@@ -363,9 +529,16 @@ impl Prompter {
         });
     }
 
-    /// A one-line explanation of a term the next question uses, shown above it.
+    /// A one-line explanation of a term the next question uses, shown under it on `?`.
     pub fn explain(&self, text: &Text) {
-        self.say(&format!("  ({})", text.get(self.lang)));
+        self.help.replace(Some(text.clone()));
+    }
+
+    /// An error about a typed answer, on the prompt's terminal, naming no flag.
+    fn tell(&self, e: &Error) {
+        let lines = e.lines(self.lang);
+        let said: Vec<&str> = lines.iter().map(|l| unflagged(l)).collect();
+        self.say(&said.join(" "));
     }
 
     /// Prints a line on the prompt's terminal (stderr), e.g. the equivalent command.
@@ -380,5 +553,56 @@ impl Prompter {
     fn interrupted_now(&self) -> Error {
         let _ = self.term.show_cursor();
         Error::Interrupted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A prompter that asks nothing (no Ctrl-C handler): for the walk's bookkeeping.
+    fn quiet() -> Prompter {
+        Prompter {
+            lang: Lang::Zh,
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            back: Cell::new(false),
+            help: RefCell::new(None),
+        }
+    }
+
+    #[test]
+    fn going_back_asks_the_question_before_again_and_only_later_ones_offer_it() {
+        let p = quiet();
+        // Three questions; the second is first answered with 上一步.
+        let mut script = vec![Ok(1), Err(Error::Back), Ok(10), Ok(2), Ok(3)].into_iter();
+        let mut asked = Vec::new();
+        let mut state: Vec<u32> = Vec::new();
+        p.walk(&mut state, |st, trail| {
+            while st.len() < 3 {
+                trail.mark(&p, st);
+                asked.push((st.len(), p.back.get()));
+                st.push(script.next().unwrap()?);
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(state, [10, 2, 3]);
+        assert_eq!(
+            asked,
+            [(0, false), (1, true), (0, false), (1, true), (2, true)]
+        );
+        // After the walk nothing offers 上一步 (e.g. the offer to save).
+        assert!(!p.back.get());
+    }
+
+    #[test]
+    fn a_message_at_a_prompt_drops_the_flag_it_starts_with() {
+        assert_eq!(
+            unflagged("--last-paid: '2026-13' 不是有效月份"),
+            "'2026-13' 不是有效月份"
+        );
+        assert_eq!(unflagged("请输入一个地区"), "请输入一个地区");
+        assert_eq!(unflagged("a note: --x"), "a note: --x");
     }
 }

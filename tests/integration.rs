@@ -31,4 +31,5 @@ mod integration {
     mod screen;
     mod summaries;
     mod transfer;
+    mod walk;
 }

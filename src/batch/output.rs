@@ -208,6 +208,7 @@ pub fn full(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, judged: &Judg
     let origin = Origin {
         line: Some(line),
         id,
+        ..Origin::default()
     };
     let (lang, explain) = (cx.lang, cx.explain);
     match judged {

@@ -37,6 +37,7 @@ pub fn run<'r>(args: &BalanceArgs, req: &'r Request) -> Result<BalanceReport<'r>
     Ok(BalanceReport {
         answer: balance::check(&facts, &policy),
         rules: policy.rules,
+        voice: crate::render::text::Voice::Flags,
     })
 }
 

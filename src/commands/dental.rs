@@ -17,7 +17,7 @@ use crate::checks::answers::word;
 use crate::checks::dental::{self, Facts};
 use crate::cli::{DentalArgs, YesNo};
 use crate::error::Error;
-use crate::prompt::Prompter;
+use crate::prompt::{Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::verdict::DentalReport;
 use crate::render::{Report, t, table};
@@ -50,38 +50,90 @@ pub fn run<'r>(args: &DentalArgs, req: &'r Request) -> Result<Box<dyn Report + '
         return Ok(Box::new(list(file)));
     }
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
-    let mut asked = false;
-    let procedure = match (&args.procedure, &prompter) {
-        (Some(name), _) => find(file, name)?,
-        (None, Some(p)) => {
-            asked = true;
-            let choices: Vec<(&Procedure, Text)> =
-                file.procedure.iter().map(|p| (p, p.name.clone())).collect();
-            p.select(&Text::new("哪一项治疗?", "Which treatment?"), &choices)?
-        }
-        (None, None) => {
-            return Err(Error::usage(
-                "缺少 PROCEDURE(要查询的治疗项目):请写在命令后面,例如 yibao dental 补牙;运行 yibao dental --list 查看目录",
-                "missing PROCEDURE: name the treatment, e.g. yibao dental filling (run yibao dental --list for the catalogue)",
-            ));
-        }
+    let given = |v: Option<YesNo>| v.map(|v| Some(v.get()));
+    let mut known = Known {
+        procedure: match (&args.procedure, &prompter) {
+            (Some(name), _) => Some(find(file, name)?),
+            (None, Some(_)) => None,
+            (None, None) => {
+                return Err(Error::usage(
+                    "缺少 PROCEDURE(要查询的治疗项目):请写在命令后面,例如 yibao dental 补牙;运行 yibao dental --list 查看目录",
+                    "missing PROCEDURE: name the treatment, e.g. yibao dental filling (run yibao dental --list for the catalogue)",
+                ));
+            }
+        },
+        scheme: args.scheme.map(Some),
+        designated: given(args.designated),
+        imported_material: given(args.imported_material),
+        asked: false,
     };
-    let mut facts = Facts {
+    if let Some(p) = &prompter {
+        p.walk(&mut known, |k, trail| questions(p, file, k, trail))?;
+    }
+    let asked = known.asked;
+    let Some(procedure) = known.procedure else {
+        return Err(Error::Interrupted);
+    };
+    let facts = Facts {
         procedure: procedure.id.get_ref().to_string(),
-        scheme: args.scheme,
+        scheme: known.scheme.flatten(),
         region: args
             .region
             .as_deref()
             .map(|r| pooling_area("--region", r).map(|r| r.code.clone()))
             .transpose()?,
-        designated: args.designated.map(YesNo::get),
-        imported_material: args.imported_material.map(YesNo::get),
+        designated: known.designated.flatten(),
+        imported_material: known.imported_material.flatten(),
     };
-    if let Some(p) = &prompter {
-        let by_scheme = procedure.cover.iter().any(|c| c.scheme.is_some());
-        if facts.scheme.is_none() && by_scheme {
-            asked = true;
-            facts.scheme = p.select(
+    if let (Some(p), true) = (&prompter, asked) {
+        p.say_command(&equivalent(&facts));
+    }
+    let policy = req.policy(facts.region.as_deref().and_then(kept_code))?;
+    Ok(Box::new(DentalReport {
+        answer: dental::check(&facts, &policy),
+        rules: policy.rules,
+        voice: crate::render::text::Voice::of_walk(asked),
+    }))
+}
+
+/// What the flags and a walk-through have settled (`Some(None)`: left open); the state that
+/// 上一步 goes back to.
+#[derive(Clone)]
+struct Known<'a> {
+    procedure: Option<&'a Procedure>,
+    scheme: Option<Option<Scheme>>,
+    designated: Option<Option<bool>>,
+    imported_material: Option<Option<bool>>,
+    asked: bool,
+}
+
+/// The questions for what is not settled yet, each after keeping the state on the trail:
+/// the procedure, the scheme where the cover differs by scheme, and the caveats unless the
+/// answer is already no (they can only lower it).
+fn questions<'a>(
+    p: &Prompter,
+    file: &'a DentalFile,
+    k: &mut Known<'a>,
+    trail: &mut Trail<Known<'a>>,
+) -> Result<(), Error> {
+    let procedure = match k.procedure {
+        Some(found) => found,
+        None => {
+            trail.mark(p, k);
+            k.asked = true;
+            let choices: Vec<(&Procedure, Text)> =
+                file.procedure.iter().map(|p| (p, p.name.clone())).collect();
+            let chosen = p.select(&Text::new("哪一项治疗?", "Which treatment?"), &choices)?;
+            k.procedure = Some(chosen);
+            chosen
+        }
+    };
+    let by_scheme = procedure.cover.iter().any(|c| c.scheme.is_some());
+    if k.scheme.is_none() {
+        if by_scheme {
+            trail.mark(p, k);
+            k.asked = true;
+            k.scheme = Some(p.select(
                 &Text::new("您参加的是哪种医保?", "Which scheme are you in?"),
                 &[
                     (
@@ -94,45 +146,42 @@ pub fn run<'r>(args: &DentalArgs, req: &'r Request) -> Result<Box<dyn Report + '
                     ),
                     (None, Text::new("不确定", "not sure")),
                 ],
-            )?;
-        }
-        // The caveats can only lower the answer: not worth asking once it is no.
-        let all_no = procedure
-            .cover
-            .iter()
-            .filter(|c| c.scheme.is_none() || facts.scheme.is_none() || c.scheme == facts.scheme)
-            .all(|c| c.outcome == Outcome::No);
-        let caveats = [
-            (
-                &mut facts.designated,
-                Text::new(
-                    "在医保定点医院或诊所治疗吗?",
-                    "Is it at a hospital or clinic designated by the insurance?",
-                ),
-            ),
-            (
-                &mut facts.imported_material,
-                Text::new(
-                    "会用进口材料或特殊耗材吗?",
-                    "Will imported materials or special consumables be used?",
-                ),
-            ),
-        ];
-        for (fact, question) in caveats {
-            if !all_no && fact.is_none() {
-                asked = true;
-                *fact = p.yes_no_unsure(&question)?;
-            }
-        }
-        if asked {
-            p.say_command(&equivalent(&facts));
+            )?);
+        } else {
+            k.scheme = Some(None);
         }
     }
-    let policy = req.policy(facts.region.as_deref().and_then(kept_code))?;
-    Ok(Box::new(DentalReport {
-        answer: dental::check(&facts, &policy),
-        rules: policy.rules,
-    }))
+    let scheme = k.scheme.flatten();
+    let all_no = procedure
+        .cover
+        .iter()
+        .filter(|c| c.scheme.is_none() || scheme.is_none() || c.scheme == scheme)
+        .all(|c| c.outcome == Outcome::No);
+    if all_no {
+        return Ok(());
+    }
+    if k.designated.is_none() {
+        trail.mark(p, k);
+        k.asked = true;
+        p.explain(&Text::new(
+            "定点:与医保部门签了协议、看病可以直接用医保结算的医院和诊所",
+            "designated (定点): a hospital or clinic under agreement with the insurance, where it pays directly",
+        ));
+        k.designated = Some(p.yes_no_unsure(&Text::new(
+            "在医保定点医院或诊所治疗吗?",
+            "Is it at a hospital or clinic designated by the insurance?",
+        ))?);
+    }
+    if k.imported_material.is_none() {
+        trail.mark(p, k);
+        k.asked = true;
+        // "No" first: "yes" is the answer that lowers the cover.
+        k.imported_material = Some(p.no_yes_unsure(&Text::new(
+            "会用进口材料或特殊耗材吗?",
+            "Will imported materials or special consumables be used?",
+        ))?);
+    }
+    Ok(())
 }
 
 /// The procedure called `name`, or a usage error suggesting the closest one.

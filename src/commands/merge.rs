@@ -7,7 +7,7 @@ use crate::checks::answers::word;
 use crate::checks::merge::{self, Facts};
 use crate::cli::{MergeArgs, YesNo};
 use crate::error::Error;
-use crate::prompt::Prompter;
+use crate::prompt::{Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::verdict::MergeReport;
 use crate::request::Request;
@@ -15,37 +15,33 @@ use crate::text::Text;
 
 pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Error> {
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
-    let mut asked = false;
-    let from = place(
-        args.from.as_deref(),
-        "--from",
-        Text::new(
-            "要注销的账户在哪里?(转出地)",
-            "Where is the account you will close? (origin)",
-        ),
-        Text::new(
-            "要注销的账户所在地(转出地)",
-            "where the account you close is (origin)",
-        ),
-        prompter.as_ref(),
-        &mut asked,
-        req,
-    )?;
-    let to = place(
-        args.to.as_deref(),
-        "--to",
-        Text::new(
-            "要保留的账户在哪里?(转入地,一般是现在参保缴费的地方)",
-            "Where is the account you will keep? (destination, normally where you pay now)",
-        ),
-        Text::new(
-            "要保留的账户所在地(转入地)",
-            "where the account you keep is (destination)",
-        ),
-        prompter.as_ref(),
-        &mut asked,
-        req,
-    )?;
+    let area = |flag: &str, typed: Option<&str>| -> Result<Option<String>, Error> {
+        typed
+            .map(|t| Ok(req.pooling_area(flag, t)?.code.clone()))
+            .transpose()
+    };
+    // Off a terminal each place must be a flag, checked in order.
+    let place = |flag: &str, typed: Option<&str>, what: fn() -> Text| match area(flag, typed)? {
+        None if prompter.is_none() => Err(missing(flag, what())),
+        found => Ok(found),
+    };
+    let given = |v: Option<YesNo>| v.map(|v| Some(v.get()));
+    let mut known = Known {
+        from: place("--from", args.from.as_deref(), from_what)?,
+        to: place("--to", args.to.as_deref(), to_what)?,
+        conditions: [
+            given(args.arrears),
+            given(args.frozen),
+            given(args.from_stopped),
+            given(args.to_insured),
+        ],
+        asked: false,
+    };
+    if let Some(p) = &prompter {
+        p.walk(&mut known, |k, trail| questions(p, k, trail, req))?;
+    }
+    let asked = known.asked;
+    let (from, to) = (known.from.unwrap_or_default(), known.to.unwrap_or_default());
     if from == to {
         let label = crate::render::text::place(&from, req.lang);
         return Err(Error::usage(
@@ -57,49 +53,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
             ),
         ));
     }
-    // `problem`: the question names a problem, so its safe first answer is "no" (as in
-    // `transfer`); otherwise it names a condition, and "yes" comes first.
-    let mut ask = |flag: Option<YesNo>, question: Text, problem: bool| match (flag, &prompter) {
-        (Some(v), _) => Ok(Some(v.get())),
-        (None, Some(p)) => {
-            asked = true;
-            if problem {
-                p.no_yes_unsure(&question)
-            } else {
-                p.yes_no_unsure(&question)
-            }
-        }
-        (None, None) => Ok(None),
-    };
-    let arrears = ask(
-        args.arrears,
-        Text::new("两个账户中有欠费吗?", "Is either account in arrears?"),
-        true,
-    )?;
-    let frozen = ask(
-        args.frozen,
-        Text::new(
-            "有账户被冻结或状态异常吗?",
-            "Is either account frozen or otherwise abnormal?",
-        ),
-        true,
-    )?;
-    let from_stopped = ask(
-        args.from_stopped,
-        Text::new(
-            "要注销账户所在地已经停保了吗?",
-            "Has the insurance where the closed account is stopped?",
-        ),
-        false,
-    )?;
-    let to_insured = ask(
-        args.to_insured,
-        Text::new(
-            "在要保留账户所在地已经参保缴费了吗?",
-            "Are you enrolled and paying where the kept account is?",
-        ),
-        false,
-    )?;
+    let [arrears, frozen, from_stopped, to_insured] = known.conditions.map(Option::flatten);
     let facts = Facts {
         from,
         to,
@@ -120,37 +74,136 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
     Ok(MergeReport {
         answer: merge::check(&facts, &policy),
         rules: policy.rules,
+        voice: crate::render::text::Voice::of_walk(asked),
     })
 }
 
-/// A place from its flag, else asked at a terminal, else a usage error naming the flag.
-fn place(
-    typed: Option<&str>,
-    flag: &str,
-    question: Text,
-    what: Text,
-    prompter: Option<&Prompter>,
-    asked: &mut bool,
+/// What the flags and a walk-through have settled: the two places, and the four conditions
+/// (arrears, frozen, from stopped, to insured; `Some(None)`: left open); the state that
+/// 上一步 goes back to.
+#[derive(Clone)]
+struct Known {
+    from: Option<String>,
+    to: Option<String>,
+    conditions: [Option<Option<bool>>; 4],
+    asked: bool,
+}
+
+/// The account to close, as a missing flag's message names it.
+fn from_what() -> Text {
+    Text::new(
+        "要注销的账户所在地(转出地)",
+        "where the account you close is (origin)",
+    )
+}
+
+/// The account to keep, as a missing flag's message names it.
+fn to_what() -> Text {
+    Text::new(
+        "要保留的账户所在地(转入地)",
+        "where the account you keep is (destination)",
+    )
+}
+
+/// The questions for what is not settled yet, each after keeping the state on the trail.
+fn questions(
+    p: &Prompter,
+    k: &mut Known,
+    trail: &mut Trail<Known>,
     req: &Request,
-) -> Result<String, Error> {
-    if let Some(t) = typed {
-        return Ok(req.pooling_area(flag, t)?.code.clone());
+) -> Result<(), Error> {
+    let places = [
+        (
+            "--from",
+            Text::new(
+                "要注销的账户在哪里?(转出地)",
+                "Where is the account you will close? (origin)",
+            ),
+        ),
+        (
+            "--to",
+            Text::new(
+                "要保留的账户在哪里?(转入地,一般是现在参保缴费的地方)",
+                "Where is the account you will keep? (destination, normally where you pay now)",
+            ),
+        ),
+    ];
+    for (i, (flag, question)) in places.into_iter().enumerate() {
+        if (if i == 0 { &k.from } else { &k.to }).is_some() {
+            continue;
+        }
+        trail.mark(p, k);
+        k.asked = true;
+        let (area, _) = p.region(&question, flag, &|t| req.place(flag, t))?;
+        *(if i == 0 { &mut k.from } else { &mut k.to }) = Some(area);
     }
-    let Some(p) = prompter else {
-        return Err(Error::usage(
-            format!(
-                "缺少 {flag}:请用 {flag} 地区 指明{}(代码、名称或拼音,例如 {flag} 西安)",
-                what.zh
+    // The same questions as `transfer` asks with the same first answer: "no" for a
+    // problem (arrears, frozen), "yes" for a condition; none steers into a blocker.
+    let conditions = [
+        (
+            Text::new("两个账户中有欠费吗?", "Is either account in arrears?"),
+            true,
+        ),
+        (
+            Text::new(
+                "有账户被冻结或状态异常吗?",
+                "Is either account frozen or otherwise abnormal?",
             ),
-            format!(
-                "missing {flag}: pass {flag} REGION, {} (code, Chinese name or pinyin, e.g. {flag} 西安)",
-                what.en
+            true,
+        ),
+        (
+            Text::new(
+                "要注销账户所在地已经停保了吗?",
+                "Has the insurance where the closed account is stopped?",
             ),
-        ));
-    };
-    *asked = true;
-    p.region(&question, flag, &|t| req.place(flag, t))
-        .map(|(area, _)| area)
+            false,
+        ),
+        (
+            Text::new(
+                "在要保留账户所在地已经参保缴费了吗?",
+                "Are you enrolled and paying where the kept account is?",
+            ),
+            false,
+        ),
+    ];
+    for (i, (question, problem)) in conditions.into_iter().enumerate() {
+        if k.conditions[i].is_some() {
+            continue;
+        }
+        trail.mark(p, k);
+        k.asked = true;
+        if i == 2 {
+            p.explain(&stopped());
+        }
+        k.conditions[i] = Some(if problem {
+            p.no_yes_unsure(&question)?
+        } else {
+            p.yes_no_unsure(&question)?
+        });
+    }
+    Ok(())
+}
+
+/// 停保, explained where a question uses it.
+fn stopped() -> Text {
+    Text::new(
+        "停保:在原参保地停止参保缴费;有单位的由原单位办,灵活就业和居民医保自己办",
+        "stopping (停保): ending the enrolment at the origin; an employer does it for its staff, flexible workers and residents do it themselves",
+    )
+}
+
+/// Off a terminal: a place not given as a flag.
+fn missing(flag: &str, what: Text) -> Error {
+    Error::usage(
+        format!(
+            "缺少 {flag}:请用 {flag} 地区 指明{}(代码、名称或拼音,例如 {flag} 西安)",
+            what.zh
+        ),
+        format!(
+            "missing {flag}: pass {flag} REGION, {} (code, Chinese name or pinyin, e.g. {flag} 西安)",
+            what.en
+        ),
+    )
 }
 
 /// The one-line command that gives the same answer without questions.

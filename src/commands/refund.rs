@@ -71,9 +71,11 @@ pub fn run<'r>(args: &RefundArgs, req: &'r Request) -> Result<Box<dyn Report + '
         years_met: args.years_met.map(YesNo::get),
     };
     known_names(file, &facts)?;
+    let mut asked = false;
     if req.interactive && facts.case.is_none() {
         let p = Prompter::new(req.lang);
-        if walk(&p, file, &mut facts)? {
+        asked = walk(&p, file, &mut facts)?;
+        if asked {
             p.say_command(&equivalent(&facts));
         }
     }
@@ -81,6 +83,7 @@ pub fn run<'r>(args: &RefundArgs, req: &'r Request) -> Result<Box<dyn Report + '
     Ok(Box::new(RefundReport {
         answer: refund::check(&facts, &policy),
         rules: policy.rules,
+        voice: crate::render::text::Voice::of_walk(asked),
     }))
 }
 
@@ -125,42 +128,74 @@ pub(crate) fn known_names(file: &RefundFile, facts: &Facts) -> Result<(), Error>
     Ok(())
 }
 
-/// Asks the questions the table needs, one at a time; true if anything was asked.
+/// Asks the questions the table needs, one at a time, with 上一步 after the first; true if
+/// anything was asked.
 fn walk(p: &Prompter, file: &RefundFile, facts: &mut Facts) -> Result<bool, Error> {
-    let mut answers = facts.answers();
-    let mut skipped: Vec<String> = Vec::new();
-    let mut asked = false;
-    while let State::Open(rows) = decide::state(file, &answers) {
-        let Some(q) = decide::next_question(file, &rows, &answers, &skipped) else {
-            break;
-        };
-        asked = true;
-        let options = decide::options(file, &rows, q);
-        let answer = if q == REGION {
-            ask_region(p, &options)?
-        } else {
-            let Some(question) = file.question(q) else {
+    // The answers so far, the questions left open and whether any was asked: the state that
+    // 上一步 goes back to.
+    let mut st = (facts.answers(), Vec::<String>::new(), false);
+    p.walk(&mut st, |(answers, skipped, asked), trail| {
+        while let State::Open(rows) = decide::state(file, answers) {
+            let Some(q) = decide::next_question(file, &rows, answers, skipped) else {
                 break;
             };
-            let mut choices: Vec<(Option<String>, Text)> = options
-                .iter()
-                .filter_map(|id| question.answer(id))
-                .map(|a| (Some(a.id.get_ref().to_string()), a.text.clone()))
-                .collect();
-            choices.push((None, Text::new("不确定", "not sure")));
-            p.select(&question.text, &choices)?
-        };
-        match answer {
-            Some(a) => {
-                answers.insert(q.to_string(), a);
+            trail.mark(p, &(answers.clone(), skipped.clone(), *asked));
+            *asked = true;
+            let options = decide::options(file, &rows, q);
+            let answer = if q == REGION {
+                ask_region(p, &options)?
+            } else {
+                let Some(question) = file.question(q) else {
+                    break;
+                };
+                let mut choices: Vec<(Option<String>, Text)> = options
+                    .iter()
+                    .filter_map(|id| question.answer(id))
+                    .map(|a| (Some(a.id.get_ref().to_string()), a.text.clone()))
+                    .collect();
+                choices.push((None, Text::new("不确定", "not sure")));
+                if let Some(term) = explanation(q) {
+                    p.explain(&term);
+                }
+                p.select(&question.text, &choices)?
+            };
+            match answer {
+                Some(a) => {
+                    answers.insert(q.to_string(), a);
+                }
+                None => skipped.push(q.to_string()),
             }
-            None => skipped.push(q.to_string()),
         }
-    }
+        Ok(())
+    })?;
+    let (answers, _, asked) = st;
     for (q, a) in &answers {
         facts.set(q, a);
     }
     Ok(asked)
+}
+
+/// The one-line explanation of the term a question of the table uses, shown on `?`.
+fn explanation(question: &str) -> Option<Text> {
+    Some(match question {
+        "benefit_started" => Text::new(
+            "待遇期:参保缴费后可以按医保报销医疗费用的那段时间",
+            "benefit period (待遇期): the time in which the insurance pays towards medical costs",
+        ),
+        "standard_base" => Text::new(
+            "缴费基数:计算医保费所用的月收入数额,缴费 = 基数 × 比例",
+            "contribution base (缴费基数): the monthly amount contributions are worked out from (contribution = base × rate)",
+        ),
+        "tier_one" => Text::new(
+            "一档:个人参保时可选的几个缴费档次中的第一档",
+            "tier 1 (一档): the first of the contribution levels an individual participant may choose",
+        ),
+        "years_met" => Text::new(
+            "缴费年限:累计参保缴费的年数",
+            "contribution years (缴费年限): the years of contributions paid in total",
+        ),
+        _ => return None,
+    })
 }
 
 /// The region: one of the layers that could apply, another place (typed), or not sure.

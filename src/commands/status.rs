@@ -44,6 +44,7 @@ pub fn run<'r>(
     let report = TransferReport {
         answer: transfer::check(&facts, &policy),
         rules: policy.rules,
+        voice: crate::render::text::Voice::Flags,
     };
     if submitted.is_some() {
         // The plan keeps the acceptance day: the next `status` counts from it too.

@@ -10,7 +10,7 @@ use crate::cli::{TransferArgs, YesNoUnknown};
 use crate::dates::Month;
 use crate::error::Error;
 use crate::plan;
-use crate::prompt::Prompter;
+use crate::prompt::{Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::text::transfer::reason;
 use crate::render::verdict::TransferReport;
@@ -35,6 +35,7 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
     let report = TransferReport {
         answer: transfer::check(&facts, &policy),
         rules: policy.rules,
+        voice: crate::render::text::Voice::of_walk(walk.asked),
     };
     if let Some(path) = &args.save {
         plan::save(path, &facts, &report, req, req.lang, args.force)?;
@@ -164,45 +165,65 @@ fn require(facts: &Facts) -> Result<(), Error> {
 }
 
 /// What a walk-through asked: whether anything, and the facts left open (不确定 or skipped),
-/// which the "run this next time" line states as `unknown`.
-#[derive(Default)]
+/// which the "run this next time" line states as `unknown` and which are not asked again.
+#[derive(Default, Clone)]
 struct Walk {
     asked: bool,
     open: Vec<&'static str>,
 }
 
-impl Walk {
-    /// Asks `question` for a fact not known yet; a known fact is left as it is. An answer
-    /// left open is noted under its flag.
-    fn ask<T>(
-        &mut self,
-        fact: &mut Option<T>,
-        flag: &'static str,
-        question: impl FnOnce() -> Result<Option<T>, Error>,
-    ) -> Result<(), Error> {
-        if fact.is_none() {
-            self.asked = true;
-            *fact = question()?;
-            if fact.is_none() {
-                self.open.push(flag);
-            }
-        }
-        Ok(())
+/// The facts so far and what was asked for them: the state a walk-through goes back to.
+type State = (Facts, Walk);
+
+/// Asks `question` for the fact `field` picks, unless it is known or was left open; an
+/// answer left open is noted under its flag. The state before it is kept on the trail, for
+/// 上一步.
+fn ask<T>(
+    st: &mut State,
+    trail: &mut Trail<State>,
+    p: &Prompter,
+    field: fn(&mut Facts) -> &mut Option<T>,
+    flag: &'static str,
+    question: impl FnOnce(&Facts) -> Result<Option<T>, Error>,
+) -> Result<(), Error> {
+    if field(&mut st.0).is_some() || st.1.open.contains(&flag) {
+        return Ok(());
     }
+    trail.mark(p, st);
+    st.1.asked = true;
+    let answer = question(&st.0)?;
+    if answer.is_none() {
+        st.1.open.push(flag);
+    }
+    *field(&mut st.0) = answer;
+    Ok(())
 }
 
-/// Asks for each missing fact the answer depends on; returns what was asked.
+/// Asks for each missing fact the answer depends on, with 上一步 on every question after
+/// the first; returns what was asked.
 fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<Walk, Error> {
-    let mut w = Walk::default();
-    if f.from.is_empty() || f.to.is_empty() {
-        p.explain(&Text::new(
-            "统筹地区:医保基金统一管理的地区,多数是一个地级市;在同一个统筹地区里搬家不用转移",
-            "pooling area (统筹地区): the area whose insurance fund is managed as one, mostly a city; moving inside one needs no transfer",
-        ));
-    }
-    if f.from.is_empty() {
-        w.asked = true;
-        (f.from, f.from_place) = p.region(
+    let mut st: State = (f.clone(), Walk::default());
+    p.walk(&mut st, |st, trail| questions(p, st, trail, req))?;
+    *f = st.0;
+    Ok(st.1)
+}
+
+/// The questions in order; each is skipped when its fact is known.
+fn questions(
+    p: &Prompter,
+    st: &mut State,
+    trail: &mut Trail<State>,
+    req: &Request,
+) -> Result<(), Error> {
+    let pooling = Text::new(
+        "统筹地区:医保基金统一管理的地区,多数是一个地级市;在同一个统筹地区里搬家不用转移",
+        "pooling area (统筹地区): the area whose insurance fund is managed as one, mostly a city; moving inside one needs no transfer",
+    );
+    if st.0.from.is_empty() {
+        trail.mark(p, st);
+        st.1.asked = true;
+        p.explain(&pooling);
+        (st.0.from, st.0.from_place) = p.region(
             &Text::new(
                 "您原来在哪里参保?(转出地)",
                 "Where are you insured now? (origin)",
@@ -211,9 +232,11 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<Walk, Erro
             &|t| req.place("--from", t),
         )?;
     }
-    if f.to.is_empty() {
-        w.asked = true;
-        (f.to, f.to_place) = p.region(
+    if st.0.to.is_empty() {
+        trail.mark(p, st);
+        st.1.asked = true;
+        p.explain(&pooling);
+        (st.0.to, st.0.to_place) = p.region(
             &Text::new(
                 "要转到哪里?(转入地)",
                 "Where are you moving to? (destination)",
@@ -222,160 +245,249 @@ fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<Walk, Erro
             &|t| req.place("--to", t),
         )?;
     }
-    if f.from == f.to {
-        return Ok(w);
+    if st.0.from == st.0.to {
+        return Ok(());
     }
-    w.ask(&mut f.scheme, "scheme", || {
-        p.select(
-            &Text::new("您参加的是哪种医保?", "Which insurance are you in?"),
-            &[
-                (
-                    Scheme::Employee,
-                    Text::new(
-                        "职工医保(含灵活就业)",
-                        "employee insurance (incl. flexible employment)",
-                    ),
-                ),
-                (
-                    Scheme::Resident,
-                    Text::new("居民医保", "resident insurance"),
-                ),
-            ],
-        )
-        .map(Some)
-    })?;
-    let employee = f.scheme == Some(Scheme::Employee);
-    if employee {
-        w.ask(&mut f.retired, "retired", || {
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.scheme,
+        "scheme",
+        |_| {
             p.select(
-                &Text::new("您已经退休了吗?", "Are you retired?"),
+                &Text::new("您参加的是哪种医保?", "Which insurance are you in?"),
                 &[
-                    (false, Text::new("否", "no")),
-                    (true, Text::new("是", "yes")),
+                    (
+                        Scheme::Employee,
+                        Text::new(
+                            "职工医保(含灵活就业)",
+                            "employee insurance (incl. flexible employment)",
+                        ),
+                    ),
+                    (
+                        Scheme::Resident,
+                        Text::new("居民医保", "resident insurance"),
+                    ),
                 ],
             )
             .map(Some)
-        })?;
+        },
+    )?;
+    let employee = st.0.scheme == Some(Scheme::Employee);
+    if employee {
+        ask(
+            st,
+            trail,
+            p,
+            |f| &mut f.retired,
+            "retired",
+            |_| {
+                p.select(
+                    &Text::new("您已经退休了吗?", "Are you retired?"),
+                    &[
+                        (false, Text::new("否", "no")),
+                        (true, Text::new("是", "yes")),
+                    ],
+                )
+                .map(Some)
+            },
+        )?;
     }
-    if f.retired == Some(true) {
-        return Ok(w);
+    if st.0.retired == Some(true) {
+        return Ok(());
     }
     if employee {
-        w.ask(&mut f.flexible, "flexible", || {
-            p.explain(&Text::new(
+        ask(
+            st,
+            trail,
+            p,
+            |f| &mut f.flexible,
+            "flexible",
+            |_| {
+                p.explain(&Text::new(
                 "灵活就业:个体户、自由职业等没有用人单位,自己缴职工医保",
                 "flexible worker (灵活就业): self-employed or freelance, no employer, paying employee insurance yourself",
             ));
-            p.no_yes_unsure(&Text::new(
-                "您是灵活就业人员吗(两地都没有用人单位)?",
-                "Are you a flexible worker (no employer at either end)?",
-            ))
-        })?;
-    }
-    w.ask(&mut f.reason, "reason", || {
-        p.select(
-            &Text::new("为什么转移?", "Why are you moving?"),
-            &[
-                (Reason::Job, reason(Reason::Job)),
-                (Reason::Relocation, reason(Reason::Relocation)),
-                (Reason::Hukou, reason(Reason::Hukou)),
-                (Reason::Study, reason(Reason::Study)),
-                (Reason::Other, reason(Reason::Other)),
-            ],
-        )
-        .map(Some)
-    })?;
-    if f.new_scheme.is_none() {
-        w.asked = true;
-        let same = f.scheme.unwrap_or_default();
-        let other = if same == Scheme::Employee {
-            Scheme::Resident
-        } else {
-            Scheme::Employee
-        };
-        let chosen = p.select(
-            &Text::new(
-                "到转入地后参加哪种医保?",
-                "Which insurance will you have at the destination?",
-            ),
-            &[
-                (
-                    same,
-                    Text::new(
-                        format!("不变,还是{}", crate::render::text::scheme(same).zh),
-                        format!("the same, {}", crate::render::text::scheme(same).en),
-                    ),
-                ),
-                (other, crate::render::text::scheme(other)),
-            ],
+                p.no_yes_unsure(&Text::new(
+                    "您是灵活就业人员吗(两地都没有用人单位)?",
+                    "Are you a flexible worker (no employer at either end)?",
+                ))
+            },
         )?;
-        // Stated even when unchanged, so the command line repeats it.
-        f.new_scheme = Some(chosen);
     }
-    w.ask(&mut f.origin_stopped, "origin-stopped", || {
-        p.explain(&Text::new(
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.reason,
+        "reason",
+        |_| {
+            p.select(
+                &Text::new("为什么转移?", "Why are you moving?"),
+                &[
+                    (Reason::Job, reason(Reason::Job)),
+                    (Reason::Relocation, reason(Reason::Relocation)),
+                    (Reason::Hukou, reason(Reason::Hukou)),
+                    (Reason::Study, reason(Reason::Study)),
+                    (Reason::Other, reason(Reason::Other)),
+                ],
+            )
+            .map(Some)
+        },
+    )?;
+    // Stated even when unchanged, so the command line repeats it.
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.new_scheme,
+        "new-scheme",
+        |f| {
+            let same = f.scheme.unwrap_or_default();
+            let other = if same == Scheme::Employee {
+                Scheme::Resident
+            } else {
+                Scheme::Employee
+            };
+            p.select(
+                &Text::new(
+                    "到转入地后参加哪种医保?",
+                    "Which insurance will you have at the destination?",
+                ),
+                &[
+                    (
+                        same,
+                        Text::new(
+                            format!("不变,还是{}", crate::render::text::scheme(same).zh),
+                            format!("the same, {}", crate::render::text::scheme(same).en),
+                        ),
+                    ),
+                    (other, crate::render::text::scheme(other)),
+                ],
+            )
+            .map(Some)
+        },
+    )?;
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.origin_stopped,
+        "origin-stopped",
+        |_| {
+            p.explain(&Text::new(
             "停保:在原参保地停止参保缴费;有单位的由原单位办,灵活就业和居民医保自己办",
             "stopping (停保): ending the enrolment at the origin; an employer does it for its staff, flexible workers and residents do it themselves",
         ));
-        p.yes_no_unsure(&Text::new(
-            "转出地已经停保了吗?",
-            "Has the insurance at the origin been stopped?",
-        ))
-    })?;
-    w.ask(&mut f.destination_enrolled, "destination-enrolled", || {
-        p.yes_no_unsure(&Text::new(
-            "已经在转入地参保了吗?",
-            "Are you enrolled at the destination?",
-        ))
-    })?;
-    w.ask(&mut f.arrears, "arrears", || {
-        p.no_yes_unsure(&Text::new("有欠费吗?", "Are any contributions owed?"))
-    })?;
-    if employee {
-        w.ask(&mut f.account_frozen, "account-frozen", || {
-            p.no_yes_unsure(&Text::new(
-                "个人账户被冻结或状态异常吗?",
-                "Is your personal account frozen or otherwise abnormal?",
+            p.yes_no_unsure(&Text::new(
+                "转出地已经停保了吗?",
+                "Has the insurance at the origin been stopped?",
             ))
-        })?;
+        },
+    )?;
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.destination_enrolled,
+        "destination-enrolled",
+        |_| {
+            p.yes_no_unsure(&Text::new(
+                "已经在转入地参保了吗?",
+                "Are you enrolled at the destination?",
+            ))
+        },
+    )?;
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.arrears,
+        "arrears",
+        |_| p.no_yes_unsure(&Text::new("有欠费吗?", "Are any contributions owed?")),
+    )?;
+    if employee {
+        ask(
+            st,
+            trail,
+            p,
+            |f| &mut f.account_frozen,
+            "account-frozen",
+            |_| {
+                p.explain(&Text::new(
+                    "个人账户:职工医保记在您本人名下的那部分钱,看病买药时可以用",
+                    "personal account (个人账户): the part of employee insurance held in your own name, for medical costs",
+                ));
+                p.no_yes_unsure(&Text::new(
+                    "个人账户被冻结或状态异常吗?",
+                    "Is your personal account frozen or otherwise abnormal?",
+                ))
+            },
+        )?;
     }
-    paid_months(p, f, &mut w)?;
-    if f.cross_scheme() {
-        w.ask(&mut f.continuous_years, "continuous-years", || {
-            p.input_optional(
-                &Text::new(
-                    "已经连续参保几年?",
-                    "How many years have you been insured without a break?",
-                ),
-                "0-100",
-                parse_years,
-            )
-        })?;
+    paid_months(p, st, trail)?;
+    if st.0.cross_scheme() {
+        ask(
+            st,
+            trail,
+            p,
+            |f| &mut f.continuous_years,
+            "continuous-years",
+            |_| {
+                p.explain(&Text::new(
+                    "连续参保:中间没有断缴的参保年数",
+                    "insured without a break (连续参保): the years insured with no gap in payments",
+                ));
+                p.input_optional(
+                    &Text::new(
+                        "已经连续参保几年?",
+                        "How many years have you been insured without a break?",
+                    ),
+                    "0-100",
+                    |s| {
+                        parse_years(s).map_err(|_| {
+                            Error::usage(
+                                format!("'{s}' 不是有效的年数:请输入 0 到 100 之间的整数"),
+                                format!("'{s}' is not a number of years: type a whole number from 0 to 100"),
+                            )
+                        })
+                    },
+                )
+            },
+        )?;
     }
-    w.ask(&mut f.submitted, "submitted", || {
-        p.explain(&Text::new(
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.submitted,
+        "submitted",
+        |_| {
+            p.explain(&Text::new(
             "受理:经办机构收下了您的转移申请(App 里显示“已受理”或窗口给了回执)",
             "accepted (受理): the agency has taken your application (the app shows it accepted, or the window gave you a receipt)",
         ));
-        p.input_optional(
-            &Text::new(
-                "转移申请已被受理的话,受理日期是?",
-                "If your application has been accepted, on which day?",
-            ),
-            match p.lang() {
-                Lang::Zh => "如 2026-10-08 或 2026年10月8日",
-                Lang::En => "e.g. 2026-10-08",
-            },
-            |s| parse_date("--submitted", s),
-        )
-    })?;
-    Ok(w)
+            p.input_optional(
+                &Text::new(
+                    "转移申请已被受理的话,受理日期是?",
+                    "If your application has been accepted, on which day?",
+                ),
+                match p.lang() {
+                    Lang::Zh => "如 2026-10-08 或 2026年10月8日",
+                    Lang::En => "e.g. 2026-10-08",
+                },
+                |s| parse_date("--submitted", s),
+            )
+        },
+    )
 }
 
 /// The last month (or year) paid at the origin and the first at the destination: years for
 /// residents, who pay by the year; months for employees. Months paid in both places are
 /// named as soon as the second one is typed.
-fn paid_months(p: &Prompter, f: &mut Facts, w: &mut Walk) -> Result<(), Error> {
+fn paid_months(p: &Prompter, st: &mut State, trail: &mut Trail<State>) -> Result<(), Error> {
+    let f = &st.0;
     let resident =
         f.destination_scheme() == Some(Scheme::Resident) && f.scheme == Some(Scheme::Resident);
     let (hint, last_q, first_q) = if resident {
@@ -406,19 +518,32 @@ fn paid_months(p: &Prompter, f: &mut Facts, w: &mut Walk) -> Result<(), Error> {
             ),
         )
     };
-    w.ask(&mut f.last_paid, "last-paid", || {
-        p.input_optional(&last_q, hint, |s| month_or_year("--last-paid", s, true))
-    })?;
-    if resident && f.paid_from.is_none() {
-        p.explain(&Text::new(
-            "集中参保期:居民医保每年秋冬集中缴下一年的费;错过了再缴,要先过固定等待期",
-            "enrolment window (集中参保期): residents pay for next year each autumn; paying later means a fixed waiting period first",
-        ));
-    }
-    w.ask(&mut f.paid_from, "paid-from", || {
-        p.input_optional(&first_q, hint, |s| month_or_year("--paid-from", s, false))
-    })?;
-    if let Some((first, last)) = f.paid_twice() {
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.last_paid,
+        "last-paid",
+        |_| p.input_optional(&last_q, hint, |s| month_or_year("--last-paid", s, true)),
+    )?;
+    let asking = st.0.paid_from.is_none() && !st.1.open.contains(&"paid-from");
+    ask(
+        st,
+        trail,
+        p,
+        |f| &mut f.paid_from,
+        "paid-from",
+        |_| {
+            if resident {
+                p.explain(&Text::new(
+                "集中参保期:居民医保每年秋冬集中缴下一年的费;错过了再缴,要先过固定等待期",
+                "enrolment window (集中参保期): residents pay for next year each autumn; paying later means a fixed waiting period first",
+            ));
+            }
+            p.input_optional(&first_q, hint, |s| month_or_year("--paid-from", s, false))
+        },
+    )?;
+    if let (true, Some((first, last))) = (asking, st.0.paid_twice()) {
         p.say(&match p.lang() {
             Lang::Zh => format!(
                 "  注意:{first} 至 {last} 两地都缴了费(重复缴费)。这不是填错了:计划里会说明保留哪一处,并给出查退费的 yibao refund 命令"

@@ -75,6 +75,11 @@ pub fn plan(v: &VerdictJson, lang: Lang, explain: bool, layout: &Layout) -> Stri
     if explain {
         return render(v, lang, true, layout, LEVELS[0]);
     }
+    // After a walk-through nothing is folded away behind a flag: the person scrolls, and
+    // the last lines repeat the conclusion.
+    if v.voice == super::text::Voice::Walk {
+        return render(v, lang, false, layout, LEVELS[1]);
+    }
     let mut out = String::new();
     for level in LEVELS {
         out = render(v, lang, false, layout, level);
@@ -600,6 +605,7 @@ mod tests {
                 citation("web-page", "reported"),
             ],
             trace: None,
+            voice: Default::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::Report;
+use super::text::Voice;
 use super::wire::{
     BalanceJson, DentalJson, MergeJson, Origin, RefundJson, TransferJson, VerdictJson,
 };
@@ -20,11 +21,17 @@ macro_rules! answer_report {
         pub struct $name<'r> {
             pub answer: $answer,
             pub rules: &'r RuleSet,
+            /// Flags or a walk-through: how the facts were given.
+            pub voice: Voice,
         }
 
         impl $name<'_> {
             pub fn wire(&self, lang: Lang, explain: bool) -> $wire<'_> {
-                $wire::new(&self.answer, self.rules, lang, explain, Origin::default())
+                let origin = Origin {
+                    voice: self.voice,
+                    ..Origin::default()
+                };
+                $wire::new(&self.answer, self.rules, lang, explain, origin)
             }
         }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::reuse::{Key, KeyBuilder, Reusable};
-use super::text::{self, Context};
+use super::text::{self, Context, Voice};
 use crate::checks::transfer;
 use crate::checks::{balance, dental, merge, refund};
 use crate::rules::RuleSet;
@@ -21,13 +21,16 @@ use crate::text::{Lang, Str};
 use crate::verdict::{Citation, Deadline, Said, Statement, Step, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 
-/// Where a batch line came from (absent from a single command's output).
+/// Where the facts came from: a batch line (`line`, `id`: absent from a single command's
+/// output), or flags or a walk-through (`voice`, which words the hints; never in the JSON).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Origin<'a> {
     /// The 1-based input line.
     pub line: Option<usize>,
     /// The record's `id`, as its JSON text.
     pub id: Option<&'a RawValue>,
+    /// Whom the hints speak to.
+    pub voice: Voice,
 }
 
 /// A date as JSON writes it (`2026-10-16`), without the formatting machinery `NaiveDate`'s
@@ -205,6 +208,10 @@ pub struct VerdictJson<'a> {
     /// The rule trace (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<TraceJson<'a>>>,
+    /// Whom the words speak to (not written: a script reads the same keys either way).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub voice: Voice,
 }
 
 impl<'a> VerdictJson<'a> {
@@ -251,13 +258,14 @@ impl<'a> VerdictJson<'a> {
             carries_over: items(&v.carries_over),
             notes: items(&v.notes),
             warnings: (v.warnings.iter())
-                .map(|w| text::warning(w, cx.lang))
+                .map(|w| text::warning(w, cx.lang, cx.voice))
                 .collect(),
             citations: (v.citations.iter())
                 .zip(v.articles_by_citation())
                 .map(|(c, articles)| citation(c, articles, rules))
                 .collect(),
             trace,
+            voice: origin.voice,
         }
     }
 }
@@ -633,15 +641,15 @@ impl<'a> TransferJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> TransferJson<'a> {
-        let cx = text::transfer::context(a, lang);
-        let why = |w: &Why| text::transfer::why(a, w, lang);
+        let cx = text::transfer::context(a, lang, origin.voice);
+        let why = |w: &Why| text::transfer::why(a, w, lang, origin.voice);
         let verdict = VerdictJson::new(
             transfer::SCHEMA,
             origin,
             &cx,
             rules,
             text::transfer::summary(a, lang),
-            text::transfer::lines(a, lang),
+            text::transfer::lines(a, lang, origin.voice),
             explain.then_some(&why as &dyn Fn(&Why) -> String),
         );
         TransferJson {
@@ -656,7 +664,7 @@ impl<'a> TransferJson<'a> {
                 months: w.months,
                 up_to_months: w.up_to_months,
                 min_after_repair_months: w.min_after_repair_months,
-                text: text::transfer::waiting(w, lang),
+                text: text::transfer::waiting(w, lang, origin.voice),
                 cites: w.cites.iter().map(|c| c.as_str()).collect(),
                 unverified: w.unverified,
                 conditional: w.conditional,
@@ -754,7 +762,7 @@ impl<'a> MergeJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> MergeJson<'a> {
-        let cx = text::merge::context(a, lang);
+        let cx = text::merge::context(a, lang).spoken(origin.voice);
         let why = |w: &Why| text::merge::why(a, w, lang);
         MergeJson {
             verdict: VerdictJson::new(
@@ -866,7 +874,7 @@ impl<'a> BalanceJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> BalanceJson<'a> {
-        let cx = text::balance::context(a, lang);
+        let cx = text::balance::context(a, lang).spoken(origin.voice);
         let why = |w: &Why| cx.why(w);
         let verdict = VerdictJson::new(
             balance::SCHEMA,
@@ -1007,7 +1015,7 @@ impl<'a> RefundJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> RefundJson<'a> {
-        let cx = text::refund::context(a, lang);
+        let cx = text::refund::context(a, lang).spoken(origin.voice);
         let why = |w: &Why| cx.why(w);
         RefundJson {
             verdict: VerdictJson::new(
@@ -1065,7 +1073,7 @@ impl<'a> DentalJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> DentalJson<'a> {
-        let cx = text::dental::context(a, lang);
+        let cx = text::dental::context(a, lang).spoken(origin.voice);
         let why = |w: &Why| cx.why(w);
         let found = a.procedure.is_some();
         DentalJson {

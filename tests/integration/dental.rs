@@ -11,7 +11,9 @@ fn the_walk_through_picks_a_procedure_and_asks_scheme_and_caveats() {
     answer(&mut s, "Which treatment?", &format!("{down7}{ENTER}"));
     answer(&mut s, "Which scheme are you in?", ENTER);
     answer(&mut s, "designated by the insurance?", ENTER);
-    answer(&mut s, "imported materials", &format!("{DOWN}{ENTER}"));
+    // "No" comes first: the answer that does not lower the cover (as every command's
+    // problem questions).
+    answer(&mut s, "imported materials", ENTER);
     let (text, code) = finish(s);
     assert_eq!(code, 3, "{text}");
     assert!(

@@ -61,7 +61,7 @@ fn json(a: &Answer) -> serde_json::Value {
 
 /// How to clear a blocker, in `lang`.
 fn fix(a: &Answer, s: &crate::verdict::Statement, lang: crate::text::Lang) -> String {
-    let cx = crate::render::text::transfer::context(a, lang);
+    let cx = crate::render::text::transfer::context(a, lang, crate::render::text::Voice::Flags);
     cx.fix(&s.said).unwrap().into_owned()
 }
 

@@ -283,5 +283,6 @@ pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang) -> Context<'x, 'r> {
         waiting: None,
         place: Some(region(a, lang)),
         lang,
+        voice: super::Voice::Flags,
     }
 }

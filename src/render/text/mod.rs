@@ -68,6 +68,24 @@ pub fn place_name(code: &str) -> String {
         .map_or_else(|| code.to_string(), |r| r.name.clone())
 }
 
+/// How the facts of an answer were given, which decides how its hints speak: to someone who
+/// typed flags (or a script), a hint names the flag that states a fact; to a person who
+/// answered a walk-through at a terminal, it names what is still open in plain words.
+/// JSON is never a walk-through's, so its texts are always `Flags`'.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Voice {
+    #[default]
+    Flags,
+    Walk,
+}
+
+impl Voice {
+    /// `Walk` when a walk-through asked anything, else `Flags`.
+    pub fn of_walk(asked: bool) -> Voice {
+        if asked { Voice::Walk } else { Voice::Flags }
+    }
+}
+
 /// What an answer needs to word its statements: the verdict (for the deadlines a wait
 /// refers to) and, for a transfer, the waiting period as worded.
 pub struct Context<'x, 'r> {
@@ -76,6 +94,8 @@ pub struct Context<'x, 'r> {
     /// The place asked about, as named in sentences (`balance`).
     pub place: Option<String>,
     pub lang: Lang,
+    /// Flags or a walk-through: whom the hints speak to.
+    pub voice: Voice,
 }
 
 impl<'x, 'r> Context<'x, 'r> {
@@ -86,7 +106,13 @@ impl<'x, 'r> Context<'x, 'r> {
             waiting: None,
             place: None,
             lang,
+            voice: Voice::Flags,
         }
+    }
+
+    /// The same context, speaking to `voice`.
+    pub fn spoken(self, voice: Voice) -> Context<'x, 'r> {
+        Context { voice, ..self }
     }
 
     /// The text of a statement or step.
@@ -238,11 +264,22 @@ impl<'x, 'r> Context<'x, 'r> {
                     when.get(lang),
                     item.fix.as_ref().map_or("", |f| f.get(lang)),
                 );
-                Some(Cow::Owned(say!(
-                    lang,
-                    "用 {flag} yes|no 说明;{when}: {fix}",
-                    "state it with {flag} yes|no; {when}: {fix}"
-                )))
+                Some(Cow::Owned(match self.voice {
+                    Voice::Flags => say!(
+                        lang,
+                        "用 {flag} yes|no 说明;{when}: {fix}",
+                        "state it with {flag} yes|no; {when}: {fix}"
+                    ),
+                    Voice::Walk => {
+                        let whom = who_knows(fact);
+                        let whom = whom.get(lang);
+                        say!(
+                            lang,
+                            "您答了“不确定”:请向{whom}问清楚;{when}: {fix}",
+                            "you answered \"not sure\": ask {whom}; {when}: {fix}"
+                        )
+                    }
+                }))
             }
             Said::Rule(item) | Said::Chase { item, .. } => {
                 item.fix.as_ref().map(|f| Cow::Borrowed(f.get(lang)))
@@ -259,12 +296,29 @@ impl<'x, 'r> Context<'x, 'r> {
             ))),
             Said::LookUp { fix, .. } => fix.map(|f| Cow::Borrowed(f.text.get(lang))),
             Said::NeedAge => Some(Cow::Owned(say!(lang, "加 --age 年龄", "add --age YEARS"))),
-            Said::Caveat(c) => Some(Cow::Borrowed(c.fix.get(lang))),
-            Said::SchemesDiffer => Some(Cow::Owned(say!(
-                lang,
-                "用 --scheme employee|resident 说明",
-                "state it with --scheme employee|resident"
-            ))),
+            Said::Caveat(c) => Some(match self.voice {
+                Voice::Flags => {
+                    let (fix, flag) = (c.fix.get(lang), c.fact.get_ref().replace('_', "-"));
+                    Cow::Owned(say!(
+                        lang,
+                        "{fix};用 --{flag} yes|no 说明",
+                        "{fix}; state it with --{flag} yes|no"
+                    ))
+                }
+                Voice::Walk => Cow::Borrowed(c.fix.get(lang)),
+            }),
+            Said::SchemesDiffer => Some(Cow::Owned(match self.voice {
+                Voice::Flags => say!(
+                    lang,
+                    "用 --scheme employee|resident 说明",
+                    "state it with --scheme employee|resident"
+                ),
+                Voice::Walk => say!(
+                    lang,
+                    "两种医保的结论不同:请确认您参加的是职工医保还是居民医保(社保卡、医保 App 或单位人事部门可查)",
+                    "the two schemes differ here: find out whether you are in employee or resident insurance (your social-security card, the insurance app or an employer's HR can tell)"
+                ),
+            })),
             Said::RegionRule {
                 layer,
                 insured,
@@ -281,21 +335,35 @@ impl<'x, 'r> Context<'x, 'r> {
                 None => {
                     let (label, answer) = (place(layer, lang), outcome(*stated));
                     let answer = answer.get(lang);
-                    say!(
-                        lang,
-                        "用 --region 说明参保地;在{label}参保时结论为“{answer}”",
-                        "state where you are insured with --region; insured in {label}, the answer is \"{answer}\""
-                    )
+                    match self.voice {
+                        Voice::Flags => say!(
+                            lang,
+                            "用 --region 说明参保地;在{label}参保时结论为“{answer}”",
+                            "state where you are insured with --region; insured in {label}, the answer is \"{answer}\""
+                        ),
+                        Voice::Walk => say!(
+                            lang,
+                            "参保地还不确定;在{label}参保时结论为“{answer}”",
+                            "where you are insured is still open; insured in {label}, the answer is \"{answer}\""
+                        ),
+                    }
                 }
             })),
-            Said::Question { id, values, .. } => {
-                let flag = format!("--{}", id.replace('_', "-"));
-                Some(Cow::Owned(say!(
+            Said::Question { id, values, .. } => Some(Cow::Owned(match self.voice {
+                Voice::Flags => {
+                    let flag = format!("--{}", id.replace('_', "-"));
+                    say!(
+                        lang,
+                        "用 {flag} {values} 说明",
+                        "state it with {flag} {values}"
+                    )
+                }
+                Voice::Walk => say!(
                     lang,
-                    "用 {flag} {values} 说明",
-                    "state it with {flag} {values}"
-                )))
-            }
+                    "您答了“不确定”:弄清楚后再问一次,结论会更确定",
+                    "you answered \"not sure\": once you know, ask again for a firmer answer"
+                ),
+            })),
             Said::Regime(_) => Some(Cow::Owned(say!(
                 lang,
                 "向转入地医保经办机构确认还需要办哪些手续",
@@ -397,9 +465,33 @@ pub fn working_days(n: u32, lang: Lang) -> String {
     say!(lang, "{n} 个工作日", "{n} working days")
 }
 
-/// A warning about the answer.
-pub fn warning(w: &Warning, lang: Lang) -> String {
+/// Whom to ask about a fact answered 不确定 in a walk-through (the fact's id, as in the rules).
+fn who_knows(fact: &str) -> Text {
+    match fact {
+        "origin_stopped" | "from_stopped" => Text::new(
+            "原单位人事部门或转出地医保经办机构(灵活就业、居民医保的问经办机构或查医保 App)",
+            "your former employer's HR or the origin agency (flexible workers and residents: the agency or the insurance app)",
+        ),
+        "destination_enrolled" | "to_insured" => Text::new(
+            "新单位人事部门或转入地医保经办机构",
+            "your new employer's HR or the destination agency",
+        ),
+        "arrears" => Text::new(
+            "医保经办机构,或在医保 App 里查缴费记录",
+            "the agency, or look up your payment record in the insurance app",
+        ),
+        _ => Text::new("医保经办机构", "the medical-insurance agency"),
+    }
+}
+
+/// A warning about the answer, worded for `voice`.
+pub fn warning(w: &Warning, lang: Lang, voice: Voice) -> String {
     match w {
+        Warning::CountedFromToday(start) if voice == Voice::Walk => say!(
+            lang,
+            "还没有受理日期,期限按今天 ({start}) 受理计算;受理后再问一次并填上受理日期,就能算出各环节的最迟日期",
+            "no acceptance date yet, so the limits are counted as if accepted today ({start}); once accepted, ask again with the acceptance day for the date each step is due"
+        ),
         Warning::CountedFromToday(start) => say!(
             lang,
             "还没有受理日期,期限按今天 ({start}) 受理计算;受理后加 --submitted YYYY-MM-DD 重新计算",

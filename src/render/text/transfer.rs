@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{Context, Line, place, say, scheme, working_days};
+use super::{Context, Line, Voice, place, say, scheme, working_days};
 use crate::checks::transfer::waiting::Reading;
 use crate::checks::transfer::window::Standing as WindowStanding;
 use crate::checks::transfer::{Answer, Reason, Status, Waiting, Window};
@@ -90,7 +90,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
 }
 
 /// The key facts and figures, in display order: (id, label, value).
-pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
+pub fn lines(a: &Answer, lang: Lang, voice: Voice) -> Vec<Line> {
     let f = &a.facts;
     let mut out = Vec::new();
     let mut line = |id: &'static str, label: Text, value: String| {
@@ -124,7 +124,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
         line(
             "waiting_period",
             Text::new("等待期", "waiting period"),
-            waiting(w, lang),
+            waiting(w, lang, voice),
         );
         if let Some(text) = benefits(w, lang) {
             line("benefits_from", Text::new("待遇开始", "cover starts"), text);
@@ -161,7 +161,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
         );
     }
     if let Some(next) = a.next_step {
-        let cx = context(a, lang);
+        let cx = context(a, lang, voice);
         let text = (a.verdict.steps.iter())
             .find(|s| s.said.id() == next)
             .map(|s| cx.said(&s.said).into_owned())
@@ -172,20 +172,21 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
 }
 
 /// The context the shared words need.
-pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang) -> Context<'x, 'r> {
+pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang, voice: Voice) -> Context<'x, 'r> {
     let depends = (a.verdict.conditions.iter()).any(|c| matches!(c.said, Said::WaitingDepends));
     Context {
         verdict: &a.verdict,
         waiting: (a.waiting.as_ref())
             .filter(|_| depends)
-            .map(|w| waiting(w, lang)),
+            .map(|w| waiting(w, lang, voice)),
         place: None,
         lang,
+        voice,
     }
 }
 
 /// A step of the reasoning.
-pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
+pub fn why(a: &Answer, w: &Why, lang: Lang, voice: Voice) -> String {
     match w {
         Why::SamePoolingArea => {
             let to = place(&a.facts.to, lang);
@@ -196,17 +197,37 @@ pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
             answered,
             standing,
         } => {
+            let state = match standing {
+                Standing::Blocks => Text::new("受阻", "blocks"),
+                Standing::Clear => Text::new("没有问题", "clear"),
+                Standing::Unknown => Text::new("未知", "unknown"),
+            };
+            if voice == Voice::Walk {
+                // The answer as it was given: a choice or a day, not a flag.
+                let answer = match answered {
+                    Answered::BySubmission => Text::new("已受理", "accepted"),
+                    Answered::Yes => Text::new("是", "yes"),
+                    Answered::No => Text::new("否", "no"),
+                    Answered::Unknown => Text::new("不确定", "not sure"),
+                };
+                let (answer, state, text, source) = (
+                    answer.get(lang),
+                    state.get(lang),
+                    item.text.get(lang),
+                    item.cite.source.get_ref(),
+                );
+                return say!(
+                    lang,
+                    "您的回答“{answer}” → {state} (查的是: {text}) [transfer.toml; {source}]",
+                    "you answered \"{answer}\" → {state} (checks: {text}) [transfer.toml; {source}]"
+                );
+            }
             let flag = item.id.get_ref().replace('_', "-");
             let answer = match answered {
                 Answered::BySubmission => "(--submitted)",
                 Answered::Yes => "yes",
                 Answered::No => "no",
                 Answered::Unknown => "?",
-            };
-            let state = match standing {
-                Standing::Blocks => Text::new("受阻", "blocks"),
-                Standing::Clear => Text::new("没有问题", "clear"),
-                Standing::Unknown => Text::new("未知", "unknown"),
             };
             let (state, text, source) = (
                 state.get(lang),
@@ -220,16 +241,21 @@ pub fn why(a: &Answer, w: &Why, lang: Lang) -> String {
             )
         }
         Why::WaitingPeriod => match &a.waiting {
-            Some(wt) => format!("{}: {}", wt.reading.rule(), waiting(wt, lang)),
+            Some(wt) => format!("{}: {}", wt.reading.rule(), waiting(wt, lang, voice)),
             None => String::new(),
         },
-        other => context(a, lang).why(other),
+        other => context(a, lang, Voice::Flags).why(other),
     }
 }
 
 /// The waiting period in a sentence.
-pub fn waiting(w: &Waiting, lang: Lang) -> String {
+pub fn waiting(w: &Waiting, lang: Lang, voice: Voice) -> String {
     match &w.reading {
+        Reading::Unknown if voice == Voice::Walk => say!(
+            lang,
+            "缴费月份没有给出,等待期还不能判断:知道转出地最后缴费的月份和转入地开始缴费的月份后,再问一次",
+            "the months were not given, so the waiting period cannot be judged yet: once you know the last month paid at the origin and the first at the destination, ask again"
+        ),
         Reading::Unknown => say!(
             lang,
             "未给出缴费月份,无法判断等待期;用 --last-paid YYYY-MM(转出地最后缴费月)和 --paid-from YYYY-MM(转入地开始缴费月)说明",
@@ -274,6 +300,11 @@ pub fn waiting(w: &Waiting, lang: Lang) -> String {
                 "a gap of {gap} months, more than {limit}: benefits follow the destination's rules, which may set a waiting period of up to {cap} months ({whose}); ask the destination agency for the exact months"
             )
         }
+        Reading::CrossSchemeYearsUnknown { gap, min } if voice == Voice::Walk => say!(
+            lang,
+            "换险种且中断 {gap} 个月:连续参保满 {min} 年的可补缴、不设等待期;您连续参保满 {min} 年了吗?(参保缴费记录里可查)",
+            "a change of scheme with a {gap}-month gap: after {min} continuous years insured you may pay up with no waiting period; have you been insured for {min} years without a break? (your contribution record shows it)"
+        ),
         Reading::CrossSchemeYearsUnknown { gap, min } => say!(
             lang,
             "换险种且中断 {gap} 个月:连续参保满 {min} 年的可补缴、不设等待期;请用 --continuous-years 说明连续参保年数",
