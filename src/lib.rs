@@ -135,6 +135,8 @@ fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 
         Command::Status { plan } => Box::new(commands::status::run(plan, req)?),
         Command::Refund(args) => commands::refund::run(args, req)?,
         Command::Dental(args) => commands::dental::run(args, req)?,
+        Command::Filing(args) => Box::new(commands::filing::run(args, req)?),
+        Command::Route(args) => Box::new(commands::route::run(args, req)?),
         Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,
         Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
         Command::Schema { command } => Box::new(commands::schema::run(command.as_deref())?),

@@ -20,12 +20,16 @@ pub const SCHEMA: &str = "yibao.filing/1";
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, clap::ValueEnum,
 )]
 #[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
 pub enum Kind {
     /// 异地安置退休: a retiree who has settled elsewhere.
+    #[value(alias = "resettled-retiree")]
     ResettledRetiree,
     /// 异地长期居住: living elsewhere for a long time.
+    #[value(alias = "long-term-resident")]
     LongTermResident,
     /// 常驻异地工作: posted elsewhere by the employer.
+    #[value(alias = "posted-worker")]
     PostedWorker,
     /// 异地转诊: referred to a hospital elsewhere.
     Referral,

@@ -116,7 +116,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
 }
 
 /// A place from its flag, else asked at a terminal, else a usage error naming the flag.
-fn place(
+pub(crate) fn place(
     typed: Option<&str>,
     flag: &str,
     question: Text,

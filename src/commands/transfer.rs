@@ -20,6 +20,13 @@ use crate::text::{Lang, Text};
 pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     let mut facts = from_flags(args, req)?;
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
+    // First the route: a transfer at all, or a care filing, or nothing to do (issue 18).
+    if let Some(p) = prompter.as_ref().filter(|_| super::route::ask_first(args)) {
+        match super::route::at_start(p, args, facts.retired, req)? {
+            super::route::Start::Done(report) => return Ok(report),
+            super::route::Start::Transfer { retired } => facts.retired = retired,
+        }
+    }
     let asked = match &prompter {
         Some(p) => walk_through(p, &mut facts, req)?,
         None => {

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::wire::{
-    BalanceJson, CitationJson, DentalJson, ItemJson, MergeJson, Origin, RefundJson, TransferJson,
-    VerdictJson,
+    BalanceJson, CitationJson, DentalJson, FilingJson, ItemJson, MergeJson, Origin, RefundJson,
+    RouteJson, TransferJson, VerdictJson,
 };
 use super::{Report, t, table};
 use crate::checks::{balance, dental, merge, refund, transfer};
@@ -81,6 +81,18 @@ answer_report!(
     DentalReport,
     dental::Answer<'r>,
     DentalJson
+);
+answer_report!(
+    /// `yibao filing`.
+    FilingReport,
+    crate::checks::filing::Answer<'r>,
+    FilingJson
+);
+answer_report!(
+    /// `yibao route`.
+    RouteReport,
+    crate::checks::route::Answer<'r>,
+    RouteJson
 );
 answer_report!(
     /// `yibao merge`.

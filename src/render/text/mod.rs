@@ -6,8 +6,10 @@
 
 pub mod balance;
 pub mod dental;
+pub mod filing;
 pub mod merge;
 pub mod refund;
+pub mod route;
 pub mod transfer;
 
 use std::borrow::Cow;

@@ -1,0 +1,172 @@
+//! `yibao filing` and `yibao route` at a terminal (pseudo-terminal), in Chinese and English,
+//! and the route question at the start of `yibao transfer`'s walk-through; batch and schema.
+
+use crate::support::Yibao;
+use crate::support::pty::{DOWN, ENTER, answer, finish, spawn};
+
+#[test]
+fn a_retiree_starting_a_transfer_is_handed_to_the_filing_walk_through() {
+    let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    answer(&mut s, "您是要改变参保地", ENTER);
+    // 是 is the second choice (否 first).
+    answer(&mut s, "您已经退休了吗?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "您会在那里待多久?", ENTER);
+    answer(&mut s, "您在哪里参保?", "成都\r");
+    answer(&mut s, "要在哪里就医或居住?", "深圳\r");
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("长期备案(异地安置退休人员)"), "{text}");
+    assert!(text.contains("长期有效"), "{text}");
+    assert!(
+        !text.contains("您属于哪种情况"),
+        "the kind is known: {text}"
+    );
+    assert!(
+        text.contains("yibao filing --from 510100 --to 440300 --kind resettled_retiree"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_posted_worker_starting_a_transfer_in_english_files_instead() {
+    let mut s = spawn(&[
+        "transfer",
+        "--from",
+        "西安",
+        "--to",
+        "上海",
+        "--on",
+        "2026-11-23",
+        "--lang",
+        "en",
+    ]);
+    answer(
+        &mut s,
+        "Are you changing where you are insured",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(&mut s, "Are you retired?", ENTER);
+    answer(
+        &mut s,
+        "Has your employer posted you elsewhere",
+        &format!("{DOWN}{ENTER}"),
+    );
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("posted worker"), "{text}");
+    assert!(text.contains("employer's proof of the posting"), "{text}");
+    assert!(
+        text.contains("yibao filing --from 610100 --to 310000 --kind posted_worker"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_filing_walk_through_in_english_asks_the_kind_and_the_hospital_stay() {
+    let mut s = spawn(&["filing", "--on", "2026-11-23", "--lang", "en"]);
+    answer(&mut s, "Where are you insured?", "xian\r");
+    answer(&mut s, "Where will you get care or live?", "hangzhou\r");
+    // The fifth kind: emergency.
+    answer(
+        &mut s,
+        "Which fits you?",
+        &format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"),
+    );
+    answer(
+        &mut s,
+        "already in hospital there",
+        &format!("{DOWN}{ENTER}"),
+    );
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("counts as filed"), "{text}");
+    assert!(text.contains("file before you are discharged"), "{text}");
+    assert!(
+        text.contains("yibao filing --from 610100 --to 330100 --kind emergency --admitted yes"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_route_walk_through_in_chinese_finds_a_care_trip() {
+    let mut s = spawn(&[
+        "route",
+        "--from",
+        "西安",
+        "--to",
+        "北京",
+        "--on",
+        "2026-11-23",
+    ]);
+    answer(&mut s, "您是要改变参保地", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "您已经退休了吗?", ENTER);
+    answer(&mut s, "是单位派您到外地工作", ENTER);
+    answer(&mut s, "您会在那里待多久?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "为什么在那里看病?", ENTER);
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("异地转诊人员"), "{text}");
+    assert!(
+        text.contains("yibao route --from 610100 --to 110000 --change no --retired no --posted no --stay short --care referral"),
+        "{text}"
+    );
+    assert!(
+        text.contains("yibao filing --from 610100 --to 110000 --kind referral"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_transfer_with_its_state_given_skips_the_route_question() {
+    let mut s = spawn(&[
+        "transfer",
+        "--from",
+        "西安",
+        "--to",
+        "北京",
+        "--origin-stopped",
+        "yes",
+        "--on",
+        "2026-11-23",
+    ]);
+    answer(&mut s, "您参加的是哪种医保?", "\x03");
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
+    assert!(!text.contains("您是要改变参保地"), "{text}");
+}
+
+#[test]
+fn batch_answers_filing_lines_and_full_lines_match_the_single_command() {
+    let input = concat!(
+        r#"{"check":"filing","id":"a","from":"成都","to":"深圳","kind":"resettled_retiree"}"#,
+        "\n",
+        r#"{"check":"filing","id":"b","from":"北京朝阳","to":"海淀"}"#,
+        "\n",
+        r#"{"check":"filing","id":"c","from":"西安","kind":"emergency"}"#,
+        "\n",
+    );
+    let run = Yibao::new()
+        .args(["batch"])
+        .on("2026-03-02")
+        .stdin(input.as_bytes())
+        .run();
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["needed"], true, "{}", run.stdout);
+    assert_eq!(lines[0]["outcome"], "yes");
+    assert_eq!(lines[1]["needed"], false);
+    assert_eq!(lines[2]["error"]["code"], "missing_fact");
+    let full = Yibao::new()
+        .args(["batch", "--full"])
+        .on("2026-03-02")
+        .stdin(input.as_bytes())
+        .run();
+    let first: serde_json::Value =
+        serde_json::from_str(full.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["schema"], "yibao.filing/1");
+    assert_eq!(first["kind"], "resettled_retiree");
+    assert_eq!(first["line"], 1);
+}
