@@ -110,7 +110,20 @@ fn unused_rules(command: &Command) -> &'static [&'static str] {
         Command::Transfer(_) | Command::Status { .. } => {
             &["guides.toml", "merge.toml", "refund.toml", "dental.toml"]
         }
-        Command::Merge(_) => &["guides.toml", "transfer.toml", "refund.toml", "dental.toml"],
+        Command::Merge(_) => &[
+            "guides.toml",
+            "transfer.toml",
+            "refund.toml",
+            "dental.toml",
+            "filing.toml",
+        ],
+        Command::Filing(_) | Command::Route(_) => &[
+            "guides.toml",
+            "merge.toml",
+            "transfer.toml",
+            "refund.toml",
+            "dental.toml",
+        ],
         Command::Batch(_) => &["guides.toml"],
         // Only the dated pooling areas (and the calendar they load with).
         Command::Regions { .. } => rules::procedures::FILES,

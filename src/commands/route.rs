@@ -33,7 +33,49 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
     };
     if req.interactive {
         let p = Prompter::new(req.lang);
-        if ask(&p, &mut facts)? {
+        let mut asked = false;
+        // The places first: one pooling area needs nothing more.
+        for (flag, slot, question, what) in [
+            (
+                "--from",
+                &mut facts.from,
+                Text::new("您现在在哪里参保?", "Where are you insured now?"),
+                Text::new("现在的参保地", "where you are insured now"),
+            ),
+            (
+                "--to",
+                &mut facts.to,
+                Text::new(
+                    "要去哪里(工作、居住或看病)?",
+                    "Where are you going (to work, live or get care)?",
+                ),
+                Text::new("另一地", "the other place"),
+            ),
+        ] {
+            if slot.is_none() {
+                *slot = Some(super::merge::place(
+                    None,
+                    flag,
+                    question,
+                    what,
+                    Some(&p),
+                    &mut asked,
+                    req,
+                )?);
+            }
+        }
+        let same = match (&facts.from, &facts.to) {
+            (Some(f), Some(t)) => {
+                let policy = req.policy(kept_code(f))?;
+                crate::checks::filing::scope(&policy, f, t)
+                    == crate::checks::filing::Scope::SameArea
+            }
+            _ => false,
+        };
+        if !same {
+            asked |= ask(&p, &mut facts)?;
+        }
+        if asked {
             p.say_command(&equivalent(&facts));
         }
     }

@@ -170,3 +170,16 @@ fn batch_answers_filing_lines_and_full_lines_match_the_single_command() {
     assert_eq!(first["kind"], "resettled_retiree");
     assert_eq!(first["line"], 1);
 }
+
+#[test]
+fn the_route_walk_through_asks_the_places_first_and_stops_at_one_pooling_area() {
+    let mut s = spawn(&["route", "--on", "2026-11-23", "--lang", "en"]);
+    answer(&mut s, "Where are you insured now?", "海淀\r");
+    answer(&mut s, "Where are you going", "朝阳区\r");
+    // 朝阳区 is in Beijing and in Changchun: the Beijing one comes first.
+    answer(&mut s, "Which one do you mean?", ENTER);
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("nothing to apply for"), "{text}");
+    assert!(!text.contains("Are you changing"), "{text}");
+}
