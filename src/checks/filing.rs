@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::rules::procedures::filing::applies;
 use crate::rules::{Policy, Resolved};
-use crate::verdict::{Verdict, Why};
+use crate::verdict::{Verdict, Warning, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 
 pub const SCHEMA: &str = "yibao.filing/1";
@@ -23,19 +23,28 @@ pub const SCHEMA: &str = "yibao.filing/1";
 #[value(rename_all = "snake_case")]
 pub enum Kind {
     /// 异地安置退休: a retiree who has settled elsewhere.
-    #[value(alias = "resettled-retiree")]
+    #[value(aliases = ["异地安置退休", "异地安置", "退休", "resettled-retiree"])]
+    #[serde(alias = "异地安置退休", alias = "异地安置", alias = "退休")]
     ResettledRetiree,
     /// 异地长期居住: living elsewhere for a long time.
-    #[value(alias = "long-term-resident")]
+    #[value(aliases = ["异地长期居住", "长期居住", "long-term-resident"])]
+    #[serde(alias = "异地长期居住", alias = "长期居住")]
     LongTermResident,
     /// 常驻异地工作: posted elsewhere by the employer.
-    #[value(alias = "posted-worker")]
+    #[value(aliases = ["常驻异地工作", "常驻", "派驻", "posted-worker"])]
+    #[serde(alias = "常驻异地工作", alias = "常驻", alias = "派驻")]
     PostedWorker,
     /// 异地转诊: referred to a hospital elsewhere.
+    #[value(aliases = ["异地转诊", "转诊"])]
+    #[serde(alias = "异地转诊", alias = "转诊")]
     Referral,
     /// 异地急诊抢救: emergency care elsewhere.
+    #[value(aliases = ["异地急诊抢救", "急诊", "抢救"])]
+    #[serde(alias = "异地急诊抢救", alias = "急诊", alias = "抢救")]
     Emergency,
     /// 其他临时外出就医: other temporary care elsewhere.
+    #[value(aliases = ["其他临时外出就医", "临时外出就医", "临时"])]
+    #[serde(alias = "其他临时外出就医", alias = "临时外出就医", alias = "临时")]
     Temporary,
 }
 
@@ -207,6 +216,12 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         }
     }
 
+    // The 2022 notice's values start on 2023-01-01: before that (or past a gap a region file
+    // leaves) the rules say nothing, and the answer says so instead of using later rules.
+    let gap = match policy.get("filing.temporary_valid_min_months") {
+        Err(gap) if scope != Scope::SameArea => Some(gap),
+        _ => None,
+    };
     let mut figures = Vec::new();
     if needed && facts.kind.map(Kind::class) == Some(Class::Temporary) {
         let cut = match facts.kind {
@@ -252,7 +267,10 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         let s = v.rule(policy, item);
         v.notes.push(s);
     }
-    v.outcome = if v.conditions.is_empty() {
+    if let Some(gap) = gap {
+        v.warnings.push(Warning::Gap(gap));
+    }
+    v.outcome = if v.conditions.is_empty() && v.warnings.is_empty() {
         Outcome::Yes
     } else {
         Outcome::Conditional
@@ -358,6 +376,15 @@ mod tests {
             .unwrap();
         assert_eq!(cut.number(), 0.10);
         assert_eq!(cut.region.as_deref(), Some("150000"));
+    }
+
+    #[test]
+    fn before_the_2022_notice_took_effect_the_answer_says_no_rule_is_in_force() {
+        let a = run("610100", "110000", Some(Kind::Temporary), "2022-06-01");
+        assert_eq!(a.verdict.outcome, Outcome::Conditional);
+        assert!(matches!(a.verdict.warnings[..], [Warning::Gap(_)]));
+        let same = run("110000", "110000", Some(Kind::Temporary), "2022-06-01");
+        assert_eq!(same.verdict.outcome, Outcome::Yes);
     }
 
     #[test]

@@ -20,8 +20,12 @@ pub const SCHEMA: &str = "yibao.route/1";
 #[serde(rename_all = "snake_case")]
 pub enum Stay {
     /// Living there (moving, joining family, a long posting).
+    #[value(aliases = ["长期", "长住"])]
+    #[serde(alias = "长期", alias = "长住")]
     Long,
     /// A trip for care.
+    #[value(aliases = ["短期"])]
+    #[serde(alias = "短期")]
     Short,
 }
 
@@ -32,10 +36,16 @@ pub enum Stay {
 #[serde(rename_all = "snake_case")]
 pub enum Care {
     /// Referred by a hospital at home.
+    #[value(aliases = ["转诊"])]
+    #[serde(alias = "转诊")]
     Referral,
     /// An emergency while away.
+    #[value(aliases = ["急诊"])]
+    #[serde(alias = "急诊")]
     Emergency,
     /// Any other care elsewhere.
+    #[value(aliases = ["其他"])]
+    #[serde(alias = "其他")]
     Other,
 }
 

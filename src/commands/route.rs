@@ -90,7 +90,8 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
 /// Returns whether anything was asked.
 pub fn ask(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
     let mut asked = false;
-    if f.change.is_none() && f.posted != Some(true) {
+    // A retiree files whichever way they answer: the question would only slow them down.
+    if f.change.is_none() && f.posted != Some(true) && f.retired != Some(true) {
         asked = true;
         f.change = p.select(
             &Text::new(

@@ -183,3 +183,23 @@ fn the_route_walk_through_asks_the_places_first_and_stops_at_one_pooling_area() 
     assert!(text.contains("nothing to apply for"), "{text}");
     assert!(!text.contains("Are you changing"), "{text}");
 }
+
+#[test]
+fn a_retiree_given_as_a_flag_goes_straight_to_the_length_of_stay() {
+    let mut s = spawn(&[
+        "transfer",
+        "--retired",
+        "yes",
+        "--from",
+        "chengdu",
+        "--to",
+        "shenzhen",
+        "--on",
+        "2026-11-23",
+    ]);
+    answer(&mut s, "您会在那里待多久?", ENTER);
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("您是要改变参保地"), "{text}");
+    assert!(text.contains("异地安置退休人员"), "{text}");
+}
