@@ -50,6 +50,9 @@ pub fn walk<'r>(
     req: &'r Request,
 ) -> Result<FilingReport<'r>, Error> {
     let mut asked = given.handed_over;
+    if prompter.is_none() && (given.from.is_none() || given.to.is_none()) {
+        return Err(missing_places(&given));
+    }
     let from = place(
         given.from.as_deref(),
         "--from",
@@ -108,6 +111,30 @@ pub fn walk<'r>(
         answer: filing::check(&facts, &policy),
         rules: policy.rules,
     })
+}
+
+/// Off a terminal: one error naming every place missing.
+fn missing_places(given: &Given) -> Error {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if given.from.is_none() {
+        zh.push("--from 参保地");
+        en.push("--from REGION (where you are insured)");
+    }
+    if given.to.is_none() {
+        zh.push("--to 就医地");
+        en.push("--to REGION (where the care or the stay is)");
+    }
+    Error::usage(
+        format!(
+            "缺少 {}:地区可写代码、名称或拼音,例如 yibao filing --from 成都 --to 深圳 --kind resettled_retiree",
+            zh.join("、")
+        ),
+        format!(
+            "missing {}: places as code, Chinese name or pinyin, e.g. yibao filing --from 成都 --to 深圳 --kind resettled_retiree",
+            en.join(", ")
+        ),
+    )
 }
 
 /// The kinds as a person recognises them, and "not sure".

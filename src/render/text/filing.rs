@@ -62,7 +62,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
     let what = match a.facts.kind {
         Some(k) => {
             let (c, k) = (class(k.class()), kind(k));
-            say!(lang, "{}({})", "a {} ({})", c.get(lang), k.get(lang))
+            say!(lang, "{}({})", "a {} as {}", c.get(lang), k.get(lang))
         }
         None => say!(lang, "异地就医备案", "a cross-region care filing"),
     };

@@ -70,7 +70,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
                 Some(k) => say!(
                     lang,
                     "你的情况是异地就医备案({k}),不需要转移医保关系",
-                    "yours is a cross-region care filing ({k}), not a transfer"
+                    "yours is a cross-region care filing, as {k}; not a transfer"
                 ),
                 None => say!(
                     lang,
