@@ -179,10 +179,12 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     );
 
     let mut waived = false;
+    let mut waiver_reported = false;
     if scope == Scope::InProvince
         && let Ok(r) = policy.get("filing.in_province_not_needed")
     {
         waived = r.flag();
+        waiver_reported = waived && r.reported();
         v.trace(r.key.clone(), waived, Why::Value(Box::new(r.clone())));
         if waived {
             v.cite_value(policy, &r);
@@ -213,6 +215,9 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         }
         if waived {
             tags.push("waived");
+        }
+        if waiver_reported {
+            tags.push("waiver_reported");
         }
     }
 

@@ -203,3 +203,43 @@ fn a_retiree_given_as_a_flag_goes_straight_to_the_length_of_stay() {
     assert!(!text.contains("您是要改变参保地"), "{text}");
     assert!(text.contains("异地安置退休人员"), "{text}");
 }
+
+#[test]
+fn a_region_file_adds_its_own_filing_values() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/filing-overlay");
+    // The waiver (cited to a confirmed source here): care inside the province needs no filing.
+    let run = Yibao::new()
+        .args([
+            "filing", "--from", "福州", "--to", "厦门", "--kind", "referral", "--json",
+        ])
+        .args(["--rules-dir", dir])
+        .on("2026-03-02")
+        .run()
+        .code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["needed"], false, "{}", run.stdout);
+    assert_eq!(v["scope"], "in_province");
+    // Its own validity for care in another province.
+    let run = Yibao::new()
+        .args([
+            "filing", "--from", "福州", "--to", "北京", "--kind", "referral", "--json",
+        ])
+        .args(["--rules-dir", dir])
+        .on("2026-03-02")
+        .run()
+        .code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let valid = &v["figures"][0];
+    assert_eq!(valid["key"], "filing.temporary_valid_min_months");
+    assert_eq!(valid["value"], 12.0);
+    assert_eq!(valid["region"], "350000");
+    // Before the overlay's date the built-in rules apply: a filing, the province's rules.
+    Yibao::new()
+        .args([
+            "filing", "--from", "福州", "--to", "厦门", "--kind", "referral",
+        ])
+        .args(["--rules-dir", dir])
+        .on("2023-06-01")
+        .run()
+        .code(3);
+}

@@ -29,6 +29,7 @@ pub const TAGS: &[&str] = &[
     "admitted",
     "proof",
     "waived",
+    "waiver_reported",
 ];
 
 /// The explanations the route chooser names by id; filing.toml words each one.
