@@ -204,7 +204,8 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
             Some(k) => {
                 tags.push(k.tag());
                 tags.push(k.class().id());
-                if k.class() == Class::LongTerm {
+                // Proof of residence, which a personal commitment may replace.
+                if matches!(k, Kind::ResettledRetiree | Kind::LongTermResident) {
                     tags.push("proof");
                 }
             }
