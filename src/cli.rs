@@ -163,7 +163,7 @@ pub enum Command {
     Calendar(CalendarCommand),
     /// Plan a move of your insurance between two places: blockers, steps, papers, dates
     #[command(after_help = concat!(
-        "Examples:\n  yibao transfer                      (asks at a terminal)\n",
+        "Examples:\n  yibao transfer                      (asks at a terminal, first which route: transfer, filing or nothing)\n",
         "  yibao transfer --from 西安 --to 北京 --scheme employee --reason job --origin-stopped yes \\\n",
         "      --destination-enrolled yes --arrears no --account-frozen no --retired no \\\n",
         "      --last-paid 2026-08 --paid-from 2026-09\n",

@@ -100,6 +100,8 @@ pub struct Answer<'a> {
     pub facts: Facts,
     pub route: Option<Route>,
     pub kind: Option<Kind>,
+    /// Nothing to do because the province moves the record by itself.
+    pub automatic: bool,
 }
 
 /// `policy` is the policy of the insured place (national when it is not given).
@@ -163,7 +165,7 @@ pub fn decide<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
             .find(|r| r.id == "auto_transfer"),
         _ => None,
     };
-    let route = if let Some(r) = regime {
+    let route = if let Some(r) = &regime {
         let unverified = v.cite(policy, &r.entry.cite);
         v.notes.push(Statement {
             said: Said::Regime(r.label),
@@ -173,7 +175,8 @@ pub fn decide<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     } else {
         route
     };
-    if let Some(item) = data.route(why) {
+    let automatic = regime.is_some();
+    if let Some(item) = data.route(why).filter(|_| !automatic) {
         let s = v.rule(policy, item);
         if route.is_none() || why == "stay_unknown" {
             v.conditions.push(s);
@@ -191,6 +194,7 @@ pub fn decide<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         facts: facts.clone(),
         route,
         kind,
+        automatic,
     }
 }
 

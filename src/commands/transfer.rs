@@ -3,7 +3,9 @@
 //! needs nothing more, a retiree's answer needs nothing more, residents are not asked about
 //! a personal account). Off a terminal the missing essentials (--from, --to, --scheme) are
 //! one usage error naming them all; other unknown facts make the answer conditional. Ends by
-//! printing the equivalent one-line command and, on request, saving the plan.
+//! printing the equivalent one-line command and, on request, saving the plan. At a terminal
+//! it first asks which route applies (`commands::route::at_start`): a filing or nothing to
+//! do ends here.
 
 use crate::checks::transfer::{self, Facts, Reason, Scheme};
 use crate::cli::{TransferArgs, YesNo};

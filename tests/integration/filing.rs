@@ -4,6 +4,18 @@
 use crate::support::Yibao;
 use crate::support::pty::{DOWN, ENTER, answer, finish, spawn};
 
+/// Waits for the walk-through to end, checks it exited 0 and showed every one of `shown`;
+/// returns what it showed.
+#[track_caller]
+fn ends_showing(s: expectrl::session::OsSession, shown: &[&str]) -> String {
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    for part in shown {
+        assert!(text.contains(part), "{part:?} not shown: {text}");
+    }
+    text
+}
+
 #[test]
 fn a_retiree_starting_a_transfer_is_handed_to_the_filing_walk_through() {
     let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
@@ -13,17 +25,17 @@ fn a_retiree_starting_a_transfer_is_handed_to_the_filing_walk_through() {
     answer(&mut s, "您会在那里待多久?", ENTER);
     answer(&mut s, "您在哪里参保?", "成都\r");
     answer(&mut s, "要在哪里就医或居住?", "深圳\r");
-    let (text, code) = finish(s);
-    assert_eq!(code, 0, "{text}");
-    assert!(text.contains("长期备案(异地安置退休人员)"), "{text}");
-    assert!(text.contains("长期有效"), "{text}");
+    let text = ends_showing(
+        s,
+        &[
+            "长期备案(异地安置退休人员)",
+            "长期有效",
+            "yibao filing --from 510100 --to 440300 --kind resettled_retiree",
+        ],
+    );
     assert!(
         !text.contains("您属于哪种情况"),
         "the kind is known: {text}"
-    );
-    assert!(
-        text.contains("yibao filing --from 510100 --to 440300 --kind resettled_retiree"),
-        "{text}"
     );
 }
 
@@ -51,13 +63,13 @@ fn a_posted_worker_starting_a_transfer_in_english_files_instead() {
         "Has your employer posted you elsewhere",
         &format!("{DOWN}{ENTER}"),
     );
-    let (text, code) = finish(s);
-    assert_eq!(code, 0, "{text}");
-    assert!(text.contains("posted worker"), "{text}");
-    assert!(text.contains("employer's proof of the posting"), "{text}");
-    assert!(
-        text.contains("yibao filing --from 610100 --to 310000 --kind posted_worker"),
-        "{text}"
+    ends_showing(
+        s,
+        &[
+            "posted worker",
+            "employer's proof of the posting",
+            "yibao filing --from 610100 --to 310000 --kind posted_worker",
+        ],
     );
 }
 
@@ -77,13 +89,13 @@ fn the_filing_walk_through_in_english_asks_the_kind_and_the_hospital_stay() {
         "already in hospital there",
         &format!("{DOWN}{ENTER}"),
     );
-    let (text, code) = finish(s);
-    assert_eq!(code, 0, "{text}");
-    assert!(text.contains("counts as filed"), "{text}");
-    assert!(text.contains("file before you are discharged"), "{text}");
-    assert!(
-        text.contains("yibao filing --from 610100 --to 330100 --kind emergency --admitted yes"),
-        "{text}"
+    ends_showing(
+        s,
+        &[
+            "counts as filed",
+            "file before you are discharged",
+            "yibao filing --from 610100 --to 330100 --kind emergency --admitted yes",
+        ],
     );
 }
 
@@ -103,16 +115,13 @@ fn the_route_walk_through_in_chinese_finds_a_care_trip() {
     answer(&mut s, "是单位派您到外地工作", ENTER);
     answer(&mut s, "您会在那里待多久?", &format!("{DOWN}{ENTER}"));
     answer(&mut s, "为什么在那里看病?", ENTER);
-    let (text, code) = finish(s);
-    assert_eq!(code, 0, "{text}");
-    assert!(text.contains("异地转诊人员"), "{text}");
-    assert!(
-        text.contains("yibao route --from 610100 --to 110000 --change no --retired no --posted no --stay short --care referral"),
-        "{text}"
-    );
-    assert!(
-        text.contains("yibao filing --from 610100 --to 110000 --kind referral"),
-        "{text}"
+    ends_showing(
+        s,
+        &[
+            "异地转诊人员",
+            "yibao route --from 610100 --to 110000 --change no --retired no --posted no --stay short --care referral",
+            "yibao filing --from 610100 --to 110000 --kind referral",
+        ],
     );
 }
 
@@ -178,9 +187,7 @@ fn the_route_walk_through_asks_the_places_first_and_stops_at_one_pooling_area() 
     answer(&mut s, "Where are you going", "朝阳区\r");
     // 朝阳区 is in Beijing and in Changchun: the Beijing one comes first.
     answer(&mut s, "Which one do you mean?", ENTER);
-    let (text, code) = finish(s);
-    assert_eq!(code, 0, "{text}");
-    assert!(text.contains("nothing to apply for"), "{text}");
+    let text = ends_showing(s, &["nothing to apply for"]);
     assert!(!text.contains("Are you changing"), "{text}");
 }
 
@@ -198,10 +205,8 @@ fn a_retiree_given_as_a_flag_goes_straight_to_the_length_of_stay() {
         "2026-11-23",
     ]);
     answer(&mut s, "您会在那里待多久?", ENTER);
-    let (text, code) = finish(s);
-    assert_eq!(code, 0, "{text}");
+    let text = ends_showing(s, &["异地安置退休人员"]);
     assert!(!text.contains("您是要改变参保地"), "{text}");
-    assert!(text.contains("异地安置退休人员"), "{text}");
 }
 
 #[test]
@@ -242,4 +247,30 @@ fn a_region_file_adds_its_own_filing_values() {
         .on("2023-06-01")
         .run()
         .code(3);
+}
+
+#[test]
+fn the_filing_walk_through_in_chinese_for_a_resettled_retiree_asks_no_hospital_question() {
+    let mut s = spawn(&["filing", "--on", "2026-11-23"]);
+    answer(&mut s, "您在哪里参保?", "成都\r");
+    answer(&mut s, "要在哪里就医或居住?", "深圳\r");
+    answer(&mut s, "您属于哪种情况?", ENTER);
+    let text = ends_showing(
+        s,
+        &[
+            "个人承诺书",
+            "yibao filing --from 510100 --to 440300 --kind resettled_retiree",
+        ],
+    );
+    assert!(!text.contains("住院"), "{text}");
+}
+
+#[test]
+fn ctrl_c_in_the_filing_walk_through_exits_130() {
+    let mut s = spawn(&[
+        "filing", "--lang", "en", "--from", "xian", "--to", "beijing",
+    ]);
+    answer(&mut s, "Which fits you?", "\x03");
+    let (text, code) = finish(s);
+    assert_eq!(code, 130, "{text}");
 }

@@ -54,6 +54,11 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
             "还不能判断:先回答你是要改变参保地,还是仍在原地参保、在外地居住或看病",
             "not decided yet: first say whether you are changing where you are insured, or staying insured here and living or getting care elsewhere"
         ),
+        Some(Route::Nothing) if a.automatic => say!(
+            lang,
+            "无需申请转移:在新参保地登记参保后,医保关系按本省规定自动转移",
+            "no transfer to apply for: once you enrol in the new place, your province's rules move the record by themselves"
+        ),
         Some(Route::Nothing) => say!(
             lang,
             "无需办理转移或备案",
