@@ -243,7 +243,7 @@ pub enum Command {
         "  yibao route --from 西安 --to 北京 --change no --stay short --care emergency\n\n",
         "Exit status: 0 decided (\"route\": transfer, filing or nothing), 3 a fact it depends on is missing, 2 bad input, 130 interrupted"
     ))]
-    #[command(display_order = 2)]
+    #[command(display_order = 0)]
     Route(RouteArgs),
     /// Answer many cases at once: JSON Lines in (one case a line), JSON Lines out, in order
     #[command(after_help = concat!(

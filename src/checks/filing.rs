@@ -246,6 +246,11 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
             if key.ends_with("self_pay_first") && r.number() <= 0.0 {
                 continue;
             }
+            // The national values are the 2022 notice's, for care in another province;
+            // inside one only a region's own figure speaks.
+            if scope == Scope::InProvince && r.region.is_none() {
+                continue;
+            }
             v.cite_value(policy, &r);
             v.trace(r.key.clone(), true, Why::Value(Box::new(r.clone())));
             figures.push(r);
@@ -353,6 +358,17 @@ mod tests {
         assert_eq!(a.scope, Scope::InProvince);
         assert_eq!(a.verdict.outcome, Outcome::Conditional);
         assert!(ids(&a.verdict.conditions).contains(&"in_province_rules".into()));
+    }
+
+    #[test]
+    fn inside_one_province_only_a_regions_own_figures_are_shown() {
+        let jiangsu = run("320100", "320500", Some(Kind::Temporary), "2026-03-02");
+        assert!(jiangsu.figures.is_empty());
+        assert!(!ids(&jiangsu.verdict.notes).contains(&"temporary_pays_less".into()));
+        // Linyi's share paid first is for any care outside the city.
+        let linyi = run("371300", "370100", Some(Kind::Temporary), "2026-03-02");
+        let keys: Vec<&str> = linyi.figures.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["filing.temporary_self_pay_first"]);
     }
 
     #[test]
