@@ -166,7 +166,7 @@ pub enum Command {
     Calendar(CalendarCommand),
     /// Plan a move of your insurance between two places: blockers, steps, papers, dates
     #[command(after_help = concat!(
-        "Examples:\n  yibao transfer                      (asks at a terminal)\n",
+        "Examples:\n  yibao transfer                      (asks at a terminal, first which route: transfer, filing or nothing)\n",
         "  yibao transfer --from 西安 --to 北京 --scheme employee --reason job --origin-stopped yes \\\n",
         "      --destination-enrolled yes --arrears no --account-frozen no --retired no \\\n",
         "      --last-paid 2026-08 --paid-from 2026-09\n",
@@ -234,9 +234,33 @@ pub enum Command {
     ))]
     #[command(display_order = 6)]
     Dental(DentalArgs),
+    /// Cross-region medical care filing (异地就医备案): needed? which kind, proof, validity, rates
+    #[command(after_help = concat!(
+        "Examples:\n  yibao filing                                   (asks at a terminal)\n",
+        "  yibao filing --from 成都 --to 深圳 --kind resettled_retiree\n",
+        "  yibao filing --from 西安 --to 上海 --kind posted_worker --scheme employee --json\n",
+        "  yibao filing --from 临沂 --to 北京 --kind temporary\n",
+        "  yibao filing --from 西安 --to 杭州 --kind emergency --admitted yes\n\n",
+        "Kinds: long-term resettled_retiree (异地安置退休), long_term_resident (异地长期居住), posted_worker\n",
+        "(常驻异地工作); temporary referral (异地转诊), emergency (异地急诊抢救), temporary (其他临时外出就医).\n\n",
+        "Exit status: 0 answered (\"needed\" says whether to file), 3 conditional (kind unknown, or care inside one province: its own rules), 2 bad input or a missing --from/--to off a terminal, 130 interrupted"
+    ))]
+    #[command(display_order = 2)]
+    Filing(FilingArgs),
+    /// Which route is yours: a transfer, a care filing (异地就医备案), or nothing to do
+    #[command(after_help = concat!(
+        "Examples:\n  yibao route                                    (asks at a terminal)\n",
+        "  yibao route --from 成都 --to 深圳 --retired yes\n",
+        "  yibao route --from 西安 --to 上海 --change no --posted yes --json\n",
+        "  yibao route --from 西安 --to 北京 --change yes --retired no\n",
+        "  yibao route --from 西安 --to 北京 --change no --stay short --care emergency\n\n",
+        "Exit status: 0 decided (\"route\": transfer, filing or nothing), 3 a fact it depends on is missing, 2 bad input, 130 interrupted"
+    ))]
+    #[command(display_order = 0)]
+    Route(RouteArgs),
     /// Answer many cases at once: JSON Lines in (one case a line), JSON Lines out, in order
     #[command(after_help = concat!(
-        "Input: one JSON object a line: {\"check\":\"transfer\"|\"merge\"|\"refund\"|\"dental\", \"id\": any JSON, facts…}; the facts are\n",
+        "Input: one JSON object a line: {\"check\":\"transfer\"|\"merge\"|\"refund\"|\"dental\"|\"filing\", \"id\": any JSON, facts…}; the facts are\n",
         "named as the command's flags, in snake_case (\"from\", \"origin_stopped\", \"last_paid\", …); places as\n",
         "code, Chinese or pinyin; dates YYYY-MM-DD, months YYYY-MM, answers \"yes\"/\"no\" or true/false.\n",
         "Output: one JSON line per input line, in order, with \"line\" (1-based) and \"id\" echoed: by default\n",
@@ -568,6 +592,55 @@ pub struct DentalArgs {
     /// Imported materials or special consumables used (进口材料/特殊耗材)?
     #[arg(long, value_enum, value_name = "yes|no")]
     pub imported_material: Option<YesNo>,
+}
+
+/// `yibao filing` flags.
+#[derive(Debug, Args)]
+pub struct FilingArgs {
+    /// Where you are insured (参保地): code, Chinese name or pinyin
+    #[arg(long, value_name = "REGION")]
+    pub from: Option<String>,
+    /// Where the care or the stay is (就医地)
+    #[arg(long, value_name = "REGION")]
+    pub to: Option<String>,
+    /// resettled_retiree, long_term_resident, posted_worker (long-term); referral, emergency, temporary
+    #[arg(long, value_enum)]
+    pub kind: Option<crate::checks::filing::Kind>,
+    /// employee (职工医保) or resident (居民医保)
+    #[arg(long, value_enum)]
+    pub scheme: Option<Scheme>,
+    /// Already in hospital there without a filing (已住院未备案)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub admitted: Option<YesNo>,
+}
+
+/// `yibao route` flags.
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// Where you are insured now (code, Chinese name or pinyin)
+    #[arg(long, value_name = "REGION")]
+    pub from: Option<String>,
+    /// The other place: where you move, live or get care
+    #[arg(long, value_name = "REGION")]
+    pub to: Option<String>,
+    /// Changing where you are insured (new job, new hukou, new enrolment)? no: staying insured here
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub change: Option<YesNo>,
+    /// Are you retired (已退休)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub retired: Option<YesNo>,
+    /// Posted elsewhere by your employer, still insured through it (单位派驻)?
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub posted: Option<YesNo>,
+    /// How long you will be there: long (living there) or short (a trip for care)
+    #[arg(long, value_enum)]
+    pub stay: Option<crate::checks::route::Stay>,
+    /// For a short stay, why the care there: referral, emergency or other
+    #[arg(long, value_enum)]
+    pub care: Option<crate::checks::route::Care>,
+    /// employee (职工医保) or resident (居民医保)
+    #[arg(long, value_enum)]
+    pub scheme: Option<Scheme>,
 }
 
 /// `yibao batch` flags.

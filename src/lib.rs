@@ -110,7 +110,20 @@ fn unused_rules(command: &Command) -> &'static [&'static str] {
         Command::Transfer(_) | Command::Status { .. } => {
             &["guides.toml", "merge.toml", "refund.toml", "dental.toml"]
         }
-        Command::Merge(_) => &["guides.toml", "transfer.toml", "refund.toml", "dental.toml"],
+        Command::Merge(_) => &[
+            "guides.toml",
+            "transfer.toml",
+            "refund.toml",
+            "dental.toml",
+            "filing.toml",
+        ],
+        Command::Filing(_) | Command::Route(_) => &[
+            "guides.toml",
+            "merge.toml",
+            "transfer.toml",
+            "refund.toml",
+            "dental.toml",
+        ],
         Command::Batch(_) => &["guides.toml"],
         // Only the dated pooling areas (and the calendar they load with).
         Command::Regions { .. } => rules::procedures::FILES,
@@ -159,6 +172,8 @@ fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 
         }
         Command::Refund(args) => commands::refund::run(args, req)?,
         Command::Dental(args) => commands::dental::run(args, req)?,
+        Command::Filing(args) => Box::new(commands::filing::run(args, req)?),
+        Command::Route(args) => Box::new(commands::route::run(args, req)?),
         Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,
         Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
         Command::Schema { command } => Box::new(commands::schema::run(command.as_deref())?),

@@ -46,6 +46,8 @@ pub enum Place {
     Destination,
     Either,
     Local,
+    /// Where the care is (就医地), for a filing.
+    Care,
 }
 
 /// How a step is done.

@@ -14,6 +14,7 @@ mod integration {
     mod conventions;
     mod dental;
     mod english;
+    mod filing;
     mod guide;
     mod hostile;
     mod hostile_typed;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
 use super::record;
-use crate::checks::{dental, merge, refund, transfer};
+use crate::checks::{dental, filing, merge, refund, transfer};
 use crate::error::Error;
 use crate::region::kept_code;
 use crate::rules::{Policy, RuleSet};
@@ -74,6 +74,7 @@ pub enum Judged<'r> {
     Merge(merge::Answer<'r>),
     Refund(refund::Answer<'r>),
     Dental(dental::Answer<'r>),
+    Filing(filing::Answer<'r>),
 }
 
 impl<'r> Judged<'r> {
@@ -84,6 +85,7 @@ impl<'r> Judged<'r> {
             Judged::Merge(a) => &a.verdict,
             Judged::Refund(a) => &a.verdict,
             Judged::Dental(a) => &a.verdict,
+            Judged::Filing(a) => &a.verdict,
         }
     }
 
@@ -104,6 +106,7 @@ pub const CHECKS: &[(&str, Evaluate, ParseOnly)] = &[
     ("merge", merge, parse_only::<merge::Facts>),
     ("refund", refund, parse_only::<refund::Facts>),
     ("dental", dental, parse_only::<dental::Facts>),
+    ("filing", filing_line, parse_only::<filing::Facts>),
 ];
 
 /// The entry of `CHECKS` named by a record, or why there is none.
@@ -259,20 +262,47 @@ fn transfer<'r>(
     )))
 }
 
-/// `yibao merge`: from and to are required and must differ.
-fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judged<'r>, LineError> {
-    let mut f: merge::Facts = facts(text, cx.lang)?;
-    place("from", &mut f.from, cx, scratch)?;
-    place("to", &mut f.to, cx, scratch)?;
-    let missing: Vec<&str> = [("from", &f.from), ("to", &f.to)]
+/// `from` and `to` resolved to their pooling areas, both required (`example` shows a record).
+fn both_places(
+    (from, to): (&mut String, &mut String),
+    example: &str,
+    cx: &Context,
+    scratch: &mut Scratch,
+) -> Result<(), LineError> {
+    place("from", from, cx, scratch)?;
+    place("to", to, cx, scratch)?;
+    let missing: Vec<&str> = [("from", &*from), ("to", &*to)]
         .into_iter()
         .filter(|(_, v)| v.is_empty())
         .map(|(n, _)| n)
         .collect();
-    require(
-        &missing,
+    require(&missing, example, cx.lang)
+}
+
+/// `yibao filing`: from and to are required; the insured place's policy decides.
+fn filing_line<'r>(
+    text: &str,
+    cx: &Context<'r>,
+    scratch: &mut Scratch,
+) -> Result<Judged<'r>, LineError> {
+    let mut f: filing::Facts = facts(text, cx.lang)?;
+    both_places(
+        (&mut f.from, &mut f.to),
+        r#"{"check":"filing","from":"成都","to":"深圳","kind":"resettled_retiree"}"#,
+        cx,
+        scratch,
+    )?;
+    Ok(Judged::Filing(filing::check(&f, &cx.policy(Some(&f.from)))))
+}
+
+/// `yibao merge`: from and to are required and must differ.
+fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judged<'r>, LineError> {
+    let mut f: merge::Facts = facts(text, cx.lang)?;
+    both_places(
+        (&mut f.from, &mut f.to),
         r#"{"check":"merge","from":"西安","to":"北京"}"#,
-        cx.lang,
+        cx,
+        scratch,
     )?;
     if let Some(problem) = f
         .submitted

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::cases::{Context, Judged, LineError};
 use crate::checks::transfer;
 use crate::checks::transfer::Waiting;
-use crate::render::wire::{DentalJson, MergeJson, Origin, RefundJson, TransferJson};
+use crate::render::wire::{DentalJson, FilingJson, MergeJson, Origin, RefundJson, TransferJson};
 use crate::rules::RuleSet;
 
 /// The schema of compact answers and error records.
@@ -85,6 +85,13 @@ pub fn compact(
     }) = judged
     {
         waiting(buf, w);
+    }
+    if let Judged::Filing(a) = judged {
+        buf.extend_from_slice(if a.needed {
+            b",\"needed\":true"
+        } else {
+            b",\"needed\":false"
+        });
     }
     let ids = |buf: &mut Vec<u8>, list: &mut dyn Iterator<Item = &str>| {
         buf.push(b'[');
@@ -234,6 +241,11 @@ pub fn full(buf: &mut Vec<u8>, line: usize, id: Option<&RawValue>, judged: &Judg
             line,
             &DentalJson::new(a, cx.rules, lang, explain, origin),
         ),
+        Judged::Filing(a) => write(
+            buf,
+            line,
+            &FilingJson::new(a, cx.rules, lang, explain, origin),
+        ),
     }
 }
 
@@ -284,6 +296,7 @@ pub fn schema() -> Value {
                         "required": ["rule", "conditional"],
                         "properties": { "rule": { "type": "string" }, "conditional": { "type": "boolean" } }
                     },
+                    "needed": { "type": "boolean", "description": "filing: whether a filing is needed first" },
                     "blockers": ids,
                     "conditions": ids,
                     "citations": ids

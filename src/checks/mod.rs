@@ -5,9 +5,11 @@ pub mod answers;
 pub mod balance;
 pub mod decide;
 pub mod dental;
+pub mod filing;
 pub mod limits;
 pub mod merge;
 pub mod refund;
+pub mod route;
 pub mod transfer;
 
 pub use answers::Scheme;

@@ -224,3 +224,33 @@ fn equivalent(f: &Facts) -> String {
     }
     cmd
 }
+
+/// A place from its flag, else asked at a terminal, else a usage error naming the flag.
+pub(crate) fn place(
+    typed: Option<&str>,
+    flag: &str,
+    question: Text,
+    what: Text,
+    prompter: Option<&Prompter>,
+    asked: &mut bool,
+    req: &Request,
+) -> Result<String, Error> {
+    if let Some(t) = typed {
+        return Ok(req.pooling_area(flag, t)?.code.clone());
+    }
+    let Some(p) = prompter else {
+        return Err(Error::usage(
+            format!(
+                "缺少 {flag}:请用 {flag} 地区 指明{}(代码、名称或拼音,例如 {flag} 西安)",
+                what.zh
+            ),
+            format!(
+                "missing {flag}: pass {flag} REGION, {} (code, Chinese name or pinyin, e.g. {flag} 西安)",
+                what.en
+            ),
+        ));
+    };
+    *asked = true;
+    p.region(&question, flag, &|t| req.place(flag, t))
+        .map(|(area, _)| area)
+}

@@ -13,7 +13,9 @@ use super::regions::RegionList;
 use super::rules::{CheckReport, ShowReport};
 use crate::checks::{balance, dental, merge, refund, transfer};
 use crate::error::Error;
-use crate::render::wire::{BalanceJson, DentalJson, MergeJson, RefundJson, TransferJson};
+use crate::render::wire::{
+    BalanceJson, DentalJson, FilingJson, MergeJson, RefundJson, RouteJson, TransferJson,
+};
 
 /// A command name, its schema id and the function generating its schema.
 type Entry = (&'static str, &'static str, fn() -> Value);
@@ -45,6 +47,16 @@ const SCHEMAS: &[Entry] = &[
     ("balance", balance::SCHEMA, schema_of::<BalanceJson>),
     ("refund", refund::SCHEMA, schema_of::<RefundJson>),
     ("dental", dental::SCHEMA, schema_of::<DentalJson>),
+    (
+        "filing",
+        crate::checks::filing::SCHEMA,
+        schema_of::<FilingJson>,
+    ),
+    (
+        "route",
+        crate::checks::route::SCHEMA,
+        schema_of::<RouteJson>,
+    ),
     ("error", "yibao.error/1", error_schema),
     (
         "batch",

@@ -3,7 +3,9 @@
 //! needs nothing more, a retiree's answer needs nothing more, residents are not asked about
 //! a personal account). Off a terminal the missing essentials (--from, --to, --scheme) are
 //! one usage error naming them all; other unknown facts make the answer conditional. Ends by
-//! printing the equivalent one-line command and, on request, saving the plan.
+//! printing the equivalent one-line command and, on request, saving the plan. At a terminal
+//! it first asks which route applies (`commands::route::at_start`): a filing or nothing to
+//! do ends here.
 
 use crate::checks::transfer::{self, Facts, Reason, Scheme};
 use crate::cli::{TransferArgs, YesNoUnknown};
@@ -21,6 +23,13 @@ use crate::text::{Lang, Text};
 pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     let mut facts = from_flags(args, req)?;
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
+    // First the route: a transfer at all, or a care filing, or nothing to do (issue 18).
+    if let Some(p) = prompter.as_ref().filter(|_| super::route::ask_first(args)) {
+        match super::route::at_start(p, args, facts.retired, req)? {
+            super::route::Start::Done(report) => return Ok(report),
+            super::route::Start::Transfer { retired } => facts.retired = retired,
+        }
+    }
     let walk = match &prompter {
         Some(p) => walk_through(p, &mut facts, req)?,
         None => {

@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::Report;
 use super::text::Voice;
 use super::wire::{
-    BalanceJson, DentalJson, MergeJson, Origin, RefundJson, TransferJson, VerdictJson,
+    BalanceJson, DentalJson, FilingJson, MergeJson, Origin, RefundJson, RouteJson, TransferJson,
+    VerdictJson,
 };
 pub use super::words::{channel, heading, sources, unverified_mark};
 use crate::checks::{balance, dental, merge, refund, transfer};
@@ -85,6 +86,18 @@ answer_report!(
     DentalReport,
     dental::Answer<'r>,
     DentalJson
+);
+answer_report!(
+    /// `yibao filing`.
+    FilingReport,
+    crate::checks::filing::Answer<'r>,
+    FilingJson
+);
+answer_report!(
+    /// `yibao route`.
+    RouteReport,
+    crate::checks::route::Answer<'r>,
+    RouteJson
 );
 answer_report!(
     /// `yibao merge`.

@@ -3,6 +3,8 @@
 //! schemas (`yibao schema`) all come from these types, so a key printed is a key declared:
 //! every object is closed (`additionalProperties: false`).
 
+mod filing;
+
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
@@ -20,6 +22,7 @@ use crate::rules::procedures::dental::Pays;
 use crate::text::{Lang, Str};
 use crate::verdict::{Citation, Deadline, Said, Statement, Step, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
+pub use filing::{FigureJson, FilingJson, RouteJson};
 
 /// Where the facts came from: a batch line (`line`, `id`: absent from a single command's
 /// output), or flags or a walk-through (`voice`, which words the hints; never in the JSON).

@@ -29,6 +29,7 @@ pub fn place(lang: Lang, p: Place) -> &'static str {
         Place::Destination => t(lang, "转入地", "destination"),
         Place::Either => t(lang, "两地均可", "either place"),
         Place::Local => t(lang, "参保地", "insured place"),
+        Place::Care => t(lang, "就医地", "place of care"),
     }
 }
 

@@ -106,7 +106,7 @@ impl RuleSet {
             } else {
                 problems.push(Diagnostic::file(
                     &f.shown,
-                    "unexpected rules file; a rules tree holds sources.toml, national.toml, pooling.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml, transfer.toml, refund.toml and dental.toml",
+                    "unexpected rules file; a rules tree holds sources.toml, national.toml, pooling.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml, transfer.toml, refund.toml, dental.toml and filing.toml",
                 ));
             }
         }

@@ -67,6 +67,9 @@ pub struct RulesFile {
     /// Personal-account credit rates (`yibao balance --monthly`).
     #[serde(default)]
     pub account: Section,
+    /// Cross-region care filing: validity, rate cuts, provincial waivers (`yibao filing`).
+    #[serde(default)]
+    pub filing: Section,
     /// A region's own ways to see the balance and its retirees' credit table (region files
     /// only; see `procedures::channels`).
     #[serde(default)]
@@ -75,11 +78,12 @@ pub struct RulesFile {
 
 impl RulesFile {
     /// Every section by name, for generic walking (validation, resolution, `rules show`).
-    pub fn sections(&self) -> [(&'static str, &Section); 3] {
+    pub fn sections(&self) -> [(&'static str, &Section); 4] {
         [
             ("transfer", &self.transfer),
             ("waiting", &self.waiting),
             ("account", &self.account),
+            ("filing", &self.filing),
         ]
     }
 }

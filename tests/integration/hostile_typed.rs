@@ -152,6 +152,12 @@ fn a_base_too_small_to_be_money_or_oddly_grouped_is_refused() {
 fn ctrl_d_at_a_prompt_interrupts() {
     use crate::support::pty::{answer, finish, spawn};
     let mut s = spawn(&["transfer", "--on", "2026-11-23", "--lang", "en"]);
+    answer(
+        &mut s,
+        "Are you changing where you are insured",
+        crate::support::pty::ENTER,
+    );
+    answer(&mut s, "Are you retired?", crate::support::pty::ENTER);
     answer(&mut s, "Where are you insured now?", "xi");
     std::thread::sleep(Duration::from_millis(200));
     s.send("\x04").unwrap();

@@ -115,10 +115,12 @@ fn rerun(text: &str, code: i32, on: &str) {
 #[test]
 fn a_flexible_worker_walks_through_in_chinese_and_is_told_to_stop_it_themselves() {
     let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    // The route first: changing where insured (a transfer), not retired.
+    answer(&mut s, "您是要改变参保地", ENTER);
+    answer(&mut s, "您已经退休了吗?", ENTER);
     answer(&mut s, "您原来在哪里参保?", "武汉\r");
     answer(&mut s, "要转到哪里?", "成都\r");
     answer(&mut s, "您参加的是哪种医保?", ENTER);
-    answer(&mut s, "您已经退休了吗?", ENTER);
     // A term is explained on `?`, under its question (the prompt says so).
     answer(
         &mut s,
@@ -161,6 +163,8 @@ fn a_flexible_worker_walks_through_in_chinese_and_is_told_to_stop_it_themselves(
 #[test]
 fn a_resident_moving_with_their_hukou_late_in_november_gives_years_in_english() {
     let mut s = spawn(&["transfer", "--on", "2026-11-28", "--lang", "en"]);
+    answer(&mut s, "Are you changing where you are insured", ENTER);
+    answer(&mut s, "Are you retired?", ENTER);
     answer(&mut s, "Where are you insured now?", "qingdao\r");
     answer(&mut s, "Where are you moving to?", "xiamen\r");
     answer(
@@ -203,20 +207,32 @@ fn a_resident_moving_with_their_hukou_late_in_november_gives_years_in_english() 
 #[test]
 fn a_retiree_moving_to_their_children_is_pointed_to_the_filing() {
     let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
-    answer(&mut s, "您原来在哪里参保?", "哈尔滨\r");
-    answer(&mut s, "要转到哪里?", "杭州\r");
-    answer(&mut s, "您参加的是哪种医保?", ENTER);
+    // The route question finds the filing route before anything about a transfer is asked.
+    answer(&mut s, "您是要改变参保地", ENTER);
     answer(&mut s, "您已经退休了吗?", &format!("{DOWN}{ENTER}"));
-    let shown = answer_seen(&mut s, "保存到文件吗?", ENTER);
-    let (rest, code) = finish(s);
-    let text = shown + &rest;
-    assert_eq!(code, 1, "{text}");
-    assert!(
-        says(&text, "异地安置备案") && says(&text, "yibao filing"),
-        "{text}"
-    );
+    answer(&mut s, "您会在那里待多久?", ENTER);
+    answer(&mut s, "您在哪里参保?", "哈尔滨\r");
+    answer(&mut s, "要在哪里就医或居住?", "杭州\r");
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(says(&text, "异地安置"), "{text}");
     assert!(!says(&text, "转出地已经停保了吗"), "{text}");
-    rerun(&text, 1, "2026-11-23");
+    // Off a terminal, a retiree's transfer still says no and points to the filing.
+    Yibao::new()
+        .args([
+            "transfer",
+            "--from",
+            "哈尔滨",
+            "--to",
+            "杭州",
+            "--scheme",
+            "employee",
+        ])
+        .args(["--retired", "yes"])
+        .on("2026-11-23")
+        .run()
+        .code(1)
+        .stdout_says("yibao filing");
 }
 
 #[test]

@@ -203,6 +203,8 @@ fn chaoyang_at_a_terminal_is_a_pick_list_with_parents_and_the_choice_is_echoed()
     use crate::support::pty::{ENTER, answer, answer_seen, finish, spawn};
 
     let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    answer(&mut s, "您是要改变参保地", ENTER);
+    answer(&mut s, "您已经退休了吗?", ENTER);
     answer(&mut s, "您原来在哪里参保?", "朝阳\r");
     let seen = answer_seen(&mut s, "您指的是哪一个?", ENTER);
     assert!(seen.contains("吉林省 长春市 朝阳区 (220104)"), "{seen}");

@@ -33,10 +33,12 @@ pub const READY: &[&str] = &[
 #[test]
 fn the_english_walk_through_ends_with_the_plan_and_the_equivalent_command() {
     let mut s = spawn(&["transfer", "--on", "2026-11-23", "--lang", "en"]);
+    // The route first: changing where insured, not retired.
+    answer(&mut s, "Are you changing where you are insured", ENTER);
+    answer(&mut s, "Are you retired?", ENTER);
     answer(&mut s, "Where are you insured now?", "xian\r");
     answer(&mut s, "Where are you moving to?", "beijing\r");
     answer(&mut s, "Which insurance are you in?", ENTER);
-    answer(&mut s, "Are you retired?", ENTER);
     answer(&mut s, "flexible worker (no employer", ENTER);
     answer(&mut s, "Why are you moving?", ENTER);
     answer(&mut s, "at the destination?", ENTER);
@@ -65,6 +67,8 @@ fn the_english_walk_through_ends_with_the_plan_and_the_equivalent_command() {
 #[test]
 fn a_misspelt_place_is_offered_as_a_choice_and_a_same_area_move_asks_nothing_more() {
     let mut s = spawn(&["transfer", "--on", "2026-11-23"]);
+    answer(&mut s, "您是要改变参保地", ENTER);
+    answer(&mut s, "您已经退休了吗?", ENTER);
     answer(&mut s, "您原来在哪里参保?", "beijng\r");
     answer(&mut s, "您指的是哪一个?", ENTER);
     answer(&mut s, "要转到哪里?", "110108\r");
@@ -90,6 +94,9 @@ fn a_resident_is_not_asked_about_retirement_or_an_account_and_can_save_the_plan(
         "--on",
         "2026-11-23",
     ]);
+    // The route question asks about retirement once, before the scheme is known.
+    answer(&mut s, "您是要改变参保地", ENTER);
+    answer(&mut s, "您已经退休了吗?", ENTER);
     answer(&mut s, "您参加的是哪种医保?", &format!("{DOWN}{ENTER}"));
     answer(&mut s, "为什么转移?", &format!("{DOWN}{DOWN}{ENTER}"));
     answer(&mut s, "到转入地后参加哪种医保?", ENTER);
@@ -104,7 +111,7 @@ fn a_resident_is_not_asked_about_retirement_or_an_account_and_can_save_the_plan(
     let (rest, code) = finish(s);
     let text = shown + &rest;
     assert_eq!(code, 1, "{text}");
-    assert!(!text.contains("您已经退休了吗"), "{text}");
+    assert!(!text.contains("您已经退休了吗"), "asked twice: {text}");
     assert!(!text.contains("个人账户被冻结或状态异常吗"), "{text}");
     assert!(text.contains("户口簿"), "{text}");
     assert!(text.contains("--reason hukou"), "{text}");
@@ -123,7 +130,7 @@ fn a_resident_is_not_asked_about_retirement_or_an_account_and_can_save_the_plan(
 #[test]
 fn ctrl_c_in_the_walk_through_exits_130() {
     let mut s = spawn(&["transfer", "--from", "西安", "--to", "北京"]);
-    answer(&mut s, "您参加的是哪种医保?", "\x03");
+    answer(&mut s, "您是要改变参保地", "\x03");
     let (text, code) = finish(s);
     assert_eq!(code, 130, "{text}");
 }

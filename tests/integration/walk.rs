@@ -131,8 +131,17 @@ fn going_back_changes_an_earlier_answer_in_english() {
 
 #[test]
 fn the_first_question_has_no_way_back_and_esc_there_stops() {
-    // The hints end with `?`: no way back is offered.
-    let mut s = spawn(&["transfer", "--on", "2026-11-23", "--lang", "en"]);
+    // The hints end with `?`: no way back is offered. (A reason given: a transfer under
+    // way, so the route question is not asked first.)
+    let mut s = spawn(&[
+        "transfer",
+        "--on",
+        "2026-11-23",
+        "--lang",
+        "en",
+        "--reason",
+        "job",
+    ]);
     answer(
         &mut s,
         "(origin) (code, Chinese name or pinyin, e.g. 西安, 610100, xian; ? explains) ›",

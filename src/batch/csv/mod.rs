@@ -262,5 +262,6 @@ fn summary(judged: &Judged, lang: Lang) -> String {
         Judged::Merge(a) => text::merge::summary(a, lang),
         Judged::Refund(a) => text::refund::summary(a, lang),
         Judged::Dental(a) => text::dental::summary(a, lang),
+        Judged::Filing(a) => text::filing::summary(a, lang),
     }
 }

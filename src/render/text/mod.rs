@@ -7,10 +7,12 @@
 pub mod balance;
 pub mod batch;
 pub mod dental;
+pub mod filing;
 pub mod ics;
 pub mod merge;
 pub mod print;
 pub mod refund;
+pub mod route;
 pub mod transfer;
 
 use std::borrow::Cow;

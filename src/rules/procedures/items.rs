@@ -168,7 +168,7 @@ impl FileCtx<'_> {
                 out.push(self.at(
                     item.id.span(),
                     format!(
-                        "`{list}.{}`: a step needs place (origin, destination, either, local), channel (online, offline, phone, wait) and who (person, employer, agency)",
+                        "`{list}.{}`: a step needs place (origin, destination, either, local, care), channel (online, offline, phone, wait) and who (person, employer, agency)",
                         item.id.get_ref()
                     ),
                 ));

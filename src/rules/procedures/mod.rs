@@ -8,6 +8,7 @@
 
 pub mod channels;
 pub mod dental;
+pub mod filing;
 pub mod guides;
 pub mod items;
 pub mod names;
@@ -25,6 +26,7 @@ use crate::dates;
 use crate::region::{Level, regions};
 use channels::ChannelsFile;
 use dental::DentalFile;
+use filing::FilingFile;
 use guides::{GuidesFile, MergeFile};
 use items::FileCtx;
 use refund::RefundFile;
@@ -38,6 +40,7 @@ pub const FILES: &[&str] = &[
     "transfer.toml",
     "refund.toml",
     "dental.toml",
+    "filing.toml",
 ];
 
 /// The parsed procedure files; a file that is absent is empty.
@@ -49,6 +52,7 @@ pub struct Procedures {
     pub transfer: TransferFile,
     pub refund: RefundFile,
     pub dental: DentalFile,
+    pub filing: FilingFile,
 }
 
 impl Procedures {
@@ -95,6 +99,12 @@ impl Procedures {
                     if let Some(f) = parse::<DentalFile>(&ctx, out) {
                         dental::check(&ctx, &f, out);
                         procedures.dental = f;
+                    }
+                }
+                "filing.toml" => {
+                    if let Some(f) = parse::<FilingFile>(&ctx, out) {
+                        filing::check(&ctx, &f, out);
+                        procedures.filing = f;
                     }
                 }
                 _ => {

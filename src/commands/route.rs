@@ -1,0 +1,289 @@
+//! `yibao route`: which route is yours — a transfer, a cross-region care filing or nothing —
+//! from flags or, at a terminal, a few questions; and the same questions at the start of
+//! `yibao transfer`'s walk-through (`at_start`), which go on into the transfer, hand over to
+//! the filing walk-through with the facts already given, or stop with nothing to do.
+
+use super::filing::{self as filing_cmd, Given};
+use crate::checks::answers::word;
+use crate::checks::route::{self, Care, Facts, Route, Stay};
+use crate::cli::{RouteArgs, TransferArgs, YesNo};
+use crate::error::Error;
+use crate::prompt::Prompter;
+use crate::region::kept_code;
+use crate::render::verdict::RouteReport;
+use crate::render::{self, Report};
+use crate::request::{Output, Request};
+use crate::text::Text;
+
+pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Error> {
+    let area = |flag: &str, v: &Option<String>| -> Result<Option<String>, Error> {
+        v.as_deref()
+            .map(|t| req.pooling_area(flag, t).map(|r| r.code.clone()))
+            .transpose()
+    };
+    let mut facts = Facts {
+        from: area("--from", &args.from)?,
+        to: area("--to", &args.to)?,
+        change: args.change.map(YesNo::get),
+        retired: args.retired.map(YesNo::get),
+        posted: args.posted.map(YesNo::get),
+        stay: args.stay,
+        care: args.care,
+        scheme: args.scheme,
+    };
+    let mut asked = false;
+    if req.interactive {
+        let p = Prompter::new(req.lang);
+        // The places first: one pooling area needs nothing more.
+        for (flag, slot, question, what) in [
+            (
+                "--from",
+                &mut facts.from,
+                Text::new("您现在在哪里参保?", "Where are you insured now?"),
+                Text::new("现在的参保地", "where you are insured now"),
+            ),
+            (
+                "--to",
+                &mut facts.to,
+                Text::new(
+                    "要去哪里(工作、居住或看病)?",
+                    "Where are you going (to work, live or get care)?",
+                ),
+                Text::new("另一地", "the other place"),
+            ),
+        ] {
+            if slot.is_none() {
+                *slot = Some(super::merge::place(
+                    None,
+                    flag,
+                    question,
+                    what,
+                    Some(&p),
+                    &mut asked,
+                    req,
+                )?);
+            }
+        }
+        let same = match (&facts.from, &facts.to) {
+            (Some(f), Some(t)) => {
+                let policy = req.policy(kept_code(f))?;
+                crate::checks::filing::scope(&policy, f, t)
+                    == crate::checks::filing::Scope::SameArea
+            }
+            _ => false,
+        };
+        if !same {
+            asked |= ask(&p, &mut facts)?;
+        }
+        if asked {
+            p.say_command(&equivalent(&facts));
+        }
+    }
+    let policy = req.policy(facts.from.as_deref().and_then(kept_code))?;
+    Ok(RouteReport {
+        answer: route::decide(&facts, &policy),
+        rules: policy.rules,
+        voice: crate::render::text::Voice::of_walk(asked),
+    })
+}
+
+/// Asks what the route still depends on, in order, stopping as soon as it is settled.
+/// Returns whether anything was asked.
+pub fn ask(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
+    let mut asked = false;
+    // A retiree files whichever way they answer: the question would only slow them down.
+    if f.change.is_none() && f.posted != Some(true) && f.retired != Some(true) {
+        asked = true;
+        f.change = p.select(
+            &Text::new(
+                "您是要改变参保地(新工作、迁户口、在新地方参保),还是仍在这里参保、到外地居住或看病?",
+                "Are you changing where you are insured (new job, new hukou, new enrolment), or staying insured here and living or getting care elsewhere?",
+            ),
+            &[
+                (Some(true), Text::new("改变参保地", "changing where I am insured")),
+                (
+                    Some(false),
+                    Text::new("仍在这里参保,到外地居住或看病", "staying insured here, living or getting care elsewhere"),
+                ),
+                (None, Text::new("不确定", "not sure")),
+            ],
+        )?;
+    }
+    if f.retired.is_none() {
+        asked = true;
+        f.retired = p.no_yes_unsure(&Text::new("您已经退休了吗?", "Are you retired?"))?;
+    }
+    let retired = f.retired == Some(true);
+    if f.change == Some(true) && !retired {
+        return Ok(asked);
+    }
+    if f.change.is_none() && !retired {
+        return Ok(asked);
+    }
+    if !retired && f.posted.is_none() {
+        asked = true;
+        f.posted = p.no_yes_unsure(&Text::new(
+            "是单位派您到外地工作、仍由原单位参保吗?",
+            "Has your employer posted you elsewhere, still insuring you here?",
+        ))?;
+    }
+    if f.posted == Some(true) && !retired {
+        return Ok(asked);
+    }
+    if f.stay.is_none() {
+        asked = true;
+        f.stay = p.select(
+            &Text::new("您会在那里待多久?", "How long will you be there?"),
+            &[
+                (
+                    Some(Stay::Long),
+                    Text::new("长期居住", "living there for a long time"),
+                ),
+                (
+                    Some(Stay::Short),
+                    Text::new("短期,去看病", "a short stay, for care"),
+                ),
+                (None, Text::new("不确定", "not sure")),
+            ],
+        )?;
+    }
+    if f.stay == Some(Stay::Short) && f.care.is_none() {
+        asked = true;
+        f.care = p.select(
+            &Text::new("为什么在那里看病?", "Why the care there?"),
+            &[
+                (
+                    Some(Care::Referral),
+                    Text::new("本地医院转诊", "referred by a hospital at home"),
+                ),
+                (
+                    Some(Care::Emergency),
+                    Text::new("突发急病、急诊抢救", "an emergency"),
+                ),
+                (
+                    Some(Care::Other),
+                    Text::new("其他(自己去看病等)", "other (going for care on my own, …)"),
+                ),
+                (None, Text::new("不确定", "not sure")),
+            ],
+        )?;
+    }
+    Ok(asked)
+}
+
+/// The one-line command that gives the same route without questions.
+pub fn equivalent(f: &Facts) -> String {
+    let mut cmd = "yibao route".to_string();
+    for (flag, v) in [("--from", &f.from), ("--to", &f.to)] {
+        if let Some(v) = v {
+            cmd.push_str(&format!(" {flag} {v}"));
+        }
+    }
+    for (flag, v) in [
+        ("--change", f.change),
+        ("--retired", f.retired),
+        ("--posted", f.posted),
+    ] {
+        if let Some(v) = v {
+            cmd.push_str(&format!(" {flag} {}", word(v)));
+        }
+    }
+    if let Some(s) = f.stay {
+        cmd.push_str(match s {
+            Stay::Long => " --stay long",
+            Stay::Short => " --stay short",
+        });
+    }
+    if let Some(c) = f.care {
+        cmd.push_str(match c {
+            Care::Referral => " --care referral",
+            Care::Emergency => " --care emergency",
+            Care::Other => " --care other",
+        });
+    }
+    if let Some(s) = f.scheme {
+        cmd.push_str(&format!(" --scheme {}", s.flag()));
+    }
+    cmd
+}
+
+/// What the start of `yibao transfer`'s walk-through decided.
+pub enum Start<'r> {
+    /// Go on with the transfer; the retirement answer, if one was given.
+    Transfer { retired: Option<bool> },
+    /// Answered here (a filing walked through, or nothing to do), already shown.
+    Done(Box<dyn Report + 'r>),
+}
+
+/// Whether `yibao transfer`'s walk-through starts with the route question: not when a flag
+/// already speaks of a transfer under way (its state, dates, a plan file).
+pub fn ask_first(args: &TransferArgs) -> bool {
+    args.reason.is_none()
+        && args.origin_stopped.is_none()
+        && args.destination_enrolled.is_none()
+        && args.arrears.is_none()
+        && args.account_frozen.is_none()
+        && args.last_paid.is_none()
+        && args.paid_from.is_none()
+        && args.continuous_years.is_none()
+        && args.new_scheme.is_none()
+        && args.submitted.is_none()
+        && args.save.is_none()
+}
+
+/// The route question at the start of `yibao transfer`'s walk-through, with the places and
+/// scheme typed as flags and the retirement answer already known.
+pub fn at_start<'r>(
+    p: &Prompter,
+    args: &TransferArgs,
+    retired: Option<bool>,
+    req: &'r Request,
+) -> Result<Start<'r>, Error> {
+    let (from, to, scheme) = (args.from.as_deref(), args.to.as_deref(), args.scheme);
+    let area = |flag: &str, v: Option<&str>| -> Result<Option<String>, Error> {
+        v.map(|t| req.pooling_area(flag, t).map(|r| r.code.clone()))
+            .transpose()
+    };
+    let mut facts = Facts {
+        from: area("--from", from)?,
+        to: area("--to", to)?,
+        retired,
+        scheme,
+        ..Facts::default()
+    };
+    ask(p, &mut facts)?;
+    let policy = req.policy(facts.from.as_deref().and_then(kept_code))?;
+    let answer = route::decide(&facts, &policy);
+    let (route, kind) = (answer.route, answer.kind);
+    match route {
+        // Transfer, or not settled: the transfer walk-through goes on and asks the rest.
+        Some(Route::Transfer) | None => Ok(Start::Transfer {
+            retired: facts.retired,
+        }),
+        Some(Route::Nothing) => {
+            let report = RouteReport {
+                answer,
+                rules: policy.rules,
+                voice: crate::render::text::Voice::Walk,
+            };
+            render::emit(&report, req.lang, Output::Table, req.explain)?;
+            Ok(Start::Done(Box::new(render::Shown(report))))
+        }
+        Some(Route::Filing) => {
+            p.say(&crate::render::text::route::summary(&answer, req.lang));
+            let given = Given {
+                from: from.map(str::to_string),
+                to: to.map(str::to_string),
+                kind: kind.or(match facts.stay {
+                    Some(Stay::Short) => facts.care.map(Care::kind),
+                    _ => None,
+                }),
+                scheme,
+                admitted: None,
+                handed_over: true,
+            };
+            let report = filing_cmd::walk(Some(p), given, req)?;
+            Ok(Start::Done(Box::new(report)))
+        }
+    }
+}
