@@ -375,7 +375,7 @@ impl<'r> Verdict<'r> {
         self.cite_doc(policy, cite.doc(&policy.rules.documents), &cite.article)
     }
 
-    /// Records every citation; true when none of them is confirmed.
+    /// Records every citation; true when none of them is firm (official or full_text).
     pub fn cite_all<'c>(
         &mut self,
         policy: &Policy,

@@ -316,7 +316,7 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[CitationJson]) {
         return;
     }
     heading(out, t(lang, "依据", "Sources"));
-    let reported = |c: &CitationJson| c.evidence != "confirmed";
+    let reported = |c: &CitationJson| c.evidence == "reported";
     for c in citations {
         let number = if c.doc_no.is_empty() {
             String::new()

@@ -96,7 +96,9 @@ pub struct CitationJson<'a> {
     pub published: NaiveDate,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub url: &'a str,
-    /// `confirmed` or `reported`.
+    /// `official` (read on a government host or a verbatim state-media page), `full_text`
+    /// (the whole text read on a non-official copy, agreeing with an independent
+    /// restatement) or `reported` (summaries and reprints only: 待核对).
     pub evidence: &'a str,
     pub articles: Vec<JsonText<'a>>,
 }

@@ -15,6 +15,7 @@ pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
 pub mod schema;
+pub mod uses;
 pub mod validate;
 
 #[cfg(test)]
