@@ -250,6 +250,19 @@ pub enum Command {
         /// The topic (e.g. password, family); omit to list the topics
         topic: Option<String>,
     },
+    /// The documents behind every answer: level, number, issuer, date, addresses, what rests on each
+    #[command(after_help = concat!(
+        "Examples:\n  yibao sources\n  yibao sources ybbf-2021-43\n  yibao sources --json | jq '.sources[] | select(.evidence == \"reported\") | .id'\n\n",
+        "Levels: official (read on a government host or a verbatim state-media page), full_text (the\n",
+        "whole document on a non-official copy, agreeing with an independent restatement), reported\n",
+        "(summaries and content sites only: an answer resting on it is conditional).\n\n",
+        "Exit status: 0 shown, 2 unknown id (with a suggestion)"
+    ))]
+    #[command(display_order = 23)]
+    Sources {
+        /// A source id (as cited in answers, e.g. ybbf-2021-43); omit to list them all
+        id: Option<String>,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Examples:\n  yibao completions bash > ~/.local/share/bash-completion/completions/yibao\n  yibao completions zsh > ~/.zfunc/_yibao\n  yibao completions fish > ~/.config/fish/completions/yibao.fish\n\nExit status: 0 printed, 2 unknown shell"

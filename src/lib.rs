@@ -128,6 +128,7 @@ fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 
             Box::new(commands::rules::show(region.as_deref(), req)?)
         }
         Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
+        Command::Sources { id } => Box::new(commands::sources::run(id.as_deref(), req)?),
         Command::Balance(args) => Box::new(commands::balance::run(args, req)?),
         Command::Merge(args) => Box::new(commands::merge::run(args, req)?),
         Command::Transfer(args) => commands::transfer::run(args, req)?,

@@ -24,6 +24,7 @@ mod integration {
     mod regions;
     mod rules;
     mod schema;
+    mod sources;
     mod summaries;
     mod transfer;
 }

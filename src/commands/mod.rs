@@ -13,6 +13,7 @@ pub mod refund;
 pub mod regions;
 pub mod rules;
 pub mod schema;
+pub mod sources;
 pub mod status;
 pub mod suggest;
 pub mod transfer;

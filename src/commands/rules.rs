@@ -12,6 +12,7 @@ use crate::render::verdict::unverified_mark;
 use crate::render::{Report, t, table};
 use crate::request::{Request, rules_files, rules_region};
 use crate::rules::RuleSet;
+use crate::rules::review::{Concern, concerns};
 use crate::rules::{Resolved, RuleGap};
 use crate::text::Lang;
 
@@ -25,6 +26,58 @@ pub struct CheckReport {
     pub sources: usize,
     pub region_files: usize,
     pub calendar_years: Vec<i32>,
+    /// What to look at without failing: sources unreviewed for more than a year before the
+    /// date checked, addresses on neither a government nor a state-media host.
+    pub warnings: Vec<CheckWarning>,
+}
+
+/// One warning about the registry of sources.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CheckWarning {
+    /// The source id.
+    pub source: String,
+    /// `not_reviewed` or `unofficial_url`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+fn warning(source: String, concern: &Concern, on: chrono::NaiveDate, lang: Lang) -> CheckWarning {
+    let (kind, message) = match concern {
+        Concern::NotReviewed { since, reviewed } => (
+            "not_reviewed",
+            match (lang, reviewed) {
+                (Lang::Zh, true) => format!(
+                    "来源 `{source}` 自 {since} 起未复核,到 {on} 已超过一年;请对照原文复核后更新 reviewed_on"
+                ),
+                (Lang::Zh, false) => format!(
+                    "来源 `{source}` 没有 reviewed_on,发布于 {since},到 {on} 已超过一年;请对照原文复核后加上 reviewed_on"
+                ),
+                (Lang::En, true) => format!(
+                    "source `{source}` was last reviewed on {since}, more than a year before {on}; re-read it and update reviewed_on"
+                ),
+                (Lang::En, false) => format!(
+                    "source `{source}` has no reviewed_on and was published on {since}, more than a year before {on}; re-read it and add reviewed_on"
+                ),
+            },
+        ),
+        Concern::UnofficialUrl { host } => (
+            "unofficial_url",
+            match lang {
+                Lang::Zh => format!(
+                    "来源 `{source}` 的 url 在 {host},既不是政府网站也不是国家媒体;若页面注明了原文地址,请改用原文地址,把现在的地址写进 seen_at"
+                ),
+                Lang::En => format!(
+                    "source `{source}`: the url is on {host}, neither a government nor a state-media host; if a page names the original's address, cite that and keep this one as seen_at"
+                ),
+            },
+        ),
+    };
+    CheckWarning {
+        source,
+        kind,
+        message,
+    }
 }
 
 pub fn check(dir: Option<&std::path::Path>, req: &Request) -> Result<CheckReport, Error> {
@@ -34,7 +87,11 @@ pub fn check(dir: Option<&std::path::Path>, req: &Request) -> Result<CheckReport
     let files = rules_files(dir.as_deref())?;
     let count = files.len();
     let rules = RuleSet::from_texts(files).map_err(Error::Rules)?;
+    let warnings = (concerns(&rules.documents, req.on).into_iter())
+        .map(|(source, c)| warning(source, &c, req.on, req.lang))
+        .collect();
     Ok(CheckReport {
+        warnings,
         valid: true,
         dir: dir.map(|d| d.display().to_string()),
         files: count,
@@ -54,6 +111,29 @@ impl Report for CheckReport {
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
+        let mut out = self.summary(lang);
+        if !self.warnings.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => format!("{} 条提醒(不影响校验结果):", self.warnings.len()),
+                    Lang::En => format!(
+                        "{} warning(s) (the rules are still valid):",
+                        self.warnings.len()
+                    ),
+                }
+            );
+            for w in &self.warnings {
+                let _ = writeln!(out, "  ! {}", w.message);
+            }
+        }
+        out
+    }
+}
+
+impl CheckReport {
+    fn summary(&self, lang: Lang) -> String {
         let what = self.dir.as_deref().map_or_else(
             || t(lang, "内置规则", "built-in rules").to_string(),
             |d| format!("{} + {d}", t(lang, "内置规则", "built-in rules")),

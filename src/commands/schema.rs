@@ -29,6 +29,11 @@ const SCHEMAS: &[Entry] = &[
     ("rules-show", "yibao.rules-show/1", schema_of::<ShowReport>),
     ("guide", "yibao.guide/1", schema_of::<GuideJson>),
     (
+        "sources",
+        crate::render::sources::SCHEMA,
+        schema_of::<crate::render::sources::SourcesReport>,
+    ),
+    (
         "refund-list",
         super::refund::LIST_SCHEMA,
         schema_of::<CaseList>,

@@ -9,11 +9,13 @@
 
 pub mod diag;
 pub mod documents;
+pub mod hosts;
 pub mod load;
 pub mod pooling;
 pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
+pub mod review;
 pub mod schema;
 pub mod uses;
 pub mod validate;

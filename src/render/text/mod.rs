@@ -8,6 +8,7 @@ pub mod balance;
 pub mod dental;
 pub mod merge;
 pub mod refund;
+pub mod sources;
 pub mod transfer;
 
 use std::borrow::Cow;

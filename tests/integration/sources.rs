@@ -1,0 +1,115 @@
+//! `yibao sources [ID]` and the registry warnings of `yibao rules check`: every document with
+//! its level, addresses and what rests on it; warnings that do not fail the check.
+
+use crate::support::Yibao;
+
+fn sources() -> serde_json::Value {
+    Yibao::new()
+        .args(["sources", "--json"])
+        .run()
+        .code(0)
+        .json()
+}
+
+#[test]
+fn every_source_has_a_level_a_host_kind_and_a_note() {
+    let doc = sources();
+    let list = doc["sources"].as_array().unwrap();
+    let counts = &doc["counts"];
+    let total = ["official", "full_text", "reported"]
+        .iter()
+        .map(|k| counts[*k].as_u64().unwrap())
+        .sum::<u64>();
+    assert_eq!(total as usize, list.len());
+    for s in list {
+        let level = s["evidence"].as_str().unwrap();
+        assert!(
+            ["official", "full_text", "reported"].contains(&level),
+            "{s}"
+        );
+        assert!(!s["note"].as_str().unwrap().is_empty(), "{s}");
+        // An official source's address to cite is on an official host.
+        if level == "official" {
+            assert!(
+                ["government", "state_media"].contains(&s["url_host"].as_str().unwrap()),
+                "{s}"
+            );
+        }
+        if s["url"].is_null() {
+            assert!(s["url_host"].is_null());
+        }
+    }
+}
+
+#[test]
+fn a_source_says_which_rules_and_plan_items_rest_on_it() {
+    let doc = Yibao::new()
+        .args(["sources", "ybbf-2021-43", "--json"])
+        .run()
+        .code(0)
+        .json();
+    let list = doc["sources"].as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    let s = &list[0];
+    assert_eq!(s["evidence"], "full_text");
+    assert_eq!(s["doc_no"], "医保办发〔2021〕43号");
+    let items: Vec<&str> = (s["used_by"].as_array().unwrap().iter())
+        .map(|u| u["item"].as_str().unwrap())
+        .collect();
+    assert!(items.contains(&"transfer.out_working_days"), "{items:?}");
+    assert!(items.contains(&"transfer.step.track_progress"), "{items:?}");
+
+    let text = Yibao::new()
+        .args(["sources", "ybbf-2021-43", "--lang", "en"])
+        .run()
+        .code(0)
+        .stdout;
+    assert!(text.contains("full text"), "{text}");
+    assert!(
+        text.contains("transfer.in_working_days (rules/national.toml)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_source_id_exits_2_with_the_closest() {
+    Yibao::new()
+        .args(["sources", "ybbf-2021-34", "--lang", "en"])
+        .run()
+        .code(2)
+        .stderr_has("did you mean 'ybbf-2021-43'?");
+}
+
+#[test]
+fn rules_check_warns_of_copies_and_stale_reviews_without_failing() {
+    let now = Yibao::new()
+        .args(["rules", "check", "--json", "--on", "2026-12-01"])
+        .run()
+        .code(0)
+        .json();
+    let warnings = now["warnings"].as_array().unwrap();
+    let has = |w: &[serde_json::Value], source: &str, kind: &str| {
+        w.iter().any(|x| x["source"] == source && x["kind"] == kind)
+    };
+    assert!(has(warnings, "ybbf-2021-43", "unofficial_url"));
+    assert!(!has(warnings, "sichuan-2025-gongji", "unofficial_url"));
+    assert!(!warnings.iter().any(|w| w["kind"] == "not_reviewed"));
+
+    // More than a year after the last review, every source is due again.
+    let later = Yibao::new()
+        .args(["rules", "check", "--json", "--on", "2028-01-01"])
+        .run()
+        .code(0)
+        .json();
+    let warnings = later["warnings"].as_array().unwrap();
+    assert!(has(warnings, "sichuan-2025-gongji", "not_reviewed"));
+    let text = Yibao::new()
+        .args(["rules", "check", "--on", "2028-01-01", "--lang", "en"])
+        .run()
+        .code(0)
+        .stdout;
+    assert!(
+        text.contains("more than a year before 2028-01-01"),
+        "{text}"
+    );
+}
