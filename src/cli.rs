@@ -308,6 +308,15 @@ pub enum RulesCommand {
         /// for national rules
         region: Option<String>,
     },
+    /// How much of an answer for a place is local: its own values, those from its province or
+    /// the national rules, and what yibao cannot answer there yet
+    #[command(
+        after_help = "Examples:\n  yibao rules coverage 北京\n  yibao rules coverage 成都 --json\n  yibao rules coverage 海口 --lang en\n\nExit status: 0 shown, 2 unknown region or date, 4 rules invalid"
+    )]
+    Coverage {
+        /// A province, city or county (rolled up to its pooling area on the date)
+        region: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 
 pub mod balance;
 pub mod calendar;
+pub mod coverage;
 pub mod dental;
 pub mod docs;
 pub mod guide;

@@ -295,7 +295,8 @@ fn gap_text(gap: &RuleGap) -> String {
     gap.to_string()
 }
 
-fn value_text(v: &toml::Value, lang: Lang) -> String {
+/// A rules value as people read it (a text in the language asked for, yes/no, a number).
+pub fn value_text(v: &toml::Value, lang: Lang) -> String {
     match v {
         toml::Value::Table(t) => t
             .get(if lang == Lang::Zh { "zh" } else { "en" })

@@ -27,6 +27,11 @@ const SCHEMAS: &[Entry] = &[
         schema_of::<CheckReport>,
     ),
     ("rules-show", "yibao.rules-show/1", schema_of::<ShowReport>),
+    (
+        "rules-coverage",
+        crate::render::coverage::SCHEMA,
+        schema_of::<crate::render::coverage::CoverageReport>,
+    ),
     ("guide", "yibao.guide/1", schema_of::<GuideJson>),
     (
         "sources",

@@ -2,6 +2,7 @@
 //! tables, in Chinese or English) or as one JSON document for scripts. Writing goes through a
 //! locked stdout; a closed pipe (`yibao … | head`) ends quietly. Nothing here decides anything.
 
+pub mod coverage;
 pub mod sources;
 pub mod table;
 pub mod text;

@@ -17,6 +17,12 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
     ("rules-check", &["rules", "check"], 0),
     ("rules-check", &["rules", "check", "--on", "2028-01-01"], 0),
     ("sources", &["sources"], 0),
+    ("rules-coverage", &["rules", "coverage", "北京"], 0),
+    (
+        "rules-coverage",
+        &["rules", "coverage", "昆山", "--on", "2024-01-01"],
+        0,
+    ),
     ("sources", &["sources", "ybbf-2021-43"], 0),
     ("rules-show", &["rules", "show", "苏州"], 0),
     ("rules-show", &["rules", "show", "--on", "2024-01-01"], 0),

@@ -113,3 +113,101 @@ fn rules_check_warns_of_copies_and_stale_reviews_without_failing() {
         "{text}"
     );
 }
+
+fn coverage(place: &str) -> serde_json::Value {
+    Yibao::new()
+        .args(["rules", "coverage", place, "--json", "--on", "2026-11-30"])
+        .run()
+        .code(0)
+        .json()
+}
+
+fn gap_ids(doc: &serde_json::Value) -> Vec<String> {
+    (doc["gaps"].as_array().unwrap().iter())
+        .map(|g| g["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn coverage_of_a_covered_place_shows_its_own_values_and_channels() {
+    let doc = coverage("北京");
+    assert_eq!(doc["pooling_area"]["code"], "110000");
+    let values = doc["values"].as_array().unwrap();
+    let credit = values
+        .iter()
+        .find(|v| v["key"] == "account.employee_credit_ratio")
+        .unwrap();
+    assert_eq!(credit["layer"], "own");
+    assert_eq!(credit["source"], "beijing-2023-account");
+    assert_eq!(credit["file"], "rules/regions/110000.toml");
+    assert!(doc["counts"]["own"].as_u64().unwrap() >= 1);
+    let gaps = gap_ids(&doc);
+    assert!(!gaps.contains(&"own_portal".to_string()), "{gaps:?}");
+    assert!(!gaps.contains(&"credit_rate".to_string()), "{gaps:?}");
+    assert!(
+        gaps.contains(&"waiting_after_long_gap".to_string()),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn coverage_of_an_uncovered_place_says_what_it_cannot_answer() {
+    let doc = coverage("成都");
+    assert_eq!(doc["counts"]["own"], 0);
+    assert_eq!(doc["counts"]["province"], 0);
+    assert!(
+        (doc["values"].as_array().unwrap().iter()).all(|v| v["layer"] == "national"),
+        "{doc}"
+    );
+    let gaps = gap_ids(&doc);
+    for id in [
+        "credit_rate",
+        "own_portal",
+        "refund_cases",
+        "moves_inside_province",
+    ] {
+        assert!(gaps.contains(&id.to_string()), "{id} missing from {gaps:?}");
+    }
+    let text = Yibao::new()
+        .args([
+            "rules",
+            "coverage",
+            "成都",
+            "--lang",
+            "en",
+            "--on",
+            "2026-11-30",
+        ])
+        .run()
+        .code(0)
+        .stdout;
+    assert!(text.contains("0 own, 0 from the province"), "{text}");
+    assert!(
+        text.contains("cannot answer with this place's own rules yet"),
+        "{text}"
+    );
+}
+
+#[test]
+fn coverage_of_a_county_rolls_up_to_its_pooling_area_and_province() {
+    let doc = coverage("昆山");
+    assert_eq!(doc["place"]["code"], "320583");
+    assert_eq!(doc["pooling_area"]["code"], "320500");
+    let cap = (doc["values"].as_array().unwrap().iter())
+        .find(|v| v["key"] == "waiting.local_cap_months")
+        .unwrap();
+    assert_eq!(cap["layer"], "province");
+    assert_eq!(cap["value"], 3);
+    // Hainan is one pooling area from 2020: 三亚 is covered by the province's own data.
+    let doc = coverage("三亚");
+    assert_eq!(doc["pooling_area"]["code"], "460000");
+    assert!(
+        (doc["local_data"].as_array().unwrap().iter())
+            .any(|d| d["item"] == "pooling.province_wide" && d["layer"] == "own"),
+        "{doc}"
+    );
+    Yibao::new()
+        .args(["rules", "coverage", "nowhere-at-all"])
+        .run()
+        .code(2);
+}
