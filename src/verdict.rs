@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::documents::Cite;
+use crate::rules::documents::{Cite, Documents, Evidence};
 use crate::rules::procedures::channels::ChannelData;
 use crate::rules::procedures::dental::Caveat;
 use crate::rules::procedures::items::ItemData;
@@ -156,6 +156,33 @@ impl Said<'_> {
             | Said::Regime(_) => None,
         }
     }
+}
+
+impl Said<'_> {
+    /// Every citation it rests on (none for a statement the answer makes itself).
+    pub fn cites(&self) -> Vec<&Cite> {
+        match self {
+            Said::Rule(item) | Said::Unknown { item, .. } | Said::Chase { item, .. } => {
+                item.cites().collect()
+            }
+            Said::Channel(c) => c.cites().collect(),
+            Said::LookUp { fix: Some(f), .. } => f.cites().collect(),
+            Said::Caveat(c) => vec![&c.cite],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The strongest level among the documents `cites` name (an answer is as firm as its best
+/// source, as `Verdict::cite_all` counts it); `None` when it cites nothing registered.
+pub fn level_of<'c>(
+    documents: &Documents,
+    cites: impl IntoIterator<Item = &'c Cite>,
+) -> Option<Evidence> {
+    (cites.into_iter())
+        .filter_map(|c| c.doc(documents))
+        .map(|d| documents.get(d).level)
+        .max()
 }
 
 /// A statement with the strength of its evidence.
@@ -480,6 +507,20 @@ impl<'r> Verdict<'r> {
             holds,
             why,
         });
+    }
+
+    /// When reports alone make the answer `conditional` (every condition is that a source is
+    /// only reported), the number of documents cited that are only reported; else `None`.
+    pub fn decided_by_reports(&self) -> Option<usize> {
+        let by_reports = |c: &Statement| match c.said {
+            Said::CaseReported | Said::CoverReported(_) => true,
+            Said::WaitingDepends => c.unverified,
+            _ => false,
+        };
+        let decided = self.outcome == Outcome::Conditional
+            && !self.conditions.is_empty()
+            && self.conditions.iter().all(by_reports);
+        decided.then(|| self.citations.iter().filter(|c| c.reported).count())
     }
 
     /// The deadline of `limit`, if the verdict has one.

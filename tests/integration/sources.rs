@@ -211,3 +211,84 @@ fn coverage_of_a_county_rolls_up_to_its_pooling_area_and_province() {
         .run()
         .code(2);
 }
+
+/// A ready transfer from 西安 to 北京 (the scheme and the months come per test).
+const READY: &str = "transfer --from 西安 --to 北京 --retired no --origin-stopped yes \
+     --destination-enrolled yes --arrears no --account-frozen no --on 2026-11-30";
+
+fn plan(extra: &[&str]) -> serde_json::Value {
+    let mut args: Vec<&str> = READY.split_whitespace().collect();
+    args.extend_from_slice(extra);
+    args.push("--json");
+    Yibao::new().args(args).run().json()
+}
+
+#[test]
+fn every_item_of_a_plan_carries_the_level_of_its_sources() {
+    let doc = plan(&[
+        "--scheme",
+        "employee",
+        "--last-paid",
+        "2026-08",
+        "--paid-from",
+        "2026-09",
+    ]);
+    assert_eq!(doc["outcome"], "yes");
+    assert!(doc.get("decided_by_reports").is_none(), "{doc}");
+    let level = |list: &str, id: &str| {
+        (doc[list].as_array().unwrap().iter())
+            .find(|i| i["id"] == id)
+            .map(|i| i["evidence"].clone())
+            .unwrap()
+    };
+    // The national measure, read whole on a copy: full_text, not marked.
+    assert_eq!(level("deadlines", "transfer_out"), "full_text");
+    assert_eq!(level("steps", "wait_transfer_out"), "full_text");
+    assert_eq!(level("carries_over", "account_balance"), "full_text");
+    // A step cited from a guide and the measure is as firm as the measure.
+    assert_eq!(level("steps", "track_progress"), "full_text");
+    // Consumer guides only: reported, and unverified.
+    assert_eq!(level("materials", "id_card"), "reported");
+    for list in ["steps", "materials", "carries_over", "notes", "deadlines"] {
+        for item in doc[list].as_array().unwrap() {
+            assert_eq!(
+                item["unverified"] == true,
+                item["evidence"] == "reported",
+                "{list}: {item}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_summary_says_when_reports_alone_make_an_answer_conditional() {
+    // A resident who missed years: the reading of 每多断保1年 rests on a report only.
+    let doc = plan(&[
+        "--scheme",
+        "resident",
+        "--last-paid",
+        "2024-12",
+        "--paid-from",
+        "2026-09",
+    ]);
+    assert_eq!(doc["outcome"], "conditional");
+    let n = doc["decided_by_reports"].as_u64().unwrap();
+    assert!(n >= 1);
+    let summary = doc["summary"].as_str().unwrap();
+    assert!(
+        summary.contains(&format!("这个结论依据的规定中有 {n} 条只见于转述")),
+        "{summary}"
+    );
+    // A gap over 3 months: local rules decide whatever the sources, so no such sentence.
+    let doc = plan(&[
+        "--scheme",
+        "employee",
+        "--last-paid",
+        "2026-03",
+        "--paid-from",
+        "2026-09",
+    ]);
+    assert_eq!(doc["outcome"], "conditional");
+    assert!(doc.get("decided_by_reports").is_none(), "{doc}");
+    assert!(!doc["summary"].as_str().unwrap().contains("只见于转述"));
+}

@@ -86,6 +86,8 @@ pub struct Waiting {
     pub unverified: bool,
     /// The answer depends on local rules or unverified readings (outcome conditional).
     pub conditional: bool,
+    /// Conditional whatever the sources' levels: local rules decide (or no rule is in force).
+    pub local: bool,
     /// The gap may be paid up with no waiting period (adds the `gap_payable` step).
     pub payable: bool,
 }
@@ -102,6 +104,7 @@ impl Waiting {
             cites: Vec::new(),
             unverified: false,
             conditional: false,
+            local: false,
             payable: false,
         }
     }
@@ -123,6 +126,7 @@ impl Waiting {
     fn gap(gap: RuleGap) -> Waiting {
         let mut w = Waiting::new(Reading::NoRuleInForce(gap));
         w.conditional = true;
+        w.local = true;
         w
     }
 }
@@ -167,6 +171,7 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
         let cap = w.uses(v, at, &cap_value);
         w.up_to_months = Some(cap);
         w.conditional = true;
+        w.local = true;
         w.reading = Reading::GapOverLimit {
             gap,
             limit,
@@ -191,6 +196,7 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
         let mut w = Waiting::new(reading);
         w.uses(v, at, &min_value);
         w.conditional = true;
+        w.local = true;
         return Ok(w);
     }
     Ok(payable(v, at, &limit_value, gap))
