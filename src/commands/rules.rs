@@ -37,7 +37,7 @@ pub struct CheckReport {
 pub struct CheckWarning {
     /// The source id.
     pub source: String,
-    /// `not_reviewed` or `unofficial_url`.
+    /// `not_reviewed`, `unofficial_url` or `official_unseen`.
     pub kind: &'static str,
     pub message: String,
 }
@@ -58,6 +58,17 @@ fn warning(source: String, concern: &Concern, on: chrono::NaiveDate, lang: Lang)
                 ),
                 (Lang::En, false) => format!(
                     "source `{source}` has no reviewed_on and was published on {since}, more than a year before {on}; re-read it and add reviewed_on"
+                ),
+            },
+        ),
+        Concern::OfficialUnseen => (
+            "official_unseen",
+            match lang {
+                Lang::Zh => format!(
+                    "来源 `{source}` 标为 official,但 url 和 seen_at 都不是政府网站或国家媒体的地址;请写明在哪里读到原文,或改为 full_text / reported"
+                ),
+                Lang::En => format!(
+                    "source `{source}` is graded official, but neither its url nor its seen_at is a government or state-media address; say where the official text was read, or grade it full_text or reported"
                 ),
             },
         ),

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::documents::Documents;
+use super::documents::{Documents, Evidence};
 use super::hosts::{self, HostKind};
 
 /// Longest a source may go without review before `rules check` says so.
@@ -18,6 +18,9 @@ pub enum Concern {
     NotReviewed { since: NaiveDate, reviewed: bool },
     /// The address to cite is on this host, neither government nor state media.
     UnofficialUrl { host: String },
+    /// Graded `official`, but neither `url` nor `seen_at` is a government or state-media
+    /// address: where was the official text read?
+    OfficialUnseen,
 }
 
 /// The concerns about each document, in id order, as of `on`.
@@ -33,6 +36,10 @@ pub fn concerns(documents: &Documents, on: NaiveDate) -> Vec<(String, Concern)> 
                     reviewed: doc.reviewed_on.is_some(),
                 },
             ));
+        }
+        let official = |u: &str| !u.is_empty() && hosts::kind(u) != HostKind::Other;
+        if doc.level == Evidence::Official && !official(&doc.url) && !official(&doc.seen_at) {
+            out.push((doc.id.to_string(), Concern::OfficialUnseen));
         }
         if !doc.url.is_empty() && hosts::kind(&doc.url) == HostKind::Other {
             let host = hosts::host(&doc.url).unwrap_or_else(|| doc.url.to_string());

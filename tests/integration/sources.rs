@@ -292,3 +292,33 @@ fn the_summary_says_when_reports_alone_make_an_answer_conditional() {
     assert!(doc.get("decided_by_reports").is_none(), "{doc}");
     assert!(!doc["summary"].as_str().unwrap().contains("只见于转述"));
 }
+
+#[test]
+fn rules_check_warns_of_an_official_grade_without_an_official_address() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("rules/sources.toml")).unwrap();
+    let at = text.find("[article-000]").unwrap();
+    let grade = at + text[at..].find("evidence = \"reported\"").unwrap();
+    let mut changed = text.clone();
+    changed.replace_range(grade..grade + 21, "evidence = \"official\"");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sources.toml"), changed).unwrap();
+    let doc = Yibao::new()
+        .args(["rules", "check", dir.path().to_str().unwrap(), "--json"])
+        .args(["--on", "2026-12-01"])
+        .run()
+        .code(0)
+        .json();
+    let warnings = doc["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["source"] == "article-000" && w["kind"] == "official_unseen"),
+        "{warnings:?}"
+    );
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w["kind"] == "official_unseen" && w["source"] != "article-000")
+    );
+}
