@@ -43,47 +43,7 @@ pub struct CheckWarning {
 }
 
 fn warning(source: String, concern: &Concern, on: chrono::NaiveDate, lang: Lang) -> CheckWarning {
-    let (kind, message) = match concern {
-        Concern::NotReviewed { since, reviewed } => (
-            "not_reviewed",
-            match (lang, reviewed) {
-                (Lang::Zh, true) => format!(
-                    "来源 `{source}` 自 {since} 起未复核,到 {on} 已超过一年;请对照原文复核后更新 reviewed_on"
-                ),
-                (Lang::Zh, false) => format!(
-                    "来源 `{source}` 没有 reviewed_on,发布于 {since},到 {on} 已超过一年;请对照原文复核后加上 reviewed_on"
-                ),
-                (Lang::En, true) => format!(
-                    "source `{source}` was last reviewed on {since}, more than a year before {on}; re-read it and update reviewed_on"
-                ),
-                (Lang::En, false) => format!(
-                    "source `{source}` has no reviewed_on and was published on {since}, more than a year before {on}; re-read it and add reviewed_on"
-                ),
-            },
-        ),
-        Concern::OfficialUnseen => (
-            "official_unseen",
-            match lang {
-                Lang::Zh => format!(
-                    "来源 `{source}` 标为 official,但 url 和 seen_at 都不是政府网站或国家媒体的地址;请写明在哪里读到原文,或改为 full_text / reported"
-                ),
-                Lang::En => format!(
-                    "source `{source}` is graded official, but neither its url nor its seen_at is a government or state-media address; say where the official text was read, or grade it full_text or reported"
-                ),
-            },
-        ),
-        Concern::UnofficialUrl { host } => (
-            "unofficial_url",
-            match lang {
-                Lang::Zh => format!(
-                    "来源 `{source}` 的 url 在 {host},既不是政府网站也不是国家媒体;若页面注明了原文地址,请改用原文地址,把现在的地址写进 seen_at"
-                ),
-                Lang::En => format!(
-                    "source `{source}`: the url is on {host}, neither a government nor a state-media host; if a page names the original's address, cite that and keep this one as seen_at"
-                ),
-            },
-        ),
-    };
+    let (kind, message) = crate::render::text::sources::concern(&source, concern, on, lang);
     CheckWarning {
         source,
         kind,

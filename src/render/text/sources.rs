@@ -8,7 +8,9 @@ use crate::error::Error;
 use crate::render::sources::{SourceJson, SourcesReport, UrlHost};
 use crate::render::{t, table};
 use crate::rules::documents::Evidence;
+use crate::rules::review::Concern;
 use crate::text::Lang;
+use chrono::NaiveDate;
 
 /// A level's name as people read it.
 pub fn level(e: Evidence, lang: Lang) -> &'static str {
@@ -167,6 +169,47 @@ pub fn decided_by_reports(n: usize, lang: Lang) -> String {
         "这个结论依据的规定中有 {n} 条只见于转述,所以只能说视情况而定;办理前请向当地医保经办机构确认",
         "{n} of the documents this answer rests on are seen only in reports, so it can only say conditional; confirm with the local agency before acting"
     )
+}
+
+/// A warning of `rules check` about source `id` as of `on`: its kind and its words.
+pub fn concern(id: &str, c: &Concern, on: NaiveDate, lang: Lang) -> (&'static str, String) {
+    match c {
+        Concern::NotReviewed {
+            since,
+            reviewed: true,
+        } => (
+            "not_reviewed",
+            say!(
+                lang,
+                "来源 `{id}` 自 {since} 起未复核,到 {on} 已超过一年;请对照原文复核后更新 reviewed_on",
+                "source `{id}` was last reviewed on {since}, more than a year before {on}; re-read it and update reviewed_on"
+            ),
+        ),
+        Concern::NotReviewed { since, .. } => (
+            "not_reviewed",
+            say!(
+                lang,
+                "来源 `{id}` 没有 reviewed_on,发布于 {since},到 {on} 已超过一年;请对照原文复核后加上 reviewed_on",
+                "source `{id}` has no reviewed_on and was published on {since}, more than a year before {on}; re-read it and add reviewed_on"
+            ),
+        ),
+        Concern::OfficialUnseen => (
+            "official_unseen",
+            say!(
+                lang,
+                "来源 `{id}` 标为 official,但 url 和 seen_at 都不是政府网站或国家媒体的地址;请写明在哪里读到原文,或改为 full_text / reported",
+                "source `{id}` is graded official, but neither its url nor its seen_at is a government or state-media address; say where the official text was read, or grade it full_text or reported"
+            ),
+        ),
+        Concern::UnofficialUrl { host } => (
+            "unofficial_url",
+            say!(
+                lang,
+                "来源 `{id}` 的 url 在 {host},既不是政府网站也不是国家媒体;若页面注明了原文地址,请改用原文地址,把现在的地址写进 seen_at",
+                "source `{id}`: the url is on {host}, neither a government nor a state-media host; if a page names the original's address, cite that and keep this one as seen_at"
+            ),
+        ),
+    }
 }
 
 /// An id not in the registry (exit 2), with the closest id.
