@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::region::regions;
 use crate::render::Report;
 use crate::render::coverage::{
-    CoverageReport, CoveredValue, Gap, Layer, LayerCounts, LocalData, PlaceRef,
+    CoverageReport, CoveredValue, Gap, Layer, LayerCounts, LeadJson, LocalData, PlaceRef,
 };
 use crate::render::text::coverage as words;
 use crate::request::{Request, rules_region};
@@ -197,7 +197,16 @@ pub fn run(region: &str, req: &Request) -> Result<CoverageReport, Error> {
             .filter(|v| v.evidence == Some(Evidence::Reported))
             .count(),
     };
+    let leads = (rules.leads.about(area_code, &province))
+        .map(|l| LeadJson {
+            region: l.region.get_ref().clone(),
+            topic: l.topic.get(req.lang).to_string(),
+            seen: l.seen.clone(),
+            why: l.why.clone(),
+        })
+        .collect();
     Ok(CoverageReport {
+        leads,
         place: place(&typed.code),
         pooling_area: place(area_code),
         on: req.on,

@@ -89,6 +89,21 @@ pub struct CoverageReport {
     pub values: Vec<CoveredValue>,
     pub local_data: Vec<LocalData>,
     pub gaps: Vec<Gap>,
+    /// Regional rules seen only in secondary pages or named but not read (`rules/leads.toml`):
+    /// not used by any answer; what to look up next.
+    pub leads: Vec<LeadJson>,
+}
+
+/// A lead about the place or its province.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LeadJson {
+    pub region: String,
+    pub topic: String,
+    /// Where it was seen.
+    pub seen: String,
+    /// Why it is not a value yet.
+    pub why: String,
 }
 
 /// A division: code and name.

@@ -322,3 +322,27 @@ fn rules_check_warns_of_an_official_grade_without_an_official_address() {
             .any(|w| w["kind"] == "official_unseen" && w["source"] != "article-000")
     );
 }
+
+#[test]
+fn coverage_lists_leads_seen_but_not_encoded_and_rules_check_checks_them() {
+    let doc = coverage("武汉");
+    let leads = doc["leads"].as_array().unwrap();
+    assert!(leads.iter().any(|l| l["region"] == "420100"), "{leads:?}");
+    // A lead is never a value: Wuhan still has no value of its own.
+    assert_eq!(doc["counts"]["own"], 0);
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "[[lead]]\nregion = \"999999\"\ntopic = { zh = \"x\", en = \"x\" }\nseen = \"x\"\nwhy = \"x\"\n";
+    std::fs::write(dir.path().join("leads.toml"), bad).unwrap();
+    Yibao::new()
+        .args([
+            "rules",
+            "check",
+            dir.path().to_str().unwrap(),
+            "--lang",
+            "en",
+        ])
+        .run()
+        .code(4)
+        .stderr_has("leads.toml:2:10: lead region '999999' is not a known division code");
+}

@@ -109,6 +109,32 @@ pub fn gap(id: &str, lang: Lang) -> (String, String) {
     (q, i)
 }
 
+/// Rules seen but not encoded, for maintainers.
+fn leads(out: &mut String, r: &CoverageReport, lang: Lang) {
+    if r.leads.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "已见到但未收录的本地规定(线索,不用于任何结论):",
+            "Local rules seen but not encoded (leads; no answer uses them):"
+        )
+    );
+    for l in &r.leads {
+        let _ = writeln!(out, "  - [{}] {}", l.region, l.topic);
+        let _ = writeln!(out, "    {}: {}", t(lang, "见于", "seen"), l.seen);
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            t(lang, "未收录原因", "why not a value"),
+            l.why
+        );
+    }
+}
+
 /// The whole report for people.
 pub fn show(r: &CoverageReport, lang: Lang) -> String {
     let mut out = String::new();
@@ -185,6 +211,7 @@ pub fn show(r: &CoverageReport, lang: Lang) -> String {
             );
         }
     }
+    leads(&mut out, r, lang);
     if r.gaps.is_empty() {
         return out;
     }
