@@ -510,7 +510,9 @@ impl<'r> Verdict<'r> {
     }
 
     /// When reports alone make the answer `conditional` (every condition is that a source is
-    /// only reported), the number of documents cited that are only reported; else `None`.
+    /// only reported), how many documents behind it are only reported: those of the rules
+    /// values used (the trace), or, for an answer that uses none (a case table), all those
+    /// cited; else `None`.
     pub fn decided_by_reports(&self) -> Option<usize> {
         let by_reports = |c: &Statement| match c.said {
             Said::CaseReported | Said::CoverReported(_) => true,
@@ -520,7 +522,18 @@ impl<'r> Verdict<'r> {
         let decided = self.outcome == Outcome::Conditional
             && !self.conditions.is_empty()
             && self.conditions.iter().all(by_reports);
-        decided.then(|| self.citations.iter().filter(|c| c.reported).count())
+        let mut of_values: Vec<DocId> = (self.trace.iter())
+            .filter_map(|t| match &t.why {
+                Why::Value(r) if r.reported() => r.doc,
+                _ => None,
+            })
+            .collect();
+        of_values.sort();
+        of_values.dedup();
+        decided.then(|| match of_values.len() {
+            0 => self.citations.iter().filter(|c| c.reported).count(),
+            n => n,
+        })
     }
 
     /// The deadline of `limit`, if the verdict has one.
