@@ -66,7 +66,7 @@ pub struct CalendarSource {
     pub doc_no: String,
     pub published: NaiveDate,
     pub url: String,
-    /// `confirmed` or `reported`.
+    /// `official`, `full_text` or `reported`.
     pub evidence: String,
     /// The file it came from.
     pub path: String,
@@ -190,10 +190,13 @@ fn parse_statutory(
             out.push(at(s.published.span(), "published must be a date".into()));
         }
         let evidence = s.evidence.get_ref();
-        if evidence != "confirmed" && evidence != "reported" {
+        if crate::rules::documents::Evidence::parse(evidence).is_none() {
             out.push(at(
                 s.evidence.span(),
-                format!("evidence = \"{evidence}\" is not one of \"confirmed\", \"reported\""),
+                format!(
+                    "evidence = \"{evidence}\" is not one of {}",
+                    crate::rules::validate::evidence_words()
+                ),
             ));
         }
     }
@@ -357,10 +360,13 @@ fn parse_file(path: &str, src: &str, out: &mut Vec<Diagnostic>) -> Option<Parsed
         }
     }
     let evidence = s.evidence.get_ref();
-    if evidence != "confirmed" && evidence != "reported" {
+    if crate::rules::documents::Evidence::parse(evidence).is_none() {
         out.push(at(
             s.evidence.span(),
-            format!("evidence = \"{evidence}\" is not one of \"confirmed\", \"reported\""),
+            format!(
+                "evidence = \"{evidence}\" is not one of {}",
+                crate::rules::validate::evidence_words()
+            ),
         ));
     }
     let published = from_toml(s.published.get_ref());

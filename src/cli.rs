@@ -293,6 +293,19 @@ pub enum Command {
         /// The topic (e.g. password, family); omit to list the topics
         topic: Option<String>,
     },
+    /// The documents behind every answer: level, number, issuer, date, addresses, what rests on each
+    #[command(after_help = concat!(
+        "Examples:\n  yibao sources\n  yibao sources ybbf-2021-43\n  yibao sources --json | jq '.sources[] | select(.evidence == \"reported\") | .id'\n\n",
+        "Levels: official (read on a government host or a verbatim state-media page), full_text (the\n",
+        "whole document on a non-official copy, agreeing with an independent restatement), reported\n",
+        "(summaries and content sites only: an answer resting on it is conditional).\n\n",
+        "Exit status: 0 shown, 2 unknown id (with a suggestion)"
+    ))]
+    #[command(display_order = 23)]
+    Sources {
+        /// A source id (as cited in answers, e.g. ybbf-2021-43); omit to list them all
+        id: Option<String>,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Examples:\n  yibao completions bash > ~/.local/share/bash-completion/completions/yibao\n  yibao completions zsh > ~/.zfunc/_yibao\n  yibao completions fish > ~/.config/fish/completions/yibao.fish\n\nExit status: 0 printed, 2 unknown shell"
@@ -337,6 +350,15 @@ pub enum RulesCommand {
         /// A province (its own file), or a city or county (rolled up to its pooling area); omit
         /// for national rules
         region: Option<String>,
+    },
+    /// How much of an answer for a place is local: its own values, those from its province or
+    /// the national rules, and what yibao cannot answer there yet
+    #[command(
+        after_help = "Examples:\n  yibao rules coverage 北京\n  yibao rules coverage 成都 --json\n  yibao rules coverage 海口 --lang en\n\nExit status: 0 shown, 2 unknown region or date, 4 rules invalid"
+    )]
+    Coverage {
+        /// A province, city or county (rolled up to its pooling area on the date)
+        region: String,
     },
 }
 

@@ -140,7 +140,11 @@ fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 
         Command::Rules(RulesCommand::Show { region }) => {
             Box::new(commands::rules::show(region.as_deref(), req)?)
         }
+        Command::Rules(RulesCommand::Coverage { region }) => {
+            Box::new(commands::coverage::run(region, req)?)
+        }
         Command::Calendar(cmd) => Box::new(commands::calendar::run(cmd, req)?),
+        Command::Sources { id } => Box::new(commands::sources::run(id.as_deref(), req)?),
         Command::Balance(args) => {
             let report = commands::balance::run(args, req)?;
             if let Some(path) = &args.ics {

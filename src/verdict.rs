@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::documents::Cite;
+use crate::rules::documents::{Cite, Documents, Evidence};
 use crate::rules::procedures::channels::ChannelData;
 use crate::rules::procedures::dental::Caveat;
 use crate::rules::procedures::items::ItemData;
@@ -156,6 +156,33 @@ impl Said<'_> {
             | Said::Regime(_) => None,
         }
     }
+}
+
+impl Said<'_> {
+    /// Every citation it rests on (none for a statement the answer makes itself).
+    pub fn cites(&self) -> Vec<&Cite> {
+        match self {
+            Said::Rule(item) | Said::Unknown { item, .. } | Said::Chase { item, .. } => {
+                item.cites().collect()
+            }
+            Said::Channel(c) => c.cites().collect(),
+            Said::LookUp { fix: Some(f), .. } => f.cites().collect(),
+            Said::Caveat(c) => vec![&c.cite],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The strongest level among the documents `cites` name (an answer is as firm as its best
+/// source, as `Verdict::cite_all` counts it); `None` when it cites nothing registered.
+pub fn level_of<'c>(
+    documents: &Documents,
+    cites: impl IntoIterator<Item = &'c Cite>,
+) -> Option<Evidence> {
+    (cites.into_iter())
+        .filter_map(|c| c.doc(documents))
+        .map(|d| documents.get(d).level)
+        .max()
 }
 
 /// A statement with the strength of its evidence.
@@ -404,7 +431,7 @@ impl<'r> Verdict<'r> {
         self.cite_doc(policy, cite.doc(&policy.rules.documents), &cite.article)
     }
 
-    /// Records every citation; true when none of them is confirmed.
+    /// Records every citation; true when none of them is firm (official or full_text).
     pub fn cite_all<'c>(
         &mut self,
         policy: &Policy,
@@ -509,6 +536,33 @@ impl<'r> Verdict<'r> {
             holds,
             why,
         });
+    }
+
+    /// When reports alone make the answer `conditional` (every condition is that a source is
+    /// only reported), how many documents behind it are only reported: those of the rules
+    /// values used (the trace), or, for an answer that uses none (a case table), all those
+    /// cited; else `None`.
+    pub fn decided_by_reports(&self) -> Option<usize> {
+        let by_reports = |c: &Statement| match c.said {
+            Said::CaseReported | Said::CoverReported(_) => true,
+            Said::WaitingDepends => c.unverified,
+            _ => false,
+        };
+        let decided = self.outcome == Outcome::Conditional
+            && !self.conditions.is_empty()
+            && self.conditions.iter().all(by_reports);
+        let mut of_values: Vec<DocId> = (self.trace.iter())
+            .filter_map(|t| match &t.why {
+                Why::Value(r) if r.reported() => r.doc,
+                _ => None,
+            })
+            .collect();
+        of_values.sort();
+        of_values.dedup();
+        decided.then(|| match of_values.len() {
+            0 => self.citations.iter().filter(|c| c.reported).count(),
+            n => n,
+        })
     }
 
     /// The deadline of `limit`, if the verdict has one.

@@ -30,6 +30,7 @@ mod integration {
     mod rules;
     mod schema;
     mod screen;
+    mod sources;
     mod summaries;
     mod transfer;
     mod walk;

@@ -290,7 +290,7 @@ title = "国务院办公厅关于2026年部分节假日安排的通知"
 doc_no = ""
 published = 2025-11-04
 url = "https://example.org/notice"
-evidence = "confirmed"
+evidence = "official"
 [[holiday]]
 name = { zh = "春节", en = "Spring Festival" }
 rest = [2026-02-15, 2026-02-23]
@@ -442,22 +442,28 @@ fn title_and_url_must_not_be_empty() {
 }
 
 #[test]
-fn evidence_is_confirmed_or_reported() {
-    assert_one(
-        problems("\"confirmed\"", "\"rumoured\""),
-        "7:12",
-        "rumoured",
+fn evidence_is_one_of_three_levels() {
+    assert_one(problems("\"official\"", "\"rumoured\""), "7:12", "rumoured");
+    assert_eq!(
+        problems("\"official\"", "\"reported\""),
+        Vec::<String>::new()
     );
     assert_eq!(
-        problems("\"confirmed\"", "\"reported\""),
+        problems("\"official\"", "\"full_text\""),
         Vec::<String>::new()
+    );
+    // The two-level word of old is no longer a level.
+    assert_one(
+        problems("\"official\"", "\"confirmed\""),
+        "7:12",
+        "confirmed",
     );
 }
 
 #[test]
 fn all_problems_are_reported_at_once() {
     let src = BASE
-        .replace("\"confirmed\"", "\"x\"")
+        .replace("\"official\"", "\"x\"")
         .replace("https://example.org/notice", "");
     let files = [
         ("c/2025.toml".to_string(), src),

@@ -177,9 +177,10 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         Outcome::Yes
     };
     if waiting.conditional && unknown == 0 && blocked == 0 {
+        // Unverified when only a reported reading makes it depend (no local rule decides).
         v.conditions.push(Statement {
             said: Said::WaitingDepends,
-            unverified: false,
+            unverified: waiting.unverified && !waiting.local,
         });
     }
     if blocked > 0 {

@@ -5,6 +5,7 @@
 
 pub mod balance;
 pub mod calendar;
+pub mod coverage;
 pub mod dental;
 pub mod docs;
 pub mod filing;
@@ -16,6 +17,7 @@ pub mod regions;
 pub mod route;
 pub mod rules;
 pub mod schema;
+pub mod sources;
 pub mod status;
 pub mod suggest;
 pub mod transfer;

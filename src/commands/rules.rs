@@ -1,6 +1,8 @@
 //! `yibao rules check [DIR]` and `yibao rules show [REGION]`: for rules maintainers, the
 //! validation report and the resolved policy with the file and source of every value.
 
+use std::fmt::Write as _;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
@@ -10,6 +12,7 @@ use crate::render::verdict::unverified_mark;
 use crate::render::{Report, t, table};
 use crate::request::{Request, rules_files, rules_region};
 use crate::rules::RuleSet;
+use crate::rules::review::{Concern, concerns};
 use crate::rules::{Resolved, RuleGap};
 use crate::text::Lang;
 
@@ -23,6 +26,29 @@ pub struct CheckReport {
     pub sources: usize,
     pub region_files: usize,
     pub calendar_years: Vec<i32>,
+    /// What to look at without failing: sources unreviewed for more than a year before the
+    /// date checked, addresses on neither a government nor a state-media host.
+    pub warnings: Vec<CheckWarning>,
+}
+
+/// One warning about the registry of sources.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CheckWarning {
+    /// The source id.
+    pub source: String,
+    /// `not_reviewed`, `unofficial_url` or `official_unseen`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+fn warning(source: String, concern: &Concern, on: chrono::NaiveDate, lang: Lang) -> CheckWarning {
+    let (kind, message) = crate::render::text::sources::concern(&source, concern, on, lang);
+    CheckWarning {
+        source,
+        kind,
+        message,
+    }
 }
 
 pub fn check(dir: Option<&std::path::Path>, req: &Request) -> Result<CheckReport, Error> {
@@ -32,7 +58,11 @@ pub fn check(dir: Option<&std::path::Path>, req: &Request) -> Result<CheckReport
     let files = rules_files(dir.as_deref())?;
     let count = files.len();
     let rules = RuleSet::from_texts(files).map_err(Error::Rules)?;
+    let warnings = (concerns(&rules.documents, req.on).into_iter())
+        .map(|(source, c)| warning(source, &c, req.on, req.lang))
+        .collect();
     Ok(CheckReport {
+        warnings,
         valid: true,
         dir: dir.map(|d| d.display().to_string()),
         files: count,
@@ -52,6 +82,29 @@ impl Report for CheckReport {
     }
 
     fn human(&self, lang: Lang, _explain: bool) -> String {
+        let mut out = self.summary(lang);
+        if !self.warnings.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => format!("{} 条提醒(不影响校验结果):", self.warnings.len()),
+                    Lang::En => format!(
+                        "{} warning(s) (the rules are still valid):",
+                        self.warnings.len()
+                    ),
+                }
+            );
+            for w in &self.warnings {
+                let _ = writeln!(out, "  ! {}", w.message);
+            }
+        }
+        out
+    }
+}
+
+impl CheckReport {
+    fn summary(&self, lang: Lang) -> String {
         let what = self.dir.as_deref().map_or_else(
             || t(lang, "内置规则", "built-in rules").to_string(),
             |d| format!("{} + {d}", t(lang, "内置规则", "built-in rules")),
@@ -213,7 +266,8 @@ fn gap_text(gap: &RuleGap) -> String {
     gap.to_string()
 }
 
-fn value_text(v: &toml::Value, lang: Lang) -> String {
+/// A rules value as people read it (a text in the language asked for, yes/no, a number).
+pub fn value_text(v: &toml::Value, lang: Lang) -> String {
     match v {
         toml::Value::Table(t) => t
             .get(if lang == Lang::Zh { "zh" } else { "en" })

@@ -29,7 +29,17 @@ const SCHEMAS: &[Entry] = &[
         schema_of::<CheckReport>,
     ),
     ("rules-show", "yibao.rules-show/1", schema_of::<ShowReport>),
+    (
+        "rules-coverage",
+        crate::render::coverage::SCHEMA,
+        schema_of::<crate::render::coverage::CoverageReport>,
+    ),
     ("guide", "yibao.guide/1", schema_of::<GuideJson>),
+    (
+        "sources",
+        crate::render::sources::SCHEMA,
+        schema_of::<crate::render::sources::SourcesReport>,
+    ),
     (
         "refund-list",
         super::refund::LIST_SCHEMA,

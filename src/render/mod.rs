@@ -2,11 +2,13 @@
 //! tables, in Chinese or English) or as one JSON document for scripts. Writing goes through a
 //! locked stdout; a closed pipe (`yibao … | head`) ends quietly. Nothing here decides anything.
 
+pub mod coverage;
 pub mod ics;
 pub mod layout;
 pub mod print;
 pub mod reuse;
 pub mod screen;
+pub mod sources;
 pub mod table;
 pub mod text;
 pub mod verdict;

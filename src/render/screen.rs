@@ -475,7 +475,7 @@ fn sources(out: &mut String, v: &VerdictJson, lang: Lang, w: usize, sections: &m
     if v.citations.is_empty() {
         return;
     }
-    let reported = |c: &CitationJson| c.evidence != "confirmed";
+    let reported = |c: &CitationJson| c.evidence == "reported";
     // Like any section: marked once on the heading when every document is only reported.
     let all = v.citations.iter().all(reported);
     sections.marked(out, lang, t(lang, "依据", "Sources"), all);
@@ -560,6 +560,7 @@ mod tests {
             fix: None,
             cite: None,
             unverified,
+            evidence: None,
         }
     }
 
@@ -594,6 +595,7 @@ mod tests {
                 text: JsonText::made("在 App 申请"),
                 cite: None,
                 unverified: false,
+                evidence: None,
             }],
             materials,
             deadlines: Vec::new(),
@@ -601,10 +603,11 @@ mod tests {
             notes: Vec::new(),
             warnings: Vec::new(),
             citations: vec![
-                citation("official-doc", "confirmed"),
+                citation("official-doc", "official"),
                 citation("web-page", "reported"),
             ],
             trace: None,
+            decided_by_reports: Default::default(),
             voice: Default::default(),
         }
     }

@@ -17,6 +17,7 @@ use super::text::{self, Context, Voice};
 use crate::checks::transfer;
 use crate::checks::{balance, dental, merge, refund};
 use crate::rules::RuleSet;
+use crate::rules::documents::Evidence;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::dental::Pays;
 use crate::text::{Lang, Str};
@@ -90,6 +91,9 @@ pub struct ItemJson<'a> {
     pub cite: Option<&'a str>,
     /// True when the source is only reported (待核对).
     pub unverified: bool,
+    /// The strongest level of the sources it rests on (`official`, `full_text`, `reported`);
+    /// `null` for a statement the answer makes itself.
+    pub evidence: Option<Evidence>,
 }
 
 /// One thing to do, in order.
@@ -104,6 +108,8 @@ pub struct StepJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cite: Option<&'a str>,
     pub unverified: bool,
+    /// The strongest level of the sources it rests on; `null` when it cites none.
+    pub evidence: Option<Evidence>,
 }
 
 /// A date by which something must be done.
@@ -122,6 +128,8 @@ pub struct DeadlineJson<'a> {
     pub estimated: bool,
     pub cite: &'a str,
     pub unverified: bool,
+    /// The level of the time limit's source.
+    pub evidence: Option<Evidence>,
 }
 
 /// A document the answer rests on.
@@ -137,7 +145,9 @@ pub struct CitationJson<'a> {
     pub published: NaiveDate,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub url: &'a str,
-    /// `confirmed` or `reported`.
+    /// `official` (read on a government host or a verbatim state-media page), `full_text`
+    /// (the whole text read on a non-official copy, agreeing with an independent
+    /// restatement) or `reported` (summaries and reprints only: 待核对).
     pub evidence: &'a str,
     pub articles: Vec<JsonText<'a>>,
 }
@@ -186,6 +196,10 @@ pub struct VerdictJson<'a> {
     pub id: Option<&'a RawValue>,
     pub outcome: Outcome,
     pub summary: String,
+    /// When reports alone make the outcome `conditional`: how many documents cited are only
+    /// reported (the summary then says so).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by_reports: Option<usize>,
     /// The key facts and figures, in display order.
     pub lines: Vec<LineJson>,
     /// Why it is `no`, each with how to clear it.
@@ -239,10 +253,19 @@ impl<'a> VerdictJson<'a> {
                 })
                 .collect()
         });
-        let items = |list: &'a [Statement]| list.iter().map(|s| item(s, cx)).collect();
+        let items = |list: &'a [Statement]| list.iter().map(|s| item(s, cx, rules)).collect();
         let cite_of = |s: &'a Step| match &s.said {
             Said::Wait(limit) => v.deadline(*limit).map(|d| d.cite.as_str()),
             said => said.source(),
+        };
+        let decided_by_reports = v.decided_by_reports();
+        let summary = match decided_by_reports {
+            Some(n) => format!(
+                "{summary}{}{}",
+                super::t(cx.lang, "。", ". "),
+                text::sources::decided_by_reports(n, cx.lang)
+            ),
+            None => summary,
         };
         VerdictJson {
             schema,
@@ -250,14 +273,19 @@ impl<'a> VerdictJson<'a> {
             id: origin.id,
             outcome: v.outcome,
             summary,
+            decided_by_reports,
             lines: (lines.into_iter())
                 .map(|(id, label, value)| LineJson { id, label, value })
                 .collect(),
             blockers: items(&v.blockers),
             conditions: items(&v.conditions),
-            steps: (v.steps.iter()).map(|s| step(s, cite_of(s), cx)).collect(),
+            steps: (v.steps.iter())
+                .map(|s| step(s, cite_of(s), cx, rules))
+                .collect(),
             materials: items(&v.materials),
-            deadlines: v.deadlines.iter().map(|d| deadline(d, cx.lang)).collect(),
+            deadlines: (v.deadlines.iter())
+                .map(|d| deadline(d, cx.lang, rules))
+                .collect(),
             carries_over: items(&v.carries_over),
             notes: items(&v.notes),
             warnings: (v.warnings.iter())
@@ -273,7 +301,7 @@ impl<'a> VerdictJson<'a> {
     }
 }
 
-fn item<'a>(s: &'a Statement, cx: &Context) -> ItemJson<'a> {
+fn item<'a>(s: &'a Statement, cx: &Context, rules: &RuleSet) -> ItemJson<'a> {
     let (text, fix) = kept(&s.said, cx.lang);
     ItemJson {
         id: s.said.id(),
@@ -281,10 +309,11 @@ fn item<'a>(s: &'a Statement, cx: &Context) -> ItemJson<'a> {
         fix: cx.fix(&s.said).map(|f| JsonText::new(f, fix)),
         cite: s.said.source(),
         unverified: s.unverified,
+        evidence: statement_level(&s.said, None, s.unverified, rules),
     }
 }
 
-fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> StepJson<'a> {
+fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context, rules: &RuleSet) -> StepJson<'a> {
     StepJson {
         id: s.said.id(),
         place: s.place,
@@ -293,6 +322,26 @@ fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context) -> StepJson<'a> {
         text: JsonText::new(cx.said(&s.said), kept(&s.said, cx.lang).0),
         cite,
         unverified: s.unverified,
+        evidence: statement_level(&s.said, cite, s.unverified, rules),
+    }
+}
+
+/// The level of a statement: the strongest of its sources (or of `cite`, a source id, when
+/// the statement names none itself), `reported` whenever the check found it unverified.
+fn statement_level(
+    said: &Said,
+    cite: Option<&str>,
+    unverified: bool,
+    rules: &RuleSet,
+) -> Option<Evidence> {
+    let docs = &rules.documents;
+    let level = crate::verdict::level_of(docs, said.cites()).or_else(|| {
+        let doc = docs.find(cite?)?;
+        Some(docs.get(doc).level)
+    });
+    match level {
+        Some(_) if unverified => Some(Evidence::Reported),
+        level => level,
     }
 }
 
@@ -310,7 +359,8 @@ impl Reusable for ItemJson<'_> {
             .str(fix)?
             .str(Some(self.id))?
             .str(self.cite)?
-            .word(usize::from(self.unverified))?;
+            .word(usize::from(self.unverified))?
+            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
         Some(key.done())
     }
 }
@@ -324,7 +374,8 @@ impl Reusable for StepJson<'_> {
             .word(self.place as usize)?
             .word(self.channel as usize)?
             .word(self.who as usize)?
-            .word(usize::from(self.unverified))?;
+            .word(usize::from(self.unverified))?
+            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
         Some(key.done())
     }
 }
@@ -445,7 +496,7 @@ impl JsonSchema for JsonText<'_> {
     }
 }
 
-fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
+fn deadline<'a>(d: &'a Deadline, lang: Lang, rules: &RuleSet) -> DeadlineJson<'a> {
     DeadlineJson {
         id: d.limit.id(),
         label: text::deadline_label(d, lang),
@@ -455,6 +506,9 @@ fn deadline(d: &Deadline, lang: Lang) -> DeadlineJson<'_> {
         estimated: d.estimated,
         cite: &d.cite,
         unverified: d.unverified,
+        evidence: (rules.documents.find(&d.cite))
+            .map(|doc| rules.documents.get(doc).level)
+            .map(|l| if d.unverified { Evidence::Reported } else { l }),
     }
 }
 

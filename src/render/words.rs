@@ -60,7 +60,7 @@ pub fn sources(out: &mut String, lang: Lang, citations: &[CitationJson]) {
     }
     let w = super::layout::get().width;
     heading(out, t(lang, "依据", "Sources"));
-    let reported = |c: &CitationJson| c.evidence != "confirmed";
+    let reported = |c: &CitationJson| c.evidence == "reported";
     if citations.iter().any(reported) {
         let legend = t(
             lang,

@@ -22,12 +22,60 @@ pub struct Source {
     pub doc_no: Str,
     pub issuer: Str,
     pub published: Spanned<Datetime>,
+    /// The address to cite: the government or state-media original when a page names it,
+    /// otherwise the best copy (the note then says so).
     #[serde(default)]
     pub url: Str,
+    /// Where the text was actually read, when that is not `url`.
+    #[serde(default)]
+    pub seen_at: Str,
+    /// `official`, `full_text` or `reported` (see `Evidence`).
     pub evidence: Spanned<Str>,
-    /// What the source is and where it was read, for maintainers.
+    /// The day a maintainer last checked the source against its text.
+    #[serde(default)]
+    pub reviewed_on: Option<Spanned<Datetime>>,
+    /// What the source is, where it was read and why it has its level.
     #[serde(default)]
     pub note: String,
+}
+
+/// How well a document is known: where its text was read and how completely.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// Only summaries, Q&A pages, reprints of parts, content sites: an answer resting on it
+    /// is `conditional` and its items are marked 待核对 (unverified).
+    Reported,
+    /// The whole document read on a non-official copy, with its number, issuer and date,
+    /// and agreeing with at least one independent restatement.
+    FullText,
+    /// Read on a government host or a verbatim state-media page.
+    Official,
+}
+
+impl Evidence {
+    /// Every level, weakest first, as written in `sources.toml`.
+    pub const ALL: [Evidence; 3] = [Evidence::Reported, Evidence::FullText, Evidence::Official];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Official => "official",
+            Evidence::FullText => "full_text",
+            Evidence::Reported => "reported",
+        }
+    }
+
+    /// The level written as `text`, if it is one.
+    pub fn parse(text: &str) -> Option<Evidence> {
+        Evidence::ALL.into_iter().find(|e| e.as_str() == text)
+    }
+
+    /// Firm enough for a plain yes or no.
+    pub fn firm(self) -> bool {
+        self != Evidence::Reported
+    }
 }
 
 pub type SourceFile = BTreeMap<String, Source>;
@@ -95,10 +143,15 @@ pub struct Document {
     pub issuer: Str,
     pub published: NaiveDate,
     pub url: Str,
-    /// `confirmed` or `reported` (as written in the registry).
+    /// Where the text was read, when not at `url`.
+    pub seen_at: Str,
+    /// `official`, `full_text` or `reported` (as written in the registry).
     pub evidence: Str,
+    pub level: Evidence,
     /// Only reported (待核对): the answer resting on it cannot be firm.
     pub reported: bool,
+    pub reviewed_on: Option<NaiveDate>,
+    pub note: Str,
 }
 
 /// Every registered document, sorted by id.
@@ -111,15 +164,26 @@ impl Documents {
         Documents(
             sources
                 .iter()
-                .map(|(id, doc)| Document {
-                    id: Str::from(id.clone()),
-                    title: doc.title.clone(),
-                    doc_no: doc.doc_no.clone(),
-                    issuer: doc.issuer.clone(),
-                    published: crate::dates::from_toml(doc.published.get_ref()).unwrap_or_default(),
-                    url: doc.url.clone(),
-                    evidence: doc.evidence.get_ref().clone(),
-                    reported: doc.evidence.get_ref() != "confirmed",
+                .map(|(id, doc)| {
+                    // `rules check` rejects any other word; unknown counts as the weakest.
+                    let level =
+                        Evidence::parse(doc.evidence.get_ref()).unwrap_or(Evidence::Reported);
+                    Document {
+                        id: Str::from(id.clone()),
+                        title: doc.title.clone(),
+                        doc_no: doc.doc_no.clone(),
+                        issuer: doc.issuer.clone(),
+                        published: crate::dates::from_toml(doc.published.get_ref())
+                            .unwrap_or_default(),
+                        url: doc.url.clone(),
+                        seen_at: doc.seen_at.clone(),
+                        evidence: Str::Static(level.as_str()),
+                        level,
+                        reported: !level.firm(),
+                        reviewed_on: (doc.reviewed_on.as_ref())
+                            .and_then(|d| crate::dates::from_toml(d.get_ref())),
+                        note: Str::from(doc.note.clone()),
+                    }
                 })
                 .collect(),
         )
@@ -132,6 +196,11 @@ impl Documents {
             .binary_search_by(|d| d.id.as_str().cmp(source))
             .ok()?;
         u16::try_from(at).ok().map(DocId)
+    }
+
+    /// Every document, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (DocId, &Document)> {
+        (self.0.iter().enumerate()).filter_map(|(i, d)| Some((DocId(u16::try_from(i).ok()?), d)))
     }
 
     /// Document `id` (given by `find` on these documents).

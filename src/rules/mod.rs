@@ -9,12 +9,16 @@
 
 pub mod diag;
 pub mod documents;
+pub mod hosts;
+pub mod leads;
 pub mod load;
 pub mod pooling;
 pub mod prebuilt;
 pub mod procedures;
 pub mod resolve;
+pub mod review;
 pub mod schema;
+pub mod uses;
 pub mod validate;
 
 #[cfg(test)]
@@ -59,6 +63,8 @@ pub struct RuleSet {
     pub procedures: procedures::Procedures,
     /// Which pooling area a place is in on a date (`pooling.toml`).
     pub pooling: pooling::Pooling,
+    /// Regional rules seen but not encoded (`leads.toml`; optional).
+    pub leads: leads::LeadsFile,
 }
 
 impl RuleSet {
@@ -76,6 +82,7 @@ impl RuleSet {
         let mut calendar_files = Vec::new();
         let mut procedure_files = Vec::new();
         let mut pooling_file = None;
+        let mut leads_file = None;
         for f in files {
             let text = match f.text {
                 Ok(t) => t,
@@ -94,6 +101,8 @@ impl RuleSet {
                 national = Some((f.shown, text));
             } else if rel == "pooling.toml" {
                 pooling_file = Some((f.shown, text));
+            } else if rel == "leads.toml" {
+                leads_file = Some((f.shown, text));
             } else if let Some(name) = rel
                 .strip_prefix("regions/")
                 .and_then(|n| n.strip_suffix(".toml"))
@@ -106,7 +115,7 @@ impl RuleSet {
             } else {
                 problems.push(Diagnostic::file(
                     &f.shown,
-                    "unexpected rules file; a rules tree holds sources.toml, national.toml, pooling.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml, transfer.toml, refund.toml, dental.toml and filing.toml",
+                    "unexpected rules file; a rules tree holds sources.toml, national.toml, pooling.toml, leads.toml, regions/CODE.toml, calendar/YEAR.toml, channels.toml, guides.toml, merge.toml, transfer.toml, refund.toml, dental.toml and filing.toml",
                 ));
             }
         }
@@ -214,6 +223,10 @@ impl RuleSet {
             }
         };
 
+        let leads = leads_file.map_or_else(leads::LeadsFile::default, |(path, text)| {
+            leads::LeadsFile::load(&path, &text, &mut problems)
+        });
+
         let calendar = match Calendar::from_files(&calendar_files) {
             Ok(c) => Some(c),
             Err(mut ds) => {
@@ -238,6 +251,7 @@ impl RuleSet {
                 calendar,
                 procedures,
                 pooling,
+                leads,
             }),
             _ => Err(problems),
         }

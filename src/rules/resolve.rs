@@ -46,7 +46,7 @@ pub struct Resolved {
     pub article: Str,
     pub source_title: Str,
     pub doc_no: Str,
-    /// `confirmed` or `reported`.
+    /// `official`, `full_text` or `reported`.
     pub evidence: Str,
     /// The rules file the value came from.
     pub file: Str,
@@ -58,7 +58,7 @@ pub struct Resolved {
 impl Resolved {
     /// True when the value rests only on secondary reports (待核对).
     pub fn reported(&self) -> bool {
-        self.evidence != "confirmed"
+        self.evidence == "reported"
     }
 
     /// The value as a non-negative integer (units day, month, year, working_day, count).

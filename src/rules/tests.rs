@@ -51,7 +51,9 @@ fn a_national_value_resolves_with_its_file_and_source() {
     assert_eq!(v.file, "rules/national.toml");
     assert_eq!(v.source, "ybbf-2021-43");
     assert_eq!(v.doc_no, "医保办发〔2021〕43号");
-    assert!(v.reported());
+    // Read whole on a mirror and agreeing with two restatements: full_text, firm.
+    assert_eq!(v.evidence, "full_text");
+    assert!(!v.reported());
     assert_eq!(v.region, None);
 }
 
@@ -270,4 +272,34 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn every_shipped_source_says_why_it_has_its_level_and_when_it_was_reviewed() {
+    let rules = shipped();
+    for (id, doc) in rules.documents.iter().map(|(_, d)| (d.id.clone(), d)) {
+        let level = doc.level.as_str();
+        assert!(
+            doc.note.to_lowercase().contains("level"),
+            "source `{id}` ({level}): its note does not say why it has its level"
+        );
+        assert!(
+            doc.reviewed_on.is_some(),
+            "source `{id}` has no reviewed_on"
+        );
+    }
+}
+
+#[test]
+fn the_three_levels_and_which_are_firm() {
+    use super::documents::Evidence;
+    assert_eq!(Evidence::parse("full_text"), Some(Evidence::FullText));
+    assert_eq!(Evidence::parse("confirmed"), None);
+    assert!(Evidence::Official.firm() && Evidence::FullText.firm());
+    assert!(!Evidence::Reported.firm());
+    let rules = shipped();
+    let doc = |id: &str| rules.documents.get(rules.documents.find(id).unwrap());
+    assert_eq!(doc("ybbf-2021-43").level, Evidence::FullText);
+    assert!(!doc("ybbf-2021-43").reported);
+    assert!(doc("article-000").reported);
 }

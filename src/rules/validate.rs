@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::diag::Diagnostic;
-use super::documents::SourceFile;
+use super::documents::{Evidence, SourceFile};
 use super::schema::{Param, RulesFile, UNITS};
 use crate::dates;
 
@@ -42,14 +42,15 @@ fn unknown_key_hint(message: &str) -> Option<String> {
 pub fn check_sources(path: &str, text: &str, sources: &SourceFile, out: &mut Vec<Diagnostic>) {
     for (id, source) in sources {
         let evidence = source.evidence.get_ref();
-        if evidence != "confirmed" && evidence != "reported" {
+        if Evidence::parse(evidence).is_none() {
             out.push(Diagnostic::at(
                 path,
                 text,
                 source.evidence.span(),
-                format!("source `{id}`: evidence must be \"confirmed\" or \"reported\", not \"{evidence}\""),
+                format!("source `{id}`: evidence must be one of {}, not \"{evidence}\" (see the levels at the top of sources.toml)", evidence_words()),
             ));
         }
+        check_reviewed_on(path, text, source.reviewed_on.as_ref(), out);
         if dates::from_toml(source.published.get_ref()).is_none() {
             out.push(Diagnostic::at(
                 path,
@@ -59,6 +60,16 @@ pub fn check_sources(path: &str, text: &str, sources: &SourceFile, out: &mut Vec
             ));
         }
     }
+}
+
+/// `"official", "full_text", "reported"`, for messages.
+pub fn evidence_words() -> String {
+    let words: Vec<String> = Evidence::ALL
+        .iter()
+        .rev()
+        .map(|e| format!("\"{}\"", e.as_str()))
+        .collect();
+    words.join(", ")
 }
 
 /// Checks the values of one rules file: units, types, dates in order, citations.

@@ -15,6 +15,15 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
         0,
     ),
     ("rules-check", &["rules", "check"], 0),
+    ("rules-check", &["rules", "check", "--on", "2028-01-01"], 0),
+    ("sources", &["sources"], 0),
+    ("rules-coverage", &["rules", "coverage", "北京"], 0),
+    (
+        "rules-coverage",
+        &["rules", "coverage", "昆山", "--on", "2024-01-01"],
+        0,
+    ),
+    ("sources", &["sources", "ybbf-2021-43"], 0),
     ("rules-show", &["rules", "show", "苏州"], 0),
     ("rules-show", &["rules", "show", "--on", "2024-01-01"], 0),
     ("balance", &["balance", "--region", "北京"], 0),
@@ -208,6 +217,7 @@ const ERRORS: &[(&[&str], i32)] = &[
     (&["merge", "--to", "北京"], 2),
     (&["refund", "--case", "nothing-like-it"], 2),
     (&["dental", "zhongzhiy"], 2),
+    (&["sources", "ybbf-2021-34"], 2),
 ];
 
 #[track_caller]

@@ -379,7 +379,7 @@ fn the_json_plan_has_the_same_keys_in_every_situation() {
         ready
             .citations
             .iter()
-            .any(|c| c.id == "ybbf-2021-43" && c.evidence == "reported")
+            .any(|c| c.id == "ybbf-2021-43" && c.evidence == "full_text")
     );
     assert!(ready.blockers.is_empty() && ready.conditions.is_empty());
 

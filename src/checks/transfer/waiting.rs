@@ -88,6 +88,8 @@ pub struct Waiting {
     pub unverified: bool,
     /// The answer depends on local rules or unverified readings (outcome conditional).
     pub conditional: bool,
+    /// Conditional whatever the sources' levels: local rules decide (or no rule is in force).
+    pub local: bool,
     /// The gap may be paid up with no waiting period (adds the `gap_payable` step).
     pub payable: bool,
     /// The first day of cover at the destination (for a payable gap: once paid up).
@@ -144,6 +146,7 @@ impl Waiting {
             cites: Vec::new(),
             unverified: false,
             conditional: false,
+            local: false,
             payable: false,
             benefits_from: None,
             benefits_from_latest: false,
@@ -169,6 +172,7 @@ impl Waiting {
     fn gap(gap: RuleGap) -> Waiting {
         let mut w = Waiting::new(Reading::NoRuleInForce(gap));
         w.conditional = true;
+        w.local = true;
         w
     }
 }
@@ -252,6 +256,7 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
         let cap = w.uses(v, at, &cap_value);
         w.up_to_months = Some(cap);
         w.conditional = true;
+        w.local = true;
         w.reading = Reading::GapOverLimit {
             gap,
             limit,
@@ -276,6 +281,7 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
         let mut w = Waiting::new(reading);
         w.uses(v, at, &min_value);
         w.conditional = true;
+        w.local = true;
         return Ok(w);
     }
     Ok(payable(v, at, &limit_value, gap))

@@ -99,10 +99,10 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
                 md(&c.title),
                 md(&c.issuer),
                 c.published,
-                mark(c.evidence != "confirmed")
+                mark(c.evidence == "reported")
             );
         }
-        if !all && v.citations.iter().any(|c| c.evidence != "confirmed") {
+        if !all && v.citations.iter().any(|c| c.evidence == "reported") {
             let _ = writeln!(out, "\n{}", md(words::unverified_note(lang)));
         }
     }
@@ -120,7 +120,7 @@ fn all_unverified(p: &TransferJson) -> bool {
     let mut marks = (v.steps.iter().map(|s| s.unverified))
         .chain(v.materials.iter().map(|m| m.unverified))
         .chain(v.deadlines.iter().map(|d| d.unverified))
-        .chain(v.citations.iter().map(|c| c.evidence != "confirmed"))
+        .chain(v.citations.iter().map(|c| c.evidence == "reported"))
         .peekable();
     marks.peek().is_some() && marks.all(|u| u)
 }

@@ -6,6 +6,7 @@
 
 pub mod balance;
 pub mod batch;
+pub mod coverage;
 pub mod dental;
 pub mod filing;
 pub mod ics;
@@ -13,6 +14,7 @@ pub mod merge;
 pub mod print;
 pub mod refund;
 pub mod route;
+pub mod sources;
 pub mod transfer;
 
 use std::borrow::Cow;
