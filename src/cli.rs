@@ -130,14 +130,19 @@ pub struct Global {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
+    #[value(alias = "中文")]
     Zh,
+    #[value(alias = "英文", alias = "english")]
     En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
+    #[value(alias = "自动")]
     Auto,
+    #[value(alias = "总是")]
     Always,
+    #[value(alias = "从不")]
     Never,
 }
 
@@ -367,16 +372,26 @@ pub struct BalanceArgs {
     pub age: Option<String>,
 }
 
-/// An answer to a yes/no question typed as a flag value.
+/// An answer to a yes/no question typed as a flag value, in English or Chinese; `unknown`
+/// (不确定) says so outright: the fact stays unknown, as when the flag is left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum YesNo {
+    #[value(alias = "是")]
     Yes,
+    #[value(alias = "否")]
     No,
+    #[value(alias = "不确定", alias = "不知道")]
+    Unknown,
 }
 
 impl YesNo {
-    pub fn get(self) -> bool {
-        self == YesNo::Yes
+    /// The answer, or `None` for `unknown`.
+    pub fn known(self) -> Option<bool> {
+        match self {
+            YesNo::Yes => Some(true),
+            YesNo::No => Some(false),
+            YesNo::Unknown => None,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod integration {
     mod batch;
     mod calendar;
     mod cases;
+    mod chinese;
     mod conventions;
     mod dental;
     mod english;

@@ -85,5 +85,5 @@ fn a_yes_no_flag_refuses_other_words() {
         ])
         .run()
         .code(2)
-        .stderr_has("possible values: yes, no");
+        .stderr_has("possible values: yes, no, unknown");
 }
