@@ -7,6 +7,10 @@ use clap::builder::FalseyValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::checks::transfer::{Reason, Scheme};
+use crate::text::Lang;
+
+pub mod help;
+pub mod refusal;
 
 /// The exit-code table shown at the end of every `--help`.
 pub const EXIT_CODES: &str = "\
@@ -42,21 +46,39 @@ const ENV_FLAGS: &[(&str, &str)] = &[
 ];
 
 impl Cli {
-    /// Parses the arguments (the first is the program name) and the environment.
-    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    /// Parses the arguments (the first is the program name) and the environment. Help and
+    /// usage errors come in `lang` (`help::language`): the Chinese texts are laid on only
+    /// when clap has something to show, so an answer costs no more in Chinese.
+    pub fn parse_args<I, T>(args: I, lang: Lang) -> Result<Cli, clap::Error>
     where
         I: IntoIterator<Item = T>,
         T: Into<std::ffi::OsString> + Clone,
     {
-        use clap::{CommandFactory, FromArgMatches};
+        use clap::FromArgMatches;
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        let mut cmd = Cli::definitions(Lang::En);
+        let matches = match cmd.try_get_matches_from_mut(&args) {
+            Ok(m) => m,
+            Err(e) if lang == Lang::En => return Err(e),
+            Err(e) => {
+                let mut zh = Cli::definitions(Lang::Zh);
+                return Err(zh.try_get_matches_from_mut(&args).err().unwrap_or(e));
+            }
+        };
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    }
+
+    /// The clap definitions as parsed and shown: the environment's flags, the Chinese
+    /// aliases, and the help in `lang`.
+    pub fn definitions(lang: Lang) -> clap::Command {
+        use clap::CommandFactory;
         let mut cmd = Cli::command();
         for (id, var) in ENV_FLAGS {
             if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
                 cmd = cmd.mut_arg(*id, |a| a.env(None::<&str>));
             }
         }
-        let matches = cmd.try_get_matches_from_mut(args)?;
-        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+        help::command(cmd, lang)
     }
 }
 

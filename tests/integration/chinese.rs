@@ -107,3 +107,179 @@ fn batch_records_take_chinese_check_names_and_answers() {
         .code(0)
         .stdout_has(r#""outcome":"no""#);
 }
+
+#[test]
+fn help_is_chinese_by_default_and_english_with_lang_en_anywhere() {
+    for args in [
+        &["--help"][..],
+        &["transfer", "--help"],
+        &["help", "transfer"],
+        &["rules", "show", "-h"],
+    ] {
+        let zh = Yibao::new().args(args).run().code(0);
+        assert!(zh.stdout.contains("用法: yibao"), "{args:?}\n{}", zh.stdout);
+        for english in ["Usage:", "Options:", "Print help", "[OPTIONS]"] {
+            assert!(!zh.stdout.contains(english), "{args:?}: {english}");
+        }
+    }
+    Yibao::new()
+        .args(["transfer", "--help"])
+        .run()
+        .code(0)
+        .stdout_has("规划医保关系转移")
+        .stdout_has("--scheme <险种>")
+        .stdout_has("employee(职工)、resident(居民)")
+        .stdout_has("示例:")
+        .stdout_has("退出码:");
+    // --lang en first, last, as --lang=en, between a command and its flags, or from the
+    // environment.
+    let english: [(&[&str], Option<&str>); 5] = [
+        (&["--lang", "en", "transfer", "--help"], None),
+        (&["transfer", "--help", "--lang", "en"], None),
+        (&["transfer", "--lang=en", "--help"], None),
+        (&["transfer", "--from", "西安", "--lang", "en", "-h"], None),
+        (&["transfer", "--help"], Some("en")),
+    ];
+    for (args, env) in english {
+        let mut run = Yibao::new().args(args);
+        if let Some(lang) = env {
+            run = run.env("YIBAO_LANG", lang);
+        }
+        run.run()
+            .code(0)
+            .stdout_has("Usage: yibao transfer [OPTIONS]")
+            .stdout_has("Plan a move of your insurance")
+            .stdout_lacks("用法");
+    }
+}
+
+#[test]
+fn usage_errors_are_chinese_by_default_and_english_with_lang_en() {
+    Yibao::new()
+        .args(["transfer", "--frobnicate"])
+        .run()
+        .code(2)
+        .stderr_has("错误: 无法识别的参数 '--frobnicate'")
+        .stderr_lacks_english();
+    Yibao::new()
+        .args(["transfer", "--scheme", "工人"])
+        .run()
+        .code(2)
+        .stderr_has("'工人' 不是 --scheme <险种> 可用的值;可用的值: employee、resident")
+        .stderr_lacks_english();
+    Yibao::new()
+        .args(["tranfser"])
+        .run()
+        .code(2)
+        .stderr_has("没有名为 'tranfser' 的命令;您是不是要用命令 'transfer'?");
+    Yibao::new()
+        .args(["transfer", "--frobnicate", "--lang", "en"])
+        .run()
+        .code(2)
+        .stderr_has("error: unexpected argument '--frobnicate' found");
+    Yibao::new()
+        .args(["transfer", "--scheme", "工人"])
+        .env("YIBAO_LANG", "en")
+        .run()
+        .code(2)
+        .stderr_has("invalid value '工人' for '--scheme <SCHEME>'");
+    // A language that is none: refused in Chinese, naming the value and the languages.
+    Yibao::new()
+        .args(["regions", "--lang", "fr"])
+        .run()
+        .code(2)
+        .stderr_has("'fr' 不是 --lang <语言> 可用的值;可用的值: zh、en");
+    // Under --json the error object is in the language asked for too.
+    let run = Yibao::new()
+        .args(["--json", "regions", "--bogus"])
+        .run()
+        .code(2);
+    let doc: serde_json::Value = serde_json::from_str(&run.stderr).unwrap();
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("无法识别的参数 '--bogus'")
+    );
+}
+
+#[test]
+fn the_main_commands_answer_to_their_chinese_names() {
+    for (name, alias, args, code) in [
+        (
+            "transfer",
+            "转移",
+            &["--from", "110105", "--to", "110108"][..],
+            0,
+        ),
+        ("balance", "余额", &["--region", "北京"], 0),
+        ("refund", "退费", &["--list"], 0),
+        ("dental", "口腔", &["--list"], 0),
+        (
+            "merge",
+            "合并",
+            &["--from", "西安", "--to", "北京", "--arrears", "是"],
+            1,
+        ),
+        ("regions", "地区", &["北京"], 0),
+        ("guide", "指南", &["家庭共济"], 0),
+    ] {
+        let run = |command: &str| {
+            Yibao::new()
+                .arg(command)
+                .args(args)
+                .on("2026-10-20")
+                .run()
+                .code(code)
+                .stdout
+        };
+        assert_eq!(run(name), run(alias), "{alias}");
+    }
+    Yibao::new()
+        .args(["日历", "工作日", "2026-10-10"])
+        .run()
+        .code(0);
+    Yibao::new()
+        .args(["规则", "查看", "苏州", "--on", "2026-03-02"])
+        .run()
+        .code(0);
+}
+
+#[test]
+fn the_man_page_is_chinese_by_default_and_english_with_lang_en() {
+    Yibao::new()
+        .arg("man")
+        .run()
+        .code(0)
+        .stdout_has("医保关系转移接续助手")
+        .stdout_has("显示帮助")
+        .stdout_lacks("Print help");
+    Yibao::new()
+        .args(["man", "--lang", "en"])
+        .run()
+        .code(0)
+        .stdout_has("Print help")
+        .stdout_lacks("显示帮助");
+}
+
+trait LacksEnglish {
+    fn stderr_lacks_english(self) -> Self;
+}
+
+impl LacksEnglish for crate::support::Run {
+    /// None of clap's English words.
+    #[track_caller]
+    fn stderr_lacks_english(self) -> Self {
+        for english in [
+            "error:",
+            "unexpected",
+            "invalid value",
+            "Usage",
+            "tip:",
+            "possible values",
+        ] {
+            assert!(!self.stderr.contains(english), "{english}: {}", self.stderr);
+        }
+        self
+    }
+}
