@@ -283,3 +283,31 @@ impl LacksEnglish for crate::support::Run {
         self
     }
 }
+
+#[test]
+fn calendar_dates_name_the_day_of_the_week_in_the_language_asked_for() {
+    Yibao::new()
+        .args(["calendar", "days", "2026-10-01", "2026-10-02"])
+        .run()
+        .code(0)
+        .stdout_has("| 2026-10-01 | 星期四 |")
+        .stdout_lacks("Thu");
+    Yibao::new()
+        .args(["calendar", "is-workday", "2026-10-10"])
+        .run()
+        .code(0)
+        .stdout_has("2026-10-10 星期六 调休上班");
+    Yibao::new()
+        .args([
+            "calendar",
+            "days",
+            "2026-10-01",
+            "2026-10-01",
+            "--lang",
+            "en",
+        ])
+        .run()
+        .code(0)
+        .stdout_has("| 2026-10-01 | Thu ")
+        .stdout_lacks("星期");
+}

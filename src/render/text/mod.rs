@@ -5,6 +5,7 @@
 //! only in the language asked for. Nothing here decides anything.
 
 pub mod balance;
+pub mod calendar;
 pub mod dental;
 pub mod merge;
 pub mod refund;
