@@ -574,7 +574,9 @@ pub struct BatchArgs {
 /// Which outcomes `yibao batch --fail-on` counts as failures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    #[value(alias = "否")]
     No,
+    #[value(alias = "视情况而定")]
     Conditional,
 }
 

@@ -326,7 +326,7 @@ pub const PAGES: &[Page] = &[
         path: "help",
         about: "显示本说明,或给定命令的说明",
         after_help: "",
-        args: &[("subcommand", "要看说明的命令")],
+        args: &[],
     },
 ];
 
@@ -439,11 +439,20 @@ fn join(path: &str, name: &str) -> String {
 /// The Chinese page of a command path, if the catalogue has one. The copies of the commands
 /// that clap puts under `help` share their command's page.
 pub fn page(path: &str) -> Option<&'static Page> {
-    let path = match path.strip_prefix("help ") {
-        Some(rest) => rest.strip_prefix("help ").unwrap_or(rest),
-        None => path,
+    let key = if path == "help" || path.ends_with(" help") {
+        "help".to_string()
+    } else {
+        path.split(' ')
+            .filter(|w| *w != "help")
+            .collect::<Vec<_>>()
+            .join(" ")
     };
-    PAGES.iter().find(|p| p.path == path)
+    PAGES.iter().find(|p| p.path == key)
+}
+
+/// Whether a command path is clap's help command or lies under it.
+fn under_help(path: &str) -> bool {
+    path.split(' ').any(|w| w == "help")
 }
 
 /// An argument's Chinese help: its command's, else (for a global flag) `yibao`'s own.
@@ -480,7 +489,7 @@ fn localize(cmd: Command, path: &str) -> Command {
 
 /// After clap has built the tree: the words of what it added, and the usage lines.
 fn finish(mut cmd: Command, path: &str) -> Command {
-    if !path.starts_with("help") {
+    if !under_help(path) {
         // clap's usage line, with its `[OPTIONS]` in Chinese.
         let usage = cmd.render_usage().to_string();
         let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
@@ -493,9 +502,17 @@ fn finish(mut cmd: Command, path: &str) -> Command {
     })
     .mut_subcommands(|sub| {
         let p = join(path, sub.get_name());
-        let sub = match page(&p).filter(|_| sub.get_name() == "help") {
-            Some(page) => sub.about(page.about).help_template(TEMPLATE),
-            None => sub,
+        // clap's help command, at every level, and the copies of the tree under it.
+        let sub = match (sub.get_name(), page("help")) {
+            ("help", Some(help)) => sub.about(help.about),
+            _ => sub,
+        };
+        let sub = if under_help(&p) {
+            sub.help_template(TEMPLATE)
+                .subcommand_help_heading("命令")
+                .subcommand_value_name("命令")
+        } else {
+            sub
         };
         finish(sub, &p)
     })
@@ -660,12 +677,39 @@ mod tests {
     }
 
     #[test]
-    fn the_chinese_help_of_every_command_renders_without_english_headings() {
-        let mut cmd = command(crate::cli::Cli::command(), Lang::Zh);
-        let help = cmd.render_help().to_string();
-        assert!(help.starts_with("医保关系转移接续助手"), "{help}");
-        for english in ["Usage:", "Options:", "Commands:", "[OPTIONS]", "Print help"] {
-            assert!(!help.contains(english), "{english} in\n{help}");
+    fn the_chinese_help_of_every_command_renders_without_clap_english() {
+        let top = command(crate::cli::Cli::command(), Lang::Zh);
+        fn each(cmd: &Command, out: &mut Vec<Command>) {
+            out.push(cmd.clone());
+            for sub in cmd.get_subcommands() {
+                each(sub, out);
+            }
         }
+        let mut all = Vec::new();
+        each(&top, &mut all);
+        assert!(all.len() > 30, "{}", all.len()); // the copies under `help` too
+        for mut cmd in all {
+            let help = cmd.render_help().to_string();
+            for english in [
+                "Usage:",
+                "Options:",
+                "Commands:",
+                "Arguments:",
+                "[OPTIONS]",
+                "<COMMAND>",
+                "Print help",
+                "Print this message",
+                "possible values",
+                "default:",
+            ] {
+                assert!(!help.contains(english), "{english} in\n{help}");
+            }
+        }
+        assert!(
+            top.clone()
+                .render_help()
+                .to_string()
+                .starts_with("医保关系转移接续助手")
+        );
     }
 }
