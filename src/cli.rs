@@ -59,7 +59,9 @@ impl Cli {
         let mut cmd = Cli::definitions(Lang::En);
         let matches = match cmd.try_get_matches_from_mut(&args) {
             Ok(m) => m,
-            Err(e) if lang == Lang::En => return Err(e),
+            Err(e) if lang == Lang::En || e.kind() == clap::error::ErrorKind::DisplayVersion => {
+                return Err(e);
+            }
             Err(e) => {
                 let mut zh = Cli::definitions(Lang::Zh);
                 return Err(zh.try_get_matches_from_mut(&args).err().unwrap_or(e));
@@ -402,13 +404,13 @@ pub enum YesNo {
     Yes,
     #[value(alias = "否")]
     No,
-    #[value(alias = "不确定", alias = "不知道")]
+    #[value(alias = "不确定", alias = "不知道", alias = "not-sure")]
     Unknown,
 }
 
 impl YesNo {
     /// The answer, or `None` for `unknown`.
-    pub fn known(self) -> Option<bool> {
+    pub fn get(self) -> Option<bool> {
         match self {
             YesNo::Yes => Some(true),
             YesNo::No => Some(false),

@@ -74,8 +74,8 @@ pub fn run<'r>(args: &DentalArgs, req: &'r Request) -> Result<Box<dyn Report + '
             .as_deref()
             .map(|r| pooling_area("--region", r).map(|r| r.code.clone()))
             .transpose()?,
-        designated: args.designated.and_then(YesNo::known),
-        imported_material: args.imported_material.and_then(YesNo::known),
+        designated: args.designated.and_then(YesNo::get),
+        imported_material: args.imported_material.and_then(YesNo::get),
     };
     if let Some(p) = &prompter {
         let by_scheme = procedure.cover.iter().any(|c| c.scheme.is_some());

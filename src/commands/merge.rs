@@ -59,7 +59,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
     }
     let mut ask = |flag: Option<YesNo>, question: Text| -> Result<Option<bool>, Error> {
         match (flag, &prompter) {
-            (Some(v), _) => Ok(v.known()),
+            (Some(v), _) => Ok(v.get()),
             (None, Some(p)) => {
                 asked = true;
                 p.yes_no_unsure(&question)
