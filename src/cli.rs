@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use crate::checks::transfer::{Reason, Scheme};
 use crate::text::Lang;
 
+mod catalogue;
 pub mod help;
 pub mod refusal;
 
