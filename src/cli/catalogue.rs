@@ -333,6 +333,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("ID", "编号"),
     ("ANSWER", "情形"),
     ("yes|no", "是|否"),
+    ("yes|no|unknown", "是|否|不确定"),
     ("SCHEME", "险种"),
     ("NEW_SCHEME", "险种"),
     ("REASON", "原因"),
