@@ -7,6 +7,11 @@ use clap::builder::FalseyValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::checks::transfer::{Reason, Scheme};
+use crate::text::Lang;
+
+mod catalogue;
+pub mod help;
+pub mod refusal;
 
 /// The exit-code table shown at the end of every `--help`.
 pub const EXIT_CODES: &str = "\
@@ -42,21 +47,41 @@ const ENV_FLAGS: &[(&str, &str)] = &[
 ];
 
 impl Cli {
-    /// Parses the arguments (the first is the program name) and the environment.
-    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    /// Parses the arguments (the first is the program name) and the environment. Help and
+    /// usage errors come in `lang` (`help::language`): the Chinese texts are laid on only
+    /// when clap has something to show, so an answer costs no more in Chinese.
+    pub fn parse_args<I, T>(args: I, lang: Lang) -> Result<Cli, clap::Error>
     where
         I: IntoIterator<Item = T>,
         T: Into<std::ffi::OsString> + Clone,
     {
-        use clap::{CommandFactory, FromArgMatches};
+        use clap::FromArgMatches;
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        let mut cmd = Cli::definitions(Lang::En);
+        let matches = match cmd.try_get_matches_from_mut(&args) {
+            Ok(m) => m,
+            Err(e) if lang == Lang::En || e.kind() == clap::error::ErrorKind::DisplayVersion => {
+                return Err(e);
+            }
+            Err(e) => {
+                let mut zh = Cli::definitions(Lang::Zh);
+                return Err(zh.try_get_matches_from_mut(&args).err().unwrap_or(e));
+            }
+        };
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    }
+
+    /// The clap definitions as parsed and shown: the environment's flags, the Chinese
+    /// aliases, and the help in `lang`.
+    pub fn definitions(lang: Lang) -> clap::Command {
+        use clap::CommandFactory;
         let mut cmd = Cli::command();
         for (id, var) in ENV_FLAGS {
             if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
                 cmd = cmd.mut_arg(*id, |a| a.env(None::<&str>));
             }
         }
-        let matches = cmd.try_get_matches_from_mut(args)?;
-        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+        help::command(cmd, lang)
     }
 }
 
@@ -133,14 +158,19 @@ pub struct Global {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
+    #[value(alias = "中文")]
     Zh,
+    #[value(alias = "英文", alias = "english")]
     En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
+    #[value(alias = "自动")]
     Auto,
+    #[value(alias = "总是")]
     Always,
+    #[value(alias = "从不")]
     Never,
 }
 
@@ -435,38 +465,32 @@ pub struct BalanceArgs {
     pub age: Option<String>,
 }
 
-/// An answer to a yes/no question typed as a flag value.
+/// An answer to a yes/no question typed as a flag value, in English or Chinese; `unknown`
+/// (不确定) says so outright: the fact stays unknown, as when the flag is left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum YesNo {
+    #[value(alias = "是")]
     Yes,
+    #[value(alias = "否")]
     No,
-}
-
-impl YesNo {
-    pub fn get(self) -> bool {
-        self == YesNo::Yes
-    }
-}
-
-/// An answer to a yes/no question that may be stated as not known (`unknown`), as the
-/// walk-through's "run this next time" line states a 不确定.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum YesNoUnknown {
-    Yes,
-    No,
-    #[value(alias = "not-sure")]
+    #[value(alias = "不确定", alias = "不知道", alias = "not-sure")]
     Unknown,
 }
 
-impl YesNoUnknown {
+impl YesNo {
+    /// The answer, or `None` for `unknown`.
     pub fn get(self) -> Option<bool> {
         match self {
-            YesNoUnknown::Yes => Some(true),
-            YesNoUnknown::No => Some(false),
-            YesNoUnknown::Unknown => None,
+            YesNo::Yes => Some(true),
+            YesNo::No => Some(false),
+            YesNo::Unknown => None,
         }
     }
 }
+
+/// The transfer's yes/no flags, which the walk-through's "run this next time" line may state
+/// as `unknown`: the same answers as `YesNo`.
+pub type YesNoUnknown = YesNo;
 
 /// `yibao merge` flags.
 #[derive(Debug, Args)]
@@ -719,7 +743,9 @@ pub enum BatchFormat {
 /// Which outcomes `yibao batch --fail-on` counts as failures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    #[value(alias = "否")]
     No,
+    #[value(alias = "视情况而定")]
     Conditional,
 }
 

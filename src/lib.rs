@@ -38,9 +38,11 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
-    let cli = match Cli::parse_args(&args) {
+    // Decided before parsing, so that help and clap's errors are in it too.
+    let early = cli::help::language(&args);
+    let cli = match Cli::parse_args(&args, early) {
         Ok(cli) => cli,
-        Err(e) => return clap_error(&e, &args),
+        Err(e) => return clap_error(&e, &args, early),
     };
     let lang = match cli.global.lang {
         cli::LangArg::Zh => Lang::Zh,
@@ -70,7 +72,7 @@ where
 
 /// Help and version go to stdout (exit 0); a usage error clap found is an error like any
 /// other: on stderr, tidied (`error::tidy`), and the JSON error object under `--json`.
-fn clap_error(e: &clap::Error, args: &[std::ffi::OsString]) -> i32 {
+fn clap_error(e: &clap::Error, args: &[std::ffi::OsString], lang: Lang) -> i32 {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -97,9 +99,10 @@ fn clap_error(e: &clap::Error, args: &[std::ffi::OsString]) -> i32 {
         lines.insert(1, hint);
     }
     let message = lines.join("; ");
-    let err = Error::usage(message.clone(), message);
-    // clap's words are English: so is the prefix.
-    render::emit_error(&err, Lang::En, json);
+    // In Chinese, clap's error put in Chinese words (English if clap grows a kind unknown here).
+    let zh = cli::refusal::chinese(e).unwrap_or_else(|| message.clone());
+    let err = Error::usage(zh, message);
+    render::emit_error(&err, lang, json);
     err.exit_code()
 }
 
@@ -179,8 +182,8 @@ fn dispatch<'r>(command: &Command, req: &'r Request) -> Result<Box<dyn Report + 
         Command::Filing(args) => Box::new(commands::filing::run(args, req)?),
         Command::Route(args) => Box::new(commands::route::run(args, req)?),
         Command::Guide { topic } => commands::guide::run(topic.as_deref(), req)?,
-        Command::Completions { shell } => Box::new(commands::docs::completions(*shell)),
+        Command::Completions { shell } => Box::new(commands::docs::completions(*shell, req.lang)),
         Command::Schema { command } => Box::new(commands::schema::run(command.as_deref())?),
-        Command::Man => Box::new(commands::docs::man()?),
+        Command::Man => Box::new(commands::docs::man(req.lang)?),
     })
 }

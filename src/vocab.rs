@@ -77,8 +77,12 @@ pub enum Who {
 pub enum Scheme {
     /// 职工医保: has a personal account.
     #[default]
+    #[value(alias = "职工", alias = "职工医保")]
+    #[serde(alias = "职工", alias = "职工医保")]
     Employee,
     /// 居民医保: no personal account.
+    #[value(alias = "居民", alias = "居民医保")]
+    #[serde(alias = "居民", alias = "居民医保")]
     Resident,
 }
 

@@ -11,6 +11,7 @@ mod integration {
     mod calendar;
     mod calendar_file;
     mod cases;
+    mod chinese;
     mod conventions;
     mod dental;
     mod english;

@@ -109,7 +109,16 @@ pub const CHECKS: &[(&str, Evaluate, ParseOnly)] = &[
     ("filing", filing_line, parse_only::<filing::Facts>),
 ];
 
-/// The entry of `CHECKS` named by a record, or why there is none.
+/// The Chinese names a record may give a check by, as the subcommands' aliases.
+const CHECK_NAMES_ZH: &[(&str, &str)] = &[
+    ("转移", "transfer"),
+    ("合并", "merge"),
+    ("退费", "refund"),
+    ("口腔", "dental"),
+    ("备案", "filing"),
+];
+
+/// The entry of `CHECKS` named by a record (in English or Chinese), or why there is none.
 pub fn find(
     check: Option<&str>,
     lang: Lang,
@@ -131,6 +140,10 @@ pub fn find(
             lang,
         ));
     };
+    let name = CHECK_NAMES_ZH
+        .iter()
+        .find(|(zh, _)| *zh == name)
+        .map_or(name, |(_, n)| *n);
     CHECKS.iter().find(|(n, _, _)| *n == name).ok_or_else(|| {
         let list = list();
         let hint = crate::text::closest(name, names());

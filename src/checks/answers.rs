@@ -14,14 +14,15 @@ pub fn word(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
-/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"` (or null: not known).
+/// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"` or `"是"`/`"否"` (null,
+/// `"unknown"` or `"不确定"`: not known).
 pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     struct Answer;
     impl<'de> serde::de::Visitor<'de> for Answer {
         type Value = Option<bool>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("yes or no (or true/false)")
+            f.write_str("yes or no (是/否), unknown (不确定) or true/false")
         }
 
         fn visit_bool<E>(self, b: bool) -> Result<Option<bool>, E> {
@@ -30,10 +31,11 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
 
         fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Option<bool>, E> {
             match w {
-                "yes" => Ok(Some(true)),
-                "no" => Ok(Some(false)),
+                "yes" | "是" => Ok(Some(true)),
+                "no" | "否" => Ok(Some(false)),
+                "unknown" | "不确定" | "不知道" => Ok(None),
                 other => Err(E::custom(format!(
-                    "'{other}' is not an answer: use yes or no (or true/false)"
+                    "'{other}' is not an answer: use yes or no (是/否), unknown (不确定) or true/false"
                 ))),
             }
         }

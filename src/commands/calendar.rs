@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::calendar::{Calendar, DayInfo, DayKind};
 use crate::cli::CalendarCommand;
 use crate::error::{Error, exit};
+use crate::render::text::calendar::weekday;
 use crate::render::{Report, t, table};
 use crate::request::{Request, parse_date};
 use crate::text::{Lang, Text};
@@ -214,8 +215,9 @@ impl Report for CalendarReport {
                 ""
             };
             format!(
-                "{} {}{name}{est}",
-                d.date.format("%Y-%m-%d %a"),
+                "{} {} {}{name}{est}",
+                d.date,
+                weekday(d.date, lang),
                 kind(lang, d.kind)
             )
         };
@@ -256,7 +258,7 @@ impl Report for CalendarReport {
                     }
                     tb.add_row(vec![
                         d.date.to_string(),
-                        d.date.format("%a").to_string(),
+                        weekday(d.date, lang).to_string(),
                         k,
                         d.name
                             .as_ref()

@@ -50,7 +50,7 @@ pub fn run<'r>(args: &DentalArgs, req: &'r Request) -> Result<Box<dyn Report + '
         return Ok(Box::new(list(file)));
     }
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
-    let given = |v: Option<YesNo>| v.map(|v| Some(v.get()));
+    let given = |v: Option<YesNo>| v.map(YesNo::get);
     let mut known = Known {
         procedure: match (&args.procedure, &prompter) {
             (Some(name), _) => Some(find(file, name)?),

@@ -1,7 +1,6 @@
 //! `yibao completions SHELL` and `yibao man`: documents generated from the clap definitions,
 //! so they never drift from the real flags.
 
-use clap::CommandFactory;
 use serde_json::Value;
 
 use crate::cli::Cli;
@@ -21,26 +20,28 @@ impl Document {
     }
 }
 
-pub fn completions(shell: clap_complete::Shell) -> Document {
+/// The completion script, its descriptions in `lang`.
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Document {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "yibao", &mut buf);
+    clap_complete::generate(shell, &mut Cli::definitions(lang), "yibao", &mut buf);
     Document {
         schema: "yibao.completions/1",
         text: String::from_utf8_lossy(&buf).into_owned(),
     }
 }
 
-pub fn man() -> Result<Document, Error> {
+/// The manual page in `lang` (clap_mangen's section titles stay English, as man(1) expects).
+pub fn man(lang: Lang) -> Result<Document, Error> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    let top = Cli::definitions(lang);
+    clap_mangen::Man::new(top.clone())
         .render(&mut buf)
         .map_err(|e| Error::File {
             path: "stdout".into(),
             reason: crate::text::Text::new(e.to_string(), e.to_string()),
         })?;
     // The subcommands, each with its own section, after the top-level page.
-    let top = Cli::command();
-    for sub in top.get_subcommands() {
+    for sub in top.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("yibao-{}", sub.get_name());
         let mut page = Vec::new();
         if clap_mangen::Man::new(sub.clone())

@@ -36,7 +36,7 @@ pub fn run<'r>(args: &FilingArgs, req: &'r Request) -> Result<FilingReport<'r>, 
         to: args.to.clone(),
         kind: args.kind,
         scheme: args.scheme,
-        admitted: args.admitted.map(YesNo::get),
+        admitted: args.admitted.and_then(YesNo::get),
         handed_over: false,
     };
     let prompter = req.interactive.then(|| Prompter::new(req.lang));

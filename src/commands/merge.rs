@@ -25,7 +25,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
         None if prompter.is_none() => Err(missing(flag, what())),
         found => Ok(found),
     };
-    let given = |v: Option<YesNo>| v.map(|v| Some(v.get()));
+    let given = |v: Option<YesNo>| v.map(YesNo::get);
     let mut known = Known {
         from: place("--from", args.from.as_deref(), from_what)?,
         to: place("--to", args.to.as_deref(), to_what)?,

@@ -64,11 +64,11 @@ pub fn run<'r>(args: &RefundArgs, req: &'r Request) -> Result<Box<dyn Report + '
             .transpose()?,
         situation: args.situation.clone(),
         scheme: args.scheme,
-        benefit_started: args.benefit_started.map(YesNo::get),
-        subsidised: args.subsidised.map(YesNo::get),
-        standard_base: args.standard_base.map(YesNo::get),
-        tier_one: args.tier_one.map(YesNo::get),
-        years_met: args.years_met.map(YesNo::get),
+        benefit_started: args.benefit_started.and_then(YesNo::get),
+        subsidised: args.subsidised.and_then(YesNo::get),
+        standard_base: args.standard_base.and_then(YesNo::get),
+        tier_one: args.tier_one.and_then(YesNo::get),
+        years_met: args.years_met.and_then(YesNo::get),
     };
     known_names(file, &facts)?;
     let mut asked = false;

@@ -24,9 +24,9 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
     let mut facts = Facts {
         from: area("--from", &args.from)?,
         to: area("--to", &args.to)?,
-        change: args.change.map(YesNo::get),
-        retired: args.retired.map(YesNo::get),
-        posted: args.posted.map(YesNo::get),
+        change: args.change.and_then(YesNo::get),
+        retired: args.retired.and_then(YesNo::get),
+        posted: args.posted.and_then(YesNo::get),
         stay: args.stay,
         care: args.care,
         scheme: args.scheme,

@@ -28,18 +28,30 @@ fn every_command_help_has_an_example_and_the_exit_statuses() {
     leaves(&yibao::cli::Cli::command(), Vec::new(), &mut paths);
     assert!(paths.len() >= 15, "{paths:?}");
     for path in paths {
-        let run = Yibao::new().args(&path).arg("--help").run().code(0);
-        assert!(
-            run.stdout.contains("Example"),
-            "{path:?} --help has no example"
-        );
-        assert!(
-            run.stdout.contains("Exit status"),
-            "{path:?} --help has no exit statuses"
-        );
+        for (lang, example, exit) in [("zh", "示例", "退出码"), ("en", "Example", "Exit status")]
+        {
+            let run = Yibao::new()
+                .args(&path)
+                .args(["--help", "--lang", lang])
+                .run()
+                .code(0);
+            assert!(
+                run.stdout.contains(example),
+                "{path:?} --help --lang {lang} has no example"
+            );
+            assert!(
+                run.stdout.contains(exit),
+                "{path:?} --help --lang {lang} has no exit statuses"
+            );
+        }
     }
     Yibao::new()
         .arg("--help")
+        .run()
+        .code(0)
+        .stdout_has("130  在提问时被中断");
+    Yibao::new()
+        .args(["--help", "--lang", "en"])
         .run()
         .code(0)
         .stdout_has("130  interrupted at a prompt");

@@ -63,7 +63,7 @@ fn clap_errors_are_json_objects_under_json() {
     // Help stays help.
     let help = guarded(&["--json", "--help"], &[], None);
     assert_eq!(help.code, 0);
-    assert!(help.stdout.contains("Usage"));
+    assert!(help.stdout.contains("用法"));
 }
 
 #[test]

@@ -86,5 +86,12 @@ fn a_yes_no_flag_refuses_other_words() {
         ])
         .run()
         .code(2)
-        .stderr_has("possible values: yes, no");
+        .stderr_has("'maybe' 不是 --frozen <是|否> 可用的值;可用的值: yes、no、unknown");
+    Yibao::new()
+        .args([
+            "merge", "--from", "西安", "--to", "北京", "--frozen", "maybe", "--lang", "en",
+        ])
+        .run()
+        .code(2)
+        .stderr_has("possible values: yes, no, unknown");
 }

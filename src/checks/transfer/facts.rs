@@ -39,10 +39,20 @@ fn first_month<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Month>, 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
+    #[value(alias = "工作", alias = "就业")]
+    #[serde(alias = "工作", alias = "就业")]
     Job,
+    #[value(alias = "搬家", alias = "迁居")]
+    #[serde(alias = "搬家", alias = "迁居")]
     Relocation,
+    #[value(alias = "户口", alias = "户籍")]
+    #[serde(alias = "户口", alias = "户籍")]
     Hukou,
+    #[value(alias = "上学", alias = "求学")]
+    #[serde(alias = "上学", alias = "求学")]
     Study,
+    #[value(alias = "其他")]
+    #[serde(alias = "其他")]
     Other,
 }
 

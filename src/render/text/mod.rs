@@ -6,6 +6,7 @@
 
 pub mod balance;
 pub mod batch;
+pub mod calendar;
 pub mod coverage;
 pub mod dental;
 pub mod filing;
