@@ -71,7 +71,7 @@ awk '
 jq -r '[.[]] | unique[]' "$out/places.json" | while read -r code; do
   "$yibao" rules show "$code" --json --on "$on" | jq -c --arg code "$code" '
     (.values | map({(.key): .}) | add) as $v
-    | def reported(k): $v[k].evidence != "confirmed";
+    | def reported(k): $v[k].evidence == "reported";
       {($code): {
         out: $v["transfer.out_working_days"].value,
         in: $v["transfer.in_working_days"].value,

@@ -83,8 +83,11 @@ def transfer:
           # A move inside a province with a regime in force (transfer::check).
           | ($from[0:2] == $to[0:2]
              and any($regimes[0][]; .province[0:2] == $from[0:2] and .since <= $on)) as $regime
+          # Months paid in both places (Facts::paid_twice): a condition, not an error.
+          | ($f.last_paid != null and $f.paid_from != null
+             and ($f.paid_from | month_index) <= ($f.last_paid | month_index)) as $twice
           | {outcome: (if ($blocked | length) > 0 then "no"
-                       elif $unknown > 0 or $waiting or $regime then "conditional"
+                       elif $unknown > 0 or $waiting or $regime or $twice then "conditional"
                        else "yes" end),
              deadlines: deadlines($from; $to; $f.submitted // $on)}
         end
