@@ -110,15 +110,20 @@ fn clap_error(e: &clap::Error, args: &[std::ffi::OsString], lang: Lang) -> i32 {
 /// is listed is skipped: a new file is loaded by every command until listed here.
 fn unused_rules(command: &Command) -> &'static [&'static str] {
     match command {
-        Command::Transfer(_) | Command::Status { .. } => {
-            &["guides.toml", "merge.toml", "refund.toml", "dental.toml"]
-        }
+        Command::Transfer(_) | Command::Status { .. } => &[
+            "guides.toml",
+            "merge.toml",
+            "refund.toml",
+            "dental.toml",
+            "leads.toml",
+        ],
         Command::Merge(_) => &[
             "guides.toml",
             "transfer.toml",
             "refund.toml",
             "dental.toml",
             "filing.toml",
+            "leads.toml",
         ],
         Command::Filing(_) | Command::Route(_) => &[
             "guides.toml",
@@ -126,8 +131,11 @@ fn unused_rules(command: &Command) -> &'static [&'static str] {
             "transfer.toml",
             "refund.toml",
             "dental.toml",
+            "leads.toml",
         ],
-        Command::Batch(_) => &["guides.toml"],
+        // leads.toml answers no question: only `sources`, `rules coverage` and `rules check`
+        // read it.
+        Command::Batch(_) => &["guides.toml", "leads.toml"],
         // Only the dated pooling areas (and the calendar they load with).
         Command::Regions { .. } => rules::procedures::FILES,
         _ => &[],
