@@ -263,7 +263,7 @@ impl<'a> VerdictJson<'a> {
             Some(n) => format!(
                 "{summary}{}{}",
                 super::t(cx.lang, "。", ". "),
-                text::sources::decided_by_reports(n, cx.lang)
+                text::decided_by_reports(n, cx.lang)
             ),
             None => summary,
         };
