@@ -49,7 +49,8 @@ where
         cli::LangArg::En => Lang::En,
     };
     let result = Request::new(&cli.global).and_then(|req| {
-        let req = req.skipping(unused_rules(&cli.command));
+        let unused = unused_rules(&cli.command, req.interactive);
+        let req = req.skipping(unused);
         // A stdout closed before start would swallow the answer: refuse before any work.
         render::stdout_open()?;
         let report = dispatch(&cli.command, &req)?;
@@ -108,14 +109,25 @@ fn clap_error(e: &clap::Error, args: &[std::ffi::OsString], lang: Lang) -> i32 {
 
 /// The embedded procedure files a command never reads, so it need not parse them. Only what
 /// is listed is skipped: a new file is loaded by every command until listed here.
-fn unused_rules(command: &Command) -> &'static [&'static str] {
+/// `interactive`: a walk-through may run (`transfer`'s hands a filing over to `filing`'s).
+fn unused_rules(command: &Command, interactive: bool) -> &'static [&'static str] {
+    const TRANSFER: [&str; 5] = [
+        "guides.toml",
+        "merge.toml",
+        "refund.toml",
+        "dental.toml",
+        "leads.toml",
+    ];
     match command {
+        Command::Transfer(_) if interactive => &TRANSFER,
+        // Off a terminal no route question is asked, so no filing is handed over.
         Command::Transfer(_) | Command::Status { .. } => &[
             "guides.toml",
             "merge.toml",
             "refund.toml",
             "dental.toml",
             "leads.toml",
+            "filing.toml",
         ],
         Command::Merge(_) => &[
             "guides.toml",
