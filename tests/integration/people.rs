@@ -10,7 +10,7 @@ fn saved_plan(dir: &tempfile::TempDir, lang: &str) -> String {
     let path = dir.path().join("plan.json");
     let path = path.to_str().unwrap().to_string();
     Yibao::new()
-        .args(super::transfer::READY)
+        .args(crate::support::READY_MOVE)
         .args(["--save", &path, "--lang", lang])
         .on("2026-09-20")
         .run()

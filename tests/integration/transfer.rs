@@ -1,34 +1,8 @@
 //! `yibao transfer` and `yibao status`: the walk-through at a terminal (pseudo-terminal),
 //! the missing-flag errors off it, and saved plans (atomic, never clobbering, re-evaluated).
 
-use crate::support::Yibao;
 use crate::support::pty::{DOWN, ENTER, answer, answer_seen, finish, spawn};
-
-pub const READY: &[&str] = &[
-    "transfer",
-    "--from",
-    "西安",
-    "--to",
-    "北京",
-    "--scheme",
-    "employee",
-    "--reason",
-    "job",
-    "--retired",
-    "no",
-    "--origin-stopped",
-    "yes",
-    "--destination-enrolled",
-    "yes",
-    "--arrears",
-    "no",
-    "--account-frozen",
-    "no",
-    "--last-paid",
-    "2026-08",
-    "--paid-from",
-    "2026-09",
-];
+use crate::support::{READY_MOVE as READY, Yibao};
 
 #[test]
 fn the_english_walk_through_ends_with_the_plan_and_the_equivalent_command() {
