@@ -8,7 +8,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::procedures::filing::applies;
 use crate::rules::{Policy, Resolved};
 use crate::verdict::{Verdict, Warning, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
@@ -257,24 +256,24 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         }
     }
 
-    for item in data.not_needed.iter().filter(|i| applies(i, &tags)) {
+    for item in data.not_needed.iter().filter(|i| i.applies(&tags)) {
         let s = v.rule(policy, item);
         v.notes.push(s);
     }
-    for item in data.condition.iter().filter(|i| applies(i, &tags)) {
+    for item in data.condition.iter().filter(|i| i.applies(&tags)) {
         let s = v.rule(policy, item);
         v.conditions.push(s);
     }
     let default = (Place::Local, Channel::Online, Who::Person);
-    for item in data.step.iter().filter(|i| applies(i, &tags)) {
+    for item in data.step.iter().filter(|i| i.applies(&tags)) {
         let s = v.rule_step(policy, crate::verdict::Said::Rule(item), item, default);
         v.steps.push(s);
     }
-    for item in data.material.iter().filter(|i| applies(i, &tags)) {
+    for item in data.material.iter().filter(|i| i.applies(&tags)) {
         let s = v.rule(policy, item);
         v.materials.push(s);
     }
-    for item in data.note.iter().filter(|i| applies(i, &tags)) {
+    for item in data.note.iter().filter(|i| i.applies(&tags)) {
         let s = v.rule(policy, item);
         v.notes.push(s);
     }

@@ -20,7 +20,7 @@ use super::limits::{self, Limits};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::items::ItemData;
-use crate::rules::procedures::transfer::{BLOCKERS, applies};
+use crate::rules::procedures::transfer::BLOCKERS;
 use crate::verdict::{
     Answered, Chase, Limit, Names, Said, Standing, Statement, Step, Verdict, Why,
 };
@@ -105,7 +105,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         assess_blockers(v, facts, policy, &tags, &["retired"]);
         v.outcome = Outcome::No;
         let default = (Place::Either, Channel::Online, Who::Person);
-        for s in data.instead.iter().filter(|s| applies(s, &tags)) {
+        for s in data.instead.iter().filter(|s| s.applies(&tags)) {
             let step = v.rule_step(policy, Said::Rule(s), s, default);
             v.steps.push(step);
         }
@@ -113,7 +113,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
     // Months paid in both places: the agencies keep one enrolment and settle the refund.
     a.paid_twice = facts.paid_twice();
-    for c in data.condition.iter().filter(|c| applies(c, &tags)) {
+    for c in data.condition.iter().filter(|c| c.applies(&tags)) {
         let statement = v.rule(policy, c);
         v.conditions.push(statement);
     }
@@ -240,7 +240,7 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits:
     let default = (Place::Either, Channel::Online, Who::Person);
     // Room for every step that may apply, the two waits and a local channel or two.
     v.steps.reserve(data.step.len() + 4);
-    for s in data.step.iter().filter(|s| applies(s, tags)) {
+    for s in data.step.iter().filter(|s| s.applies(tags)) {
         // The agencies' own time: the transfer-out before the transfer-in application, the
         // transfer-in after it.
         let apply_in = s.id.get_ref() == "apply_in";
@@ -270,7 +270,7 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits:
     ];
     for (items, list) in lists {
         list(v).reserve(items.len());
-        for it in items.iter().filter(|it| applies(it, tags)) {
+        for it in items.iter().filter(|it| it.applies(tags)) {
             if it.id.get_ref() == "same_area" {
                 continue;
             }

@@ -72,13 +72,6 @@ impl FilingFile {
     }
 }
 
-/// Whether every tag of `item`'s `when` is in `tags`.
-pub fn applies(item: &ItemData, tags: &[&str]) -> bool {
-    item.when
-        .iter()
-        .all(|t| tags.contains(&t.get_ref().as_str()))
-}
-
 pub fn check(ctx: &FileCtx, file: &FilingFile, out: &mut Vec<Diagnostic>) {
     for (list, items) in [
         ("not_needed", &file.not_needed),

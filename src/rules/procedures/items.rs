@@ -41,6 +41,13 @@ pub struct ItemData {
 }
 
 impl ItemData {
+    /// True when every tag of its `when` is in `tags` (the item is for this person).
+    pub fn applies(&self, tags: &[&str]) -> bool {
+        self.when
+            .iter()
+            .all(|t| tags.contains(&t.get_ref().as_str()))
+    }
+
     /// Every source this item rests on, the main one first.
     pub fn cites(&self) -> impl Iterator<Item = &Cite> {
         std::iter::once(&self.cite).chain(self.also.iter())

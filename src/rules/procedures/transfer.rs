@@ -66,19 +66,12 @@ pub struct TransferFile {
     pub instead: Vec<ItemData>,
 }
 
-/// True when every tag of `item` is in `tags`.
-pub fn applies(item: &ItemData, tags: &[&str]) -> bool {
-    item.when
-        .iter()
-        .all(|t| tags.contains(&t.get_ref().as_str()))
-}
-
 impl TransferFile {
     /// The wording of blocker `id` for the person with `tags`.
     pub fn blocker(&self, id: &str, tags: &[&str]) -> Option<&ItemData> {
         self.blocker
             .iter()
-            .find(|b| b.id.get_ref() == id && applies(b, tags))
+            .find(|b| b.id.get_ref() == id && b.applies(tags))
     }
 }
 
