@@ -60,7 +60,7 @@ impl<'a> FilingJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> FilingJson<'a> {
-        let cx = text::filing::context(a, lang);
+        let cx = text::filing::context(a, lang).spoken(origin.voice);
         let why = |w: &Why| text::filing::why(a, w, lang);
         FilingJson {
             verdict: VerdictJson::new(
@@ -120,7 +120,7 @@ impl<'a> RouteJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> RouteJson<'a> {
-        let cx = text::route::context(a, lang);
+        let cx = text::route::context(a, lang).spoken(origin.voice);
         let why = |w: &Why| text::route::why(a, w, lang);
         RouteJson {
             verdict: VerdictJson::new(
