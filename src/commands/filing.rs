@@ -5,7 +5,7 @@
 //! usage error naming the flag; a missing kind stays unknown (outcome conditional).
 //! `yibao transfer`'s walk-through hands over here (`walk`) with the facts it already has.
 
-use super::merge::place;
+use super::place;
 use crate::checks::Scheme;
 use crate::checks::answers::word;
 use crate::checks::filing::{self, Facts, Kind, Scope};

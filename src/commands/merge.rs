@@ -22,7 +22,7 @@ pub fn run<'r>(args: &MergeArgs, req: &'r Request) -> Result<MergeReport<'r>, Er
     };
     // Off a terminal each place must be a flag, checked in order.
     let place = |flag: &str, typed: Option<&str>, what: fn() -> Text| match area(flag, typed)? {
-        None if prompter.is_none() => Err(missing(flag, what())),
+        None if prompter.is_none() => Err(super::missing_place(flag, what())),
         found => Ok(found),
     };
     let given = |v: Option<YesNo>| v.map(YesNo::get);
@@ -192,20 +192,6 @@ fn stopped() -> Text {
     )
 }
 
-/// Off a terminal: a place not given as a flag.
-fn missing(flag: &str, what: Text) -> Error {
-    Error::usage(
-        format!(
-            "缺少 {flag}:请用 {flag} 地区 指明{}(代码、名称或拼音,例如 {flag} 西安)",
-            what.zh
-        ),
-        format!(
-            "missing {flag}: pass {flag} REGION, {} (code, Chinese name or pinyin, e.g. {flag} 西安)",
-            what.en
-        ),
-    )
-}
-
 /// The one-line command that gives the same answer without questions.
 fn equivalent(f: &Facts) -> String {
     let mut cmd = format!("yibao merge --from {} --to {}", f.from, f.to);
@@ -223,34 +209,4 @@ fn equivalent(f: &Facts) -> String {
         cmd.push_str(&format!(" --submitted {d}"));
     }
     cmd
-}
-
-/// A place from its flag, else asked at a terminal, else a usage error naming the flag.
-pub(crate) fn place(
-    typed: Option<&str>,
-    flag: &str,
-    question: Text,
-    what: Text,
-    prompter: Option<&Prompter>,
-    asked: &mut bool,
-    req: &Request,
-) -> Result<String, Error> {
-    if let Some(t) = typed {
-        return Ok(req.pooling_area(flag, t)?.code.clone());
-    }
-    let Some(p) = prompter else {
-        return Err(Error::usage(
-            format!(
-                "缺少 {flag}:请用 {flag} 地区 指明{}(代码、名称或拼音,例如 {flag} 西安)",
-                what.zh
-            ),
-            format!(
-                "missing {flag}: pass {flag} REGION, {} (code, Chinese name or pinyin, e.g. {flag} 西安)",
-                what.en
-            ),
-        ));
-    };
-    *asked = true;
-    p.region(&question, flag, &|t| req.place(flag, t))
-        .map(|(area, _)| area)
 }

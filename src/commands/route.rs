@@ -53,7 +53,7 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
             ),
         ] {
             if slot.is_none() {
-                *slot = Some(super::merge::place(
+                *slot = Some(super::place(
                     None,
                     flag,
                     question,
