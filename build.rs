@@ -142,26 +142,44 @@ fn entry(code: &mut String, rel: &str, include: &str, file: &Path) {
     .unwrap();
 }
 
-/// `PREBUILT`: (relative path, encoded tree) for every rules file that parses.
+/// `PREBUILT`: (relative path, encoded tree, string pool) for every rules file that parses.
+/// The pool is a string literal, so the compiler has checked it is UTF-8 and the reader takes
+/// its strings by position without checking them again.
 fn prebuilt(rules: &Path, files: &[PathBuf], out_dir: &Path) -> String {
-    let mut code = String::from("pub static PREBUILT: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from("pub static PREBUILT: &[(&str, &[u8], &str)] = &[\n");
     for (i, path) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         let Ok(root) = toml::de::DeTable::parse(&text) else {
             continue;
         };
-        let mut blob = Vec::new();
+        let mut tree = Tree::default();
         let span = root.span();
-        encode_table(&mut blob, &text, root.get_ref(), span);
+        encode_table(&mut tree, &text, root.get_ref(), span);
         let bin = out_dir.join(format!("rules-{i}.bin"));
-        std::fs::write(&bin, blob).unwrap();
-        entry(&mut code, &rel_path(rules, path), "include_bytes", &bin);
+        let pool = out_dir.join(format!("rules-{i}.str"));
+        std::fs::write(&bin, tree.blob).unwrap();
+        std::fs::write(&pool, tree.pool).unwrap();
+        writeln!(
+            code,
+            "    ({:?}, include_bytes!({:?}), include_str!({:?})),",
+            rel_path(rules, path),
+            bin.display().to_string(),
+            pool.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     code
 }
 
-fn varint(out: &mut Vec<u8>, mut n: usize) {
+/// An encoded tree: the structure, and the strings it points into.
+#[derive(Default)]
+struct Tree {
+    blob: Vec<u8>,
+    pool: String,
+}
+
+fn varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;
@@ -169,25 +187,27 @@ fn varint(out: &mut Vec<u8>, mut n: usize) {
     out.push(n as u8);
 }
 
-fn bytes(out: &mut Vec<u8>, s: &str) {
-    varint(out, s.len());
-    out.extend_from_slice(s.as_bytes());
+/// A string: its place in the pool.
+fn bytes(out: &mut Tree, s: &str) {
+    varint(&mut out.blob, out.pool.len() as u64);
+    varint(&mut out.blob, s.len() as u64);
+    out.pool.push_str(s);
 }
 
-fn head(out: &mut Vec<u8>, tag: u8, span: std::ops::Range<usize>) {
-    out.push(tag);
-    varint(out, span.start);
-    varint(out, span.end);
+fn head(out: &mut Tree, tag: u8, span: std::ops::Range<usize>) {
+    out.blob.push(tag);
+    varint(&mut out.blob, span.start as u64);
+    varint(&mut out.blob, span.end as u64);
 }
 
 fn encode_table(
-    out: &mut Vec<u8>,
+    out: &mut Tree,
     text: &str,
     table: &toml::de::DeTable,
     span: std::ops::Range<usize>,
 ) {
     head(out, 6, span);
-    varint(out, table.len());
+    varint(&mut out.blob, table.len() as u64);
     for (key, value) in table.iter() {
         // A key is written as a string value: read back the same way, span and all.
         head(out, 0, key.span());
@@ -196,7 +216,7 @@ fn encode_table(
     }
 }
 
-fn encode(out: &mut Vec<u8>, text: &str, value: &toml::Spanned<toml::de::DeValue>) {
+fn encode(out: &mut Tree, text: &str, value: &toml::Spanned<toml::de::DeValue>) {
     use toml::de::DeValue;
     let span = value.span();
     match value.get_ref() {
@@ -204,14 +224,26 @@ fn encode(out: &mut Vec<u8>, text: &str, value: &toml::Spanned<toml::de::DeValue
             head(out, 0, span);
             bytes(out, s);
         }
-        DeValue::Integer(_) | DeValue::Float(_) => {
-            // The literal as written (radix prefix, underscores, exponent and all).
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            // Its value, zigzag-encoded (small negatives stay short).
+            Ok(n) => {
+                head(out, 2, span);
+                varint(&mut out.blob, ((n << 1) ^ (n >> 63)) as u64);
+            }
+            // Out of range: the literal, for toml to judge.
+            Err(_) => {
+                head(out, 1, span.clone());
+                bytes(out, &text[span]);
+            }
+        },
+        DeValue::Float(_) => {
+            // The literal as written (underscores, exponent and all).
             head(out, 1, span.clone());
             bytes(out, &text[span]);
         }
         DeValue::Boolean(b) => {
             head(out, 3, span);
-            out.push(u8::from(*b));
+            out.blob.push(u8::from(*b));
         }
         DeValue::Datetime(d) => {
             head(out, 4, span);
@@ -219,7 +251,7 @@ fn encode(out: &mut Vec<u8>, text: &str, value: &toml::Spanned<toml::de::DeValue
         }
         DeValue::Array(items) => {
             head(out, 5, span);
-            varint(out, items.len());
+            varint(&mut out.blob, items.len() as u64);
             for item in items.iter() {
                 encode(out, text, item);
             }

@@ -451,7 +451,7 @@ fn parse_file(path: &str, src: &str, out: &mut Vec<Diagnostic>) -> Option<Parsed
 impl Calendar {
     /// Parse and validate calendar files given as (path for messages, file text); all problems
     /// at once. A file's name must be its year (`2026.toml`).
-    pub fn from_files(files: &[(String, String)]) -> Result<Calendar, Vec<Diagnostic>> {
+    pub fn from_files<T: AsRef<str>>(files: &[(String, T)]) -> Result<Calendar, Vec<Diagnostic>> {
         let mut out = Vec::new();
         let mut cal = Calendar {
             days: BTreeMap::new(),
@@ -463,6 +463,7 @@ impl Calendar {
         let mut year_paths: BTreeMap<i32, &str> = BTreeMap::new();
         let mut statutory = Vec::new();
         for (path, src) in files {
+            let src = src.as_ref();
             if is_statutory(path) {
                 statutory = parse_statutory(path, src, &mut out);
                 continue;

@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use crate::text::Str;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 }
@@ -17,7 +19,8 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 pub struct RulesText {
     pub rel: String,
     pub shown: String,
-    pub text: Result<String, String>,
+    /// Embedded texts are borrowed, never copied: start-up does not touch their pages.
+    pub text: Result<Str, String>,
 }
 
 /// The embedded files as (relative path, text).
@@ -32,7 +35,7 @@ pub fn embedded() -> Vec<RulesText> {
         .map(|(rel, text)| RulesText {
             rel: rel.to_string(),
             shown: format!("rules/{rel}"),
-            text: Ok(text.to_string()),
+            text: Ok(Str::Static(text)),
         })
         .collect()
 }
@@ -145,13 +148,13 @@ impl Walk<'_> {
                 continue;
             }
             let text = match path.extension().and_then(|e| e.to_str()) {
-                Some("toml") => read_limited(&path),
+                Some("toml") => read_limited(&path).map(Str::from),
                 Some(e) if e.eq_ignore_ascii_case("toml") => Err(format!(
                     "rules files end in lowercase .toml, not .{e}; rename it or it is not read"
                 )),
                 _ => continue,
             };
-            self.bytes += text.as_ref().map_or(0, String::len);
+            self.bytes += text.as_ref().map_or(0, |t| t.len());
             if self.bytes > MAX_TOTAL_BYTES {
                 return Err(OverlayError::TooLarge(self.root.display().to_string()));
             }

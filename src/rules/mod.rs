@@ -44,7 +44,7 @@ use schema::RulesFile;
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub path: Str,
-    pub text: String,
+    pub text: Str,
     pub file: RulesFile,
 }
 

@@ -8,9 +8,11 @@
 //! goes through `toml` itself, which reports problems with their positions.
 //!
 //! Encoding (numbers as LEB128): a value is a tag byte, its span (start, end) and a payload:
-//! 0 string, 1 integer or float (its literal as written, parsed again here), 3 boolean (one
-//! byte), 4 datetime (text), 5 array (count, values), 6 table (count, then for each entry its
-//! key as a string value and its value). Strings are a length and UTF-8 bytes.
+//! 0 string, 1 float (or an integer out of range: its literal as written, parsed again here),
+//! 2 integer (zigzag), 3 boolean (one byte), 4 datetime (text), 5 array (count, values),
+//! 6 table (count, then for each entry its key as a string value and its value). Strings are
+//! an offset and a length into the file's string pool, a string literal the compiler has
+//! checked, so reading one costs no UTF-8 check.
 
 use std::ops::Range;
 
@@ -26,9 +28,13 @@ mod generated {
 /// it deserializes.
 pub fn deserialize<T: DeserializeOwned>(text: &str) -> Option<T> {
     let files = crate::rules::load::embedded_texts();
-    let (rel, _) = files.iter().find(|(_, t)| *t == text)?;
-    let (_, blob) = generated::PREBUILT.iter().find(|(r, _)| r == rel)?;
-    let mut reader = Reader { blob, at: 0 };
+    // The embedded texts are handed over as they are, so the address says which one it is
+    // without reading it; an equal text read from elsewhere is recognised by its content.
+    let same = |t: &&str| std::ptr::eq(*t, text);
+    let (rel, _) =
+        (files.iter().find(|(_, t)| same(t))).or_else(|| files.iter().find(|(_, t)| *t == text))?;
+    let (_, blob, pool) = generated::PREBUILT.iter().find(|(r, _, _)| r == rel)?;
+    let mut reader = Reader { blob, pool, at: 0 };
     T::deserialize(reader.value().ok()?).ok()
 }
 
@@ -56,6 +62,7 @@ fn damaged() -> Error {
 
 struct Reader {
     blob: &'static [u8],
+    pool: &'static str,
     at: usize,
 }
 
@@ -66,13 +73,11 @@ impl Reader {
         Ok(b)
     }
 
-    fn number(&mut self) -> Result<usize, Error> {
-        let mut n = 0usize;
+    fn wide(&mut self) -> Result<u64, Error> {
+        let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
-            n |= usize::from(b & 0x7f)
-                .checked_shl(shift)
-                .ok_or_else(damaged)?;
+            n |= u64::from(b & 0x7f).checked_shl(shift).ok_or_else(damaged)?;
             if b < 0x80 {
                 return Ok(n);
             }
@@ -80,13 +85,20 @@ impl Reader {
         Err(damaged())
     }
 
+    fn number(&mut self) -> Result<usize, Error> {
+        usize::try_from(self.wide()?).map_err(|_| damaged())
+    }
+
+    fn integer(&mut self) -> Result<i64, Error> {
+        let z = self.wide()?;
+        Ok((z >> 1) as i64 ^ -((z & 1) as i64))
+    }
+
     fn text(&mut self) -> Result<&'static str, Error> {
-        let len = self.number()?;
-        let end = self.at.checked_add(len).ok_or_else(damaged)?;
-        let blob: &'static [u8] = self.blob;
-        let bytes = blob.get(self.at..end).ok_or_else(damaged)?;
-        self.at = end;
-        std::str::from_utf8(bytes).map_err(|_| damaged())
+        let start = self.number()?;
+        let end = start.checked_add(self.number()?).ok_or_else(damaged)?;
+        let pool: &'static str = self.pool;
+        pool.get(start..end).ok_or_else(damaged)
     }
 
     fn span(&mut self) -> Result<Range<usize>, Error> {
@@ -104,6 +116,7 @@ impl Reader {
     fn skip(&mut self, tag: u8) -> Result<(), Error> {
         match tag {
             0 | 1 | 4 => self.text().map(drop),
+            2 => self.wide().map(drop),
             3 => self.byte().map(drop),
             // An array's values; a table's keys and values, one after the other.
             5 | 6 => {
@@ -148,6 +161,7 @@ impl<'de> de::Deserializer<'de> for Value<'_> {
                 }
                 _ => Err(damaged()),
             },
+            2 => visitor.visit_i64(self.r.integer()?),
             3 => visitor.visit_bool(self.r.byte()? != 0),
             4 => visitor.visit_map(DatetimeDeserializer::new(datetime(self.r)?)),
             5 => {
@@ -182,7 +196,7 @@ impl<'de> de::Deserializer<'de> for Value<'_> {
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
-        _fields: &'static [&'static str],
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
         if is_spanned(name) {
@@ -190,7 +204,10 @@ impl<'de> de::Deserializer<'de> for Value<'_> {
             return visitor.visit_map(SpannedDeserializer::new(self, span));
         }
         if is_datetime(name) && self.tag == 4 {
-            return visitor.visit_map(DatetimeDeserializer::new(datetime(self.r)?));
+            // The date's text goes to toml's own date visitor, read once, as toml hands it
+            // over: one entry under the only field it names.
+            let key = fields.first().copied().ok_or_else(damaged)?;
+            return visitor.visit_map(DateText(Some((key, self.r.text()?))));
         }
         self.deserialize_any(visitor)
     }
@@ -221,6 +238,28 @@ impl<'de> de::Deserializer<'de> for Value<'_> {
 
 fn datetime(r: &mut Reader) -> Result<toml_datetime::Datetime, Error> {
     r.text()?.parse().map_err(|_| damaged())
+}
+
+/// A date handed to toml's date visitor: its one field's name and the date's text.
+struct DateText(Option<(&'static str, &'static str)>);
+
+impl<'de> de::MapAccess<'de> for DateText {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.0 {
+            Some((key, _)) => seed.deserialize(key.into_deserializer()).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let (_, text) = self.0.take().ok_or_else(damaged)?;
+        seed.deserialize(text.into_deserializer())
+    }
 }
 
 /// The elements of an array or the entries of a table, `left` of them still to read.
@@ -292,7 +331,7 @@ mod tests {
         let parsed_texts: Vec<RulesText> = embedded()
             .into_iter()
             .map(|mut f| {
-                f.text = f.text.map(|t| t + "\n# read by toml\n");
+                f.text = f.text.map(|t| format!("{t}\n# read by toml\n").into());
                 f
             })
             .collect();

@@ -22,7 +22,7 @@ fn with(files: &[(&str, &str)]) -> Result<RuleSet, Vec<super::diag::Diagnostic>>
         let t = RulesText {
             rel: rel.to_string(),
             shown: format!("overlay/{rel}"),
-            text: Ok(text.to_string()),
+            text: Ok(text.to_string().into()),
         };
         match texts.iter_mut().find(|f| f.rel == *rel) {
             Some(slot) => *slot = t,

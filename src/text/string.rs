@@ -50,6 +50,12 @@ impl std::ops::Deref for Str {
     }
 }
 
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl std::borrow::Borrow<str> for Str {
     fn borrow(&self) -> &str {
         self.as_str()

@@ -59,7 +59,7 @@ impl Procedures {
     /// Parses and validates `files` (relative path, path shown, text), adding every problem
     /// to `out`.
     pub fn load(
-        files: Vec<(String, String, String)>,
+        files: Vec<(String, String, crate::text::Str)>,
         sources: &SourceFile,
         out: &mut Vec<Diagnostic>,
     ) -> Procedures {
