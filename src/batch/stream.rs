@@ -226,27 +226,37 @@ fn write_chunks<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>
     eval: &F,
 ) -> StreamEnd {
     std::thread::scope(|s| {
-        // One helper for the whole stream answers the second half of each large chunk.
+        // One helper for the whole stream answers the second half of each large chunk. Its
+        // answer buffers come back once written, so a long stream reuses the same few.
         let (jobs, their_jobs) = sync_channel::<Chunk>(1);
         let (their_answers, answers) = sync_channel::<Vec<u8>>(1);
+        let (give_back, spare) = sync_channel::<Vec<u8>>(2);
         s.spawn(move || {
             let mut state = S::default();
             for chunk in their_jobs {
-                let mut out = Vec::with_capacity(chunk.lines.len() * 256);
+                let mut out = spare.try_recv().unwrap_or_default();
+                out.clear();
                 chunk.evaluate(|l, buf| eval(l, &mut state, buf), &mut out);
                 if their_answers.send(out).is_err() {
                     return;
                 }
             }
         });
-        write_loop(rx, out, eval, &Helper { jobs, answers })
+        let helper = Helper {
+            jobs,
+            answers,
+            give_back,
+        };
+        write_loop(rx, out, eval, &helper)
     })
 }
 
-/// The other core's thread: takes lines, gives back their answers.
+/// The other core's thread: takes lines, gives back their answers, and takes back the
+/// buffers they came in.
 struct Helper {
     jobs: SyncSender<Chunk>,
     answers: Receiver<Vec<u8>>,
+    give_back: SyncSender<Vec<u8>>,
 }
 
 fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
@@ -275,10 +285,19 @@ fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
                 return flush(out, &mut buf).unwrap_or(end);
             }
             Some(Ok(chunk)) => {
-                evaluate(chunk, |l, buf| eval(l, &mut state, buf), helper, &mut buf);
-                if buf.len() >= 1 << 20
-                    && let Some(end) = flush(out, &mut buf)
-                {
+                let theirs = evaluate(chunk, |l, buf| eval(l, &mut state, buf), helper, &mut buf);
+                let end = match theirs {
+                    // The helper's answers follow ours: written from its buffer, not
+                    // copied, and the buffer goes back to it.
+                    Some(mut theirs) => {
+                        let end = flush(out, &mut buf).or_else(|| flush(out, &mut theirs));
+                        let _ = helper.give_back.try_send(theirs);
+                        end
+                    }
+                    None if buf.len() >= 1 << 20 => flush(out, &mut buf),
+                    None => None,
+                };
+                if let Some(end) = end {
                     return end;
                 }
             }
@@ -286,14 +305,14 @@ fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
     }
 }
 
-/// Evaluates a chunk, the second half on the helper's core when it is large enough, and
-/// appends the results in order.
+/// Evaluates a chunk into `buf`, the second half on the helper's core when it is large
+/// enough: then its answers, which follow those in `buf`, are returned.
 fn evaluate(
     mut chunk: Chunk,
     eval: impl FnMut(&Line, &mut Vec<u8>),
     helper: &Helper,
     buf: &mut Vec<u8>,
-) {
+) -> Option<Vec<u8>> {
     let mut helped = false;
     if chunk.lines.len() >= PARALLEL_FROM {
         let second = Chunk {
@@ -307,9 +326,10 @@ fn evaluate(
         }
     }
     chunk.evaluate(eval, buf);
-    if helped && let Ok(theirs) = helper.answers.recv() {
-        buf.extend_from_slice(&theirs);
+    if helped {
+        return helper.answers.recv().ok();
     }
+    None
 }
 
 /// Writes and clears the buffer; `Some(end)` if the output is gone.
