@@ -59,15 +59,16 @@ impl KeyBuilder {
         KeyBuilder { key, at: 1 }
     }
 
-    /// Adds a word; `None` when the key is full.
-    pub fn word(mut self, word: usize) -> Option<KeyBuilder> {
+    /// Adds a word; `None` when the key is full. Built in place: a key is 16 words, and
+    /// passing it along by value copies them at every step.
+    pub fn word(&mut self, word: usize) -> Option<&mut KeyBuilder> {
         *self.key.get_mut(self.at)? = word;
         self.at += 1;
         Some(self)
     }
 
     /// Adds where a string lives and its length (an empty one is two zero words).
-    pub fn str(self, s: Option<&str>) -> Option<KeyBuilder> {
+    pub fn str(&mut self, s: Option<&str>) -> Option<&mut KeyBuilder> {
         let (at, len) = s.map_or((0, 0), |s| (s.as_ptr().addr(), s.len()));
         self.word(at)?.word(len)
     }
@@ -142,8 +143,18 @@ impl std::hash::Hasher for KeyHasher {
         self.0
     }
 
+    /// A key is hashed as its words' bytes in one piece: mixed a word at a time.
     fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut word = [0; 8];
+            word.copy_from_slice(w);
+            self.write_u64(u64::from_ne_bytes(word));
+        }
+        words
+            .remainder()
+            .iter()
+            .for_each(|b| self.write_u64(u64::from(*b)));
     }
 
     fn write_usize(&mut self, n: usize) {
@@ -166,7 +177,9 @@ mod tests {
 
     impl Reusable for Part<'_> {
         fn key(&self) -> Option<Key> {
-            Some(KeyBuilder::new(1).str(Some(self.text))?.done())
+            let mut key = KeyBuilder::new(1);
+            key.str(Some(self.text))?;
+            Some(key.done())
         }
     }
 
@@ -193,7 +206,7 @@ mod tests {
     fn a_full_key_says_so() {
         let mut b = KeyBuilder::new(1);
         for w in 1..KEY_WORDS {
-            b = b.word(w).unwrap();
+            b.word(w).unwrap();
         }
         assert!(b.word(0).is_none());
     }

@@ -354,8 +354,8 @@ impl Reusable for ItemJson<'_> {
             Some(f) => Some(f.kept?),
             None => None,
         };
-        let key = KeyBuilder::new(1)
-            .str(Some(self.text.kept?))?
+        let mut key = KeyBuilder::new(1);
+        key.str(Some(self.text.kept?))?
             .str(fix)?
             .str(Some(self.id))?
             .str(self.cite)?
@@ -367,8 +367,8 @@ impl Reusable for ItemJson<'_> {
 
 impl Reusable for StepJson<'_> {
     fn key(&self) -> Option<Key> {
-        let key = KeyBuilder::new(2)
-            .str(Some(self.text.kept?))?
+        let mut key = KeyBuilder::new(2);
+        key.str(Some(self.text.kept?))?
             .str(Some(self.id))?
             .str(self.cite)?
             .word(self.place as usize)?
@@ -384,11 +384,10 @@ impl Reusable for CitationJson<'_> {
     fn key(&self) -> Option<Key> {
         // A document of the embedded rules: its title is theirs, and so are its other
         // fields; the articles must be too.
-        let mut key = KeyBuilder::new(3)
-            .str(Some(self.id))?
-            .str(Some(self.title.kept?))?;
+        let mut key = KeyBuilder::new(3);
+        key.str(Some(self.id))?.str(Some(self.title.kept?))?;
         for a in &self.articles {
-            key = key.str(Some(a.kept?))?;
+            key.str(Some(a.kept?))?;
         }
         Some(key.done())
     }
