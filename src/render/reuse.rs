@@ -12,11 +12,37 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 /// Where the pieces of a wire object live, and its small fixed parts (enums, flags): equal
-/// keys mean equal JSON while the rules stay loaded.
-pub type Key = [usize; KEY_WORDS];
+/// keys mean equal JSON while the rules stay loaded. Only the words used are hashed and
+/// compared.
+#[derive(Clone, Copy)]
+pub struct Key {
+    words: [usize; KEY_WORDS],
+    used: usize,
+}
 
-/// Words in a key: enough for a citation with six articles.
-pub const KEY_WORDS: usize = 16;
+impl Key {
+    fn used(&self) -> &[usize] {
+        &self.words[..self.used]
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.used() == other.used()
+    }
+}
+
+impl Eq for Key {}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.used().iter().for_each(|w| state.write_usize(*w));
+    }
+}
+
+/// Words in a key: enough for a citation with seventeen articles (the shipped rules cite
+/// at most that many of one document in one answer).
+pub const KEY_WORDS: usize = 40;
 
 /// The most objects kept per thread; past it the store starts afresh.
 const MOST_KEPT: usize = 1 << 14;
@@ -49,21 +75,22 @@ impl Drop for Reuse {
 /// Builds a key from a tag (which kind of object) and its parts.
 pub struct KeyBuilder {
     key: Key,
-    at: usize,
 }
 
 impl KeyBuilder {
     pub fn new(tag: usize) -> KeyBuilder {
-        let mut key = [0; KEY_WORDS];
-        key[0] = tag;
-        KeyBuilder { key, at: 1 }
+        let mut words = [0; KEY_WORDS];
+        words[0] = tag;
+        KeyBuilder {
+            key: Key { words, used: 1 },
+        }
     }
 
     /// Adds a word; `None` when the key is full. Built in place: a key is 16 words, and
     /// passing it along by value copies them at every step.
     pub fn word(&mut self, word: usize) -> Option<&mut KeyBuilder> {
-        *self.key.get_mut(self.at)? = word;
-        self.at += 1;
+        *self.key.words.get_mut(self.key.used)? = word;
+        self.key.used += 1;
         Some(self)
     }
 
@@ -143,18 +170,8 @@ impl std::hash::Hasher for KeyHasher {
         self.0
     }
 
-    /// A key is hashed as its words' bytes in one piece: mixed a word at a time.
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut word = [0; 8];
-            word.copy_from_slice(w);
-            self.write_u64(u64::from_ne_bytes(word));
-        }
-        words
-            .remainder()
-            .iter()
-            .for_each(|b| self.write_u64(u64::from(*b)));
+        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
     }
 
     fn write_usize(&mut self, n: usize) {
