@@ -60,18 +60,18 @@ fn window(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Result<Window, Rul
         .paid_from
         .map(|m| m.year())
         .unwrap_or_else(|| chrono::Datelike::year(&on) + 1);
-    let mut get = |key: &str| -> Result<crate::rules::Resolved, RuleGap> {
-        let value = policy.get(format!("waiting.{key}"))?;
+    let mut get = |key: &'static str| -> Result<crate::rules::Resolved, RuleGap> {
+        let value = policy.get(key)?;
         v.cite_value(policy, &value);
         Ok(value)
     };
     let (fm, fd, tm, td) = (
-        get("resident_window_from_month")?,
-        get("resident_window_from_day")?,
-        get("resident_window_to_month")?,
-        get("resident_window_to_day")?,
+        get("waiting.resident_window_from_month")?,
+        get("waiting.resident_window_from_day")?,
+        get("waiting.resident_window_to_month")?,
+        get("waiting.resident_window_to_day")?,
     );
-    let estimated = get("resident_window_estimated")?;
+    let estimated = get("waiting.resident_window_estimated")?;
     let region = fm.region.clone();
     let date = |y: i32, m: &crate::rules::Resolved, d: &crate::rules::Resolved| {
         NaiveDate::from_ymd_opt(y, m.int(), d.int())
