@@ -150,10 +150,15 @@ pub fn regions() -> &'static Regions {
     REGIONS.get_or_init(Regions::embedded)
 }
 
-/// The row index of a code in the generated tables.
+/// The row index of a code in the generated tables. Every code is six digits, so the table
+/// holds them as numbers: a lookup compares integers, not strings.
 fn index_of(code: &str) -> Option<usize> {
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: u32 = code.parse().ok()?;
     index::BY_CODE
-        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .binary_search_by_key(&number, |(c, _)| *c)
         .ok()
         .map(|at| usize::from(index::BY_CODE[at].1))
 }
