@@ -140,6 +140,40 @@ pub fn parse_year(input: &str) -> Option<i32> {
         .filter(|y| (1900..=2200).contains(y))
 }
 
+/// `d` as `YYYY-MM-DD` in `buf`, for the years 0 to 9999 (others are written by chrono).
+pub fn iso(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
+    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (month, day) = (d.month(), d.day());
+    *buf = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    std::str::from_utf8(buf).ok()
+}
+
+/// A date shown as `YYYY-MM-DD` in text, written directly (chrono's own `Display` goes
+/// through its general formatting, and an answer shows several dates).
+#[derive(Debug, Clone, Copy)]
+pub struct Iso(pub NaiveDate);
+
+impl std::fmt::Display for Iso {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match iso(self.0, &mut [0; 10]) {
+            Some(text) => f.write_str(text),
+            None => self.0.fmt(f),
+        }
+    }
+}
+
 /// A TOML local date (`since = 2021-11-01`) as a `NaiveDate`; `None` for a datetime with a
 /// time or offset, or an impossible date.
 pub fn from_toml(dt: &toml::value::Datetime) -> Option<NaiveDate> {

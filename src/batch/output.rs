@@ -185,7 +185,7 @@ fn number(buf: &mut Vec<u8>, n: usize) {
 /// `YYYY-MM-DD`, digit by digit (the formatter is slow for something this simple); years
 /// outside 0–9999 go through it.
 fn date(buf: &mut Vec<u8>, d: chrono::NaiveDate) {
-    match crate::render::wire::iso_date(d, &mut [0; 10]) {
+    match crate::dates::iso(d, &mut [0; 10]) {
         Some(text) => buf.extend_from_slice(text.as_bytes()),
         None => {
             let _ = write!(buf, "{d}");

@@ -41,31 +41,10 @@ pub struct Origin<'a> {
 /// own `Serialize` goes through: `batch --full` writes several dates an answer.
 fn day<S: serde::Serializer>(d: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
     let mut buf = [0u8; 10];
-    match iso_date(*d, &mut buf) {
+    match crate::dates::iso(*d, &mut buf) {
         Some(text) => serializer.serialize_str(text),
         None => d.serialize(serializer),
     }
-}
-
-/// `d` as `YYYY-MM-DD` in `buf`, for the years 0 to 9999 (others are written by chrono).
-pub fn iso_date(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
-    use chrono::Datelike;
-    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    let (month, day) = (d.month(), d.day());
-    *buf = [
-        digit(year / 1000),
-        digit(year / 100),
-        digit(year / 10),
-        digit(year),
-        b'-',
-        digit(month / 10),
-        digit(month),
-        b'-',
-        digit(day / 10),
-        digit(day),
-    ];
-    std::str::from_utf8(buf).ok()
 }
 
 /// A key figure: label and value.
@@ -164,21 +143,17 @@ pub struct TraceJson<'a> {
 /// A place: code and name.
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
-pub struct PlaceJson {
-    pub code: String,
-    pub name: String,
+pub struct PlaceJson<'a> {
+    pub code: &'a str,
+    pub name: &'static str,
 }
 
-impl PlaceJson {
-    pub fn of(code: &str) -> PlaceJson {
+impl<'a> PlaceJson<'a> {
+    pub fn of(code: &'a str) -> PlaceJson<'a> {
         let name = crate::region::regions()
             .get(code)
-            .map(|r| r.name.clone())
-            .unwrap_or_default();
-        PlaceJson {
-            code: code.to_string(),
-            name,
-        }
+            .map_or("", |r| r.name.as_str());
+        PlaceJson { code, name }
     }
 }
 
@@ -669,8 +644,8 @@ pub enum DeadlinesBasis {
 pub struct TransferJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
-    pub from: PlaceJson,
-    pub to: PlaceJson,
+    pub from: PlaceJson<'a>,
+    pub to: PlaceJson<'a>,
     pub same_pooling_area: bool,
     /// Null when the move is not needed or blocked outright.
     pub waiting_period: Option<WaitingJson<'a>>,
@@ -699,13 +674,14 @@ impl<'a> TransferJson<'a> {
     ) -> TransferJson<'a> {
         let cx = text::transfer::context(a, lang, origin.voice);
         let why = |w: &Why| text::transfer::why(a, w, lang, origin.voice);
+        let (summary, lines) = text::transfer::summary_and_lines(a, lang, origin.voice);
         let verdict = VerdictJson::new(
             transfer::SCHEMA,
             origin,
             &cx,
             rules,
-            text::transfer::summary(a, lang),
-            text::transfer::lines(a, lang, origin.voice),
+            summary,
+            lines,
             explain.then_some(&why as &dyn Fn(&Why) -> String),
         );
         TransferJson {
@@ -803,8 +779,8 @@ fn window_json(w: &transfer::Window, lang: Lang) -> WindowJson {
 pub struct MergeJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
-    pub from: PlaceJson,
-    pub to: PlaceJson,
+    pub from: PlaceJson<'a>,
+    pub to: PlaceJson<'a>,
     /// Where the accepted application stands; absent without an acceptance date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<StatusJson>,
@@ -919,7 +895,7 @@ pub struct BalanceJson<'a> {
     pub monthly: Option<MonthlyJson<'a>>,
     pub mode: BalanceMode,
     /// The region asked about; null for national only.
-    pub region: Option<PlaceJson>,
+    pub region: Option<PlaceJson<'a>>,
 }
 
 impl<'a> BalanceJson<'a> {
@@ -1058,7 +1034,7 @@ pub struct RefundJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub candidates: Option<Vec<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<PlaceJson>,
+    pub region: Option<PlaceJson<'a>>,
     /// The answers given, by question id.
     pub answers: &'a std::collections::BTreeMap<String, String>,
 }
@@ -1113,7 +1089,7 @@ pub struct DentalJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<PlaceJson>,
+    pub region: Option<PlaceJson<'a>>,
     /// Who pays, by scheme (`employee`, `resident`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pays: Option<std::collections::BTreeMap<&'static str, Pays>>,

@@ -149,7 +149,7 @@ impl<'x, 'r> Context<'x, 'r> {
                     return Cow::Borrowed("");
                 };
                 let label = self::deadline_label(d, lang);
-                let (n, date) = (d.working_days, d.date);
+                let (n, date) = (d.working_days, crate::dates::Iso(d.date));
                 Cow::Owned(say!(
                     lang,
                     "{label}:{n} 个工作日内,最迟 {date}",

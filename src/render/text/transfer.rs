@@ -7,6 +7,7 @@ use super::{Context, Line, Voice, place, say, scheme, working_days};
 use crate::checks::transfer::waiting::Reading;
 use crate::checks::transfer::window::Standing as WindowStanding;
 use crate::checks::transfer::{Answer, Reason, Status, Waiting, Window};
+use crate::dates::Iso;
 use crate::text::{Lang, Text};
 use crate::verdict::{Answered, Limit, Said, Standing, Why};
 use crate::vocab::Outcome;
@@ -43,8 +44,18 @@ fn ends(a: &Answer, lang: Lang) -> (String, String) {
 
 /// The conclusion in one sentence; it always agrees with the outcome.
 pub fn summary(a: &Answer, lang: Lang) -> String {
-    let v = &a.verdict;
+    summary_of(a, lang, ends(a, lang))
+}
+
+/// The conclusion and the key lines, the two places named once for both.
+pub fn summary_and_lines(a: &Answer, lang: Lang, voice: Voice) -> (String, Vec<Line>) {
     let (from, to) = ends(a, lang);
+    let lines = lines_of(a, lang, voice, (from.clone(), to.clone()));
+    (summary_of(a, lang, (from, to)), lines)
+}
+
+fn summary_of(a: &Answer, lang: Lang, (from, to): (String, String)) -> String {
+    let v = &a.verdict;
     if a.same_pooling_area {
         // The one pooling area itself, not the places typed.
         let to = place(&a.facts.to, lang);
@@ -89,14 +100,14 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
     }
 }
 
-/// The key facts and figures, in display order: (id, label, value).
-pub fn lines(a: &Answer, lang: Lang, voice: Voice) -> Vec<Line> {
+/// The key facts and figures, in display order (id, label, value), with the two places as
+/// named in sentences.
+fn lines_of(a: &Answer, lang: Lang, voice: Voice, (from, to): (String, String)) -> Vec<Line> {
     let f = &a.facts;
     let mut out = Vec::new();
     let mut line = |id: &'static str, label: Text, value: String| {
         out.push((Cow::Borrowed(id), label.get(lang).to_string(), value));
     };
-    let (from, to) = ends(a, lang);
     line("from", Text::new("转出地", "origin"), from);
     line("to", Text::new("转入地", "destination"), to);
     if a.same_pooling_area {
@@ -337,7 +348,7 @@ pub fn waiting(w: &Waiting, lang: Lang, voice: Voice) -> String {
 
 /// The first day of cover as a sentence, with the arithmetic.
 pub fn benefits(w: &Waiting, lang: Lang) -> Option<String> {
-    let from = w.benefits_from?;
+    let from = Iso(w.benefits_from?);
     let months = w.months.or(w.up_to_months).unwrap_or(0);
     let mut text = match &w.reading {
         Reading::GapPayable { gap, .. } => say!(
@@ -361,7 +372,7 @@ pub fn benefits(w: &Waiting, lang: Lang) -> Option<String> {
             "from {from}, the first month paid at the destination"
         ),
     };
-    if let Some(repaired) = w.benefits_from_after_repair.filter(|d| *d != from) {
+    if let Some(repaired) = (w.benefits_from_after_repair.map(Iso)).filter(|d| d.0 != from.0) {
         text.push_str(&say!(
             lang,
             ";补缴断保年份后最早从 {repaired} 起",
@@ -380,7 +391,7 @@ pub fn benefits(w: &Waiting, lang: Lang) -> Option<String> {
             let (n, d) = (
                 r.other_months,
                 r.other_benefits_from
-                    .map_or_else(String::new, |d| d.to_string()),
+                    .map_or_else(String::new, |d| Iso(d).to_string()),
             );
             text.push_str(&say!(
                 lang,
@@ -404,7 +415,7 @@ fn reading_name(id: &str, lang: Lang) -> &'static str {
 
 /// The residents' enrolment window in a sentence.
 pub fn window(w: &Window, lang: Lang) -> String {
-    let (from, to, year) = (w.from, w.to, w.for_year);
+    let (from, to, year) = (Iso(w.from), Iso(w.to), w.for_year);
     let state = match w.standing {
         WindowStanding::Upcoming => say!(lang, "尚未开始", "not open yet"),
         WindowStanding::Open => say!(lang, "正在进行", "open now"),
@@ -443,7 +454,7 @@ pub fn refund_command(a: &Answer) -> Option<String> {
 pub fn status(st: &Status, lang: Lang) -> String {
     let elapsed = st.working_days_elapsed;
     let left = st.working_days_left.unwrap_or(0);
-    match st.next {
+    match st.next.map(|(limit, d)| (limit, Iso(d))) {
         Some((Limit::TransferOut, d)) => say!(
             lang,
             "受理后已过 {elapsed} 个工作日;转出地应在 {d} 前办结转出(还有 {left} 个工作日)",
@@ -455,7 +466,7 @@ pub fn status(st: &Status, lang: Lang) -> String {
             "{elapsed} working days since acceptance; the transfer-out limit has passed, so if the app does not show it done it is late; the destination should finish by {d} ({left} working days left)"
         ),
         None => {
-            let by = st.complete_by;
+            let by = Iso(st.complete_by);
             say!(
                 lang,
                 "受理后已过 {elapsed} 个工作日,两段时限都已过({by} 前应全部办结);若还没有完成,请按下面的步骤查问",

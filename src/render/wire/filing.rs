@@ -39,9 +39,9 @@ pub struct FilingJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
     /// Where the person is insured (参保地).
-    pub from: PlaceJson,
+    pub from: PlaceJson<'a>,
     /// Where the care or the stay is (就医地).
-    pub to: PlaceJson,
+    pub to: PlaceJson<'a>,
     /// Whether a filing must be made before care is settled directly.
     pub needed: bool,
     pub scope: Scope,
@@ -108,8 +108,8 @@ pub struct RouteJson<'a> {
     pub class: Option<Class>,
     /// The command that goes on from here with the facts already given.
     pub next: Option<String>,
-    pub from: Option<PlaceJson>,
-    pub to: Option<PlaceJson>,
+    pub from: Option<PlaceJson<'a>>,
+    pub to: Option<PlaceJson<'a>>,
 }
 
 impl<'a> RouteJson<'a> {
