@@ -16,7 +16,7 @@ pub fn place(code: &str, lang: Lang) -> String {
 
 /// The title: what moves where.
 pub fn title(from: &PlaceJson, to: &PlaceJson, lang: Lang) -> String {
-    let (from, to) = (place(&from.code, lang), place(&to.code, lang));
+    let (from, to) = (place(from.code, lang), place(to.code, lang));
     say!(
         lang,
         "医保关系转移计划:{from} → {to}",
@@ -26,7 +26,7 @@ pub fn title(from: &PlaceJson, to: &PlaceJson, lang: Lang) -> String {
 
 /// The short title of a chat message.
 pub fn message_title(from: &PlaceJson, to: &PlaceJson, lang: Lang) -> String {
-    let (from, to) = (place(&from.code, lang), place(&to.code, lang));
+    let (from, to) = (place(from.code, lang), place(to.code, lang));
     say!(
         lang,
         "【医保转移】{from} → {to}",
