@@ -159,17 +159,19 @@ impl Said<'_> {
 }
 
 impl Said<'_> {
-    /// Every citation it rests on (none for a statement the answer makes itself).
-    pub fn cites(&self) -> Vec<&Cite> {
-        match self {
+    /// Every citation it rests on, the main one first (none for a statement the answer makes
+    /// itself). Listed without collecting: the render asks this of every item it writes.
+    pub fn cites(&self) -> impl Iterator<Item = &Cite> {
+        let (main, also): (Option<&Cite>, &[Cite]) = match self {
             Said::Rule(item) | Said::Unknown { item, .. } | Said::Chase { item, .. } => {
-                item.cites().collect()
+                (Some(&item.cite), &item.also)
             }
-            Said::Channel(c) => c.cites().collect(),
-            Said::LookUp { fix: Some(f), .. } => f.cites().collect(),
-            Said::Caveat(c) => vec![&c.cite],
-            _ => Vec::new(),
-        }
+            Said::Channel(c) => (Some(&c.cite), &c.also),
+            Said::LookUp { fix: Some(f), .. } => (Some(&f.cite), &f.also),
+            Said::Caveat(c) => (Some(&c.cite), &[]),
+            _ => (None, &[]),
+        };
+        main.into_iter().chain(also)
     }
 }
 
