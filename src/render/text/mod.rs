@@ -20,7 +20,7 @@ pub mod transfer;
 
 use std::borrow::Cow;
 
-use crate::region::regions;
+use crate::region::{Region, regions};
 use crate::rules::Resolved;
 use crate::text::{Lang, Text};
 use crate::verdict::{Chase, Limit, LookUp, Names, Said, Verdict, Warning, Why};
@@ -60,10 +60,33 @@ pub fn scheme(s: Scheme) -> Text {
 /// A place as sentences name it: `北京市 (110000)`; in English with its pinyin,
 /// `Beijing (北京市, 110000)`. The code itself if unknown.
 pub fn place(code: &str, lang: Lang) -> String {
-    regions().get(code).map_or_else(
-        || code.to_string(),
-        |r| crate::region::place_label(r, r, lang),
-    )
+    regions()
+        .get(code)
+        .map_or_else(|| code.to_string(), |r| place_label(r, r, lang))
+}
+
+/// `region::place_label`, made once per thread for each place, area and language: a batch
+/// names the same few hundred places in millions of answers. The division list lives as
+/// long as the program, so a row's address names it; the list bounds what is kept.
+pub fn place_label(place: &'static Region, area: &'static Region, lang: Lang) -> String {
+    type Labels = std::collections::HashMap<
+        (usize, usize, bool),
+        String,
+        std::hash::BuildHasherDefault<crate::render::reuse::KeyHasher>,
+    >;
+    thread_local! {
+        static LABELS: std::cell::RefCell<Labels> = Default::default();
+    }
+    let key = (
+        std::ptr::from_ref(place).addr(),
+        std::ptr::from_ref(area).addr(),
+        lang == Lang::En,
+    );
+    LABELS.with(|labels| {
+        (labels.borrow_mut().entry(key))
+            .or_insert_with(|| crate::region::place_label(place, area, lang))
+            .clone()
+    })
 }
 
 /// `北京市` for a code, or the code itself if unknown.

@@ -28,7 +28,7 @@ pub fn reason(r: Reason) -> Text {
 fn named(area: &str, typed: Option<&str>, lang: Lang) -> String {
     let all = crate::region::regions();
     match (typed.and_then(|t| all.get(t)), all.get(area)) {
-        (Some(p), Some(a)) => crate::region::place_label(p, a, lang),
+        (Some(p), Some(a)) => super::place_label(p, a, lang),
         _ => place(area, lang),
     }
 }
