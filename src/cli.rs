@@ -68,12 +68,7 @@ impl Cli {
                 return Err(zh.try_get_matches_from_mut(&args).err().unwrap_or(e));
             }
         };
-        let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd));
-        // Parsing happens once a run and the process ends soon after: freeing clap's tree of
-        // definitions and matches piece by piece would only cost start-up time.
-        std::mem::forget(matches);
-        std::mem::forget(cmd);
-        cli
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
     }
 
     /// The clap definitions as parsed and shown: the environment's flags, the Chinese
