@@ -169,7 +169,7 @@ impl Documents {
                     let level =
                         Evidence::parse(doc.evidence.get_ref()).unwrap_or(Evidence::Reported);
                     Document {
-                        id: Str::from(id.clone()),
+                        id: Str::from(id),
                         title: doc.title.clone(),
                         doc_no: doc.doc_no.clone(),
                         issuer: doc.issuer.clone(),
