@@ -179,6 +179,8 @@ fn prebuilt(rules: &Path, files: &[PathBuf], out_dir: &Path) -> String {
 struct Tree {
     blob: Vec<u8>,
     pool: String,
+    /// The start of the span written last: each span is written as the distance from it.
+    last_start: usize,
 }
 
 fn varint(out: &mut Vec<u8>, mut n: u64) {
@@ -189,17 +191,22 @@ fn varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
-/// A string: its place in the pool.
+/// A string: its length. The strings are pooled in the order they are written, so the
+/// reader finds each one where the last ended.
 fn bytes(out: &mut Tree, s: &str) {
-    varint(&mut out.blob, out.pool.len() as u64);
     varint(&mut out.blob, s.len() as u64);
     out.pool.push_str(s);
 }
 
+/// A value's tag and span: the span's start as the distance from the last span's start
+/// (zigzag: a table header can come after its own entries' text), and its length. Both are
+/// mostly under 128, one byte each.
 fn head(out: &mut Tree, tag: u8, span: std::ops::Range<usize>) {
     out.blob.push(tag);
-    varint(&mut out.blob, span.start as u64);
-    varint(&mut out.blob, span.end as u64);
+    let delta = span.start as i64 - out.last_start as i64;
+    varint(&mut out.blob, ((delta << 1) ^ (delta >> 63)) as u64);
+    varint(&mut out.blob, (span.end - span.start) as u64);
+    out.last_start = span.start;
 }
 
 fn encode_table(

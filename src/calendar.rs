@@ -231,7 +231,7 @@ fn parse_statutory(
             }
         }
     }
-    let mut years = Vec::new();
+    let mut years = Vec::with_capacity(raw.years.get_ref().len());
     for (year, eve, qingming, duanwu, zhongqiu) in raw.years.get_ref() {
         let dates = [eve, qingming, duanwu, zhongqiu].map(from_toml);
         let year_ok = i32::try_from(*year).ok();
@@ -244,7 +244,8 @@ fn parse_statutory(
             ));
             continue;
         };
-        let mut days: Vec<(NaiveDate, Text)> = Vec::new();
+        // The solar days, 春节's days and the three lunar ones.
+        let mut days: Vec<(NaiveDate, Text)> = Vec::with_capacity(solar.len() + 13);
         let mut add = |d: NaiveDate, name: &Text| {
             if !days.iter().any(|(e, _)| *e == d) {
                 days.push((d, name.clone()));
@@ -495,6 +496,8 @@ impl Calendar {
         }
         // A year without its notice: its statutory days are rest days all the same (the
         // year stays estimated: `years` lists notices only).
+        cal.statutory
+            .reserve(statutory.iter().map(|(_, days)| days.len()).sum());
         for (year, days) in statutory {
             if year_paths.contains_key(&year) {
                 continue;

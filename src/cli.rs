@@ -58,7 +58,7 @@ impl Cli {
         use clap::FromArgMatches;
         let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
         let mut cmd = Cli::definitions(Lang::En);
-        let matches = match cmd.try_get_matches_from_mut(&args) {
+        let mut matches = match cmd.try_get_matches_from_mut(&args) {
             Ok(m) => m,
             Err(e) if lang == Lang::En || e.kind() == clap::error::ErrorKind::DisplayVersion => {
                 return Err(e);
@@ -68,7 +68,8 @@ impl Cli {
                 return Err(zh.try_get_matches_from_mut(&args).err().unwrap_or(e));
             }
         };
-        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+        // Taken out of the matches, not read from a copy of them (`from_arg_matches` clones).
+        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
     }
 
     /// The clap definitions as parsed and shown: the environment's flags, the Chinese

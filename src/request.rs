@@ -12,7 +12,7 @@ use crate::cli::{ColorArg, Global, LangArg};
 use crate::dates;
 use crate::error::Error;
 use crate::region::{Region, regions};
-use crate::rules::{Policy, RuleSet, load};
+use crate::rules::{Checks, Policy, RuleSet, load};
 use crate::text::Lang;
 
 /// How a command's answer is shown.
@@ -117,7 +117,8 @@ impl Request {
         self
     }
 
-    /// The rules: embedded, with `--rules-dir` laid over them. Loaded and validated once.
+    /// The rules: embedded, with `--rules-dir` laid over them. Loaded once; validated in full
+    /// unless every file is the shipped one (`Checks::SkipShipped`).
     pub fn rules(&self) -> Result<&RuleSet, Error> {
         if let Some(r) = self.rules.get() {
             return Ok(r);
@@ -127,7 +128,8 @@ impl Request {
             None => {
                 let mut files = load::embedded();
                 files.retain(|f| !self.unused.contains(&f.rel.as_str()));
-                RuleSet::from_texts(files).map_err(Error::Rules)?
+                // The shipped tree is validated by `yibao rules check` and the tests.
+                RuleSet::load(files, Checks::SkipShipped).map_err(Error::Rules)?
             }
         };
         Ok(self.rules.get_or_init(|| loaded))

@@ -36,7 +36,7 @@ pub struct Source {
     pub reviewed_on: Option<Spanned<Datetime>>,
     /// What the source is, where it was read and why it has its level.
     #[serde(default)]
-    pub note: String,
+    pub note: Str,
 }
 
 /// How well a document is known: where its text was read and how completely.
@@ -169,7 +169,7 @@ impl Documents {
                     let level =
                         Evidence::parse(doc.evidence.get_ref()).unwrap_or(Evidence::Reported);
                     Document {
-                        id: Str::from(id.clone()),
+                        id: Str::from(id),
                         title: doc.title.clone(),
                         doc_no: doc.doc_no.clone(),
                         issuer: doc.issuer.clone(),
@@ -182,7 +182,7 @@ impl Documents {
                         reported: !level.firm(),
                         reviewed_on: (doc.reviewed_on.as_ref())
                             .and_then(|d| crate::dates::from_toml(d.get_ref())),
-                        note: Str::from(doc.note.clone()),
+                        note: doc.note.clone(),
                     }
                 })
                 .collect(),

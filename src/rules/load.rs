@@ -40,6 +40,17 @@ pub fn embedded() -> Vec<RulesText> {
         .collect()
 }
 
+/// Whether `file` is the unmodified embedded file of its path: the embedded text itself, as
+/// `embedded` hands it over (recognised by address, without reading it).
+pub fn is_embedded(file: &RulesText) -> bool {
+    let Ok(Str::Static(text)) = &file.text else {
+        return false;
+    };
+    embedded::FILES
+        .iter()
+        .any(|(rel, t)| *rel == file.rel && std::ptr::eq(*t, *text))
+}
+
 /// Deepest directory of an overlay walked (`regions/` is depth 1).
 pub const MAX_DEPTH: usize = 4;
 /// Most entries (files and directories) of an overlay looked at; the shipped tree has a few

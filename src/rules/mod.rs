@@ -48,6 +48,18 @@ pub struct Loaded {
     pub file: RulesFile,
 }
 
+/// Whether loading a rules tree runs the validation passes (everything `yibao rules check`
+/// reports beyond a file that does not parse or deserialize).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Every pass, whatever the files: `yibao rules check`, the tests, `RuleSet::embedded`.
+    Full,
+    /// No pass when every file loaded is the unmodified embedded one (the shipped tree, which
+    /// `yibao rules check` and the tests validate in full); any other file, such as a
+    /// `--rules-dir` overlay, makes the whole tree checked in full. What a check's start-up uses.
+    SkipShipped,
+}
+
 /// Every rules file, parsed and validated.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
@@ -75,6 +87,14 @@ impl RuleSet {
 
     /// Parses and validates a set of rules files, reporting every problem found.
     pub fn from_texts(files: Vec<RulesText>) -> Result<RuleSet, Vec<Diagnostic>> {
+        RuleSet::load(files, Checks::Full)
+    }
+
+    /// Parses a set of rules files and validates them as `checks` says, reporting every
+    /// problem found.
+    pub fn load(files: Vec<RulesText>, checks: Checks) -> Result<RuleSet, Vec<Diagnostic>> {
+        // Decided once for the whole tree: the checks cross files (citations, overrides).
+        let validating = checks == Checks::Full || !files.iter().all(load::is_embedded);
         let mut problems = Vec::new();
         let mut sources = None;
         let mut national = None;
@@ -123,7 +143,9 @@ impl RuleSet {
         let empty = SourceFile::new();
         let source_registry = sources.as_ref().map_or(&empty, |(_, _, s)| s);
         if let Some((path, text, s)) = &sources {
-            validate::check_sources(path, text, s, &mut problems);
+            if validating {
+                validate::check_sources(path, text, s, &mut problems);
+            }
         } else if !problems.iter().any(|d| d.path.ends_with("sources.toml")) {
             problems.push(Diagnostic::file(
                 "rules/sources.toml",
@@ -131,23 +153,35 @@ impl RuleSet {
             ));
         }
 
-        let procedures =
-            procedures::Procedures::load(procedure_files, source_registry, &mut problems);
+        let procedures = procedures::Procedures::load(
+            procedure_files,
+            source_registry,
+            validating,
+            &mut problems,
+        );
 
         let national =
             national.and_then(
                 |(path, text)| match validate::parse::<RulesFile>(&path, &text) {
                     Ok(file) => {
-                        validate::check_file(&path, &text, &file, source_registry, &mut problems);
-                        procedures::check_rules_file(
-                            &path,
-                            &text,
-                            &file,
-                            true,
-                            source_registry,
-                            &procedures,
-                            &mut problems,
-                        );
+                        if validating {
+                            validate::check_file(
+                                &path,
+                                &text,
+                                &file,
+                                source_registry,
+                                &mut problems,
+                            );
+                            procedures::check_rules_file(
+                                &path,
+                                &text,
+                                &file,
+                                true,
+                                source_registry,
+                                &procedures,
+                                &mut problems,
+                            );
+                        }
                         Some(Loaded {
                             path: Str::from(path),
                             text,
@@ -176,29 +210,31 @@ impl RuleSet {
                     continue;
                 }
             };
-            match regions().get(&code) {
-                Some(r) if r.level != Level::County => {}
-                Some(r) => problems.push(Diagnostic::file(
+            if validating {
+                match regions().get(&code) {
+                    Some(r) if r.level != Level::County => {}
+                    Some(r) => problems.push(Diagnostic::file(
+                        &path,
+                        format!("{code} ({}) is a district or county; region files are for a province or a pooling area ({})", r.name, r.pooling_area),
+                    )),
+                    None => problems.push(Diagnostic::file(
+                        &path,
+                        format!("'{code}' is not a known division code; name region files by a 6-digit province or city code (see 'yibao regions')"),
+                    )),
+                }
+                validate::check_file(&path, &text, &file, source_registry, &mut problems);
+                procedures::check_rules_file(
                     &path,
-                    format!("{code} ({}) is a district or county; region files are for a province or a pooling area ({})", r.name, r.pooling_area),
-                )),
-                None => problems.push(Diagnostic::file(
-                    &path,
-                    format!("'{code}' is not a known division code; name region files by a 6-digit province or city code (see 'yibao regions')"),
-                )),
-            }
-            validate::check_file(&path, &text, &file, source_registry, &mut problems);
-            procedures::check_rules_file(
-                &path,
-                &text,
-                &file,
-                false,
-                source_registry,
-                &procedures,
-                &mut problems,
-            );
-            if let Some(nat) = &national {
-                resolve::check_overrides(&path, &text, &file, &nat.file, &mut problems);
+                    &text,
+                    &file,
+                    false,
+                    source_registry,
+                    &procedures,
+                    &mut problems,
+                );
+                if let Some(nat) = &national {
+                    resolve::check_overrides(&path, &text, &file, &nat.file, &mut problems);
+                }
             }
             regional.insert(
                 Str::from(code),
@@ -212,7 +248,7 @@ impl RuleSet {
 
         let pooling = match &pooling_file {
             Some((path, text)) => {
-                pooling::Pooling::load(path, text, source_registry, &mut problems)
+                pooling::Pooling::load(path, text, source_registry, validating, &mut problems)
             }
             None => {
                 problems.push(Diagnostic::file(

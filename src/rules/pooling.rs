@@ -65,11 +65,12 @@ fn in_force(values: &[Entry], on: NaiveDate) -> Option<&Entry> {
 }
 
 impl Pooling {
-    /// Parses and checks `pooling.toml`; problems go to `out`.
+    /// Parses `pooling.toml` and, if `validate`, checks it; problems go to `out`.
     pub fn load(
         path: &str,
         text: &str,
         sources: &SourceFile,
+        validate: bool,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Pooling> {
         let file = match validate::parse::<PoolingFile>(path, text) {
@@ -80,7 +81,9 @@ impl Pooling {
             }
         };
         let before = out.len();
-        check(path, text, &file, sources, out);
+        if validate {
+            check(path, text, &file, sources, out);
+        }
         (out.len() == before).then(|| Pooling {
             path: path.to_string(),
             file,
@@ -308,7 +311,7 @@ mod tests {
         let text = "[province_wide.110000]\nunit = \"flag\"\nlabel = { zh = \"x\", en = \"x\" }\nvalues = [{ since = 1998-01-01, value = true, cite = { source = \"gf-1998-44\" } }]\n";
         let sources = RuleSet::embedded().unwrap().sources;
         let mut out = Vec::new();
-        assert!(Pooling::load("pooling.toml", text, &sources, &mut out).is_none());
+        assert!(Pooling::load("pooling.toml", text, &sources, true, &mut out).is_none());
         let messages: Vec<String> = out.iter().map(|d| d.message.clone()).collect();
         assert!(
             messages.iter().any(|m| m.contains("province_wide.120000")),

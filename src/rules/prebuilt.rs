@@ -7,11 +7,13 @@
 //! text equal to the embedded file; anything else, or a file whose tree does not deserialize,
 //! goes through `toml` itself, which reports problems with their positions.
 //!
-//! Encoding (numbers as LEB128): a value is a tag byte, its span (start, end) and a payload:
-//! 0 string, 1 float (or an integer out of range: its literal as written, parsed again here),
+//! Encoding (numbers as LEB128): a value is a tag byte, its span and a payload: 0 string,
+//! 1 float (or an integer out of range: its literal as written, parsed again here),
 //! 2 integer (zigzag), 3 boolean (one byte), 4 datetime (text), 5 array (count, values),
-//! 6 table (count, then for each entry its key as a string value and its value). Strings are
-//! an offset and a length into the file's string pool, a string literal the compiler has
+//! 6 table (count, then for each entry its key as a string value and its value). A span is
+//! its start's distance from the start of the span read before it (zigzag) and its length,
+//! so both are mostly one byte. Strings are a length: they lie one after the other in the
+//! file's string pool, in the order they are read, a string literal the compiler has
 //! checked, so reading one costs no UTF-8 check.
 
 use std::ops::Range;
@@ -34,7 +36,13 @@ pub fn deserialize<T: DeserializeOwned>(text: &str) -> Option<T> {
     let (rel, _) =
         (files.iter().find(|(_, t)| same(t))).or_else(|| files.iter().find(|(_, t)| *t == text))?;
     let (_, blob, pool) = generated::PREBUILT.iter().find(|(r, _, _)| r == rel)?;
-    let mut reader = Reader { blob, pool, at: 0 };
+    let mut reader = Reader {
+        blob,
+        pool,
+        at: 0,
+        pool_at: 0,
+        last_start: 0,
+    };
     T::deserialize(reader.value().ok()?).ok()
 }
 
@@ -63,7 +71,12 @@ fn damaged() -> Error {
 struct Reader {
     blob: &'static [u8],
     pool: &'static str,
+    /// Where the next value begins in `blob`.
     at: usize,
+    /// Where the next string begins in `pool`.
+    pool_at: usize,
+    /// The start of the span read last.
+    last_start: usize,
 }
 
 impl Reader {
@@ -73,7 +86,20 @@ impl Reader {
         Ok(b)
     }
 
+    /// A number; most are one byte.
+    #[inline]
     fn wide(&mut self) -> Result<u64, Error> {
+        match self.blob.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                Ok(u64::from(b))
+            }
+            _ => self.wider(),
+        }
+    }
+
+    #[inline(never)]
+    fn wider(&mut self) -> Result<u64, Error> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -95,17 +121,25 @@ impl Reader {
     }
 
     fn text(&mut self) -> Result<&'static str, Error> {
-        let start = self.number()?;
+        let start = self.pool_at;
         let end = start.checked_add(self.number()?).ok_or_else(damaged)?;
         let pool: &'static str = self.pool;
-        pool.get(start..end).ok_or_else(damaged)
+        let text = pool.get(start..end).ok_or_else(damaged)?;
+        self.pool_at = end;
+        Ok(text)
     }
 
     fn span(&mut self) -> Result<Range<usize>, Error> {
-        Ok(self.number()?..self.number()?)
+        let last = i64::try_from(self.last_start).map_err(|_| damaged())?;
+        let start = last.checked_add(self.integer()?).ok_or_else(damaged)?;
+        let start = usize::try_from(start).map_err(|_| damaged())?;
+        let end = start.checked_add(self.number()?).ok_or_else(damaged)?;
+        self.last_start = start;
+        Ok(start..end)
     }
 
     /// The next value: its tag and span read, its payload next.
+    #[inline]
     fn value(&mut self) -> Result<Value<'_>, Error> {
         let tag = self.byte()?;
         let span = self.span()?;
@@ -348,6 +382,13 @@ mod tests {
             )
         };
         assert_eq!(show(&direct), show(&parsed));
+        // Had the prebuilt trees not deserialized, both sides would have come from toml.
+        for (rel, text) in crate::rules::load::embedded_texts() {
+            if *rel == "national.toml" || rel.starts_with("regions/") {
+                let file = deserialize::<crate::rules::schema::RulesFile>(text);
+                assert!(file.is_some(), "{rel} has no prebuilt tree");
+            }
+        }
     }
 
     #[test]

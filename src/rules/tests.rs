@@ -17,6 +17,11 @@ fn shipped() -> RuleSet {
 
 /// The shipped rules with `files` (relative path, text) laid over them.
 fn with(files: &[(&str, &str)]) -> Result<RuleSet, Vec<super::diag::Diagnostic>> {
+    RuleSet::from_texts(overlaid(files))
+}
+
+/// The shipped rules files with `files` (relative path, text) laid over them.
+fn overlaid(files: &[(&str, &str)]) -> Vec<RulesText> {
     let mut texts = load::embedded();
     for (rel, text) in files {
         let t = RulesText {
@@ -29,7 +34,7 @@ fn with(files: &[(&str, &str)]) -> Result<RuleSet, Vec<super::diag::Diagnostic>>
             None => texts.push(t),
         }
     }
-    RuleSet::from_texts(texts)
+    texts
 }
 
 const CAP_4: &str = r#"
@@ -302,4 +307,40 @@ fn the_three_levels_and_which_are_firm() {
     assert_eq!(doc("ybbf-2021-43").level, Evidence::FullText);
     assert!(!doc("ybbf-2021-43").reported);
     assert!(doc("article-000").reported);
+}
+
+/// What a rules tree holds, for comparing two loads of it.
+fn shown(r: &RuleSet) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        r.sources, r.national, r.regions, r.calendar, r.procedures, r.pooling, r.leads
+    )
+}
+
+#[test]
+fn skipping_the_checks_of_the_shipped_tree_loads_the_same_rules() {
+    let full = shipped();
+    let skipped = RuleSet::load(load::embedded(), super::Checks::SkipShipped).unwrap();
+    assert_eq!(shown(&full), shown(&skipped));
+}
+
+#[test]
+fn a_file_that_is_not_the_shipped_one_has_the_whole_tree_checked() {
+    // Parses and deserializes, so only the validation passes find what is wrong with it.
+    let bad = CAP_4.replace("jiangsu-2022-transfer", "nope");
+    let texts = overlaid(&[("regions/110000.toml", bad.as_str())]);
+    let Err(errs) = RuleSet::load(texts, super::Checks::SkipShipped) else {
+        panic!("an overlay was taken on trust");
+    };
+    assert!(errs.iter().any(|e| e.message.contains("nope")), "{errs:#?}");
+    // A copy of a shipped text read from elsewhere is not taken on trust either.
+    let copied: Vec<RulesText> = load::embedded()
+        .into_iter()
+        .map(|mut f| {
+            f.text = f.text.map(|t| t.as_str().to_string().into());
+            f
+        })
+        .collect();
+    assert!(!copied.iter().any(load::is_embedded));
+    assert!(load::embedded().iter().all(load::is_embedded));
 }

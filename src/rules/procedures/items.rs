@@ -33,7 +33,7 @@ pub struct ItemData {
     pub who: Option<Who>,
     /// Tags that must all hold for the item to apply (files that use them say which exist).
     #[serde(default)]
-    pub when: Vec<Spanned<String>>,
+    pub when: Vec<Spanned<Str>>,
     pub cite: Cite,
     /// Further sources saying the same.
     #[serde(default)]

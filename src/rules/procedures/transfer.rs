@@ -142,7 +142,7 @@ fn unique_per_situation(ctx: &FileCtx, list: &str, items: &[ItemData], out: &mut
                 ),
             ));
         }
-        let mut when: Vec<String> = item.when.iter().map(|t| t.get_ref().clone()).collect();
+        let mut when: Vec<String> = item.when.iter().map(|t| t.get_ref().to_string()).collect();
         when.sort();
         let key = (item.id.get_ref().to_string(), when);
         if let Some(first) = seen.get(&key) {
