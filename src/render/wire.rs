@@ -672,9 +672,10 @@ impl<'a> TransferJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> TransferJson<'a> {
-        let cx = text::transfer::context(a, lang, origin.voice);
+        let worded = (a.waiting.as_ref()).map(|w| text::transfer::waiting(w, lang, origin.voice));
+        let cx = text::transfer::context_with(a, lang, origin.voice, worded.as_deref());
         let why = |w: &Why| text::transfer::why(a, w, lang, origin.voice);
-        let (summary, lines) = text::transfer::summary_and_lines(a, lang, origin.voice);
+        let (summary, lines) = text::transfer::summary_and_lines(a, &cx, worded.as_deref());
         let verdict = VerdictJson::new(
             transfer::SCHEMA,
             origin,
@@ -696,7 +697,7 @@ impl<'a> TransferJson<'a> {
                 months: w.months,
                 up_to_months: w.up_to_months,
                 min_after_repair_months: w.min_after_repair_months,
-                text: text::transfer::waiting(w, lang, origin.voice),
+                text: worded.unwrap_or_default(),
                 cites: w.cites.iter().map(|c| c.as_str()).collect(),
                 unverified: w.unverified,
                 conditional: w.conditional,

@@ -47,11 +47,12 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
     summary_of(a, lang, ends(a, lang))
 }
 
-/// The conclusion and the key lines, the two places named once for both.
-pub fn summary_and_lines(a: &Answer, lang: Lang, voice: Voice) -> (String, Vec<Line>) {
-    let (from, to) = ends(a, lang);
-    let lines = lines_of(a, lang, voice, (from.clone(), to.clone()));
-    (summary_of(a, lang, (from, to)), lines)
+/// The conclusion and the key lines, the two places named once for both; `waiting` is the
+/// waiting period as worded (`waiting`), made once by the caller.
+pub fn summary_and_lines(a: &Answer, cx: &Context, waiting: Option<&str>) -> (String, Vec<Line>) {
+    let (from, to) = ends(a, cx.lang);
+    let lines = lines_of(a, cx, waiting, (from.clone(), to.clone()));
+    (summary_of(a, cx.lang, (from, to)), lines)
 }
 
 fn summary_of(a: &Answer, lang: Lang, (from, to): (String, String)) -> String {
@@ -102,8 +103,13 @@ fn summary_of(a: &Answer, lang: Lang, (from, to): (String, String)) -> String {
 
 /// The key facts and figures, in display order (id, label, value), with the two places as
 /// named in sentences.
-fn lines_of(a: &Answer, lang: Lang, voice: Voice, (from, to): (String, String)) -> Vec<Line> {
-    let f = &a.facts;
+fn lines_of(
+    a: &Answer,
+    cx: &Context,
+    waiting_text: Option<&str>,
+    (from, to): (String, String),
+) -> Vec<Line> {
+    let (f, lang) = (&a.facts, cx.lang);
     let mut out = Vec::new();
     let mut line = |id: &'static str, label: Text, value: String| {
         out.push((Cow::Borrowed(id), label.get(lang).to_string(), value));
@@ -131,11 +137,11 @@ fn lines_of(a: &Answer, lang: Lang, voice: Voice, (from, to): (String, String)) 
             reason(r).get(lang).into(),
         );
     }
-    if let Some(w) = &a.waiting {
+    if let (Some(w), Some(text)) = (&a.waiting, waiting_text) {
         line(
             "waiting_period",
             Text::new("等待期", "waiting period"),
-            waiting(w, lang, voice),
+            text.to_string(),
         );
         if let Some(text) = benefits(w, lang) {
             line("benefits_from", Text::new("待遇开始", "cover starts"), text);
@@ -172,7 +178,6 @@ fn lines_of(a: &Answer, lang: Lang, voice: Voice, (from, to): (String, String)) 
         );
     }
     if let Some(next) = a.next_step {
-        let cx = context(a, lang, voice);
         let text = (a.verdict.steps.iter())
             .find(|s| s.said.id() == next)
             .map(|s| cx.said(&s.said).into_owned())
@@ -184,12 +189,21 @@ fn lines_of(a: &Answer, lang: Lang, voice: Voice, (from, to): (String, String)) 
 
 /// The context the shared words need.
 pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang, voice: Voice) -> Context<'x, 'r> {
+    let worded = a.waiting.as_ref().map(|w| waiting(w, lang, voice));
+    context_with(a, lang, voice, worded.as_deref())
+}
+
+/// `context`, with the waiting period already worded (`waiting`).
+pub fn context_with<'x, 'r>(
+    a: &'x Answer<'r>,
+    lang: Lang,
+    voice: Voice,
+    worded: Option<&str>,
+) -> Context<'x, 'r> {
     let depends = (a.verdict.conditions.iter()).any(|c| matches!(c.said, Said::WaitingDepends));
     Context {
         verdict: &a.verdict,
-        waiting: (a.waiting.as_ref())
-            .filter(|_| depends)
-            .map(|w| waiting(w, lang, voice)),
+        waiting: worded.filter(|_| depends).map(str::to_string),
         place: None,
         lang,
         voice,
