@@ -216,7 +216,7 @@ impl<'a> VerdictJson<'a> {
         rules: &'a RuleSet,
         summary: String,
         lines: Vec<(Cow<'static, str>, String, String)>,
-        why: Option<&dyn Fn(&Why) -> String>,
+        why: Option<impl Fn(&Why) -> String>,
     ) -> VerdictJson<'a> {
         let v = cx.verdict;
         let trace = why.map(|why| {
@@ -683,7 +683,7 @@ impl<'a> TransferJson<'a> {
             rules,
             summary,
             lines,
-            explain.then_some(&why as &dyn Fn(&Why) -> String),
+            explain.then_some(why),
         );
         TransferJson {
             verdict,
@@ -805,7 +805,7 @@ impl<'a> MergeJson<'a> {
                 rules,
                 text::merge::summary(a, lang),
                 text::merge::lines(a, lang),
-                explain.then_some(&why as &dyn Fn(&Why) -> String),
+                explain.then_some(why),
             ),
             from: PlaceJson::of(&a.facts.from),
             to: PlaceJson::of(&a.facts.to),
@@ -916,7 +916,7 @@ impl<'a> BalanceJson<'a> {
             rules,
             text::balance::summary(a, lang),
             text::balance::lines(a, lang),
-            explain.then_some(&why as &dyn Fn(&Why) -> String),
+            explain.then_some(why),
         );
         let dates = match &a.mode {
             balance::Mode::AfterTransfer { limits, overdue } => {
@@ -1058,7 +1058,7 @@ impl<'a> RefundJson<'a> {
                 rules,
                 text::refund::summary(a, lang),
                 text::refund::lines(a, lang),
-                explain.then_some(&why as &dyn Fn(&Why) -> String),
+                explain.then_some(why),
             ),
             case: a.found.as_ref().map(|f| CaseJson {
                 id: f.row.case.id.get_ref(),
@@ -1117,7 +1117,7 @@ impl<'a> DentalJson<'a> {
                 rules,
                 text::dental::summary(a, lang),
                 text::dental::lines(a, lang),
-                explain.then_some(&why as &dyn Fn(&Why) -> String),
+                explain.then_some(why),
             ),
             region: (a.facts.region.as_deref())
                 .filter(|_| found)
