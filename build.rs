@@ -77,7 +77,7 @@ fn region_index(path: &Path) -> String {
     // Codes are six digits (`keys::rows` keeps no other): kept as numbers, compared as such.
     code.push_str("];\n\npub static BY_CODE: &[(u32, u16)] = &[\n");
     let mut by_code: Vec<(u32, usize)> = (rows.iter().enumerate())
-        .map(|(i, r)| (r.code.parse().expect("a six-digit code"), i))
+        .map(|(i, r)| (keys::code_number(r.code).expect("a six-digit code"), i))
         .collect();
     by_code.sort();
     for (c, i) in by_code {

@@ -153,10 +153,7 @@ pub fn regions() -> &'static Regions {
 /// The row index of a code in the generated tables. Every code is six digits, so the table
 /// holds them as numbers: a lookup compares integers, not strings.
 fn index_of(code: &str) -> Option<usize> {
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let number: u32 = code.parse().ok()?;
+    let number = keys::code_number(code)?;
     index::BY_CODE
         .binary_search_by_key(&number, |(c, _)| *c)
         .ok()

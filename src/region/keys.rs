@@ -20,6 +20,14 @@ pub fn is_county(code: &str) -> bool {
     !(code.ends_with("00") || code.get(2..4) == Some("90"))
 }
 
+/// A division code as a number: six ASCII digits, or `None`.
+pub fn code_number(code: &str) -> Option<u32> {
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    code.parse().ok()
+}
+
 /// The rows of the tab-separated list, in file order; comments, malformed lines and repeated
 /// codes are skipped (the tests check there are none in the embedded file).
 pub fn rows(text: &str) -> Vec<Row<'_>> {
@@ -33,7 +41,7 @@ pub fn rows(text: &str) -> Vec<Row<'_>> {
         let (Some(code), Some(name)) = (fields.next(), fields.next()) else {
             continue;
         };
-        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) || name.is_empty() {
+        if code_number(code).is_none() || name.is_empty() {
             continue;
         }
         let (short_name, pinyin) = match (fields.next(), fields.next()) {

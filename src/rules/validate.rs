@@ -250,7 +250,7 @@ fn outside_mainland(path: &str) -> Option<String> {
         .and_then(|p| p.file_name())
         .is_some_and(|d| d == "regions");
     let code = path.file_stem()?.to_str()?;
-    let digits = code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit());
+    let digits = crate::region::keys::code_number(code).is_some();
     (in_regions && digits && matches!(&code[..2], "71" | "81" | "82")).then(|| code.to_string())
 }
 
