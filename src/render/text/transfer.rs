@@ -189,25 +189,32 @@ fn lines_of(
 
 /// The context the shared words need.
 pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang, voice: Voice) -> Context<'x, 'r> {
-    let worded = a.waiting.as_ref().map(|w| waiting(w, lang, voice));
+    let worded = (a.waiting.as_ref())
+        .filter(|_| waiting_depends(a))
+        .map(|w| waiting(w, lang, voice));
     context_with(a, lang, voice, worded.as_deref())
 }
 
-/// `context`, with the waiting period already worded (`waiting`).
+/// `context`, with the waiting period already worded (`waiting`); the context keeps it only
+/// when a condition refers to it.
 pub fn context_with<'x, 'r>(
     a: &'x Answer<'r>,
     lang: Lang,
     voice: Voice,
     worded: Option<&str>,
 ) -> Context<'x, 'r> {
-    let depends = (a.verdict.conditions.iter()).any(|c| matches!(c.said, Said::WaitingDepends));
     Context {
         verdict: &a.verdict,
-        waiting: worded.filter(|_| depends).map(str::to_string),
+        waiting: worded.filter(|_| waiting_depends(a)).map(str::to_string),
         place: None,
         lang,
         voice,
     }
+}
+
+/// True when the answer depends on the waiting period (a condition says so).
+fn waiting_depends(a: &Answer) -> bool {
+    (a.verdict.conditions.iter()).any(|c| matches!(c.said, Said::WaitingDepends))
 }
 
 /// A step of the reasoning.
