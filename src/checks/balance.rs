@@ -12,6 +12,7 @@ pub use super::Scheme;
 use super::limits::{self, Limits};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::{self, ChannelData, Shows};
+use crate::rules::procedures::items::by_id;
 use crate::verdict::{Chase, Said, Verdict, Warning, Why};
 use crate::vocab::{Channel, Outcome, Place, Who};
 pub use monthly::Credit;
@@ -131,7 +132,7 @@ fn add_channels<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, what: Shows) -> Ve
 /// The note that the account's money is the person's own (shown with every answer about it).
 fn own_money_note<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
     let notes = &policy.rules.procedures.channels.note;
-    if let Some(own) = notes.iter().find(|n| n.id.get_ref() == "own_money") {
+    if let Some(own) = by_id(notes, "own_money") {
         let note = v.rule(policy, own);
         v.notes.push(note);
     }

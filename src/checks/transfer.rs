@@ -20,6 +20,7 @@ use super::limits::{self, Limits};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::items::ItemData;
+use crate::rules::procedures::items::by_id;
 use crate::rules::procedures::transfer::BLOCKERS;
 use crate::verdict::{
     Answered, Chase, Limit, Names, Said, Standing, Statement, Step, Verdict, Why,
@@ -82,7 +83,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     if facts.from == facts.to {
         a.same_pooling_area = true;
         v.trace("same_pooling_area", true, Why::SamePoolingArea);
-        if let Some(n) = data.note.iter().find(|n| n.id.get_ref() == "same_area") {
+        if let Some(n) = by_id(&data.note, "same_area") {
             let note = v.rule(policy, n);
             v.notes.push(note);
         }
@@ -304,7 +305,7 @@ pub(crate) fn add_overdue_steps<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>) {
         let step = v.rule_step(policy, Said::Chase { item: c, when }, c, default);
         v.steps.push(step);
     }
-    if let Some(n) = (data.note.iter()).find(|n| n.id.get_ref() == "hotline_caveat") {
+    if let Some(n) = by_id(&data.note, "hotline_caveat") {
         let note = v.rule(policy, n);
         v.notes.push(note);
     }

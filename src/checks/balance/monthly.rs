@@ -8,6 +8,7 @@
 use super::{Answer, Facts, Mode, Scheme, add_channels, own_money_note};
 use crate::rules::procedures::channels::{self, RetireeSchedule, Shows};
 use crate::rules::procedures::items::ItemData;
+use crate::rules::procedures::items::by_id;
 use crate::rules::{Policy, Resolved};
 use crate::text::Str;
 use crate::verdict::{LookUp, Said, Statement, Verdict, Warning, Why};
@@ -46,7 +47,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     let data = &policy.rules.procedures.channels.monthly;
     let credit = if scheme == Scheme::Resident {
         v.outcome = Outcome::No;
-        if let Some(n) = data.note.iter().find(|n| n.id.get_ref() == "resident_none") {
+        if let Some(n) = by_id(&data.note, "resident_none") {
             let blocker = v.rule(policy, n);
             v.blockers.push(blocker);
         }

@@ -68,7 +68,7 @@ pub struct FilingFile {
 impl FilingFile {
     /// The route explanation `id`, if the file words it.
     pub fn route(&self, id: &str) -> Option<&ItemData> {
-        self.route.iter().find(|r| r.id.get_ref() == id)
+        super::items::by_id(&self.route, id)
     }
 }
 

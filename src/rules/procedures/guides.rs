@@ -79,7 +79,7 @@ pub struct MergeFile {
 
 impl MergeFile {
     pub fn condition(&self, id: &str) -> Option<&ItemData> {
-        self.condition.iter().find(|c| c.id.get_ref() == id)
+        super::items::by_id(&self.condition, id)
     }
 }
 

@@ -54,6 +54,11 @@ impl ItemData {
     }
 }
 
+/// The item of `items` with this id, if the file words it.
+pub fn by_id<'i>(items: &'i [ItemData], id: &str) -> Option<&'i ItemData> {
+    items.iter().find(|i| i.id.get_ref() == id)
+}
+
 /// The file being checked: where problems are reported and which sources exist.
 pub struct FileCtx<'a> {
     pub path: &'a str,
