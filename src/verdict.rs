@@ -16,6 +16,19 @@ use crate::rules::{DocId, Policy, Resolved, RuleGap};
 use crate::text::{Str, Text};
 use crate::vocab::{Channel, Outcome, Place, Who};
 
+/// True when there is at least one flag and every one is set: statements that all rest only
+/// on reported sources (each flag a statement's `unverified`).
+pub fn only_reported(unverified: impl IntoIterator<Item = bool>) -> bool {
+    let mut any = false;
+    for u in unverified {
+        if !u {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// One thing an answer says: a statement of the rules files, or one the answer makes, named
 /// by kind (its words are in the text catalogue).
 #[derive(Debug, Clone)]
@@ -51,7 +64,7 @@ pub enum Said<'r> {
     NeedAge,
     /// A dental caveat (designated institution, imported materials).
     Caveat(&'r Caveat),
-    /// A refund case whose sources are all only reported.
+    /// An answer whose sources are all only reported: a refund case, a filing, a route.
     CaseReported,
     /// A dental cover whose outcome rests only on reports.
     CoverReported(Outcome),

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{Policy, Resolved};
-use crate::verdict::{Verdict, Warning, Why};
+use crate::verdict::{Said, Statement, Verdict, Warning, Why, only_reported};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 
 pub const SCHEMA: &str = "yibao.filing/1";
@@ -260,6 +260,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         let s = v.rule(policy, item);
         v.notes.push(s);
     }
+    let not_needed_reported = only_reported(v.notes.iter().map(|s| s.unverified));
     for item in data.condition.iter().filter(|i| i.applies(&tags)) {
         let s = v.rule(policy, item);
         v.conditions.push(s);
@@ -279,6 +280,20 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
     if let Some(gap) = gap {
         v.warnings.push(Warning::Gap(gap));
+    }
+    // What the answer rests on: the filing steps, or why none is needed (a region's own
+    // waiver speaks for itself, `waiver_reported` when it is only reported). Resting only on
+    // reported sources, a firm answer is conditional, as refund's and dental's are.
+    let rests_on_reports = match (needed, waived) {
+        (true, _) => only_reported(v.steps.iter().map(|s| s.unverified)),
+        (false, false) => not_needed_reported,
+        (false, true) => false,
+    };
+    if rests_on_reports && v.conditions.is_empty() && v.warnings.is_empty() {
+        v.conditions.push(Statement {
+            said: Said::CaseReported,
+            unverified: false,
+        });
     }
     v.outcome = if v.conditions.is_empty() && v.warnings.is_empty() {
         Outcome::Yes
@@ -321,7 +336,9 @@ mod tests {
     fn one_pooling_area_needs_no_filing() {
         let a = run("110000", "110000", Some(Kind::Temporary), "2026-03-02");
         assert!(!a.needed);
-        assert_eq!(a.verdict.outcome, Outcome::Yes);
+        // The notice that says so was read only in reports: firm in substance, but open.
+        assert_eq!(a.verdict.outcome, Outcome::Conditional);
+        assert_eq!(ids(&a.verdict.conditions), ["reported_only"]);
         assert!(a.verdict.steps.is_empty());
         assert_eq!(ids(&a.verdict.notes), ["same_area"]);
     }
@@ -336,7 +353,9 @@ mod tests {
         );
         assert!(a.needed);
         assert_eq!(a.scope, Scope::CrossProvince);
-        assert_eq!(a.verdict.outcome, Outcome::Yes);
+        // Every step rests on the 2022 notice, read only in reports.
+        assert_eq!(a.verdict.outcome, Outcome::Conditional);
+        assert_eq!(ids(&a.verdict.conditions), ["reported_only"]);
         let m = ids(&a.verdict.materials);
         assert!(m.contains(&"proof_resettled".into()) && m.contains(&"promise_letter".into()));
         let n = ids(&a.verdict.notes);
@@ -405,7 +424,7 @@ mod tests {
         assert_eq!(a.verdict.outcome, Outcome::Conditional);
         assert!(matches!(a.verdict.warnings[..], [Warning::Gap(_)]));
         let same = run("110000", "110000", Some(Kind::Temporary), "2022-06-01");
-        assert_eq!(same.verdict.outcome, Outcome::Yes);
+        assert!(same.verdict.warnings.is_empty());
     }
 
     #[test]

@@ -165,8 +165,11 @@ pub fn decide<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
             .find(|r| r.id == "auto_transfer"),
         _ => None,
     };
+    // Whether the statement that names the route rests only on reported sources.
+    let mut reported = false;
     let route = if let Some(r) = &regime {
         let unverified = v.cite(policy, &r.entry.cite);
+        reported = unverified;
         v.notes.push(Statement {
             said: Said::Regime(r.label),
             unverified,
@@ -181,8 +184,16 @@ pub fn decide<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         if route.is_none() || why == "stay_unknown" {
             v.conditions.push(s);
         } else {
+            reported = s.unverified;
             v.notes.insert(0, s);
         }
+    }
+    // A firm route resting only on reported sources is conditional, as a filing's is.
+    if reported && v.conditions.is_empty() {
+        v.conditions.push(Statement {
+            said: Said::CaseReported,
+            unverified: false,
+        });
     }
     v.outcome = if v.conditions.is_empty() {
         Outcome::Yes

@@ -102,7 +102,7 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
             "--kind",
             "resettled_retiree",
         ],
-        0,
+        3,
     ),
     (
         "filing",
@@ -115,10 +115,10 @@ const SAMPLES: &[(&str, &[&str], i32)] = &[
             "--kind",
             "temporary",
         ],
-        0,
+        3,
     ),
     ("filing", &["filing", "--from", "苏州", "--to", "南京"], 3),
-    ("filing", &["filing", "--from", "海口", "--to", "三亚"], 0),
+    ("filing", &["filing", "--from", "海口", "--to", "三亚"], 3),
     (
         "route",
         &[

@@ -603,9 +603,13 @@ pub fn warning(w: &Warning, lang: Lang, voice: Voice) -> String {
 /// Said once, after an answer's summary, when reports alone make it conditional: how many of
 /// the documents it cites are only reported.
 pub fn decided_by_reports(n: usize, lang: Lang) -> String {
+    let documents = match n {
+        1 => "One document this answer rests on is",
+        _ => &format!("{n} of the documents this answer rests on are"),
+    };
     say!(
         lang,
         "这个结论依据的规定中有 {n} 条只见于转述,所以只能说视情况而定;办理前请向当地医保经办机构确认。",
-        "{n} of the documents this answer rests on are seen only in reports, so it can only say conditional; confirm with the local agency before acting."
+        "{documents} seen only in reports, so it can only say conditional; confirm with the local agency before acting."
     )
 }
