@@ -52,10 +52,11 @@ pub fn summary(case: &Case, d: &Dated, lang: Lang) -> String {
 /// The reminder's title: `n` working days before the deadline.
 pub fn reminder_summary(case: &Case, d: &Dated, n: u32, lang: Lang) -> String {
     let (title, what, date) = (&case.title, what(d, lang), d.date);
+    let days = super::Count(n.into(), "working day");
     say!(
         lang,
         "提醒 医保 {title}: 还有 {n} 个工作日 — {what}(最迟 {date})",
-        "Reminder, insurance {title}: {n} working days left — {what} (by {date})"
+        "Reminder, insurance {title}: {days} left — {what} (by {date})"
     )
 }
 

@@ -11,16 +11,20 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
     let v = &a.verdict;
     let (from, to) = (place(&a.facts.from, lang), place(&a.facts.to, lang));
     let (blocked, open) = (v.blockers.len(), v.conditions.len());
+    let (problems, points) = (
+        super::Count(blocked as i64, "problem"),
+        super::Count(open as i64, "point"),
+    );
     match v.outcome {
         Outcome::No => say!(
             lang,
             "现在还不能合并:先解决下面 {blocked} 个问题,再按步骤把{from}的账户转入{to}",
-            "not yet: clear the {blocked} problem(s) below, then move the {from} account into {to} as shown"
+            "not yet: clear the {problems} below, then move the {from} account into {to} as shown"
         ),
         Outcome::Conditional => say!(
             lang,
             "把{from}的账户转入{to}后注销;能否现在办理取决于下面 {open} 个情况",
-            "move the {from} account into {to}, which closes it; whether you can start now depends on the {open} point(s) below"
+            "move the {from} account into {to}, which closes it; whether you can start now depends on the {points} below"
         ),
         Outcome::Yes if a.status.is_some() => {
             let progress = a

@@ -490,7 +490,19 @@ pub fn limit(l: Limit, lang: Lang) -> &'static str {
 
 /// "N 个工作日".
 pub fn working_days(n: u32, lang: Lang) -> String {
-    say!(lang, "{n} 个工作日", "{n} working days")
+    let days = Count(n.into(), "working day");
+    say!(lang, "{n} 个工作日", "{days}")
+}
+
+/// A number and an English noun, plural unless the number is one: "1 month", "3 months".
+/// Written straight into the text it is part of.
+pub struct Count(pub i64, pub &'static str);
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let Count(n, noun) = *self;
+        write!(f, "{n} {noun}{}", if n == 1 { "" } else { "s" })
+    }
 }
 
 /// Whom to ask about a fact answered 不确定 in a walk-through (the fact's id, as in the rules).
@@ -612,4 +624,18 @@ pub fn decided_by_reports(n: usize, lang: Lang) -> String {
         "这个结论依据的规定中有 {n} 条只见于转述,所以只能说视情况而定;办理前请向当地医保经办机构确认。",
         "{documents} seen only in reports, so it can only say conditional; confirm with the local agency before acting."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_are_singular_only_for_one() {
+        assert_eq!(Count(1, "month").to_string(), "1 month");
+        assert_eq!(Count(3, "month").to_string(), "3 months");
+        assert_eq!(Count(0, "point").to_string(), "0 points");
+        assert_eq!(working_days(1, Lang::En), "1 working day");
+        assert_eq!(working_days(1, Lang::Zh), "1 个工作日");
+    }
 }

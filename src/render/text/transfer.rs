@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{Context, Line, Voice, place, say, scheme, working_days};
+use super::{Context, Count, Line, Voice, place, say, scheme, working_days};
 use crate::checks::transfer::waiting::Reading;
 use crate::checks::transfer::window::Standing as WindowStanding;
 use crate::checks::transfer::{Answer, Reason, Status, Waiting, Window};
@@ -74,16 +74,17 @@ fn summary_of(a: &Answer, lang: Lang, (from, to): (String, String)) -> String {
         );
     }
     let (n, c) = (v.blockers.len(), v.conditions.len());
+    let (problems, points) = (Count(n as i64, "problem"), Count(c as i64, "point"));
     match (v.outcome, &a.status) {
         (Outcome::No, _) => say!(
             lang,
             "现在还不能从{from}转到{to}:先解决下面 {n} 个问题,再按步骤申请",
-            "not yet: clear the {n} problem(s) below, then apply to move from {from} to {to} as shown"
+            "not yet: clear the {problems} below, then apply to move from {from} to {to} as shown"
         ),
         (Outcome::Conditional, _) => say!(
             lang,
             "从{from}转到{to}:能否现在申请、结果如何,取决于下面 {c} 个情况",
-            "moving from {from} to {to}: whether you can apply now, and the result, depend on the {c} point(s) below"
+            "moving from {from} to {to}: whether you can apply now, and the result, depend on the {points} below"
         ),
         (Outcome::Yes, Some(st)) => {
             let progress = status(st, lang);
@@ -308,11 +309,14 @@ pub fn waiting(w: &Waiting, lang: Lang, voice: Voice) -> String {
             "居民医保逐年连续参保:没有因断保产生的等待期(仍须在集中参保期参保)",
             "resident insurance held year after year: no waiting period for a break (you still need to enrol in the annual enrolment period)"
         ),
-        Reading::GapPayable { gap, limit } => say!(
-            lang,
-            "中断缴费 {gap} 个月(不超过 {limit} 个月):按转入地规定补缴后不设等待期,从补缴当月起享受待遇,中断期间的医疗费用可按规定报销",
-            "a gap of {gap} months (no more than {limit}): once paid up under the destination's rules there is no waiting period, benefits start the month you pay, and costs during the gap can be claimed"
-        ),
+        Reading::GapPayable { gap, limit } => {
+            let months = Count((*gap).into(), "month");
+            say!(
+                lang,
+                "中断缴费 {gap} 个月(不超过 {limit} 个月):按转入地规定补缴后不设等待期,从补缴当月起享受待遇,中断期间的医疗费用可按规定报销",
+                "a gap of {months} (no more than {limit}): once paid up under the destination's rules there is no waiting period, benefits start the month you pay, and costs during the gap can be claimed"
+            )
+        }
         Reading::GapOverLimit {
             gap,
             limit,
@@ -475,23 +479,27 @@ pub fn refund_command(a: &Answer) -> Option<String> {
 pub fn status(st: &Status, lang: Lang) -> String {
     let elapsed = st.working_days_elapsed;
     let left = st.working_days_left.unwrap_or(0);
+    let (elapsed_days, left_days) = (
+        Count(elapsed.into(), "working day"),
+        Count(left.into(), "working day"),
+    );
     match st.next.map(|(limit, d)| (limit, Iso(d))) {
         Some((Limit::TransferOut, d)) => say!(
             lang,
             "受理后已过 {elapsed} 个工作日;转出地应在 {d} 前办结转出(还有 {left} 个工作日)",
-            "{elapsed} working days since acceptance; the origin should complete the transfer-out by {d} ({left} working days left)"
+            "{elapsed_days} since acceptance; the origin should complete the transfer-out by {d} ({left_days} left)"
         ),
         Some((_, d)) => say!(
             lang,
             "受理后已过 {elapsed} 个工作日;转出时限已过,若 App 里转出仍未办结就是超时了;转入地应在 {d} 前办结(还有 {left} 个工作日)",
-            "{elapsed} working days since acceptance; the transfer-out limit has passed, so if the app does not show it done it is late; the destination should finish by {d} ({left} working days left)"
+            "{elapsed_days} since acceptance; the transfer-out limit has passed, so if the app does not show it done it is late; the destination should finish by {d} ({left_days} left)"
         ),
         None => {
             let by = Iso(st.complete_by);
             say!(
                 lang,
                 "受理后已过 {elapsed} 个工作日,两段时限都已过({by} 前应全部办结);若还没有完成,请按下面的步骤查问",
-                "{elapsed} working days since acceptance and both limits have passed (all should be done by {by}); if it is not complete, chase it as shown below"
+                "{elapsed_days} since acceptance and both limits have passed (all should be done by {by}); if it is not complete, chase it as shown below"
             )
         }
     }
