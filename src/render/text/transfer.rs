@@ -155,6 +155,10 @@ fn lines_of(
             window(w, lang),
         );
     }
+    if let Some(cmd) = filing_command(a) {
+        let text = say!(lang, "改办异地安置备案: {cmd}", "file instead: {cmd}");
+        line("filing", Text::new("下一步", "next"), text);
+    }
     if let Some(cmd) = refund_command(a) {
         let text = say!(lang, "查能否退费: {cmd}", "whether it comes back: {cmd}");
         line("refund", Text::new("重复缴费", "paid twice"), text);
@@ -473,6 +477,19 @@ pub fn refund_command(a: &Answer) -> Option<String> {
         cmd.push_str(&format!(" --scheme {}", s.flag()));
     }
     Some(cmd)
+}
+
+/// For a retiree, whom the transfer rules leave out: the filing to make instead, with the
+/// two places and the kind already given.
+pub fn filing_command(a: &Answer) -> Option<String> {
+    let retired = a.verdict.blockers.iter().any(|b| b.said.id() == "retired");
+    retired.then(|| {
+        let f = &a.facts;
+        format!(
+            "yibao filing --from {} --to {} --kind resettled_retiree",
+            f.from, f.to
+        )
+    })
 }
 
 /// Where an accepted application stands.
