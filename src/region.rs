@@ -80,6 +80,14 @@ impl Region {
         }
     }
 
+    /// The English name: the pinyin (`Xi'an`), or the name in established use where it
+    /// differs (`Harbin`); empty for county-level rows.
+    pub fn english(&self) -> &str {
+        (keys::ENGLISH_NAMES.iter())
+            .find(|(py, _)| *py == self.pinyin)
+            .map_or(&self.pinyin, |(_, en)| en)
+    }
+
     /// `西安市 (610100)`: how messages name a region.
     pub fn label(&self) -> String {
         format!("{} ({})", self.name, self.code)
@@ -109,13 +117,13 @@ pub fn place_label(place: &Region, area: &Region, lang: crate::text::Lang) -> St
     let one = |r: &Region| match lang {
         Lang::Zh => format!("{} ({})", r.name, r.code),
         Lang::En if r.pinyin.is_empty() => format!("{} ({})", r.name, r.code),
-        Lang::En => format!("{} ({}, {})", r.pinyin, r.name, r.code),
+        Lang::En => format!("{} ({}, {})", r.english(), r.name, r.code),
     };
     if place.code == area.code {
         return one(place);
     }
     let area_name = match lang {
-        Lang::En if !area.pinyin.is_empty() => format!("{} ({})", area.pinyin, area.name),
+        Lang::En if !area.pinyin.is_empty() => format!("{} ({})", area.english(), area.name),
         _ => area.name.clone(),
     };
     format!("{}, {area_name}", one(place))

@@ -15,6 +15,20 @@ pub struct Row<'a> {
     pub pinyin: &'a str,
 }
 
+/// English names in established use that are not the pinyin of the short name (names from
+/// Mongolian, Uyghur and Tibetan, and Harbin), by that pinyin: English output shows them and
+/// lookup finds a place by them too.
+pub const ENGLISH_NAMES: [(&str, &str); 5] = [
+    ("Ha'erbin", "Harbin"),
+    ("Huhehaote", "Hohhot"),
+    ("Wulumuqi", "Urumqi"),
+    ("Lasa", "Lhasa"),
+    ("Neimenggu", "Inner Mongolia"),
+];
+
+/// Other English names people type, found but not shown, by the pinyin of the short name.
+const ALSO_TYPED: [(&str, &str); 1] = [("Xizang", "Tibet")];
+
 /// True for district- and county-level codes (not `XX0000`, `XXYY00` or `XX90YY`).
 pub fn is_county(code: &str) -> bool {
     !(code.ends_with("00") || code.get(2..4) == Some("90"))
@@ -253,6 +267,8 @@ pub fn keys(name: &str, short_name: &str, pinyin: &str) -> Vec<String> {
     if !py.is_empty() {
         keys.push(py);
     }
+    let english = (ENGLISH_NAMES.iter().chain(&ALSO_TYPED)).filter(|(p, _)| *p == pinyin);
+    keys.extend(english.map(|(_, en)| normalize(en)));
     keys
 }
 

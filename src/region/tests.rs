@@ -389,6 +389,29 @@ fn places_are_labelled_with_their_pooling_area_in_both_languages() {
     let xian = rs.get("610100").unwrap();
     assert_eq!(place_label(xian, xian, Lang::En), "Xi'an (西安市, 610100)");
     assert_eq!(place_label(xian, xian, Lang::Zh), "西安市 (610100)");
+    // Where English has its own established name, that is shown (the pinyin still finds it).
+    let harbin = rs.get("230100").unwrap();
+    assert_eq!(harbin.pinyin, "Ha'erbin");
+    assert_eq!(
+        place_label(harbin, harbin, Lang::En),
+        "Harbin (哈尔滨市, 230100)"
+    );
+}
+
+#[test]
+fn places_are_found_by_their_english_names_too() {
+    for (q, code) in [
+        ("Harbin", "230100"),
+        ("haerbin", "230100"),
+        ("Urumqi", "650100"),
+        ("Hohhot", "150100"),
+        ("Lhasa", "540100"),
+        ("Inner Mongolia", "150000"),
+        ("Tibet", "540000"),
+        ("Xizang", "540000"),
+    ] {
+        assert_eq!(code_of(q), code, "{q}");
+    }
 }
 
 #[test]

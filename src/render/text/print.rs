@@ -8,7 +8,7 @@ use crate::text::Lang;
 /// A pooling area as titles name it: `西安市`, in English `Xi'an`.
 pub fn place(code: &str, lang: Lang) -> String {
     match crate::region::regions().get(code) {
-        Some(r) if lang == Lang::En && !r.pinyin.is_empty() => r.pinyin.clone(),
+        Some(r) if lang == Lang::En && !r.pinyin.is_empty() => r.english().to_string(),
         Some(r) => r.name.clone(),
         None => code.to_string(),
     }
