@@ -535,7 +535,9 @@ fn footer(out: &mut String, v: &VerdictJson, lang: Lang, layout: &Layout, w: usi
         console::style(label).bold(),
         outcome_word(v.outcome, lang)
     );
+    // A blocked person cannot apply yet: the agencies' limits are not theirs to watch.
     let upcoming = (v.deadlines.iter())
+        .filter(|_| v.outcome != Outcome::No)
         .filter(|d| layout.on.is_none_or(|on| d.date >= on))
         .min_by_key(|d| d.date);
     if let Some(d) = upcoming {

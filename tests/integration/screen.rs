@@ -278,9 +278,13 @@ fn in_a_pipe_there_is_no_colour_and_no_closing_reminder() {
 
 /// The happy-path plan at an 80-column terminal, with or without NO_COLOR.
 fn at_terminal(no_color: bool) -> String {
+    at_terminal_with(HAPPY, no_color)
+}
+
+fn at_terminal_with(args: &str, no_color: bool) -> String {
     use expectrl::Expect;
     let mut cmd = std::process::Command::new(crate::support::bin());
-    cmd.args(words(HAPPY))
+    cmd.args(words(args))
         .args(["--on", "2026-09-20", "--no-input"])
         .env("TERM", "xterm")
         .env("COLUMNS", "80")
@@ -295,6 +299,16 @@ fn at_terminal(no_color: bool) -> String {
     s.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
     let out = s.expect(expectrl::Eof).expect("ends");
     String::from_utf8_lossy(out.as_bytes()).replace("\r\n", "\n")
+}
+
+#[test]
+fn a_blocked_person_is_not_shown_the_agencies_next_deadline_at_the_end() {
+    // Arrears block the move: the limits the agencies would work to are not theirs yet.
+    let blocked = HAPPY.replace("--arrears no", "--arrears yes");
+    let plain = at_terminal_with(&blocked, true);
+    let last = plain.trim_end().lines().last().unwrap_or_default();
+    assert!(last.starts_with("结论: 不可以"), "{plain}");
+    assert!(!plain.contains("下一个期限"), "{plain}");
 }
 
 #[test]
