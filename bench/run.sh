@@ -9,6 +9,8 @@
 # Inputs are generated deterministically (examples/gen_cases.rs, seeded) under target/bench/
 # (or $BENCH_DIR); the 10M-line input is piped, never written. Before timing, jq's outcomes and
 # deadline dates are checked against yibao's on a sample. Timings are wall-clock.
+# Where valgrind is installed, start-up is also counted in instructions (callgrind), which
+# do not vary from run to run as wall time does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,6 +61,13 @@ TRANSFER="$YIBAO transfer --from 西安 --to 北京 --scheme employee --retired 
 hyperfine -N -i --warmup 30 --runs 500 --export-json "$DIR/startup.json" "$YIBAO --version" "$TRANSFER" >&2
 v=$(median 0 "$DIR/startup.json"); t=$(median 1 "$DIR/startup.json")
 
+# Instructions, where valgrind is installed: unlike wall time, the same on every run.
+instr() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*refs: *//p' | tr -d ,; }
+iv=; it=
+if command -v valgrind >/dev/null; then
+  iv=$(instr $YIBAO --version); it=$(instr $TRANSFER)
+fi
+
 # 3. Throughput: batch, the parse-only floor, jq (on JQ_LINES lines: it is slow).
 hyperfine --warmup 1 --runs 3 --export-json "$DIR/batch.json" \
   "$YIBAO batch $DIR/cases.jsonl --on $ON > /dev/null" \
@@ -73,13 +82,14 @@ rss() { "$GEN" "$1" "$SEED" | /usr/bin/time -f %M "$YIBAO" batch --on "$ON" 2>&1
 m1=$(rss "$N"); m2=$(rss "$BIG")
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
-awk -v v="$v" -v t="$t" -v b="$b" -v f="$f" -v u="$u" -v j="$j" -v n="$N" -v jl="$JQ_LINES" \
+awk -v iv="$iv" -v it="$it" -v v="$v" -v t="$t" -v b="$b" -v f="$f" -v u="$u" -v j="$j" -v n="$N" -v jl="$JQ_LINES" \
     -v m1="$m1" -v m2="$m2" -v big="$BIG" -v cpu="$cpu" -v cores="$(nproc)" -v day="$(date +%F)" '
 function rate(lines, secs) { return lines / secs }
 BEGIN {
   printf "\nyibao benchmark — %s, %d cores, %s\n\n", cpu, cores, day
   printf "| figure | measured | target | ratio |\n|---|---|---|---|\n"
   printf "| start-up: transfer --json vs --version (median) | %.2f ms vs %.2f ms | ≤ 1.5× | %.2f× |\n", t*1000, v*1000, t/v
+  if (iv != "") printf "| start-up in instructions (callgrind) | %.2f M vs %.2f M | | %.2f× |\n", it/1e6, iv/1e6, it/iv
   printf "| batch, %d mixed cases | %.2f s (%.0f cases/s) | | |\n", n, b, rate(n, b)
   printf "| jq (bench/transfer.jq), %d cases | %.2f s (%.0f cases/s) | | |\n", jl, j, rate(jl, j)
   printf "| batch vs jq (cases/s) | | ≥ 100× | %.0f× |\n", rate(n, b) / rate(jl, j)
