@@ -38,6 +38,14 @@ pub fn class(c: Class) -> Text {
 /// The conclusion in one sentence.
 pub fn summary(a: &Answer, lang: Lang) -> String {
     let (from, to) = (place(&a.facts.from, lang), place(&a.facts.to, lang));
+    if a.scope == Scope::SameArea && a.facts.from == a.facts.to {
+        // Two districts of one city: the places were typed, the pooling area is what counts.
+        return say!(
+            lang,
+            "不需要备案:两地同属一个统筹地区{to},按本地就医",
+            "no filing needed: both places are in one pooling area, {to}, so care there is local care"
+        );
+    }
     if a.scope == Scope::SameArea {
         return say!(
             lang,
