@@ -438,7 +438,7 @@ impl Prompter {
     pub fn region(
         &self,
         question: &Text,
-        flag: &str,
+        what: &Text,
         resolve: &Resolve,
     ) -> Result<(String, Option<String>), Error> {
         let hint = match self.lang {
@@ -454,7 +454,7 @@ impl Prompter {
                 }
             })?;
             let err = match resolve(&typed) {
-                Ok((place, area)) => return Ok(self.settled(flag, place, area)),
+                Ok((place, area)) => return Ok(self.settled(what, place, area)),
                 Err(e) => e,
             };
             let choices: Vec<String> = match &err {
@@ -485,22 +485,17 @@ impl Prompter {
             let which = Text::new("您指的是哪一个?", "Which one do you mean?");
             if let Some(code) = self.select(&which, &codes)? {
                 match resolve(&code) {
-                    Ok((place, area)) => return Ok(self.settled(flag, place, area)),
+                    Ok((place, area)) => return Ok(self.settled(what, place, area)),
                     Err(e) => self.tell(&e),
                 }
             }
         }
     }
 
-    /// Echoes the place a question settled on and the pooling area it is evaluated in
-    /// ("✔ 转出地: 北京市朝阳区 → 统筹地区 北京市"); returns the pooling area's code, and the
-    /// place's own where it is a district or county inside it.
-    fn settled(&self, flag: &str, place: &Region, area: &Region) -> (String, Option<String>) {
-        let what = match flag {
-            "--from" => Text::new("转出地", "origin"),
-            "--to" => Text::new("转入地", "destination"),
-            _ => Text::new("地区", "place"),
-        };
+    /// Echoes the place a question settled on, as `what` (the question's own word for it), and
+    /// the pooling area it is evaluated in ("✔ 转出地: 北京市朝阳区 → 统筹地区 北京市"); returns
+    /// the pooling area's code, and the place's own where it is a district or county inside it.
+    fn settled(&self, what: &Text, place: &Region, area: &Region) -> (String, Option<String>) {
         let shown = |r: &Region| match self.lang {
             Lang::Zh => r.path_label(),
             Lang::En => crate::region::place_label(r, r, Lang::En),

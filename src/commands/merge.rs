@@ -134,7 +134,11 @@ fn questions(
         }
         trail.mark(p, k);
         k.asked = true;
-        let (area, _) = p.region(&question, flag, &|t| req.place(flag, t))?;
+        let what = match i {
+            0 => Text::new("转出地", "origin"),
+            _ => Text::new("转入地", "destination"),
+        };
+        let (area, _) = p.region(&question, &what, &|t| req.place(flag, t))?;
         *(if i == 0 { &mut k.from } else { &mut k.to }) = Some(area);
     }
     // The same questions as `transfer` asks with the same first answer: "no" for a

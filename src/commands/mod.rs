@@ -58,6 +58,6 @@ pub(crate) fn place(
         return Err(missing_place(flag, what));
     };
     *asked = true;
-    p.region(&question, flag, &|t| req.place(flag, t))
+    p.region(&question, &what, &|t| req.place(flag, t))
         .map(|(area, _)| area)
 }

@@ -237,7 +237,7 @@ fn questions(
                 "您原来在哪里参保?(转出地)",
                 "Where are you insured now? (origin)",
             ),
-            "--from",
+            &Text::new("转出地", "origin"),
             &|t| req.place("--from", t),
         )?;
     }
@@ -250,7 +250,7 @@ fn questions(
                 "要转到哪里?(转入地)",
                 "Where are you moving to? (destination)",
             ),
-            "--to",
+            &Text::new("转入地", "destination"),
             &|t| req.place("--to", t),
         )?;
     }

@@ -2,9 +2,9 @@
 //! and the route question at the start of `yibao transfer`'s walk-through; batch and schema.
 
 use crate::support::Yibao;
-use crate::support::pty::{DOWN, ENTER, answer, finish, spawn};
+use crate::support::pty::{DOWN, ENTER, answer, answer_seen, finish, spawn};
 
-/// Waits for the walk-through to end, checks it exited 0 and showed every one of `shown`;
+/// Waits for the walk-through to end, checks it exited 3 and showed every one of `shown`;
 /// returns what it showed.
 #[track_caller]
 fn ends_showing(s: expectrl::session::OsSession, shown: &[&str]) -> String {
@@ -259,7 +259,13 @@ fn a_region_file_adds_its_own_filing_values() {
 fn the_filing_walk_through_in_chinese_for_a_resettled_retiree_asks_no_hospital_question() {
     let mut s = spawn(&["filing", "--on", "2026-11-23"]);
     answer(&mut s, "您在哪里参保?", "成都\r");
-    answer(&mut s, "要在哪里就医或居住?", "深圳\r");
+    // The place is echoed by the filing's own word for it, not a transfer's.
+    let seen = answer_seen(&mut s, "要在哪里就医或居住?", "深圳\r");
+    assert!(
+        crate::support::says(&seen, "参保地: 四川省 成都市"),
+        "{seen}"
+    );
+    assert!(!seen.contains("转出地"), "{seen}");
     answer(&mut s, "您属于哪种情况?", ENTER);
     let text = ends_showing(
         s,
@@ -269,6 +275,22 @@ fn the_filing_walk_through_in_chinese_for_a_resettled_retiree_asks_no_hospital_q
         ],
     );
     assert!(!text.contains("住院"), "{text}");
+}
+
+#[test]
+fn a_kind_answered_not_sure_is_left_open_without_naming_a_flag() {
+    let mut s = spawn(&["filing", "--on", "2026-11-23"]);
+    answer(&mut s, "您在哪里参保?", "成都\r");
+    answer(&mut s, "要在哪里就医或居住?", "深圳\r");
+    // 不确定 is the last of seven choices.
+    answer(
+        &mut s,
+        "您属于哪种情况?",
+        &format!("{}{ENTER}", DOWN.repeat(6)),
+    );
+    answer(&mut s, "已经在那里住院", ENTER);
+    let text = ends_showing(s, &["还不知道属于哪一类备案", "您答了“不确定”"]);
+    assert!(!text.contains("用 --kind"), "{text}");
 }
 
 #[test]

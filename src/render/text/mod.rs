@@ -309,9 +309,15 @@ impl<'x, 'r> Context<'x, 'r> {
                     }
                 }))
             }
-            Said::Rule(item) | Said::Chase { item, .. } => {
-                item.fix.as_ref().map(|f| Cow::Borrowed(f.get(lang)))
-            }
+            Said::Rule(item) | Said::Chase { item, .. } => item.fix.as_ref().map(|f| {
+                let fix = f.get(lang);
+                match self.voice {
+                    // A fix naming a flag is for a fact not known: in a walk-through the
+                    // person answered "not sure", and no flag is typed at a question.
+                    Voice::Walk if fix.contains("--") => Cow::Owned(not_sure(lang)),
+                    _ => Cow::Borrowed(fix),
+                }
+            }),
             Said::WaitingDepends => Some(Cow::Owned(say!(
                 lang,
                 "向转入地医保经办机构确认等待期",
@@ -386,11 +392,7 @@ impl<'x, 'r> Context<'x, 'r> {
                         "state it with {flag} {values}"
                     )
                 }
-                Voice::Walk => say!(
-                    lang,
-                    "您答了“不确定”:弄清楚后再问一次,结论会更确定",
-                    "you answered \"not sure\": once you know, ask again for a firmer answer"
-                ),
+                Voice::Walk => not_sure(lang),
             })),
             Said::Regime(_) => Some(Cow::Owned(say!(
                 lang,
@@ -486,6 +488,15 @@ pub fn limit(l: Limit, lang: Lang) -> &'static str {
             "destination completes the transfer-in and credits the balance (if the form arrives the same day)",
         ),
     }
+}
+
+/// After a walk-through, for a question answered "not sure".
+fn not_sure(lang: Lang) -> String {
+    say!(
+        lang,
+        "您答了“不确定”:弄清楚后再问一次,结论会更确定",
+        "you answered \"not sure\": once you know, ask again for a firmer answer"
+    )
 }
 
 /// "N 个工作日".
