@@ -7,12 +7,12 @@ mod filing;
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::reuse::{Key, KeyBuilder, Reusable};
+use super::reuse::{KeyBuilder, Reusable};
 use super::text::{self, Context, Voice};
 use crate::checks::transfer;
 use crate::checks::{balance, dental, merge, refund};
@@ -176,6 +176,7 @@ pub struct VerdictJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decided_by_reports: Option<usize>,
     /// The key facts and figures, in display order.
+    #[serde(serialize_with = "super::reuse::each")]
     pub lines: Vec<LineJson>,
     /// Why it is `no`, each with how to clear it.
     #[serde(serialize_with = "super::reuse::each")]
@@ -187,6 +188,7 @@ pub struct VerdictJson<'a> {
     pub steps: Vec<StepJson<'a>>,
     #[serde(serialize_with = "super::reuse::each")]
     pub materials: Vec<ItemJson<'a>>,
+    #[serde(serialize_with = "super::reuse::each")]
     pub deadlines: Vec<DeadlineJson<'a>>,
     /// What moves with the person: contribution years, balance, record.
     #[serde(serialize_with = "super::reuse::each")]
@@ -320,51 +322,77 @@ fn statement_level(
     }
 }
 
-// The parts of answers written once while a batch runs (`reuse`): those worded by the rules
-// as they are, whose text (and so the item it belongs to) lives as long as the rules.
+// The parts of answers written once while a batch runs (`reuse`): a text the rules word as
+// they are is keyed by where it lives (it lives as long as the rules), any other string by
+// its bytes, so a step or a line worded the same for many answers is escaped only once.
 
 impl Reusable for ItemJson<'_> {
-    fn key(&self) -> Option<Key> {
-        let fix = match &self.fix {
-            Some(f) => Some(f.kept?),
-            None => None,
-        };
-        let mut key = KeyBuilder::new(1);
-        key.str(Some(self.text.kept?))?
-            .str(fix)?
-            .str(Some(self.id))?
-            .str(self.cite)?
-            .word(usize::from(self.unverified))?
-            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
-        Some(key.done())
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        self.text.key_in(key.word(1)?)?;
+        match &self.fix {
+            Some(f) => f.key_in(key.word(1)?)?,
+            None => key.word(0)?,
+        }
+        .text(self.id)?
+        .some_text(self.cite)?
+        .word(usize::from(self.unverified))?
+        .word(self.evidence.map_or(0, |e| e as usize + 1))?;
+        Some(())
     }
 }
 
 impl Reusable for StepJson<'_> {
-    fn key(&self) -> Option<Key> {
-        let mut key = KeyBuilder::new(2);
-        key.str(Some(self.text.kept?))?
-            .str(Some(self.id))?
-            .str(self.cite)?
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        self.text
+            .key_in(key.word(2)?)?
+            .text(self.id)?
+            .some_text(self.cite)?
             .word(self.place as usize)?
             .word(self.channel as usize)?
             .word(self.who as usize)?
             .word(usize::from(self.unverified))?
             .word(self.evidence.map_or(0, |e| e as usize + 1))?;
-        Some(key.done())
+        Some(())
     }
 }
 
 impl Reusable for CitationJson<'_> {
-    fn key(&self) -> Option<Key> {
-        // A document of the embedded rules: its title is theirs, and so are its other
-        // fields; the articles must be too.
-        let mut key = KeyBuilder::new(3);
-        key.str(Some(self.id))?.str(Some(self.title.kept?))?;
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        // A document of the rules: its title is theirs, and so are its other fields; the
+        // articles must be too.
+        key.word(3)?
+            .str(Some(self.id))?
+            .str(Some(self.title.kept?))?;
         for a in &self.articles {
             key.str(Some(a.kept?))?;
         }
-        Some(key.done())
+        Some(())
+    }
+}
+
+impl Reusable for LineJson {
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        (key.word(4)?.text(&self.id)?)
+            .text(&self.label)?
+            .text(&self.value)?;
+        Some(())
+    }
+}
+
+impl Reusable for DeadlineJson<'_> {
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        let day = |d: NaiveDate| d.num_days_from_ce() as usize;
+        key.word(5)?
+            .text(self.id)?
+            .text(self.label)?
+            .word(day(self.date))?
+            .word(day(self.from))?
+            .word(self.working_days as usize)?
+            .word(usize::from(self.estimated))?
+            .text(self.cite)?
+            .word(usize::from(self.unverified))?
+            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
+        Some(())
     }
 }
 
@@ -411,6 +439,16 @@ impl<'a> JsonText<'a> {
         JsonText {
             text: Cow::Borrowed(s),
             kept: None,
+        }
+    }
+}
+
+impl JsonText<'_> {
+    /// Adds this text to a key: where it lives when it is kept, else its bytes.
+    fn key_in<'k>(&self, key: &'k mut KeyBuilder) -> Option<&'k mut KeyBuilder> {
+        match self.kept {
+            Some(kept) => key.word(0)?.str(Some(kept)),
+            None => key.word(1)?.text(&self.text),
         }
     }
 }
@@ -1128,5 +1166,43 @@ impl<'a> DentalJson<'a> {
                 name: p.name.get(lang),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Lines {
+        #[serde(serialize_with = "super::super::reuse::each")]
+        lines: Vec<LineJson>,
+    }
+
+    fn line(label: &str, value: &str) -> LineJson {
+        LineJson {
+            id: Cow::Borrowed("waiting_period"),
+            label: label.to_string(),
+            value: value.to_string(),
+        }
+    }
+
+    #[test]
+    fn lines_made_for_each_answer_are_reused_only_when_they_say_the_same() {
+        let _batch = super::super::reuse::Reuse::default();
+        let write = |lines| serde_json::to_string(&Lines { lines }).unwrap();
+        let first = write(vec![line("等待期", "3 个月"), line("等待期", "\"无\"")]);
+        // The same words at other addresses, then words that differ only past the first
+        // eight bytes, or only in their label.
+        let again = write(vec![line("等待期", "3 个月"), line("等待期", "\"无\"")]);
+        let other = write(vec![
+            line("等待期", "3 个月以上"),
+            line("待遇开始", "\"无\""),
+        ]);
+        assert_eq!(first, again);
+        assert_eq!(
+            other,
+            r#"{"lines":[{"id":"waiting_period","label":"等待期","value":"3 个月以上"},{"id":"waiting_period","label":"待遇开始","value":"\"无\""}]}"#
+        );
     }
 }
