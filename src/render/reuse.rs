@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-/// Words in a key: enough for a citation with seventeen articles (the shipped rules cite
-/// at most that many of one document in one answer), or a step whose text of about a
-/// hundred bytes was made for its answer.
-pub const KEY_WORDS: usize = 40;
+/// Words in a key: enough for a citation with thirty articles (the shipped rules cite at
+/// most seventeen of one document in one answer), or a waiting period whose two sentences
+/// of about a hundred bytes each were made for its answer.
+pub const KEY_WORDS: usize = 64;
 
 /// The most objects kept per thread; past it the store starts afresh.
 const MOST_KEPT: usize = 1 << 14;
@@ -136,7 +136,29 @@ where
     seq.end()
 }
 
-/// One object of `each`.
+/// Writes one wire object, copied from its kept JSON when there is one (for
+/// `#[serde(serialize_with = "…")]`).
+pub fn one<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize + Reusable,
+    S: serde::Serializer,
+{
+    Reused(value).serialize(serializer)
+}
+
+/// `one` for a wire object that may be absent (`null`).
+pub fn some<T, S>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize + Reusable,
+    S: serde::Serializer,
+{
+    match value {
+        Some(value) => Reused(value).serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// One object of `each` or `one`.
 struct Reused<'x, T>(&'x T);
 
 impl<T: Serialize + Reusable> Serialize for Reused<'_, T> {

@@ -4,15 +4,15 @@
 //! every object is closed (`additionalProperties: false`).
 
 mod filing;
+mod keys;
 
 use std::borrow::Cow;
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::reuse::{KeyBuilder, Reusable};
 use super::text::{self, Context, Voice};
 use crate::checks::transfer;
 use crate::checks::{balance, dental, merge, refund};
@@ -322,80 +322,6 @@ fn statement_level(
     }
 }
 
-// The parts of answers written once while a batch runs (`reuse`): a text the rules word as
-// they are is keyed by where it lives (it lives as long as the rules), any other string by
-// its bytes, so a step or a line worded the same for many answers is escaped only once.
-
-impl Reusable for ItemJson<'_> {
-    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        self.text.key_in(key.word(1)?)?;
-        match &self.fix {
-            Some(f) => f.key_in(key.word(1)?)?,
-            None => key.word(0)?,
-        }
-        .text(self.id)?
-        .some_text(self.cite)?
-        .word(usize::from(self.unverified))?
-        .word(self.evidence.map_or(0, |e| e as usize + 1))?;
-        Some(())
-    }
-}
-
-impl Reusable for StepJson<'_> {
-    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        self.text
-            .key_in(key.word(2)?)?
-            .text(self.id)?
-            .some_text(self.cite)?
-            .word(self.place as usize)?
-            .word(self.channel as usize)?
-            .word(self.who as usize)?
-            .word(usize::from(self.unverified))?
-            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
-        Some(())
-    }
-}
-
-impl Reusable for CitationJson<'_> {
-    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        // A document of the rules: its title is theirs, and so are its other fields; the
-        // articles must be too.
-        key.word(3)?
-            .str(Some(self.id))?
-            .str(Some(self.title.kept?))?;
-        for a in &self.articles {
-            key.str(Some(a.kept?))?;
-        }
-        Some(())
-    }
-}
-
-impl Reusable for LineJson {
-    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        (key.word(4)?.text(&self.id)?)
-            .text(&self.label)?
-            .text(&self.value)?;
-        Some(())
-    }
-}
-
-impl Reusable for DeadlineJson<'_> {
-    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        let day = |d: NaiveDate| d.num_days_from_ce() as usize;
-        key.word(5)?
-            .text(self.id)?
-            .text(self.label)?
-            .word(day(self.date))?
-            .word(day(self.from))?
-            .word(self.working_days as usize)?
-            .word(usize::from(self.estimated))?
-            .text(self.cite)?
-            .word(usize::from(self.unverified))?
-            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
-        Some(())
-    }
-}
-
 /// The text and fix of a statement the rules word as they are, when those strings live for
 /// the whole run (see `JsonText`).
 fn kept(said: &Said, lang: Lang) -> (Option<&'static str>, Option<&'static str>) {
@@ -439,16 +365,6 @@ impl<'a> JsonText<'a> {
         JsonText {
             text: Cow::Borrowed(s),
             kept: None,
-        }
-    }
-}
-
-impl JsonText<'_> {
-    /// Adds this text to a key: where it lives when it is kept, else its bytes.
-    fn key_in<'k>(&self, key: &'k mut KeyBuilder) -> Option<&'k mut KeyBuilder> {
-        match self.kept {
-            Some(kept) => key.word(0)?.str(Some(kept)),
-            None => key.word(1)?.text(&self.text),
         }
     }
 }
@@ -682,17 +598,25 @@ pub enum DeadlinesBasis {
 pub struct TransferJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub from: PlaceJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub to: PlaceJson<'a>,
     pub same_pooling_area: bool,
     /// Null when the move is not needed or blocked outright.
+    #[serde(serialize_with = "super::reuse::some")]
     pub waiting_period: Option<WaitingJson<'a>>,
     /// Null unless an acceptance date was given.
+    #[serde(serialize_with = "super::reuse::some")]
     pub status: Option<StatusJson>,
     /// Null when the move is not needed or blocked outright.
+    #[serde(serialize_with = "super::reuse::some")]
     pub deadlines_from: Option<DeadlinesFromJson>,
     /// Residents: the destination's annual enrolment window; absent otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::reuse::some"
+    )]
     pub enrolment_window: Option<WindowJson>,
     /// Months paid in both places; absent when there are none.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -818,10 +742,15 @@ fn window_json(w: &transfer::Window, lang: Lang) -> WindowJson {
 pub struct MergeJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub from: PlaceJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub to: PlaceJson<'a>,
     /// Where the accepted application stands; absent without an acceptance date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::reuse::some"
+    )]
     pub status: Option<StatusJson>,
 }
 
