@@ -24,9 +24,16 @@ const MOST_KEPT: usize = 1 << 14;
 /// is copied only when its object is kept).
 type Store = HashMap<Box<[usize]>, Box<RawValue>, std::hash::BuildHasherDefault<KeyHasher>>;
 
+/// What a thread keeps while a batch runs: the JSON, and the key being built (reused, so a
+/// key's words are neither zeroed nor moved for each object).
+struct Kept {
+    store: Store,
+    key: KeyBuilder,
+}
+
 thread_local! {
     /// `None` outside a batch.
-    static KEPT: RefCell<Option<Store>> = const { RefCell::new(None) };
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
 /// While alive, this thread keeps the JSON of `Cached` objects. Made by each thread that
@@ -36,7 +43,11 @@ pub struct Reuse(());
 
 impl Default for Reuse {
     fn default() -> Reuse {
-        KEPT.with(|k| *k.borrow_mut() = Some(Store::default()));
+        let kept = Kept {
+            store: Store::default(),
+            key: KeyBuilder::new(),
+        };
+        KEPT.with(|k| *k.borrow_mut() = Some(kept));
         Reuse(())
     }
 }
@@ -48,8 +59,7 @@ impl Drop for Reuse {
 }
 
 /// The key of a wire object: where its pieces live or what they say, and its small fixed
-/// parts (enums, flags). Equal keys mean equal JSON while the rules stay loaded. Built in
-/// place, on the stack of the one writing the object.
+/// parts (enums, flags). Equal keys mean equal JSON while the rules stay loaded.
 pub struct KeyBuilder {
     words: [usize; KEY_WORDS],
     used: usize,
@@ -164,16 +174,16 @@ struct Reused<'x, T>(&'x T);
 impl<T: Serialize + Reusable> Serialize for Reused<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let value = self.0;
-        let mut key = KeyBuilder::new();
-        if value.key(&mut key).is_none() {
-            return value.serialize(serializer);
-        }
         KEPT.with(|kept| {
             let mut kept = kept.borrow_mut();
-            let Some(store) = kept.as_mut() else {
+            let Some(Kept { store, key }) = kept.as_mut() else {
                 drop(kept);
                 return value.serialize(serializer);
             };
+            key.used = 0;
+            if value.key(key).is_none() {
+                return value.serialize(serializer);
+            }
             if let Some(raw) = store.get(key.words()) {
                 debug_assert_eq!(
                     raw.get(),
