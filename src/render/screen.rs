@@ -246,7 +246,7 @@ fn facts(out: &mut String, v: &VerdictJson, explain: bool, lang: Lang, w: usize)
     if explain {
         let mut tb = table::new(&[t(lang, "项目", "item"), t(lang, "内容", "value")]);
         for l in &v.lines {
-            tb.add_row(vec![l.label.as_str(), l.value.as_str()]);
+            tb.add_row(vec![&*l.label, l.value.as_str()]);
         }
         out.push_str(&table::finish(&tb));
         return;

@@ -52,7 +52,7 @@ fn day<S: serde::Serializer>(d: &NaiveDate, serializer: S) -> Result<S::Ok, S::E
 #[schemars(deny_unknown_fields)]
 pub struct LineJson {
     pub id: Cow<'static, str>,
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub value: String,
 }
 
@@ -217,7 +217,7 @@ impl<'a> VerdictJson<'a> {
         cx: &Context<'a, '_>,
         rules: &'a RuleSet,
         summary: String,
-        lines: Vec<(Cow<'static, str>, String, String)>,
+        lines: Vec<text::Line>,
         why: Option<impl Fn(&Why) -> String>,
     ) -> VerdictJson<'a> {
         let v = cx.verdict;
@@ -1111,7 +1111,7 @@ mod tests {
     fn line(label: &str, value: &str) -> LineJson {
         LineJson {
             id: Cow::Borrowed("waiting_period"),
-            label: label.to_string(),
+            label: Cow::Owned(label.to_string()),
             value: value.to_string(),
         }
     }
