@@ -551,6 +551,7 @@ fn footer(out: &mut String, v: &VerdictJson, lang: Lang, layout: &Layout, w: usi
 mod tests {
     use super::*;
     use crate::render::wire::{CitationJson, ItemJson, JsonText, StepJson};
+    use crate::text::Str;
     use crate::vocab::{Channel, Place, Who};
 
     fn item(text: &'static str, unverified: bool) -> ItemJson<'static> {
@@ -565,6 +566,7 @@ mod tests {
     }
 
     fn citation(id: &'static str, evidence: &'static str) -> CitationJson<'static> {
+        static ARTICLE: Str = Str::Static("第二条");
         CitationJson {
             id,
             title: JsonText::made("办法"),
@@ -573,7 +575,7 @@ mod tests {
             published: chrono::NaiveDate::from_ymd_opt(2021, 11, 1).unwrap(),
             url: "",
             evidence,
-            articles: vec![JsonText::made("第二条")],
+            articles: vec![&ARTICLE],
         }
     }
 

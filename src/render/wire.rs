@@ -128,7 +128,15 @@ pub struct CitationJson<'a> {
     /// (the whole text read on a non-official copy, agreeing with an independent
     /// restatement) or `reported` (summaries and reprints only: 待核对).
     pub evidence: &'a str,
-    pub articles: Vec<JsonText<'a>>,
+    // As the verdict lists them, each written as `JsonText::of` writes it.
+    #[serde(serialize_with = "articles")]
+    #[schemars(with = "Vec<String>")]
+    pub articles: Vec<&'a Str>,
+}
+
+/// A citation's articles, each a rules text as it is.
+fn articles<S: serde::Serializer>(list: &[&Str], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(list.iter().map(|a| JsonText::of(a)))
 }
 
 /// One condition evaluated on the way to the outcome (with `--explain`).
@@ -450,7 +458,7 @@ fn citation<'a>(c: &Citation, articles: Vec<&'a Str>, rules: &'a RuleSet) -> Cit
         published: doc.published,
         url: &doc.url,
         evidence: &doc.evidence,
-        articles: articles.into_iter().map(JsonText::of).collect(),
+        articles,
     }
 }
 

@@ -84,7 +84,7 @@ impl Reusable for CitationJson<'_> {
             .str(Some(self.id))?
             .str(Some(self.title.kept?))?;
         for a in &self.articles {
-            key.str(Some(a.kept?))?;
+            key.str(Some(a.kept()?))?;
         }
         Some(())
     }
