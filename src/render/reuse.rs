@@ -106,9 +106,10 @@ impl KeyBuilder {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0; WORD];
-            last[..rest.len()].copy_from_slice(rest);
-            words[words.len() - 1] = usize::from_le_bytes(last);
+            // The last bytes, little-endian like the rest, shifted in one at a time (a copy
+            // of a few bytes would be a call).
+            let last = rest.iter().rev().fold(0, |w, b| (w << 8) | usize::from(*b));
+            words[words.len() - 1] = last;
         }
         self.used = end;
         Some(self)
