@@ -20,6 +20,16 @@ impl JsonText<'_> {
             None => key.word(1)?.text(&self.text),
         }
     }
+
+    /// Adds an id or a cite of the part this text belongs to: where it lives when the text
+    /// is the rules' own (a statement of the rules, whose id and source are theirs too), else
+    /// its bytes.
+    fn beside<'k>(&self, key: &'k mut KeyBuilder, s: Option<&str>) -> Option<&'k mut KeyBuilder> {
+        match self.kept {
+            Some(_) => key.str(s),
+            None => key.some_text(s),
+        }
+    }
 }
 
 /// A day as a word.
@@ -51,23 +61,22 @@ impl KeyBuilder {
 impl Reusable for ItemJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
         self.text.key_in(key.word(1)?)?;
-        match &self.fix {
+        let key = match &self.fix {
             Some(f) => f.key_in(key.word(1)?)?,
             None => key.word(0)?,
-        }
-        .text(self.id)?
-        .some_text(self.cite)?
-        .level(self.unverified, self.evidence)?;
+        };
+        self.text.beside(key, Some(self.id))?;
+        self.text.beside(key, self.cite)?;
+        key.level(self.unverified, self.evidence)?;
         Some(())
     }
 }
 
 impl Reusable for StepJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        self.text
-            .key_in(key.word(2)?)?
-            .text(self.id)?
-            .some_text(self.cite)?
+        let key = self.text.key_in(key.word(2)?)?;
+        self.text.beside(key, Some(self.id))?;
+        (self.text.beside(key, self.cite)?)
             .word(self.place as usize)?
             .word(self.channel as usize)?
             .word(self.who as usize)?
