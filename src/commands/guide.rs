@@ -15,7 +15,7 @@ use crate::render::wrap::wrap;
 use crate::render::{Report, t, table};
 use crate::request::Request;
 use crate::rules::procedures::guides::Topic;
-use crate::text::{Lang, Text, closest};
+use crate::text::{Lang, Str, Text, closest};
 use crate::verdict::Verdict;
 use crate::vocab::{Channel, Outcome};
 
@@ -213,8 +213,11 @@ impl Report for Guide {
                 push_lines(&mut out, wrap(&text, "  - ", 4, w));
             }
         }
-        let cited: Vec<CitationJson> = (self.citations.iter())
-            .map(|c| CitationJson {
+        let articles: Vec<Vec<Str>> = (self.citations.iter())
+            .map(|c| c.articles.iter().map(Str::from).collect())
+            .collect();
+        let cited: Vec<CitationJson> = (self.citations.iter().zip(&articles))
+            .map(|(c, articles)| CitationJson {
                 id: &c.id,
                 title: JsonText::made(&c.title),
                 doc_no: &c.doc_no,
@@ -222,7 +225,7 @@ impl Report for Guide {
                 published: c.published,
                 url: &c.url,
                 evidence: &c.evidence,
-                articles: c.articles.iter().map(|a| JsonText::made(a)).collect(),
+                articles: articles.iter().collect(),
             })
             .collect();
         sources(&mut out, lang, &cited);

@@ -1,9 +1,10 @@
 //! Wire objects written once and copied from then on, while a batch runs. `batch --full`
-//! writes the same steps, items and citations of the rules for millions of answers; a part
-//! whose every piece belongs to the rules (no date, no text made for one answer) is keyed by
-//! where those pieces live and its JSON kept, for this thread, until the batch ends
-//! (`Reuse`). The rules outlive the batch, so an address cannot come to mean another string
-//! while the JSON is kept. Outside a batch nothing is kept: a single answer is written as is.
+//! writes the same steps, items, key lines, deadlines and citations for millions of answers;
+//! such a part is keyed by its pieces (where those of the rules live, what those made for one
+//! answer say, and its small fixed parts) and its JSON kept, for this thread, until the batch
+//! ends (`Reuse`). The rules outlive the batch, so an address cannot come to mean another
+//! string while the JSON is kept. Outside a batch nothing is kept: a single answer is written
+//! as is.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -11,47 +12,28 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-/// Where the pieces of a wire object live, and its small fixed parts (enums, flags): equal
-/// keys mean equal JSON while the rules stay loaded. Only the words used are hashed and
-/// compared.
-#[derive(Clone, Copy)]
-pub struct Key {
-    words: [usize; KEY_WORDS],
-    used: usize,
-}
-
-impl Key {
-    fn used(&self) -> &[usize] {
-        &self.words[..self.used]
-    }
-}
-
-impl PartialEq for Key {
-    fn eq(&self, other: &Key) -> bool {
-        self.used() == other.used()
-    }
-}
-
-impl Eq for Key {}
-
-impl std::hash::Hash for Key {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.used().iter().for_each(|w| state.write_usize(*w));
-    }
-}
-
-/// Words in a key: enough for a citation with seventeen articles (the shipped rules cite
-/// at most that many of one document in one answer).
-pub const KEY_WORDS: usize = 40;
+/// Words in a key: enough for a citation with thirty articles (the shipped rules cite at
+/// most seventeen of one document in one answer), or a waiting period whose two sentences
+/// of about a hundred bytes each were made for its answer.
+pub const KEY_WORDS: usize = 64;
 
 /// The most objects kept per thread; past it the store starts afresh.
 const MOST_KEPT: usize = 1 << 14;
 
-type Store = HashMap<Key, Box<RawValue>, std::hash::BuildHasherDefault<KeyHasher>>;
+/// Kept JSON by the words of its key (looked up by the words of a key being built, so a key
+/// is copied only when its object is kept).
+type Store = HashMap<Box<[usize]>, Box<RawValue>, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// What a thread keeps while a batch runs: the JSON, and the key being built (reused, so a
+/// key's words are neither zeroed nor moved for each object).
+struct Kept {
+    store: Store,
+    key: KeyBuilder,
+}
 
 thread_local! {
     /// `None` outside a batch.
-    static KEPT: RefCell<Option<Store>> = const { RefCell::new(None) };
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
 /// While alive, this thread keeps the JSON of `Cached` objects. Made by each thread that
@@ -61,7 +43,11 @@ pub struct Reuse(());
 
 impl Default for Reuse {
     fn default() -> Reuse {
-        KEPT.with(|k| *k.borrow_mut() = Some(Store::default()));
+        let kept = Kept {
+            store: Store::default(),
+            key: KeyBuilder::new(),
+        };
+        KEPT.with(|k| *k.borrow_mut() = Some(kept));
         Reuse(())
     }
 }
@@ -72,44 +58,78 @@ impl Drop for Reuse {
     }
 }
 
-/// Builds a key from a tag (which kind of object) and its parts.
+/// The key of a wire object: where its pieces live or what they say, and its small fixed
+/// parts (enums, flags). Equal keys mean equal JSON while the rules stay loaded.
 pub struct KeyBuilder {
-    key: Key,
+    words: [usize; KEY_WORDS],
+    used: usize,
 }
 
 impl KeyBuilder {
-    pub fn new(tag: usize) -> KeyBuilder {
-        let mut words = [0; KEY_WORDS];
-        words[0] = tag;
+    fn new() -> KeyBuilder {
         KeyBuilder {
-            key: Key { words, used: 1 },
+            words: [0; KEY_WORDS],
+            used: 0,
         }
     }
 
-    /// Adds a word; `None` when the key is full. Built in place: a key is 16 words, and
-    /// passing it along by value copies them at every step.
+    /// The words written so far.
+    fn words(&self) -> &[usize] {
+        &self.words[..self.used]
+    }
+
+    /// Adds a word; `None` when the key is full.
     pub fn word(&mut self, word: usize) -> Option<&mut KeyBuilder> {
-        *self.key.words.get_mut(self.key.used)? = word;
-        self.key.used += 1;
+        *self.words.get_mut(self.used)? = word;
+        self.used += 1;
         Some(self)
     }
 
-    /// Adds where a string lives and its length (an empty one is two zero words).
+    /// Adds where a string lives and its length (an empty one is two zero words): only for
+    /// a string that outlives the batch (the rules' or the program's own).
     pub fn str(&mut self, s: Option<&str>) -> Option<&mut KeyBuilder> {
         let (at, len) = s.map_or((0, 0), |s| (s.as_ptr().addr(), s.len()));
         self.word(at)?.word(len)
     }
 
-    pub fn done(self) -> Key {
-        self.key
+    /// Adds a string by its bytes, for a string made for one answer: its length, then its
+    /// bytes a word at a time. Equal words mean equal strings, wherever they live.
+    pub fn text(&mut self, s: &str) -> Option<&mut KeyBuilder> {
+        const WORD: usize = size_of::<usize>();
+        let bytes = s.as_bytes();
+        let end = self.used + 1 + bytes.len().div_ceil(WORD);
+        let words = self.words.get_mut(self.used..end)?;
+        words[0] = bytes.len();
+        let mut chunks = bytes.chunks_exact(WORD);
+        for (word, chunk) in words[1..].iter_mut().zip(&mut chunks) {
+            *word = usize::from_le_bytes(chunk.try_into().ok()?);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The last bytes, little-endian like the rest, shifted in one at a time (a copy
+            // of a few bytes would be a call).
+            let last = rest.iter().rev().fold(0, |w, b| (w << 8) | usize::from(*b));
+            words[words.len() - 1] = last;
+        }
+        self.used = end;
+        Some(self)
+    }
+
+    /// Adds a string that may be absent, by its bytes.
+    pub fn some_text(&mut self, s: Option<&str>) -> Option<&mut KeyBuilder> {
+        match s {
+            Some(s) => self.word(1)?.text(s),
+            None => self.word(0),
+        }
     }
 }
 
-/// A wire object that can say where all of its pieces live, when all of them belong to the
-/// rules; `None` when any piece was made for one answer. Every field written must be in the
-/// key (debug builds check each copy against a fresh write).
+/// A wire object that can write its key: every piece of it, each either where it lives
+/// (when it outlives the batch) or what it says; `None` when the key would be too long.
+/// Every field written must be in the key (debug builds check each copy against a fresh
+/// write), after a tag that tells the kinds of object apart.
 pub trait Reusable {
-    fn key(&self) -> Option<Key>;
+    fn key(&self, key: &mut KeyBuilder) -> Option<()>;
 }
 
 /// Writes a list of wire objects, each copied from its kept JSON when there is one (for
@@ -127,22 +147,45 @@ where
     seq.end()
 }
 
-/// One object of `each`.
+/// Writes one wire object, copied from its kept JSON when there is one (for
+/// `#[serde(serialize_with = "…")]`).
+pub fn one<T, S>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize + Reusable,
+    S: serde::Serializer,
+{
+    Reused(value).serialize(serializer)
+}
+
+/// `one` for a wire object that may be absent (`null`).
+pub fn some<T, S>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize + Reusable,
+    S: serde::Serializer,
+{
+    match value {
+        Some(value) => Reused(value).serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// One object of `each` or `one`.
 struct Reused<'x, T>(&'x T);
 
 impl<T: Serialize + Reusable> Serialize for Reused<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let value = self.0;
-        let Some(key) = value.key() else {
-            return value.serialize(serializer);
-        };
         KEPT.with(|kept| {
             let mut kept = kept.borrow_mut();
-            let Some(store) = kept.as_mut() else {
+            let Some(Kept { store, key }) = kept.as_mut() else {
                 drop(kept);
                 return value.serialize(serializer);
             };
-            if let Some(raw) = store.get(&key) {
+            key.used = 0;
+            if value.key(key).is_none() {
+                return value.serialize(serializer);
+            }
+            if let Some(raw) = store.get(key.words()) {
                 debug_assert_eq!(
                     raw.get(),
                     serde_json::to_string(value).unwrap_or_default(),
@@ -155,7 +198,10 @@ impl<T: Serialize + Reusable> Serialize for Reused<'_, T> {
             if store.len() >= MOST_KEPT {
                 store.clear();
             }
-            store.entry(key).or_insert(raw).serialize(serializer)
+            store
+                .entry(key.words().into())
+                .or_insert(raw)
+                .serialize(serializer)
         })
     }
 }
@@ -170,8 +216,13 @@ impl std::hash::Hasher for KeyHasher {
         self.0
     }
 
+    /// A key's words arrive here as their bytes: mixed a word at a time.
     fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|b| self.write_u64(u64::from(*b)));
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.write_u64(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        }
+        (words.remainder().iter()).for_each(|b| self.write_u64(u64::from(*b)));
     }
 
     fn write_usize(&mut self, n: usize) {
@@ -193,10 +244,9 @@ mod tests {
     }
 
     impl Reusable for Part<'_> {
-        fn key(&self) -> Option<Key> {
-            let mut key = KeyBuilder::new(1);
-            key.str(Some(self.text))?;
-            Some(key.done())
+        fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+            key.word(1)?.str(Some(self.text))?;
+            Some(())
         }
     }
 
@@ -221,10 +271,29 @@ mod tests {
 
     #[test]
     fn a_full_key_says_so() {
-        let mut b = KeyBuilder::new(1);
-        for w in 1..KEY_WORDS {
+        let mut b = KeyBuilder::new();
+        for w in 0..KEY_WORDS {
             b.word(w).unwrap();
         }
         assert!(b.word(0).is_none());
+        let mut b = KeyBuilder::new();
+        b.word(1).unwrap();
+        assert!(b.text(&"长".repeat(KEY_WORDS * 8 / 3)).is_none());
+    }
+
+    #[test]
+    fn texts_are_keyed_by_their_bytes_and_length() {
+        let words = |s: &str| {
+            let mut b = KeyBuilder::new();
+            b.text(s).unwrap();
+            b.words().to_vec()
+        };
+        let (a, b) = (
+            "转出地办结转出:10 个工作日内".to_string(),
+            "转出地办结转出:10 个工作日内",
+        );
+        assert_eq!(words(&a), words(b));
+        assert_ne!(words("ab"), words("ab\0"));
+        assert_ne!(words(""), words("\0"));
     }
 }

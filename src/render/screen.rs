@@ -246,7 +246,7 @@ fn facts(out: &mut String, v: &VerdictJson, explain: bool, lang: Lang, w: usize)
     if explain {
         let mut tb = table::new(&[t(lang, "项目", "item"), t(lang, "内容", "value")]);
         for l in &v.lines {
-            tb.add_row(vec![l.label.as_str(), l.value.as_str()]);
+            tb.add_row(vec![&*l.label, l.value.as_str()]);
         }
         out.push_str(&table::finish(&tb));
         return;
@@ -553,6 +553,7 @@ fn footer(out: &mut String, v: &VerdictJson, lang: Lang, layout: &Layout, w: usi
 mod tests {
     use super::*;
     use crate::render::wire::{CitationJson, ItemJson, JsonText, StepJson};
+    use crate::text::Str;
     use crate::vocab::{Channel, Place, Who};
 
     fn item(text: &'static str, unverified: bool) -> ItemJson<'static> {
@@ -567,6 +568,7 @@ mod tests {
     }
 
     fn citation(id: &'static str, evidence: &'static str) -> CitationJson<'static> {
+        static ARTICLE: Str = Str::Static("第二条");
         CitationJson {
             id,
             title: JsonText::made("办法"),
@@ -575,7 +577,7 @@ mod tests {
             published: chrono::NaiveDate::from_ymd_opt(2021, 11, 1).unwrap(),
             url: "",
             evidence,
-            articles: vec![JsonText::made("第二条")],
+            articles: vec![&ARTICLE],
         }
     }
 

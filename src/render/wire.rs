@@ -4,6 +4,7 @@
 //! every object is closed (`additionalProperties: false`).
 
 mod filing;
+mod keys;
 
 use std::borrow::Cow;
 
@@ -12,7 +13,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::reuse::{Key, KeyBuilder, Reusable};
 use super::text::{self, Context, Voice};
 use crate::checks::transfer;
 use crate::checks::{balance, dental, merge, refund};
@@ -52,7 +52,7 @@ fn day<S: serde::Serializer>(d: &NaiveDate, serializer: S) -> Result<S::Ok, S::E
 #[schemars(deny_unknown_fields)]
 pub struct LineJson {
     pub id: Cow<'static, str>,
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub value: String,
 }
 
@@ -128,7 +128,15 @@ pub struct CitationJson<'a> {
     /// (the whole text read on a non-official copy, agreeing with an independent
     /// restatement) or `reported` (summaries and reprints only: 待核对).
     pub evidence: &'a str,
-    pub articles: Vec<JsonText<'a>>,
+    // As the verdict lists them, each written as `JsonText::of` writes it.
+    #[serde(serialize_with = "articles")]
+    #[schemars(with = "Vec<String>")]
+    pub articles: Vec<&'a Str>,
+}
+
+/// A citation's articles, each a rules text as it is.
+fn articles<S: serde::Serializer>(list: &[&Str], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(list.iter().map(|a| JsonText::of(a)))
 }
 
 /// One condition evaluated on the way to the outcome (with `--explain`).
@@ -176,6 +184,7 @@ pub struct VerdictJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decided_by_reports: Option<usize>,
     /// The key facts and figures, in display order.
+    #[serde(serialize_with = "super::reuse::each")]
     pub lines: Vec<LineJson>,
     /// Why it is `no`, each with how to clear it.
     #[serde(serialize_with = "super::reuse::each")]
@@ -187,6 +196,7 @@ pub struct VerdictJson<'a> {
     pub steps: Vec<StepJson<'a>>,
     #[serde(serialize_with = "super::reuse::each")]
     pub materials: Vec<ItemJson<'a>>,
+    #[serde(serialize_with = "super::reuse::each")]
     pub deadlines: Vec<DeadlineJson<'a>>,
     /// What moves with the person: contribution years, balance, record.
     #[serde(serialize_with = "super::reuse::each")]
@@ -215,7 +225,7 @@ impl<'a> VerdictJson<'a> {
         cx: &Context<'a, '_>,
         rules: &'a RuleSet,
         summary: String,
-        lines: Vec<(Cow<'static, str>, String, String)>,
+        lines: Vec<text::Line>,
         why: Option<impl Fn(&Why) -> String>,
     ) -> VerdictJson<'a> {
         let v = cx.verdict;
@@ -317,54 +327,6 @@ fn statement_level(
     match level {
         Some(_) if unverified => Some(Evidence::Reported),
         level => level,
-    }
-}
-
-// The parts of answers written once while a batch runs (`reuse`): those worded by the rules
-// as they are, whose text (and so the item it belongs to) lives as long as the rules.
-
-impl Reusable for ItemJson<'_> {
-    fn key(&self) -> Option<Key> {
-        let fix = match &self.fix {
-            Some(f) => Some(f.kept?),
-            None => None,
-        };
-        let mut key = KeyBuilder::new(1);
-        key.str(Some(self.text.kept?))?
-            .str(fix)?
-            .str(Some(self.id))?
-            .str(self.cite)?
-            .word(usize::from(self.unverified))?
-            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
-        Some(key.done())
-    }
-}
-
-impl Reusable for StepJson<'_> {
-    fn key(&self) -> Option<Key> {
-        let mut key = KeyBuilder::new(2);
-        key.str(Some(self.text.kept?))?
-            .str(Some(self.id))?
-            .str(self.cite)?
-            .word(self.place as usize)?
-            .word(self.channel as usize)?
-            .word(self.who as usize)?
-            .word(usize::from(self.unverified))?
-            .word(self.evidence.map_or(0, |e| e as usize + 1))?;
-        Some(key.done())
-    }
-}
-
-impl Reusable for CitationJson<'_> {
-    fn key(&self) -> Option<Key> {
-        // A document of the embedded rules: its title is theirs, and so are its other
-        // fields; the articles must be too.
-        let mut key = KeyBuilder::new(3);
-        key.str(Some(self.id))?.str(Some(self.title.kept?))?;
-        for a in &self.articles {
-            key.str(Some(a.kept?))?;
-        }
-        Some(key.done())
     }
 }
 
@@ -496,7 +458,7 @@ fn citation<'a>(c: &Citation, articles: Vec<&'a Str>, rules: &'a RuleSet) -> Cit
         published: doc.published,
         url: &doc.url,
         evidence: &doc.evidence,
-        articles: articles.into_iter().map(JsonText::of).collect(),
+        articles,
     }
 }
 
@@ -644,17 +606,25 @@ pub enum DeadlinesBasis {
 pub struct TransferJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub from: PlaceJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub to: PlaceJson<'a>,
     pub same_pooling_area: bool,
     /// Null when the move is not needed or blocked outright.
+    #[serde(serialize_with = "super::reuse::some")]
     pub waiting_period: Option<WaitingJson<'a>>,
     /// Null unless an acceptance date was given.
+    #[serde(serialize_with = "super::reuse::some")]
     pub status: Option<StatusJson>,
     /// Null when the move is not needed or blocked outright.
+    #[serde(serialize_with = "super::reuse::some")]
     pub deadlines_from: Option<DeadlinesFromJson>,
     /// Residents: the destination's annual enrolment window; absent otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::reuse::some"
+    )]
     pub enrolment_window: Option<WindowJson>,
     /// Months paid in both places; absent when there are none.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -780,10 +750,15 @@ fn window_json(w: &transfer::Window, lang: Lang) -> WindowJson {
 pub struct MergeJson<'a> {
     #[serde(flatten)]
     pub verdict: VerdictJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub from: PlaceJson<'a>,
+    #[serde(serialize_with = "super::reuse::one")]
     pub to: PlaceJson<'a>,
     /// Where the accepted application stands; absent without an acceptance date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::reuse::some"
+    )]
     pub status: Option<StatusJson>,
 }
 
@@ -1128,5 +1103,43 @@ impl<'a> DentalJson<'a> {
                 name: p.name.get(lang),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Lines {
+        #[serde(serialize_with = "super::super::reuse::each")]
+        lines: Vec<LineJson>,
+    }
+
+    fn line(label: &str, value: &str) -> LineJson {
+        LineJson {
+            id: Cow::Borrowed("waiting_period"),
+            label: Cow::Owned(label.to_string()),
+            value: value.to_string(),
+        }
+    }
+
+    #[test]
+    fn lines_made_for_each_answer_are_reused_only_when_they_say_the_same() {
+        let _batch = super::super::reuse::Reuse::default();
+        let write = |lines| serde_json::to_string(&Lines { lines }).unwrap();
+        let first = write(vec![line("等待期", "3 个月"), line("等待期", "\"无\"")]);
+        // The same words at other addresses, then words that differ only past the first
+        // eight bytes, or only in their label.
+        let again = write(vec![line("等待期", "3 个月"), line("等待期", "\"无\"")]);
+        let other = write(vec![
+            line("等待期", "3 个月以上"),
+            line("待遇开始", "\"无\""),
+        ]);
+        assert_eq!(first, again);
+        assert_eq!(
+            other,
+            r#"{"lines":[{"id":"waiting_period","label":"等待期","value":"3 个月以上"},{"id":"waiting_period","label":"待遇开始","value":"\"无\""}]}"#
+        );
     }
 }

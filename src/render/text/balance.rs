@@ -153,7 +153,7 @@ fn monthly_summary(credit: &Credit, place: &str, lang: Lang) -> String {
 pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut line = |id: Cow<'static, str>, label: &str, value: String| {
-        out.push((id, label.to_string(), value));
+        out.push((id, label.to_string().into(), value));
     };
     let label = |t: Text| t.get(lang).to_string();
     match &a.mode {

@@ -38,7 +38,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
     };
     let mut out: Vec<Line> = vec![(
         "procedure".into(),
-        Text::new("项目", "procedure").get(lang).into(),
+        super::label(&Text::new("项目", "procedure"), lang),
         p.name.get(lang).into(),
     )];
     for (s, cover) in &a.covers {
@@ -49,13 +49,13 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
             let s = s.get(lang);
             say!(lang, "谁来付({s})", "who pays ({s})")
         };
-        out.push(("pays".into(), label, cover.text.get(lang).into()));
+        out.push(("pays".into(), label.into(), cover.text.get(lang).into()));
         if a.same {
             break;
         }
     }
     if let Some(code) = &a.facts.region {
-        let label = Text::new("参保地", "insured in").get(lang).into();
+        let label = super::label(&Text::new("参保地", "insured in"), lang);
         out.push(("region".into(), label, place(code, lang)));
     }
     out

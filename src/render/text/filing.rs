@@ -115,12 +115,13 @@ fn figure(r: &Resolved, lang: Lang) -> String {
 
 /// The key lines: (id, label, value).
 pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
-    let label = |t: Text| t.get(lang).to_string();
+    let label = |t: Text| super::label(&t, lang);
     let yes_no = |b: bool| {
         label(Text::new(
             if b { "是" } else { "否" },
             if b { "yes" } else { "no" },
         ))
+        .into_owned()
     };
     let mut out: Vec<Line> = vec![
         (
@@ -157,7 +158,8 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
                 label(Text::new(
                     "长期有效,直到变更或取消",
                     "until you change or cancel it",
-                )),
+                ))
+                .into_owned(),
             ));
         }
     }
@@ -168,7 +170,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
         } else {
             id
         };
-        out.push((id.into(), r.label.get(lang).to_string(), figure(r, lang)));
+        out.push((id.into(), super::label(&r.label, lang), figure(r, lang)));
     }
     out
 }

@@ -48,7 +48,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
 
 /// The key lines: (id, label, value).
 pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
-    let label = |t: Text| t.get(lang).to_string();
+    let label = |t: Text| super::label(&t, lang);
     let mut out = vec![
         (
             "from".into(),
@@ -67,12 +67,12 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
     if let Some(l) = &a.limits {
         out.push((
             "out_working_days".into(),
-            label(l.out.label.clone()),
+            super::label(&l.out.label, lang),
             working_days(l.out.int(), lang),
         ));
         out.push((
             "in_working_days".into(),
-            label(l.inn.label.clone()),
+            super::label(&l.inn.label, lang),
             working_days(l.inn.int(), lang),
         ));
     }

@@ -26,8 +26,17 @@ use crate::text::{Lang, Text};
 use crate::verdict::{Chase, Limit, LookUp, Names, Said, Verdict, Warning, Why};
 use crate::vocab::{Outcome, Scheme};
 
-/// A key line of an answer: (id, label, value).
-pub type Line = (Cow<'static, str>, String, String);
+/// A key line of an answer: (id, label, value). A label the program or the embedded rules
+/// word is borrowed, not copied (`batch --full` writes millions of them).
+pub type Line = (Cow<'static, str>, Cow<'static, str>, String);
+
+/// A label in `lang`: borrowed when it lives for the whole run, else copied.
+pub fn label(text: &Text, lang: Lang) -> Cow<'static, str> {
+    match text.held(lang).kept() {
+        Some(kept) => Cow::Borrowed(kept),
+        None => Cow::Owned(text.get(lang).to_string()),
+    }
+}
 
 /// Formats only the language asked for: `say!(lang, "中文 {x}", "English {x}")`.
 macro_rules! say {

@@ -35,7 +35,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
         return Vec::new();
     };
     let c = found.row.case;
-    let label = |t: Text| t.get(lang).to_string();
+    let label = |t: Text| super::label(&t, lang);
     let applies = match found.row.layer {
         Some(code) => {
             let label = place(code, lang);

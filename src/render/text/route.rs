@@ -89,7 +89,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
 
 /// The key lines: (id, label, value).
 pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
-    let label = |t: Text| t.get(lang).to_string();
+    let label = |t: Text| super::label(&t, lang);
     let mut out: Vec<Line> = Vec::new();
     for (id, l, code) in [
         ("from", Text::new("参保地", "insured in"), &a.facts.from),
@@ -103,14 +103,14 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
         out.push((
             "route".into(),
             label(Text::new("办理途径", "route")),
-            label(route(r)),
+            label(route(r)).into_owned(),
         ));
     }
     if let Some(k) = a.kind {
         out.push((
             "kind".into(),
             label(Text::new("备案人员类别", "kind")),
-            label(super::filing::kind(k)),
+            label(super::filing::kind(k)).into_owned(),
         ));
     }
     if let Some(cmd) = next(a) {

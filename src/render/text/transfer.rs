@@ -113,7 +113,7 @@ fn lines_of(
     let (f, lang) = (&a.facts, cx.lang);
     let mut out = Vec::new();
     let mut line = |id: &'static str, label: Text, value: String| {
-        out.push((Cow::Borrowed(id), label.get(lang).to_string(), value));
+        out.push((Cow::Borrowed(id), super::label(&label, lang), value));
     };
     line("from", Text::new("转出地", "origin"), from);
     line("to", Text::new("转入地", "destination"), to);
