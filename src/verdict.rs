@@ -433,14 +433,19 @@ impl<'r> Verdict<'r> {
     /// `articles_of` every citation, in the order of `citations`. Each list is made once at
     /// its final size (a transfer records about sixty articles for about ten documents).
     pub fn articles_by_citation(&self) -> Vec<Vec<&Str>> {
-        let owner: Vec<Option<usize>> = (self.articles.iter())
-            .map(|(d, _)| self.citations.iter().position(|c| c.doc == *d))
-            .collect();
+        // Each document's place among the citations, by the document's number (documents
+        // are numbered from 0 in their registry, so the table is short).
+        let top = (self.citations.iter()).map(|c| c.doc.index() + 1).max();
+        let mut place = vec![usize::MAX; top.unwrap_or(0)];
+        for (i, c) in self.citations.iter().enumerate() {
+            place[c.doc.index()] = i;
+        }
+        let owner = |d: &DocId| place.get(d.index()).copied().filter(|&i| i != usize::MAX);
         let mut sizes = vec![0; self.citations.len()];
-        owner.iter().flatten().for_each(|&i| sizes[i] += 1);
+        (self.articles.iter()).for_each(|(d, _)| owner(d).into_iter().for_each(|i| sizes[i] += 1));
         let mut out: Vec<Vec<&Str>> = sizes.into_iter().map(Vec::with_capacity).collect();
-        for (i, (_, a)) in owner.iter().zip(&self.articles) {
-            if let Some(i) = *i {
+        for (d, a) in &self.articles {
+            if let Some(i) = owner(d) {
                 add_once(&mut out[i], a);
             }
         }
