@@ -436,11 +436,11 @@ impl<'r> Verdict<'r> {
         // Each document's place among the citations, by the document's number (documents
         // are numbered from 0 in their registry, so the table is short).
         let top = (self.citations.iter()).map(|c| c.doc.index() + 1).max();
-        let mut place = vec![usize::MAX; top.unwrap_or(0)];
+        let mut place = vec![None; top.unwrap_or(0)];
         for (i, c) in self.citations.iter().enumerate() {
-            place[c.doc.index()] = i;
+            place[c.doc.index()] = Some(i);
         }
-        let owner = |d: &DocId| place.get(d.index()).copied().filter(|&i| i != usize::MAX);
+        let owner = |d: &DocId| place.get(d.index()).copied().flatten();
         let mut sizes = vec![0; self.citations.len()];
         (self.articles.iter()).for_each(|(d, _)| owner(d).into_iter().for_each(|i| sizes[i] += 1));
         let mut out: Vec<Vec<&Str>> = sizes.into_iter().map(Vec::with_capacity).collect();
@@ -450,6 +450,15 @@ impl<'r> Verdict<'r> {
             }
         }
         out
+    }
+
+    /// Adds the condition `reported_only`: the answer would be firm but rests only on
+    /// reported sources, so it is open (DESIGN: yes and no alike).
+    pub fn rests_on_reports(&mut self) {
+        self.conditions.push(Statement {
+            said: Said::CaseReported,
+            unverified: false,
+        });
     }
 
     /// Records a citation of the rules; true if its document is only reported.

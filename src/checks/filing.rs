@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{Policy, Resolved};
-use crate::verdict::{Said, Statement, Verdict, Warning, Why, only_reported};
+use crate::verdict::{Verdict, Warning, Why, only_reported};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 
 pub const SCHEMA: &str = "yibao.filing/1";
@@ -132,6 +132,23 @@ pub struct Facts {
     /// Already in hospital there without a filing.
     #[serde(deserialize_with = "super::answers::yes_no")]
     pub admitted: Option<bool>,
+}
+
+impl Facts {
+    /// The one-line command that states these facts.
+    pub fn command(&self) -> String {
+        let mut cmd = format!("yibao filing --from {} --to {}", self.from, self.to);
+        if let Some(k) = self.kind {
+            cmd.push_str(&format!(" --kind {}", k.id()));
+        }
+        if let Some(s) = self.scheme {
+            cmd.push_str(&format!(" --scheme {}", s.flag()));
+        }
+        if let Some(a) = self.admitted {
+            cmd.push_str(&format!(" --admitted {}", super::answers::word(a)));
+        }
+        cmd
+    }
 }
 
 /// The answer: the verdict and what it found.
@@ -290,10 +307,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         (false, true) => false,
     };
     if rests_on_reports && v.conditions.is_empty() && v.warnings.is_empty() {
-        v.conditions.push(Statement {
-            said: Said::CaseReported,
-            unverified: false,
-        });
+        v.rests_on_reports();
     }
     v.outcome = if v.conditions.is_empty() && v.warnings.is_empty() {
         Outcome::Yes

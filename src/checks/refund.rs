@@ -196,10 +196,7 @@ fn case_verdict<'a>(
     // Symmetry: a `no` resting only on reported sources is as open as such a `yes`.
     if stated != Outcome::Conditional && unverified {
         v.outcome = Outcome::Conditional;
-        v.conditions.push(Statement {
-            said: Said::CaseReported,
-            unverified: false,
-        });
+        v.rests_on_reports();
     }
     for n in &case.note {
         let note = v.rule(policy, n);

@@ -190,10 +190,7 @@ pub fn decide<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
     // A firm route resting only on reported sources is conditional, as a filing's is.
     if reported && v.conditions.is_empty() {
-        v.conditions.push(Statement {
-            said: Said::CaseReported,
-            unverified: false,
-        });
+        v.rests_on_reports();
     }
     v.outcome = if v.conditions.is_empty() {
         Outcome::Yes

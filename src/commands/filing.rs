@@ -7,7 +7,6 @@
 
 use super::place;
 use crate::checks::Scheme;
-use crate::checks::answers::word;
 use crate::checks::filing::{self, Facts, Kind, Scope};
 use crate::cli::{FilingArgs, YesNo};
 use crate::error::Error;
@@ -105,7 +104,7 @@ pub fn walk<'r>(
         admitted,
     };
     if let (Some(p), true) = (prompter, asked) {
-        p.say_command(&equivalent(&facts));
+        p.say_command(&facts.command());
     }
     Ok(FilingReport {
         answer: filing::check(&facts, &policy),
@@ -170,19 +169,4 @@ pub fn kind_choices() -> Vec<(Option<Kind>, Text)> {
         Kind::ALL.iter().map(|k| (Some(*k), label(*k))).collect();
     out.push((None, Text::new("不确定", "not sure")));
     out
-}
-
-/// The one-line command that gives the same answer without questions.
-pub fn equivalent(f: &Facts) -> String {
-    let mut cmd = format!("yibao filing --from {} --to {}", f.from, f.to);
-    if let Some(k) = f.kind {
-        cmd.push_str(&format!(" --kind {}", k.id()));
-    }
-    if let Some(s) = f.scheme {
-        cmd.push_str(&format!(" --scheme {}", s.flag()));
-    }
-    if let Some(a) = f.admitted {
-        cmd.push_str(&format!(" --admitted {}", word(a)));
-    }
-    cmd
 }

@@ -119,6 +119,7 @@ fn questions(
                 "要注销的账户在哪里?(转出地)",
                 "Where is the account you will close? (origin)",
             ),
+            Text::new("转出地", "origin"),
         ),
         (
             "--to",
@@ -126,18 +127,15 @@ fn questions(
                 "要保留的账户在哪里?(转入地,一般是现在参保缴费的地方)",
                 "Where is the account you will keep? (destination, normally where you pay now)",
             ),
+            Text::new("转入地", "destination"),
         ),
     ];
-    for (i, (flag, question)) in places.into_iter().enumerate() {
+    for (i, (flag, question, what)) in places.into_iter().enumerate() {
         if (if i == 0 { &k.from } else { &k.to }).is_some() {
             continue;
         }
         trail.mark(p, k);
         k.asked = true;
-        let what = match i {
-            0 => Text::new("转出地", "origin"),
-            _ => Text::new("转入地", "destination"),
-        };
         let (area, _) = p.region(&question, &what, &|t| req.place(flag, t))?;
         *(if i == 0 { &mut k.from } else { &mut k.to }) = Some(area);
     }

@@ -483,13 +483,13 @@ pub fn refund_command(a: &Answer) -> Option<String> {
 /// two places and the kind already given.
 pub fn filing_command(a: &Answer) -> Option<String> {
     let retired = a.verdict.blockers.iter().any(|b| b.said.id() == "retired");
-    retired.then(|| {
-        let f = &a.facts;
-        format!(
-            "yibao filing --from {} --to {} --kind resettled_retiree",
-            f.from, f.to
-        )
-    })
+    let filing = retired.then(|| crate::checks::filing::Facts {
+        from: a.facts.from.clone(),
+        to: a.facts.to.clone(),
+        kind: Some(crate::checks::filing::Kind::ResettledRetiree),
+        ..Default::default()
+    });
+    filing.map(|f| f.command())
 }
 
 /// Where an accepted application stands.

@@ -32,12 +32,31 @@ impl JsonText<'_> {
     }
 }
 
+/// The kind of object a key is for, its first word: objects of two kinds never share a key.
+enum Kind {
+    Item = 1,
+    Step,
+    Citation,
+    Line,
+    Deadline,
+    Place,
+    DeadlinesFrom,
+    Waiting,
+    Status,
+    Window,
+}
+
 /// A day as a word.
 fn day(d: NaiveDate) -> usize {
     d.num_days_from_ce() as usize
 }
 
 impl KeyBuilder {
+    /// Starts a key with the kind of object it is for.
+    fn kind(&mut self, kind: Kind) -> Option<&mut KeyBuilder> {
+        self.word(kind as usize)
+    }
+
     /// Adds a number that may be absent (two words).
     fn number(&mut self, n: Option<impl Into<i64>>) -> Option<&mut KeyBuilder> {
         match n {
@@ -60,7 +79,7 @@ impl KeyBuilder {
 
 impl Reusable for ItemJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        self.text.key_in(key.word(1)?)?;
+        self.text.key_in(key.kind(Kind::Item)?)?;
         let key = match &self.fix {
             Some(f) => f.key_in(key.word(1)?)?,
             None => key.word(0)?,
@@ -74,7 +93,7 @@ impl Reusable for ItemJson<'_> {
 
 impl Reusable for StepJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        let key = self.text.key_in(key.word(2)?)?;
+        let key = self.text.key_in(key.kind(Kind::Step)?)?;
         self.text.beside(key, Some(self.id))?;
         (self.text.beside(key, self.cite)?)
             .word(self.place as usize)?
@@ -89,7 +108,7 @@ impl Reusable for CitationJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
         // A document of the rules: its title is theirs, and so are its other fields; the
         // articles must be too.
-        key.word(3)?
+        key.kind(Kind::Citation)?
             .str(Some(self.id))?
             .str(Some(self.title.kept?))?;
         for a in &self.articles {
@@ -101,7 +120,7 @@ impl Reusable for CitationJson<'_> {
 
 impl Reusable for LineJson {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        (key.word(4)?.text(&self.id)?)
+        (key.kind(Kind::Line)?.text(&self.id)?)
             .text(&self.label)?
             .text(&self.value)?;
         Some(())
@@ -110,7 +129,7 @@ impl Reusable for LineJson {
 
 impl Reusable for DeadlineJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        key.word(5)?
+        key.kind(Kind::Deadline)?
             .text(self.id)?
             .text(self.label)?
             .word(day(self.date))?
@@ -126,7 +145,9 @@ impl Reusable for DeadlineJson<'_> {
 impl Reusable for PlaceJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
         // The name is the division list's, which lives as long as the program.
-        key.word(6)?.text(self.code)?.str(Some(self.name))?;
+        key.kind(Kind::Place)?
+            .text(self.code)?
+            .str(Some(self.name))?;
         Some(())
     }
 }
@@ -137,14 +158,16 @@ impl Reusable for DeadlinesFromJson {
             DeadlinesBasis::Submitted => 0,
             DeadlinesBasis::IfAppliedToday => 1,
         };
-        key.word(7)?.word(day(self.date))?.word(basis)?;
+        key.kind(Kind::DeadlinesFrom)?
+            .word(day(self.date))?
+            .word(basis)?;
         Some(())
     }
 }
 
 impl Reusable for WaitingJson<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        (key.word(8)?.text(self.rule)?)
+        (key.kind(Kind::Waiting)?.text(self.rule)?)
             .number(self.gap_months)?
             .number(self.missed_years)?
             .number(self.months)?
@@ -173,7 +196,7 @@ impl Reusable for WaitingJson<'_> {
 
 impl Reusable for StatusJson {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        (key.word(9)?.word(day(self.submitted))?)
+        (key.kind(Kind::Status)?.word(day(self.submitted))?)
             .word(day(self.as_of))?
             .word(self.working_days_elapsed as usize)?
             .word(usize::from(self.estimated))?
@@ -193,7 +216,7 @@ impl Reusable for StatusJson {
 
 impl Reusable for WindowJson {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        (key.word(10)?.word(day(self.from))?)
+        (key.kind(Kind::Window)?.word(day(self.from))?)
             .word(day(self.to))?
             .number(Some(self.for_year))?
             .word(usize::from(self.estimated))?
