@@ -120,6 +120,17 @@ fn contradiction(c: &Contradiction, lang: Lang) -> String {
                 "--paid-from {first} is before --last-paid {last}: the first month paid at the destination cannot come before the last month paid at the origin; check both months"
             ),
         ),
+        Contradiction::MonthOutOfReach { flag, month, on } => {
+            let (earliest, latest) = crate::checks::answers::months_in_reach(on);
+            Text::new(
+                format!(
+                    "{flag}: '{month}' 不像真实的缴费月份(评估日期 {on}):请给出 {earliest} 到 {latest} 之间的月份,并核对年份"
+                ),
+                format!(
+                    "{flag}: '{month}' does not look like a real month of payment (as of {on}): give a month from {earliest} to {latest}, and check the year"
+                ),
+            )
+        }
         Contradiction::NewSchemeWithoutScheme => Text::new(
             "给了 --new-scheme 却没有 --scheme:请用 --scheme 说明现在参加的险种",
             "--new-scheme was given without --scheme: say which scheme you are in now with --scheme",

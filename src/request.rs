@@ -236,6 +236,19 @@ impl Request {
             None => Ok(day),
         }
     }
+
+    /// A month of payment typed for `flag`, refused when it is out of reach of the as-of date
+    /// (a mistyped year), the same rule `transfer` applies to facts from anywhere.
+    pub fn payment_month(
+        &self,
+        flag: &'static str,
+        month: dates::Month,
+    ) -> Result<dates::Month, Error> {
+        match crate::checks::answers::month_out_of_reach(flag, month, self.on) {
+            Some(problem) => Err(Error::Contradiction(problem)),
+            None => Ok(month),
+        }
+    }
 }
 
 /// The pooling area a region typed for `flag` belongs to, by the division list alone (no date:

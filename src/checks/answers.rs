@@ -1,8 +1,8 @@
 //! The vocabulary every check's facts share: the insurance scheme, yes/no answers as people
-//! type them (`yes`/`no` on the command line and in JSON Lines, or JSON booleans), and the one
-//! rule for an acceptance date.
+//! type them (`yes`/`no` on the command line and in JSON Lines, or JSON booleans), and the
+//! rules for an acceptance date and for the months of payment.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Deserializer;
 
 use crate::dates::Month;
@@ -68,6 +68,13 @@ pub enum Contradiction {
     PaidFromBeforeLastPaid { first: Month, last: Month },
     /// A scheme at the destination without the scheme of now.
     NewSchemeWithoutScheme,
+    /// A month typed for `flag` outside the months that may be paid as of `on`
+    /// (`months_in_reach`).
+    MonthOutOfReach {
+        flag: &'static str,
+        month: Month,
+        on: NaiveDate,
+    },
 }
 
 /// The one rule for an acceptance date typed for `flag` (command line and batch alike): it
@@ -78,4 +85,60 @@ pub fn future_submission(
     on: NaiveDate,
 ) -> Option<Contradiction> {
     (day > on).then_some(Contradiction::FutureSubmission { flag, day, on })
+}
+
+/// Years after the as-of year that a month paid (or to be paid) may still lie in.
+pub const YEARS_AHEAD: i32 = 5;
+
+/// The first and last month of payment a fact may name as of `on`: from 1950 (no insurance
+/// history goes back further) to December `YEARS_AHEAD` years after `on`'s year. Not policy:
+/// a guard against a mistyped year (0226, 2062) read as a real month.
+pub fn months_in_reach(on: NaiveDate) -> (Month, Month) {
+    // Both months exist for any as-of date chrono holds; the fallbacks are never taken.
+    let earliest = Month::new(1950, 1).unwrap_or(Month::of(NaiveDate::MIN));
+    let latest =
+        Month::new(on.year().saturating_add(YEARS_AHEAD), 12).unwrap_or(Month::of(NaiveDate::MAX));
+    (earliest, latest)
+}
+
+/// The one rule for a month of payment typed for `flag` (command line and batch alike).
+pub fn month_out_of_reach(
+    flag: &'static str,
+    month: Month,
+    on: NaiveDate,
+) -> Option<Contradiction> {
+    let (earliest, latest) = months_in_reach(on);
+    (month < earliest || month > latest).then_some(Contradiction::MonthOutOfReach {
+        flag,
+        month,
+        on,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn month(y: i32, m: u32) -> Month {
+        Month::new(y, m).unwrap()
+    }
+
+    #[test]
+    fn a_month_of_payment_may_lie_from_1950_to_five_years_after_the_as_of_year() {
+        let on = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        for ok in [month(1950, 1), month(2026, 12), month(2031, 12)] {
+            assert_eq!(month_out_of_reach("--last-paid", ok, on), None, "{ok}");
+        }
+        for typo in [
+            month(226, 3),
+            month(1949, 12),
+            month(2032, 1),
+            month(9999, 12),
+        ] {
+            assert!(
+                month_out_of_reach("--last-paid", typo, on).is_some(),
+                "{typo}"
+            );
+        }
+    }
 }

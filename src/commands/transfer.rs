@@ -86,9 +86,9 @@ fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
     };
     let (from, from_place) = place("--from", &args.from)?;
     let (to, to_place) = place("--to", &args.to)?;
-    let month = |flag: &str, v: &Option<String>, december: bool| {
+    let month = |flag: &'static str, v: &Option<String>, december: bool| {
         known(v)
-            .map(|t| month_or_year(flag, t, december))
+            .map(|t| month_or_year(flag, t, december).and_then(|m| req.payment_month(flag, m)))
             .transpose()
     };
     Ok(Facts {
@@ -435,7 +435,7 @@ fn questions(
             },
         )?;
     }
-    paid_months(p, st, trail)?;
+    paid_months(p, st, trail, req)?;
     if st.0.cross_scheme() {
         ask(
             st,
@@ -495,7 +495,12 @@ fn questions(
 /// The last month (or year) paid at the origin and the first at the destination: years for
 /// residents, who pay by the year; months for employees. Months paid in both places are
 /// named as soon as the second one is typed.
-fn paid_months(p: &Prompter, st: &mut State, trail: &mut Trail<State>) -> Result<(), Error> {
+fn paid_months(
+    p: &Prompter,
+    st: &mut State,
+    trail: &mut Trail<State>,
+    req: &Request,
+) -> Result<(), Error> {
     let f = &st.0;
     let resident =
         f.destination_scheme() == Some(Scheme::Resident) && f.scheme == Some(Scheme::Resident);
@@ -533,7 +538,12 @@ fn paid_months(p: &Prompter, st: &mut State, trail: &mut Trail<State>) -> Result
         p,
         |f| &mut f.last_paid,
         "last-paid",
-        |_| p.input_optional(&last_q, hint, |s| month_or_year("--last-paid", s, true)),
+        |_| {
+            p.input_optional(&last_q, hint, |s| {
+                month_or_year("--last-paid", s, true)
+                    .and_then(|m| req.payment_month("--last-paid", m))
+            })
+        },
     )?;
     let asking = st.0.paid_from.is_none() && !st.1.open.contains(&"paid-from");
     ask(
@@ -549,7 +559,10 @@ fn paid_months(p: &Prompter, st: &mut State, trail: &mut Trail<State>) -> Result
                 "enrolment window (集中参保期): residents pay for next year each autumn; paying later means a fixed waiting period first",
             ));
             }
-            p.input_optional(&first_q, hint, |s| month_or_year("--paid-from", s, false))
+            p.input_optional(&first_q, hint, |s| {
+                month_or_year("--paid-from", s, false)
+                    .and_then(|m| req.payment_month("--paid-from", m))
+            })
         },
     )?;
     if let (true, Some((first, last))) = (asking, st.0.paid_twice()) {

@@ -40,8 +40,12 @@ fn an_answer_left_open_is_a_plain_question_in_chinese_and_a_flag_off_the_termina
     answer(&mut s, "冻结", ENTER);
     // A wrong answer is told without the flag it would be off the terminal.
     answer(&mut s, "最后缴费的月份", "2026-13\r");
-    let told = answer_seen(&mut s, "最后缴费的月份", "\r");
+    let told = answer_seen(&mut s, "最后缴费的月份", "0226-03\r");
     assert!(told.contains("'2026-13' 不是有效月份"), "{told}");
+    assert!(!told.contains("--last-paid"), "{told}");
+    // A mistyped year is asked again, not taken for a month paid long ago.
+    let told = answer_seen(&mut s, "最后缴费的月份", "\r");
+    assert!(told.contains("'0226-03' 不像真实的缴费月份"), "{told}");
     assert!(!told.contains("--last-paid"), "{told}");
     answer(&mut s, "开始缴费", "\r");
     answer(&mut s, "受理日期", ENTER);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
-use crate::checks::answers::{Contradiction, future_submission, word, yes_no};
+use crate::checks::answers::{Contradiction, future_submission, month_out_of_reach, word, yes_no};
 use crate::dates::{Month, parse_typed_month, parse_year};
 
 /// A month in a batch record or a saved plan; a bare year (as residents pay) is taken as its
@@ -151,6 +151,15 @@ impl Facts {
             (self.submitted).and_then(|s| future_submission("--submitted", s, on))
         {
             return Some(problem);
+        }
+        let months = [
+            ("--last-paid", self.last_paid),
+            ("--paid-from", self.paid_from),
+        ];
+        for (flag, month) in months {
+            if let Some(problem) = month.and_then(|m| month_out_of_reach(flag, m, on)) {
+                return Some(problem);
+            }
         }
         (self.new_scheme.is_some() && self.scheme.is_none())
             .then_some(Contradiction::NewSchemeWithoutScheme)
