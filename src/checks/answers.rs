@@ -55,6 +55,19 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
     d.deserialize_option(Answer)
 }
 
+/// The acceptance day in a batch record or a saved plan, as people type it (`2026-09-28`,
+/// `2026/9/28`, `2026年9月28日`); one that is not a real day is refused in the command line's
+/// words, naming the key.
+pub fn submitted<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    use serde::Deserialize;
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(text) => crate::dates::parse_typed_date(&text)
+            .map(Some)
+            .map_err(|e| serde::de::Error::custom(format!("submitted: {e}"))),
+    }
+}
+
 /// Facts that cannot all be true (worded by `error::Error::Contradiction`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contradiction {

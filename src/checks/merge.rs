@@ -36,6 +36,7 @@ pub struct Facts {
     #[serde(deserialize_with = "super::answers::yes_no")]
     pub to_insured: Option<bool>,
     /// The day the transfer application was accepted, for the deadlines.
+    #[serde(deserialize_with = "super::answers::submitted")]
     pub submitted: Option<NaiveDate>,
 }
 

@@ -380,3 +380,39 @@ fn every_compact_line_and_error_record_matches_the_published_schema() {
         assert!(problems.is_empty(), "{answer}\n{}", problems.join("\n"));
     }
 }
+
+#[test]
+fn dates_and_months_in_records_are_read_as_people_type_them_and_refused_by_name() {
+    let input = input_of(&[
+        r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","submitted":"2026年2月3日"}"#,
+        r#"{"check":"merge","from":"西安","to":"北京","submitted":"2026/2/3"}"#,
+        r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","submitted":"2026-11-31"}"#,
+        r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","paid_from":"2026-13"}"#,
+        r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","last_paid":"0226-03"}"#,
+        r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","submitted":"2026-02-03"}"#,
+        r#"{"check":"merge","from":"西安","to":"北京","submitted":"2026-02-03"}"#,
+    ]);
+    let answers = batch(&["--lang", "en"], &input, 2);
+    // Typed the Chinese way or with slashes: the same answer as the ISO day.
+    let answer = |i: usize| {
+        let mut a = answers[i].clone();
+        a.as_object_mut().unwrap().remove("line");
+        a
+    };
+    assert_eq!(answer(0), answer(5));
+    assert_eq!(answer(1), answer(6));
+    assert!(answers[0]["deadlines"][0]["date"].is_string());
+    let said = |i: usize| answers[i]["error"]["message"].as_str().unwrap().to_string();
+    assert!(
+        said(2).starts_with("submitted: '2026-11-31' is not a real calendar date"),
+        "{}",
+        said(2)
+    );
+    assert!(said(3).starts_with("paid_from: '2026-13'"), "{}", said(3));
+    assert_eq!(answers[4]["error"]["code"], "contradiction");
+    assert!(
+        said(4).contains("1950-01") && said(4).contains("2031-12"),
+        "{}",
+        said(4)
+    );
+}

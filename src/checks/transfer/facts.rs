@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
-use crate::checks::answers::{Contradiction, future_submission, month_out_of_reach, word, yes_no};
+use crate::checks::answers::{
+    Contradiction, future_submission, month_out_of_reach, submitted, word, yes_no,
+};
 use crate::dates::{Month, parse_typed_month, parse_year};
 
 /// A month in a batch record or a saved plan; a bare year (as residents pay) is taken as its
@@ -15,6 +17,7 @@ use crate::dates::{Month, parse_typed_month, parse_year};
 fn month_or_year<'de, D: serde::Deserializer<'de>>(
     d: D,
     december: bool,
+    key: &str,
 ) -> Result<Option<Month>, D::Error> {
     let Some(text) = Option::<String>::deserialize(d)? else {
         return Ok(None);
@@ -24,15 +27,15 @@ fn month_or_year<'de, D: serde::Deserializer<'de>>(
     }
     parse_typed_month(&text)
         .map(Some)
-        .map_err(serde::de::Error::custom)
+        .map_err(|e| serde::de::Error::custom(format!("{key}: {e}")))
 }
 
 fn last_month<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Month>, D::Error> {
-    month_or_year(d, true)
+    month_or_year(d, true, "last_paid")
 }
 
 fn first_month<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Month>, D::Error> {
-    month_or_year(d, false)
+    month_or_year(d, false, "paid_from")
 }
 
 /// Why the person moves.
@@ -103,6 +106,7 @@ pub struct Facts {
     /// The scheme at the destination, when it changes.
     pub new_scheme: Option<Scheme>,
     /// The day the application was accepted.
+    #[serde(deserialize_with = "submitted")]
     pub submitted: Option<NaiveDate>,
     /// The places as typed, when they are districts or counties inside the pooling areas
     /// `from` and `to` (only to name them: the answer is the pooling area's).
