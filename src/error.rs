@@ -192,15 +192,24 @@ pub fn tidy(line: &str) -> String {
 /// The Chinese wording of a region lookup failure.
 fn region_zh(e: &LookupError) -> String {
     const HINT: &str = "地区可用 6 位行政区划代码、中文名称或拼音表示,可用 'yibao regions' 查找";
+    const PINYIN: &str = "拼音只收录了省和地级市;区、县和县级市请用中文名称或 6 位代码('yibao regions 3205' 列出苏州市 320500 下属的区县)";
+    let hint = |query: &str| {
+        if crate::region::looks_like_pinyin(query) {
+            PINYIN
+        } else {
+            HINT
+        }
+    };
     match e {
         LookupError::Empty => format!("没有给出地区(例如 110000、北京 或 beijing);{HINT}"),
         LookupError::NotFound { query, suggestions } if suggestions.is_empty() => {
-            format!("无法识别的地区 '{query}'。{HINT}")
+            format!("无法识别的地区 '{query}'。{}", hint(query))
         }
         LookupError::NotFound { query, suggestions } => {
             format!(
-                "无法识别的地区 '{query}';您是不是要找 {}?{HINT}",
-                suggestions.join("、")
+                "无法识别的地区 '{query}';您是不是要找 {}?{}",
+                suggestions.join("、"),
+                hint(query)
             )
         }
         LookupError::Ambiguous { query, candidates } => {

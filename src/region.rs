@@ -11,7 +11,7 @@ mod tests;
 
 use std::sync::OnceLock;
 
-pub use lookup::LookupError;
+pub use lookup::{LookupError, looks_like_pinyin};
 
 /// The embedded division list (the tests read it; yibao itself uses the tables `build.rs`
 /// makes of it).

@@ -42,8 +42,23 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
+/// True for a query that reads as pinyin (Latin letters, spaces, apostrophes, hyphens): one
+/// that missed may name a district or county, whose pinyin is not stored.
+pub fn looks_like_pinyin(query: &str) -> bool {
+    let q = query.trim();
+    q.chars().any(|c| c.is_ascii_alphabetic())
+        && q.chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '\'' | '-'))
+}
+
 fn not_found_message(query: &str, suggestions: &[String]) -> String {
-    let hint = "Regions are given by 6-digit code, Chinese name or pinyin; see 'yibao regions'";
+    let hint = if looks_like_pinyin(query) {
+        "Pinyin is known for provinces and prefecture-level cities only: give a district or \
+         county-level city by its Chinese name or 6-digit code ('yibao regions 3205' lists \
+         those under Suzhou, 320500)"
+    } else {
+        "Regions are given by 6-digit code, Chinese name or pinyin; see 'yibao regions'"
+    };
     if suggestions.is_empty() {
         format!("unknown region '{query}'. {hint}")
     } else {

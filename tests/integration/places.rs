@@ -67,6 +67,39 @@ fn chaoyang_off_a_terminal_lists_four_candidates_and_exits_2() {
 }
 
 #[test]
+fn a_district_typed_in_pinyin_is_told_to_use_its_chinese_name_or_code_both_languages() {
+    // County-level rows store no pinyin (rules/regions.txt): say so, and how to find the code.
+    for (lang, said) in [
+        (
+            "en",
+            "Pinyin is known for provinces and prefecture-level cities only",
+        ),
+        ("zh", "拼音只收录了省和地级市"),
+    ] {
+        let run = Yibao::new()
+            .args([
+                "transfer", "--from", "kunshan", "--to", "上海", "--scheme", "employee",
+            ])
+            .args(["--lang", lang])
+            .run()
+            .code(2)
+            .stderr_has(said)
+            .stderr_has("yibao regions 3205");
+        drop(run);
+    }
+    // A Chinese name that is not found keeps the general hint.
+    let run = Yibao::new()
+        .args([
+            "transfer", "--from", "昆山x", "--to", "上海", "--scheme", "employee",
+        ])
+        .args(["--lang", "en"])
+        .run()
+        .code(2)
+        .stderr_has("Regions are given by 6-digit code, Chinese name or pinyin");
+    drop(run);
+}
+
+#[test]
 fn jilin_and_shanxi_are_never_picked_on_any_command() {
     for args in [
         &[
