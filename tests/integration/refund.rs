@@ -50,3 +50,15 @@ fn off_a_terminal_nothing_is_asked_and_the_open_questions_name_their_flags() {
         .code(3)
         .stdout_has("--situation");
 }
+
+#[test]
+fn the_cases_still_open_show_their_own_outcome_not_an_answer_to_the_question() {
+    // "Had the benefit period already started?" decides; a case's outcome is not its answer.
+    Yibao::new()
+        .args(["refund", "--situation", "paid_twice", "--region", "110108"])
+        .args(["--scheme", "employee", "--lang", "en"])
+        .run()
+        .code(3)
+        .stdout_has("(its outcome: yes)")
+        .stdout_lacks("(answer: yes)");
+}

@@ -281,7 +281,7 @@ impl<'x, 'r> Context<'x, 'r> {
                 Cow::Owned(say!(
                     lang,
                     "可能的情形 {id}:{name}(结论:{answer})",
-                    "possible case {id}: {name} (answer: {answer})"
+                    "possible case {id}: {name} (its outcome: {answer})"
                 ))
             }
         }
