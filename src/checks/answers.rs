@@ -101,7 +101,7 @@ pub fn future_submission(
 }
 
 /// Years after the as-of year that a month paid (or to be paid) may still lie in.
-pub const YEARS_AHEAD: i32 = 5;
+const YEARS_AHEAD: i32 = 5;
 
 /// The first and last month of payment a fact may name as of `on`: from 1950 (no insurance
 /// history goes back further) to December `YEARS_AHEAD` years after `on`'s year. Not policy:

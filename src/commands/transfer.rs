@@ -88,7 +88,7 @@ fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
     let (to, to_place) = place("--to", &args.to)?;
     let month = |flag: &'static str, v: &Option<String>, december: bool| {
         known(v)
-            .map(|t| month_or_year(flag, t, december).and_then(|m| req.payment_month(flag, m)))
+            .map(|t| paid_month(req, flag, t, december))
             .transpose()
     };
     Ok(Facts {
@@ -132,6 +132,16 @@ pub fn month_or_year(flag: &str, text: &str, december: bool) -> Result<Month, Er
             .ok_or_else(|| Error::usage(format!("{flag}: '{text}'"), format!("{flag}: '{text}'"))),
         None => parse_month(flag, text),
     }
+}
+
+/// A month of payment typed for `flag` (`month_or_year`), within reach of the as-of date.
+fn paid_month(
+    req: &Request,
+    flag: &'static str,
+    text: &str,
+    december: bool,
+) -> Result<Month, Error> {
+    month_or_year(flag, text, december).and_then(|m| req.payment_month(flag, m))
 }
 
 pub fn parse_years(text: &str) -> Result<u32, Error> {
@@ -538,12 +548,7 @@ fn paid_months(
         p,
         |f| &mut f.last_paid,
         "last-paid",
-        |_| {
-            p.input_optional(&last_q, hint, |s| {
-                month_or_year("--last-paid", s, true)
-                    .and_then(|m| req.payment_month("--last-paid", m))
-            })
-        },
+        |_| p.input_optional(&last_q, hint, |s| paid_month(req, "--last-paid", s, true)),
     )?;
     let asking = st.0.paid_from.is_none() && !st.1.open.contains(&"paid-from");
     ask(
@@ -559,10 +564,7 @@ fn paid_months(
                 "enrolment window (集中参保期): residents pay for next year each autumn; paying later means a fixed waiting period first",
             ));
             }
-            p.input_optional(&first_q, hint, |s| {
-                month_or_year("--paid-from", s, false)
-                    .and_then(|m| req.payment_month("--paid-from", m))
-            })
+            p.input_optional(&first_q, hint, |s| paid_month(req, "--paid-from", s, false))
         },
     )?;
     if let (true, Some((first, last))) = (asking, st.0.paid_twice()) {
