@@ -112,14 +112,6 @@ fn contradiction(c: &Contradiction, lang: Lang) -> String {
                 "{flag} {day} is after the as-of date {on}: an acceptance date cannot be in the future; leave {flag} out if it has not been accepted (dates are then counted as if you apply today)"
             ),
         ),
-        Contradiction::PaidFromBeforeLastPaid { first, last } => Text::new(
-            format!(
-                "--paid-from {first} 早于 --last-paid {last}:在转入地开始缴费的月份不能早于在转出地最后缴费的月份;请核对这两个月份"
-            ),
-            format!(
-                "--paid-from {first} is before --last-paid {last}: the first month paid at the destination cannot come before the last month paid at the origin; check both months"
-            ),
-        ),
         Contradiction::MonthOutOfReach { flag, month, on } => {
             let (earliest, latest) = crate::checks::answers::months_in_reach(on);
             Text::new(

@@ -77,8 +77,6 @@ pub enum Contradiction {
         day: NaiveDate,
         on: NaiveDate,
     },
-    /// The first month paid at the destination before the last month paid at the origin.
-    PaidFromBeforeLastPaid { first: Month, last: Month },
     /// A scheme at the destination without the scheme of now.
     NewSchemeWithoutScheme,
     /// A month typed for `flag` outside the months that may be paid as of `on`
