@@ -123,9 +123,11 @@ fn contradiction(c: &Contradiction, lang: Lang) -> String {
                 ),
             )
         }
-        Contradiction::NewSchemeWithoutScheme => Text::new(
-            "给了 --new-scheme 却没有 --scheme:请用 --scheme 说明现在参加的险种",
-            "--new-scheme was given without --scheme: say which scheme you are in now with --scheme",
+        Contradiction::NewSchemeWithoutScheme { new_scheme, scheme } => Text::new(
+            format!("给了 {new_scheme} 却没有 {scheme}:请用 {scheme} 说明现在参加的险种"),
+            format!(
+                "{new_scheme} was given without {scheme}: say which scheme you are in now with {scheme}"
+            ),
         ),
     };
     text.get(lang).to_string()

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
 use super::record;
+use crate::checks::answers::Naming;
 use crate::checks::{dental, filing, merge, refund, transfer};
 use crate::error::Error;
 use crate::region::kept_code;
@@ -262,7 +263,7 @@ fn transfer<'r>(
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee"}"#,
         cx.lang,
     )?;
-    if let Some(problem) = f.contradiction(cx.on) {
+    if let Some(problem) = f.contradiction(cx.on, Naming::Keys) {
         return Err(usage(
             "contradiction",
             &Error::Contradiction(problem),

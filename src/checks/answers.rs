@@ -68,6 +68,29 @@ pub fn submitted<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D
     }
 }
 
+/// How a message names a fact: as its flag on the command line (`--last-paid`) or as its
+/// key in a batch record (`last_paid`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    Flags,
+    Keys,
+}
+
+impl Naming {
+    /// The name of the fact whose record key is `key` (snake_case, as the facts are named).
+    pub fn name(self, key: &'static str) -> &'static str {
+        match (self, key) {
+            (Naming::Keys, _) => key,
+            (Naming::Flags, "submitted") => "--submitted",
+            (Naming::Flags, "last_paid") => "--last-paid",
+            (Naming::Flags, "paid_from") => "--paid-from",
+            (Naming::Flags, "new_scheme") => "--new-scheme",
+            (Naming::Flags, "scheme") => "--scheme",
+            (Naming::Flags, other) => other,
+        }
+    }
+}
+
 /// Facts that cannot all be true (worded by `error::Error::Contradiction`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contradiction {
@@ -77,8 +100,11 @@ pub enum Contradiction {
         day: NaiveDate,
         on: NaiveDate,
     },
-    /// A scheme at the destination without the scheme of now.
-    NewSchemeWithoutScheme,
+    /// A scheme at the destination without the scheme of now, the two facts named so.
+    NewSchemeWithoutScheme {
+        new_scheme: &'static str,
+        scheme: &'static str,
+    },
     /// A month typed for `flag` outside the months that may be paid as of `on`
     /// (`months_in_reach`).
     MonthOutOfReach {

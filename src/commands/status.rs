@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use crate::checks::answers::Naming;
 use crate::checks::transfer;
 use crate::error::Error;
 use crate::plan;
@@ -24,7 +25,7 @@ pub fn run<'r>(
     if let Some(text) = submitted {
         facts.submitted = Some(parse_date("--submitted", text)?);
     }
-    if let Some(problem) = facts.contradiction(req.on) {
+    if let Some(problem) = facts.contradiction(req.on, Naming::Flags) {
         return Err(Error::Contradiction(problem));
     }
     if facts.from.is_empty() || facts.to.is_empty() {

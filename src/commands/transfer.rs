@@ -7,6 +7,7 @@
 //! it first asks which route applies (`commands::route::at_start`): a filing or nothing to
 //! do ends here.
 
+use crate::checks::answers::Naming;
 use crate::checks::transfer::{self, Facts, Reason, Scheme};
 use crate::cli::{TransferArgs, YesNoUnknown};
 use crate::dates::Month;
@@ -37,7 +38,7 @@ pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report +
             Walk::default()
         }
     };
-    if let Some(problem) = facts.contradiction(req.on) {
+    if let Some(problem) = facts.contradiction(req.on, Naming::Flags) {
         return Err(Error::Contradiction(problem));
     }
     let policy = req.policy(kept_code(&facts.to))?;

@@ -382,7 +382,7 @@ fn every_compact_line_and_error_record_matches_the_published_schema() {
 }
 
 #[test]
-fn dates_and_months_in_records_are_read_as_people_type_them_and_refused_by_name() {
+fn dates_and_months_in_records_are_read_as_people_type_them_and_refused_by_their_keys() {
     let input = input_of(&[
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","submitted":"2026年2月3日"}"#,
         r#"{"check":"merge","from":"西安","to":"北京","submitted":"2026/2/3"}"#,
@@ -391,6 +391,7 @@ fn dates_and_months_in_records_are_read_as_people_type_them_and_refused_by_name(
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","last_paid":"0226-03"}"#,
         r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","submitted":"2026-02-03"}"#,
         r#"{"check":"merge","from":"西安","to":"北京","submitted":"2026-02-03"}"#,
+        r#"{"check":"transfer","from":"西安","to":"北京","scheme":"employee","submitted":"2027-01-01"}"#,
     ]);
     let answers = batch(&["--lang", "en"], &input, 2);
     // Typed the Chinese way or with slashes: the same answer as the ISO day.
@@ -409,10 +410,18 @@ fn dates_and_months_in_records_are_read_as_people_type_them_and_refused_by_name(
         said(2)
     );
     assert!(said(3).starts_with("paid_from: '2026-13'"), "{}", said(3));
+    // A contradiction names the record's keys, not the command line's flags.
     assert_eq!(answers[4]["error"]["code"], "contradiction");
+    assert!(said(4).starts_with("last_paid: '0226-03'"), "{}", said(4));
     assert!(
         said(4).contains("1950-01") && said(4).contains("2031-12"),
         "{}",
         said(4)
     );
+    assert!(
+        said(7).starts_with("submitted 2027-01-01 is after"),
+        "{}",
+        said(7)
+    );
+    assert!(!said(7).contains("--"), "{}", said(7));
 }

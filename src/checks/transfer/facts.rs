@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
 use crate::checks::answers::{
-    Contradiction, future_submission, month_out_of_reach, submitted, word, yes_no,
+    Contradiction, Naming, future_submission, month_out_of_reach, submitted, word, yes_no,
 };
 use crate::dates::{Month, parse_typed_month, parse_year};
 
@@ -149,24 +149,26 @@ impl Facts {
         }
     }
 
-    /// Facts that contradict each other or the as-of date `on`.
-    pub fn contradiction(&self, on: NaiveDate) -> Option<Contradiction> {
+    /// Facts that contradict each other or the as-of date `on`, named as `naming` says.
+    pub fn contradiction(&self, on: NaiveDate, naming: Naming) -> Option<Contradiction> {
+        let name = |key| naming.name(key);
         if let Some(problem) =
-            (self.submitted).and_then(|s| future_submission("--submitted", s, on))
+            (self.submitted).and_then(|s| future_submission(name("submitted"), s, on))
         {
             return Some(problem);
         }
-        let months = [
-            ("--last-paid", self.last_paid),
-            ("--paid-from", self.paid_from),
-        ];
-        for (flag, month) in months {
-            if let Some(problem) = month.and_then(|m| month_out_of_reach(flag, m, on)) {
+        let months = [("last_paid", self.last_paid), ("paid_from", self.paid_from)];
+        for (key, month) in months {
+            if let Some(problem) = month.and_then(|m| month_out_of_reach(name(key), m, on)) {
                 return Some(problem);
             }
         }
-        (self.new_scheme.is_some() && self.scheme.is_none())
-            .then_some(Contradiction::NewSchemeWithoutScheme)
+        (self.new_scheme.is_some() && self.scheme.is_none()).then_some(
+            Contradiction::NewSchemeWithoutScheme {
+                new_scheme: name("new_scheme"),
+                scheme: name("scheme"),
+            },
+        )
     }
 
     /// The `when` tags of `rules/transfer.toml` that hold for these facts (`gap_payable` is

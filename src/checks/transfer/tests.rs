@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::checks::answers::Naming;
 use crate::dates::parse_month;
 use crate::rules::RuleSet;
 use crate::verdict::Limit;
@@ -146,7 +147,7 @@ fn months_paid_in_both_places_are_a_condition_not_an_error() {
         paid_from: Some(parse_month("2026-08").unwrap()),
         ..ready()
     };
-    assert!(f.contradiction(d("2026-11-23")).is_none());
+    assert!(f.contradiction(d("2026-11-23"), Naming::Flags).is_none());
     let a = run(&f, "2026-11-23");
     assert_eq!(a.verdict.outcome, Outcome::Conditional);
     assert!(
@@ -528,8 +529,12 @@ fn contradictions_are_named() {
         submitted: Some(d("2026-12-01")),
         ..ready()
     };
-    assert!(said(g.contradiction(d("2026-11-23")).unwrap()).contains("--submitted"));
-    assert!(ready().contradiction(d("2026-11-23")).is_none());
+    assert!(said(g.contradiction(d("2026-11-23"), Naming::Flags).unwrap()).contains("--submitted"));
+    assert!(
+        ready()
+            .contradiction(d("2026-11-23"), Naming::Flags)
+            .is_none()
+    );
 }
 
 #[test]
