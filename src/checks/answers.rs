@@ -1,6 +1,7 @@
 //! The vocabulary every check's facts share: the insurance scheme, yes/no answers as people
-//! type them (`yes`/`no` on the command line and in JSON Lines, or JSON booleans), and the
-//! rules for an acceptance date and for the months of payment.
+//! type them (`yes`/`no` on the command line and in JSON Lines, or JSON booleans), the rules
+//! for an acceptance date and for the months of payment, and how a message names a fact (flag
+//! or record key).
 
 use chrono::{Datelike, NaiveDate};
 use serde::Deserializer;
