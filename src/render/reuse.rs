@@ -58,6 +58,12 @@ impl Drop for Reuse {
     }
 }
 
+/// True while a batch runs on this thread (a `Reuse` is alive): only then is JSON kept.
+/// Asked from inside an object being kept, whose writing holds the store: kept then too.
+pub fn keeping() -> bool {
+    KEPT.with(|k| k.try_borrow().map_or(true, |k| k.is_some()))
+}
+
 /// The key of a wire object: where its pieces live or what they say, and its small fixed
 /// parts (enums, flags). Equal keys mean equal JSON while the rules stay loaded.
 pub struct KeyBuilder {

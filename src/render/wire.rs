@@ -343,8 +343,8 @@ fn kept(said: &Said, lang: Lang) -> (Option<&'static str>, Option<&'static str>)
     }
 }
 
-/// A text of an answer, as JSON writes it. A string that lives for the whole run (the
-/// embedded rules' texts) is escaped once per thread and copied from then on: `batch --full`
+/// A text of an answer, as JSON writes it. While a batch runs, a string that lives for the
+/// whole run (the embedded rules' texts) is escaped once per thread and copied from then on: `batch --full`
 /// writes the same few hundred texts millions of times, and escaping them byte by byte was
 /// most of its cost. Any other text is escaped as usual. Shown, it is just the text.
 pub struct JsonText<'a> {
@@ -400,7 +400,8 @@ impl Serialize for JsonText<'_> {
         thread_local! {
             static ESCAPED: std::cell::RefCell<Escaped> = Default::default();
         }
-        let Some(kept) = self.kept else {
+        // Kept only while a batch runs: a single answer writes each string once.
+        let Some(kept) = self.kept.filter(|_| super::reuse::keeping()) else {
             return serializer.serialize_str(&self.text);
         };
         ESCAPED.with(|escaped| {
