@@ -53,9 +53,10 @@ pub fn looks_like_pinyin(query: &str) -> bool {
 
 fn not_found_message(query: &str, suggestions: &[String]) -> String {
     let hint = if looks_like_pinyin(query) {
-        "Pinyin is known for provinces and prefecture-level cities only: give a district or \
-         county-level city by its Chinese name or 6-digit code ('yibao regions 3205' lists \
-         those under Suzhou, 320500)"
+        "Pinyin is known for provinces and prefecture-level cities only: give the city a \
+         district lies in (e.g. suzhou, whose pooling area takes in 昆山), or the district by \
+         its Chinese name or 6-digit code ('yibao regions 3205' lists those under Suzhou, \
+         320500)"
     } else {
         "Regions are given by 6-digit code, Chinese name or pinyin; see 'yibao regions'"
     };
