@@ -140,6 +140,12 @@ pub fn parse_year(input: &str) -> Option<i32> {
         .filter(|y| (1900..=2200).contains(y))
 }
 
+/// A bare year typed for a month of payment (residents pay by the year), as that month: its
+/// December for the last month paid (`december`), its January for the first.
+pub fn paid_year(input: &str, december: bool) -> Option<Month> {
+    Month::new(parse_year(input)?, if december { 12 } else { 1 })
+}
+
 /// `d` as `YYYY-MM-DD` in `buf`, for the years 0 to 9999 (others are written by chrono).
 pub fn iso(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
     let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;

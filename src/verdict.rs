@@ -442,7 +442,9 @@ impl<'r> Verdict<'r> {
         }
         let owner = |d: &DocId| place.get(d.index()).copied().flatten();
         let mut sizes = vec![0; self.citations.len()];
-        (self.articles.iter()).for_each(|(d, _)| owner(d).into_iter().for_each(|i| sizes[i] += 1));
+        for i in self.articles.iter().filter_map(|(d, _)| owner(d)) {
+            sizes[i] += 1;
+        }
         let mut out: Vec<Vec<&Str>> = sizes.into_iter().map(Vec::with_capacity).collect();
         for (d, a) in &self.articles {
             if let Some(i) = owner(d) {

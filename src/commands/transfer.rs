@@ -128,9 +128,8 @@ fn is_unknown(text: &str) -> bool {
 /// A month as people type it (2026-10, 2026/10, 2026年10月), or a bare year as residents pay
 /// (2024, 2024年): the year's December for the last month paid, its January for the first.
 pub fn month_or_year(flag: &str, text: &str, december: bool) -> Result<Month, Error> {
-    match crate::dates::parse_year(text) {
-        Some(y) => Month::new(y, if december { 12 } else { 1 })
-            .ok_or_else(|| Error::usage(format!("{flag}: '{text}'"), format!("{flag}: '{text}'"))),
+    match crate::dates::paid_year(text, december) {
+        Some(month) => Ok(month),
         None => parse_month(flag, text),
     }
 }

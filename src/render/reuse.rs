@@ -31,9 +31,15 @@ struct Kept {
     key: KeyBuilder,
 }
 
+/// Escaped rules strings by where they live and their length (`kept_str`). A store of its
+/// own: a string is written while its object's key holds `KEPT`.
+type Escaped = HashMap<(usize, usize), Box<RawValue>, std::hash::BuildHasherDefault<KeyHasher>>;
+
 thread_local! {
     /// `None` outside a batch.
     static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+    /// `None` outside a batch.
+    static ESCAPED: RefCell<Option<Escaped>> = const { RefCell::new(None) };
 }
 
 /// While alive, this thread keeps the JSON of `Cached` objects. Made by each thread that
@@ -48,6 +54,7 @@ impl Default for Reuse {
             key: KeyBuilder::new(),
         };
         KEPT.with(|k| *k.borrow_mut() = Some(kept));
+        ESCAPED.with(|e| *e.borrow_mut() = Some(Escaped::default()));
         Reuse(())
     }
 }
@@ -55,13 +62,31 @@ impl Default for Reuse {
 impl Drop for Reuse {
     fn drop(&mut self) {
         KEPT.with(|k| *k.borrow_mut() = None);
+        ESCAPED.with(|e| *e.borrow_mut() = None);
     }
 }
 
-/// True while a batch runs on this thread (a `Reuse` is alive): only then is JSON kept.
-/// Asked from inside an object being kept, whose writing holds the store: kept then too.
-pub fn keeping() -> bool {
-    KEPT.with(|k| k.try_borrow().map_or(true, |k| k.is_some()))
+/// Writes `text`, a string that lives for the whole run: while a batch runs, copied from its
+/// JSON escaped once on this thread; outside one (a single answer writes each string once),
+/// escaped as it is written.
+pub fn kept_str<S: serde::Serializer>(
+    text: &'static str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    ESCAPED.with(|escaped| {
+        let mut escaped = escaped.borrow_mut();
+        let Some(escaped) = escaped.as_mut() else {
+            return serializer.serialize_str(text);
+        };
+        let raw = match escaped.entry((text.as_ptr().addr(), text.len())) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let json = serde_json::to_string(text).map_err(serde::ser::Error::custom)?;
+                e.insert(RawValue::from_string(json).map_err(serde::ser::Error::custom)?)
+            }
+        };
+        raw.serialize(serializer)
+    })
 }
 
 /// The key of a wire object: where its pieces live or what they say, and its small fixed

@@ -344,9 +344,9 @@ fn kept(said: &Said, lang: Lang) -> (Option<&'static str>, Option<&'static str>)
 }
 
 /// A text of an answer, as JSON writes it. While a batch runs, a string that lives for the
-/// whole run (the embedded rules' texts) is escaped once per thread and copied from then on: `batch --full`
-/// writes the same few hundred texts millions of times, and escaping them byte by byte was
-/// most of its cost. Any other text is escaped as usual. Shown, it is just the text.
+/// whole run (the embedded rules' texts) is escaped once per thread and copied from then on
+/// (`reuse::kept_str`): `batch --full` writes the same few hundred texts millions of times.
+/// Any other text is escaped as usual. Shown, it is just the text.
 pub struct JsonText<'a> {
     text: Cow<'a, str>,
     kept: Option<&'static str>,
@@ -392,30 +392,10 @@ impl std::fmt::Display for JsonText<'_> {
 
 impl Serialize for JsonText<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        type Escaped = std::collections::HashMap<
-            (usize, usize),
-            Box<RawValue>,
-            std::hash::BuildHasherDefault<super::reuse::KeyHasher>,
-        >;
-        thread_local! {
-            static ESCAPED: std::cell::RefCell<Escaped> = Default::default();
+        match self.kept {
+            Some(kept) => super::reuse::kept_str(kept, serializer),
+            None => serializer.serialize_str(&self.text),
         }
-        // Kept only while a batch runs: a single answer writes each string once.
-        let Some(kept) = self.kept.filter(|_| super::reuse::keeping()) else {
-            return serializer.serialize_str(&self.text);
-        };
-        ESCAPED.with(|escaped| {
-            let mut escaped = escaped.borrow_mut();
-            let key = (kept.as_ptr().addr(), kept.len());
-            let raw = match escaped.entry(key) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    let json = serde_json::to_string(kept).map_err(serde::ser::Error::custom)?;
-                    e.insert(RawValue::from_string(json).map_err(serde::ser::Error::custom)?)
-                }
-            };
-            raw.serialize(serializer)
-        })
     }
 }
 

@@ -10,7 +10,7 @@ pub use crate::checks::answers::Scheme;
 use crate::checks::answers::{
     Contradiction, Naming, future_submission, month_out_of_reach, submitted, word, yes_no,
 };
-use crate::dates::{Month, parse_typed_month, parse_year};
+use crate::dates::{Month, paid_year, parse_typed_month};
 
 /// A month in a batch record or a saved plan; a bare year (as residents pay) is taken as its
 /// `december` or its January.
@@ -22,8 +22,8 @@ fn month_or_year<'de, D: serde::Deserializer<'de>>(
     let Some(text) = Option::<String>::deserialize(d)? else {
         return Ok(None);
     };
-    if let Some(y) = parse_year(&text) {
-        return Ok(Month::new(y, if december { 12 } else { 1 }));
+    if let Some(month) = paid_year(&text, december) {
+        return Ok(Some(month));
     }
     parse_typed_month(&text)
         .map(Some)
