@@ -89,8 +89,10 @@ impl Cli {
 /// An amount of yuan as typed, checked for what a number parser would misread: digits may be
 /// grouped by thousands (`8,000`, `8，000`, `8 000`) but only in groups of three (`8,0,0,0`
 /// is not 8000), and there are at most two decimals (fen: `0.001` is no amount, like `0`).
-/// The range is checked by the command.
+/// Full-width digits (a Chinese input method's) are folded first. The range is checked by the
+/// command.
 fn amount_text(text: &str) -> Result<String, String> {
+    let text = crate::typed::halfwidth(text);
     let number = text
         .trim()
         .trim_end_matches('元')
@@ -106,7 +108,7 @@ fn amount_text(text: &str) -> Result<String, String> {
     if fraction.len() > 2 && fraction.bytes().all(|b| b.is_ascii_digit()) {
         return Err("give at most two decimals (fen), like 6000.50".into());
     }
-    Ok(text.to_string())
+    Ok(text.into_owned())
 }
 
 /// For a usage error about a flag whose environment variable is set, a reminder of it: the

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::typed::halfwidth;
+
 /// Parses an ISO date `YYYY-MM-DD`; the error says what was expected.
 pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
     let s = input.trim();
@@ -110,29 +112,68 @@ fn typed_parts(input: &str) -> Option<Vec<u32>> {
     shaped.then(|| parts.iter().filter_map(|p| p.parse().ok()).collect())
 }
 
-/// A date as people type it (see `typed_parts`): ISO, or with `/`, `.` or 年月日.
+/// A date as people type it (see `typed_parts`): ISO, or with `/`, `.` or 年月日, in
+/// full-width digits too.
 pub fn parse_typed_date(input: &str) -> Result<NaiveDate, String> {
-    match typed_parts(input).as_deref() {
+    match typed_parts(&halfwidth(input)).as_deref() {
         Some(&[y, m, d]) => NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| {
             format!("'{input}' is not a real calendar date (check the month and day)")
         }),
-        _ => parse_date(input),
+        _ => Err(format!(
+            "'{input}' is not a date in the form YYYY-MM-DD (for example 2026-09-28)"
+        )),
     }
 }
 
-/// A month as people type it: `2026-10`, `2026/10`, `2026.10`, `2026年10月`.
+/// Why a date typed in a date's shape names no day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSuchDay {
+    /// The month is not 1 to 12.
+    Month(u32),
+    /// The month's days run from 1 to `days`.
+    Day { year: i32, month: u32, days: u32 },
+}
+
+/// For a date typed in a date's shape (`typed_parts`) that names no day, why not; `None` for
+/// a real day or text of another shape.
+pub fn no_such_day(input: &str) -> Option<NoSuchDay> {
+    let Some(&[y, m, d]) = typed_parts(&halfwidth(input)).as_deref() else {
+        return None;
+    };
+    let year = i32::try_from(y).ok()?;
+    if NaiveDate::from_ymd_opt(year, m, d).is_some() {
+        return None;
+    }
+    let Some(first) = NaiveDate::from_ymd_opt(year, m, 1) else {
+        return Some(NoSuchDay::Month(m));
+    };
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = u32::try_from((next - first).num_days()).ok()?;
+    Some(NoSuchDay::Day {
+        year,
+        month: m,
+        days,
+    })
+}
+
+/// A month as people type it: `2026-10`, `2026/10`, `2026.10`, `2026年10月`, in full-width
+/// digits too.
 pub fn parse_typed_month(input: &str) -> Result<Month, String> {
-    match typed_parts(input).as_deref() {
+    match typed_parts(&halfwidth(input)).as_deref() {
         Some(&[y, m]) => Month::new(y as i32, m).ok_or_else(|| {
             format!("'{input}' is not a month in the form YYYY-MM (for example 2026-08)")
         }),
-        _ => parse_month(input),
+        _ => Err(format!(
+            "'{input}' is not a month in the form YYYY-MM (for example 2026-08)"
+        )),
     }
 }
 
-/// A bare year `2024` (or `2024年`), as residents give the years they paid for.
+/// A bare year `2024` (or `2024年`, or in full-width digits), as residents give the years
+/// they paid for.
 pub fn parse_year(input: &str) -> Option<i32> {
-    let s = input.trim();
+    let folded = halfwidth(input);
+    let s = folded.trim();
     let s = s.strip_suffix('年').unwrap_or(s);
     (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -247,9 +288,46 @@ mod tests {
                 "{bad}"
             );
         }
+        // Typed with a Chinese input method in full-width mode.
+        assert_eq!(parse_typed_date("２０２６－１０－０８"), Ok(d));
+        assert_eq!(parse_typed_date("２０２６年１０月８日"), Ok(d));
+        assert_eq!(parse_typed_month("２０２６／１０"), Ok(m));
+        assert_eq!(parse_year("２０２４年"), Some(2024));
         assert_eq!(parse_year("2024"), Some(2024));
         assert_eq!(parse_year("2024年"), Some(2024));
         assert_eq!(parse_year("2024-01"), None);
+    }
+
+    #[test]
+    fn a_date_that_names_no_day_says_which_part_is_wrong() {
+        assert_eq!(
+            no_such_day("2026-02-30"),
+            Some(NoSuchDay::Day {
+                year: 2026,
+                month: 2,
+                days: 28
+            })
+        );
+        assert_eq!(
+            no_such_day("2024年2月30日"),
+            Some(NoSuchDay::Day {
+                year: 2024,
+                month: 2,
+                days: 29
+            })
+        );
+        assert_eq!(
+            no_such_day("2026-04-00"),
+            Some(NoSuchDay::Day {
+                year: 2026,
+                month: 4,
+                days: 30
+            })
+        );
+        assert_eq!(no_such_day("2026/13/1"), Some(NoSuchDay::Month(13)));
+        for fine_or_other in ["2026-02-28", "2026-02", "明天", "20260230"] {
+            assert_eq!(no_such_day(fine_or_other), None, "{fine_or_other}");
+        }
     }
 
     #[test]

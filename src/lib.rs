@@ -17,6 +17,7 @@ pub mod render;
 pub mod request;
 pub mod rules;
 pub mod text;
+pub mod typed;
 pub mod verdict;
 pub mod vocab;
 

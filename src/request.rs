@@ -161,11 +161,20 @@ pub fn rules_files(dir: Option<&std::path::Path>) -> Result<Vec<load::RulesText>
 
 /// Parses a date typed for `flag`, with a usage error that names the flag.
 pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Error> {
-    dates::parse_typed_date(text).map_err(|e| {
-        Error::usage(
+    use dates::NoSuchDay;
+    dates::parse_typed_date(text).map_err(|e| match dates::no_such_day(text) {
+        Some(NoSuchDay::Month(m)) => Error::usage(
+            format!("{flag}: '{text}' 不是真实的日期:没有 {m} 月"),
+            format!("{flag}: '{text}' is not a real day: there is no month {m}"),
+        ),
+        Some(NoSuchDay::Day { year, month, days }) => Error::usage(
+            format!("{flag}: '{text}' 不是真实的日期:{year} 年 {month} 月只有 1 至 {days} 日"),
+            format!("{flag}: '{text}' is not a real day: {year}-{month:02} has days 1 to {days}"),
+        ),
+        None => Error::usage(
             format!("{flag}: '{text}' 不是有效日期,请使用 YYYY-MM-DD 格式(例如 2026-09-28,也可写 2026年9月28日)"),
             format!("{flag}: {e}"),
-        )
+        ),
     })
 }
 

@@ -43,7 +43,7 @@ pub fn run<'r>(args: &BalanceArgs, req: &'r Request) -> Result<BalanceReport<'r>
 
 /// A monthly contribution base in yuan: a positive amount, commas and a trailing 元 allowed.
 pub fn parse_base(text: &str) -> Result<f64, Error> {
-    let cleaned: String = text
+    let cleaned: String = crate::typed::halfwidth(text)
         .trim()
         .trim_end_matches('元')
         .trim_end_matches("yuan")
@@ -65,7 +65,10 @@ pub fn parse_base(text: &str) -> Result<f64, Error> {
 
 /// An age in whole years, 16 to 120.
 pub fn parse_age(text: &str) -> Result<u32, Error> {
-    match text.trim().trim_end_matches('岁').parse::<u32>() {
+    match (crate::typed::halfwidth(text).trim())
+        .trim_end_matches('岁')
+        .parse::<u32>()
+    {
         Ok(a) if (16..=120).contains(&a) => Ok(a),
         _ => Err(Error::usage(
             format!("--age: '{text}' 不是有效年龄;请输入 16 到 120 之间的整数,例如 --age 72"),

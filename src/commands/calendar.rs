@@ -52,8 +52,7 @@ pub fn run(cmd: &CalendarCommand, req: &Request) -> Result<CalendarReport, Error
         }
         CalendarCommand::Add { date, n } => {
             let from = parse_date("DATE", date)?;
-            let n: u32 = n
-                .trim()
+            let n: u32 = (crate::typed::halfwidth(n).trim())
                 .parse()
                 .ok()
                 .filter(|n| *n <= MAX_ADD)

@@ -145,7 +145,7 @@ fn paid_month(
 }
 
 pub fn parse_years(text: &str) -> Result<u32, Error> {
-    match text.trim().parse::<u32>() {
+    match crate::typed::halfwidth(text).trim().parse::<u32>() {
         Ok(n) if n <= 100 => Ok(n),
         _ => Err(Error::usage(
             format!(

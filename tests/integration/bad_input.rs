@@ -12,6 +12,17 @@ const TABLE: &[(&[&str], i32, &str)] = &[
     // dates
     (&["calendar", "is-workday", "2026-02-30"], 2, "2026-02-30"),
     (&["calendar", "is-workday", "2026-13-01"], 2, "2026-13-01"),
+    // A date in the right shape that names no day says which part is wrong.
+    (
+        &["calendar", "add", "2026年2月30日", "1"],
+        2,
+        "只有 1 至 28 日|has days 1 to 28",
+    ),
+    (
+        &["calendar", "is-workday", "2026/13/1"],
+        2,
+        "没有 13 月|no month 13",
+    ),
     (&["calendar", "is-workday", "20261301"], 2, "20261301"),
     (&["calendar", "is-workday", ""], 2, "YYYY-MM-DD"),
     (&["calendar", "is-workday", "2026/10/32"], 2, "2026/10/32"),

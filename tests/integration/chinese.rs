@@ -82,6 +82,117 @@ fn global_flags_take_chinese_values_too() {
         .code(0);
 }
 
+/// A Chinese input method in full-width mode types ２０２６－０１－１０ and ８，０００: dates,
+/// months, years and numbers so typed give the answer their ASCII forms give, in flags and in
+/// batch records alike.
+#[test]
+fn full_width_digits_give_the_same_answer_as_ascii_ones() {
+    let pairs: &[(&[&str], &[&str])] = &[
+        (
+            &["calendar", "add", "2026-01-05", "10"],
+            &["calendar", "add", "２０２６－０１－０５", "１０"],
+        ),
+        (
+            &["calendar", "is-workday", "2026年2月14日"],
+            &["calendar", "is-workday", "２０２６年２月１４日"],
+        ),
+        (
+            &[
+                "balance",
+                "--region",
+                "西安",
+                "--monthly",
+                "--base",
+                "8,000",
+            ],
+            &[
+                "balance",
+                "--region",
+                "西安",
+                "--monthly",
+                "--base",
+                "８，０００元",
+            ],
+        ),
+        (
+            &[
+                "transfer",
+                "--from",
+                "西安",
+                "--to",
+                "北京",
+                "--scheme",
+                "employee",
+                "--last-paid",
+                "2026-01",
+                "--paid-from",
+                "2026-02",
+                "--submitted",
+                "2026-01-10",
+                "--new-scheme",
+                "resident",
+                "--continuous-years",
+                "3",
+            ],
+            &[
+                "transfer",
+                "--from",
+                "西安",
+                "--to",
+                "北京",
+                "--scheme",
+                "employee",
+                "--last-paid",
+                "２０２６－０１",
+                "--paid-from",
+                "２０２６年２月",
+                "--submitted",
+                "２０２６／１／１０",
+                "--new-scheme",
+                "resident",
+                "--continuous-years",
+                "３",
+            ],
+        ),
+    ];
+    for (ascii, wide) in pairs {
+        let a = Yibao::new()
+            .args(*ascii)
+            .args(["--json"])
+            .on("2026-03-02")
+            .run();
+        let b = Yibao::new()
+            .args(*wide)
+            .args(["--json"])
+            .on("2026-03-02")
+            .run();
+        assert_ne!(a.code, 2, "{ascii:?}: {}", a.stderr);
+        assert_eq!(
+            (a.code, &a.stdout),
+            (b.code, &b.stdout),
+            "{ascii:?} vs {wide:?}: {}",
+            b.stderr
+        );
+    }
+    let record = |paid: &str| {
+        format!(
+            r#"{{"check":"transfer","from":"西安","to":"北京","scheme":"resident","last_paid":"{paid}","submitted":"{paid}-01-10"}}"#
+        )
+    };
+    let a = Yibao::new()
+        .args(["batch"])
+        .on("2026-03-02")
+        .stdin(record("2025") + "\n")
+        .run();
+    let b = Yibao::new()
+        .args(["batch"])
+        .on("2026-03-02")
+        .stdin(record("２０２５") + "\n")
+        .run();
+    assert_eq!(a.stdout, b.stdout);
+    assert!(a.stdout.contains(r#""outcome""#), "{}", a.stdout);
+}
+
 #[test]
 fn batch_records_take_chinese_check_names_and_answers() {
     let english = r#"{"check":"transfer","id":1,"from":"西安","to":"北京","scheme":"employee","retired":"no","reason":"job","arrears":null}"#;

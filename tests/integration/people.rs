@@ -139,7 +139,8 @@ fn a_flexible_worker_walks_through_in_chinese_and_is_told_to_stop_it_themselves(
     );
     answer(&mut s, "有欠费吗?", ENTER);
     answer(&mut s, "冻结", ENTER);
-    answer(&mut s, "最后缴费的月份", "2026年10月\r");
+    // Typed with a Chinese input method in full-width mode.
+    answer(&mut s, "最后缴费的月份", "２０２６年１０月\r");
     answer(&mut s, "开始缴费", "2026/11\r");
     answer(&mut s, "受理日期", ENTER);
     let shown = answer_seen(&mut s, "保存到文件吗?", ENTER);
