@@ -188,14 +188,17 @@ pub fn lang_given() -> bool {
     })
 }
 
-/// Parses a month typed for `flag`.
+/// Parses a month of payment typed for `flag`. Its message also offers the bare year that
+/// residents, who pay by the year, may give instead (`commands::transfer::month_or_year`).
 pub fn parse_month(flag: &str, text: &str) -> Result<dates::Month, Error> {
-    dates::parse_typed_month(text).map_err(|e| {
+    dates::parse_typed_month(text).map_err(|_| {
         Error::usage(
             format!(
-                "{flag}: '{text}' 不是有效月份,请使用 YYYY-MM 格式(例如 2026-03,也可写 2026年3月)"
+                "{flag}: '{text}' 不是有效月份:请写 YYYY-MM(例如 2026-03,也可写 2026年3月);居民医保按年缴费,也可只写年份(例如 2026)"
             ),
-            format!("{flag}: {e}"),
+            format!(
+                "{flag}: '{text}' is not a month: give YYYY-MM (for example 2026-03, or 2026年3月); residents, who pay by the year, may give the year alone (for example 2026)"
+            ),
         )
     })
 }

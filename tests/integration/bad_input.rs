@@ -215,6 +215,22 @@ const TABLE: &[(&[&str], i32, &str)] = &[
         2,
         "202608",
     ),
+    // Residents pay by the year: the message offers the year too.
+    (
+        &[
+            "transfer",
+            "--from",
+            "天津",
+            "--to",
+            "厦门",
+            "--scheme",
+            "resident",
+            "--paid-from",
+            "明年",
+        ],
+        2,
+        "也可只写年份|may give the year alone",
+    ),
     (
         &[
             "transfer",
