@@ -66,6 +66,11 @@ pub fn save(
     if let Value::Object(map) = &mut body {
         map.shift_remove("schema");
     }
+    // The places as typed: a district or county is kept (status names it again), not only
+    // the pooling area it lies in.
+    let mut facts = facts.clone();
+    facts.from = facts.from_place.take().unwrap_or(facts.from);
+    facts.to = facts.to_place.take().unwrap_or(facts.to);
     let doc = serde_json::json!({
         "schema": SCHEMA,
         "saved_on": req.today,

@@ -239,6 +239,18 @@ impl Request {
             })
     }
 
+    /// The code of the pooling area the place typed for `flag` lies in, and the place's own
+    /// code where it is a district or county inside that area (to name it).
+    pub fn area_and_place(
+        &self,
+        flag: &str,
+        text: &str,
+    ) -> Result<(String, Option<String>), Error> {
+        let (place, area) = self.place(flag, text)?;
+        let own = (place.code != area.code).then(|| place.code.clone());
+        Ok((area.code.clone(), own))
+    }
+
     /// A `--submitted` date (when an application was accepted): a date, and not after the
     /// as-of date, the same rule `transfer` applies (`checks::transfer::Facts::contradiction`).
     pub fn submitted(&self, flag: &'static str, text: &str) -> Result<NaiveDate, Error> {

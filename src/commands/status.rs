@@ -38,9 +38,10 @@ pub fn run<'r>(
         });
     }
     // Evaluate the places the plan names, resolved as on the command line: "苏州" gets
-    // Jiangsu's rules, and two districts of one city are one pooling area.
-    facts.from = req.pooling_area("plan", &facts.from)?.code.clone();
-    facts.to = req.pooling_area("plan", &facts.to)?.code.clone();
+    // Jiangsu's rules, two districts of one city are one pooling area, and a district is
+    // named as the plan was made for it.
+    (facts.from, facts.from_place) = req.area_and_place("plan", &facts.from)?;
+    (facts.to, facts.to_place) = req.area_and_place("plan", &facts.to)?;
     let policy = req.policy(kept_code(&facts.to))?;
     let report = TransferReport {
         answer: transfer::check(&facts, &policy),

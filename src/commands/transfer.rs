@@ -81,9 +81,7 @@ fn from_flags(args: &TransferArgs, req: &Request) -> Result<Facts, Error> {
         let Some(text) = v.as_deref() else {
             return Ok(Default::default());
         };
-        let (place, area) = req.place(flag, text)?;
-        let own = (place.code != area.code).then(|| place.code.clone());
-        Ok((area.code.clone(), own))
+        req.area_and_place(flag, text)
     };
     let (from, from_place) = place("--from", &args.from)?;
     let (to, to_place) = place("--to", &args.to)?;

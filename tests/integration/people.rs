@@ -56,6 +56,49 @@ fn status_submitted_records_the_acceptance_day_and_counts_from_it() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
 
+/// A plan made for districts (海淀 to 昆山) names them again when checked on later, as the
+/// plan printed when it was saved did: not only the pooling areas (北京, 苏州) they lie in.
+#[test]
+fn a_saved_plan_names_the_districts_it_was_made_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.json");
+    let path = path.to_str().unwrap();
+    // The README's ready move, between two districts.
+    let args = crate::support::READY_MOVE.iter().map(|a| match *a {
+        "西安" => "海淀",
+        "北京" => "昆山",
+        a => a,
+    });
+    let made = Yibao::new()
+        .args(args)
+        .args(["--submitted", "2026-11-20", "--json", "--save", path])
+        .on("2026-11-30")
+        .run()
+        .code(0);
+    let later = Yibao::new()
+        .args(["status", path, "--json"])
+        .on("2026-11-30")
+        .run()
+        .code(0);
+    for key in ["from", "to", "summary"] {
+        assert_eq!(made.json()[key], later.json()[key], "{key}");
+    }
+    let summary = later.json()["summary"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        summary.contains("海淀区") && summary.contains("昆山市"),
+        "{summary}"
+    );
+    Yibao::new()
+        .args(["status", path])
+        .on("2026-12-01")
+        .run()
+        .code(0)
+        .stdout_has("海淀区");
+}
+
 #[test]
 fn status_speaks_the_language_the_plan_was_saved_in_unless_asked() {
     let dir = tempfile::tempdir().unwrap();
