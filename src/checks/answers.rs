@@ -56,6 +56,63 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
     d.deserialize_option(Answer)
 }
 
+/// Most years insured without a break that may be given: a working life and more.
+pub const MAX_YEARS: u32 = 100;
+
+/// Years insured without a break in a batch record or a saved plan: a whole number, or its
+/// digits as text (a spreadsheet's cell, in full-width digits too), from 0 to `MAX_YEARS`
+/// as on the command line.
+pub fn years<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    struct Years;
+    impl<'de> serde::de::Visitor<'de> for Years {
+        type Value = Option<u32>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a whole number of years from 0 to {MAX_YEARS}")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Option<u32>, E> {
+            match u32::try_from(n) {
+                Ok(n) if n <= MAX_YEARS => Ok(Some(n)),
+                _ => Err(E::custom(format!(
+                    "continuous_years: {n} is not a number of years from 0 to {MAX_YEARS}"
+                ))),
+            }
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Option<u32>, E> {
+            match u64::try_from(n) {
+                Ok(n) => self.visit_u64(n),
+                Err(_) => Err(E::custom(format!(
+                    "continuous_years: {n} is not a number of years from 0 to {MAX_YEARS}"
+                ))),
+            }
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Option<u32>, E> {
+            match crate::typed::halfwidth(text).trim().parse::<u64>() {
+                Ok(n) => self.visit_u64(n),
+                Err(_) => Err(E::custom(format!(
+                    "continuous_years: '{text}' is not a number of years from 0 to {MAX_YEARS}"
+                ))),
+            }
+        }
+
+        fn visit_none<E>(self) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E>(self) -> Result<Option<u32>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u32>, D::Error> {
+            d.deserialize_any(Years)
+        }
+    }
+    d.deserialize_option(Years)
+}
+
 /// The acceptance day in a batch record or a saved plan, as people type it (`2026-09-28`,
 /// `2026/9/28`, `2026年9月28日`); one that is not a real day is refused in the command line's
 /// words, naming the key.

@@ -144,7 +144,7 @@ fn paid_month(
 
 pub fn parse_years(text: &str) -> Result<u32, Error> {
     match crate::typed::halfwidth(text).trim().parse::<u32>() {
-        Ok(n) if n <= 100 => Ok(n),
+        Ok(n) if n <= crate::checks::answers::MAX_YEARS => Ok(n),
         _ => Err(Error::usage(
             format!(
                 "--continuous-years: '{text}' 不是有效的年数;请给出 0 到 100 之间的整数(例如 --continuous-years 3)"

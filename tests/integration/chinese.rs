@@ -174,23 +174,32 @@ fn full_width_digits_give_the_same_answer_as_ascii_ones() {
             b.stderr
         );
     }
-    let record = |paid: &str| {
+    // A batch record, its years insured as a number, as digits or as full-width digits.
+    let record = |paid: &str, years: &str| {
         format!(
-            r#"{{"check":"transfer","from":"西安","to":"北京","scheme":"resident","last_paid":"{paid}","submitted":"{paid}-01-10"}}"#
+            r#"{{"check":"transfer","from":"西安","to":"北京","scheme":"resident","new_scheme":"employee","continuous_years":{years},"last_paid":"{paid}","submitted":"{paid}-01-10"}}"#
         )
     };
-    let a = Yibao::new()
-        .args(["batch"])
-        .on("2026-03-02")
-        .stdin(record("2025") + "\n")
-        .run();
-    let b = Yibao::new()
-        .args(["batch"])
-        .on("2026-03-02")
-        .stdin(record("２０２５") + "\n")
-        .run();
-    assert_eq!(a.stdout, b.stdout);
+    let batch = |line: String| {
+        Yibao::new()
+            .args(["batch"])
+            .on("2026-03-02")
+            .stdin(line + "\n")
+            .run()
+    };
+    let a = batch(record("2025", "3")).code(0);
     assert!(a.stdout.contains(r#""outcome""#), "{}", a.stdout);
+    for wide in [
+        record("２０２５", "3"),
+        record("2025", r#""3""#),
+        record("2025", r#""３""#),
+    ] {
+        assert_eq!(batch(wide.clone()).stdout, a.stdout, "{wide}");
+    }
+    // The same range as --continuous-years.
+    batch(record("2025", "101"))
+        .code(2)
+        .stdout_has("continuous_years: 101");
 }
 
 #[test]

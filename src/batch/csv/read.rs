@@ -107,11 +107,8 @@ pub fn column_name(cell: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Facts whose values are numbers in JSON; every other cell is a string.
-const NUMBERS: &[&str] = &["continuous_years"];
-
 /// A case row as the JSON record a JSON Lines line would hold: empty cells left out (the
-/// fact is unknown), `id` kept as text, numbers where the fact is a number.
+/// fact is unknown), every cell as text (`id` too; a fact that is a number reads its digits).
 pub fn record(columns: &[String], row: &[String]) -> String {
     let mut map = Map::new();
     for (name, cell) in columns.iter().zip(row) {
@@ -119,11 +116,7 @@ pub fn record(columns: &[String], row: &[String]) -> String {
         if cell.is_empty() || name.is_empty() {
             continue;
         }
-        let value = match cell.parse::<u64>() {
-            Ok(n) if NUMBERS.contains(&name.as_str()) => Value::from(n),
-            _ => Value::from(cell),
-        };
-        map.insert(name.clone(), value);
+        map.insert(name.clone(), Value::from(cell));
     }
     // A row with more cells than the header has names is refused as a fact without a name.
     if row.len() > columns.len() && row[columns.len()..].iter().any(|c| !c.trim().is_empty()) {
@@ -201,7 +194,7 @@ mod tests {
             .to_vec();
         assert_eq!(
             record(&columns, &row),
-            r#"{"check":"transfer","id":"7","from":"西安","continuous_years":3}"#
+            r#"{"check":"transfer","id":"7","from":"西安","continuous_years":"3"}"#
         );
     }
 }

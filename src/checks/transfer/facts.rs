@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
 use crate::checks::answers::{
-    Contradiction, Naming, future_submission, month_out_of_reach, submitted, word, yes_no,
+    Contradiction, Naming, future_submission, month_out_of_reach, submitted, word, years, yes_no,
 };
 use crate::dates::{Month, paid_year, parse_typed_month};
 
@@ -102,6 +102,7 @@ pub struct Facts {
     #[serde(deserialize_with = "first_month")]
     pub paid_from: Option<Month>,
     /// Years insured without a break, for the cross-scheme rule.
+    #[serde(deserialize_with = "years")]
     pub continuous_years: Option<u32>,
     /// The scheme at the destination, when it changes.
     pub new_scheme: Option<Scheme>,
