@@ -111,6 +111,41 @@ fn amount_text(text: &str) -> Result<String, String> {
     Ok(text.into_owned())
 }
 
+/// For a scheme given as the kind of work instead (`--scheme flexible`, `--scheme 灵活就业`):
+/// that scheme and the flag that says the kind of work, (Chinese, English). A flexible worker
+/// told only "employee, resident" would get an employee's plan, not their own.
+pub fn scheme_hint(e: &clap::Error) -> Option<(String, String)> {
+    use clap::error::{ContextKind, ContextValue};
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.to_lowercase(),
+        _ => String::new(),
+    };
+    let (arg, value) = (
+        text(ContextKind::InvalidArg),
+        text(ContextKind::InvalidValue),
+    );
+    let flexible = [
+        "flexib",
+        "freelanc",
+        "self-employ",
+        "灵活",
+        "个体",
+        "自由职业",
+    ]
+    .iter()
+    .any(|w| value.contains(w));
+    let flag = arg.split_whitespace().next().unwrap_or_default();
+    let applies = e.kind() == clap::error::ErrorKind::InvalidValue && flag.ends_with("scheme");
+    (applies && flexible).then(|| {
+        (
+            format!("灵活就业人员参加的是职工医保:请写 {flag} employee --flexible yes"),
+            format!(
+                "a flexible worker is in employee insurance: give {flag} employee --flexible yes"
+            ),
+        )
+    })
+}
+
 /// For a usage error about a flag whose environment variable is set, a reminder of it: the
 /// value may come from there (clap reads it even when the flag is typed before the command).
 pub fn env_hint(message: &str) -> Option<String> {

@@ -69,7 +69,8 @@ pub enum Who {
     Agency,
 }
 
-/// The insurance scheme: 职工医保 (employees, including flexible workers) or 居民医保.
+/// The insurance scheme: 职工医保 (employees, including flexible workers) or 居民医保; each also
+/// by its full name (城镇职工基本医疗保险, 城乡居民基本医疗保险) shortened as people say it.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
 )]
@@ -77,12 +78,32 @@ pub enum Who {
 pub enum Scheme {
     /// 职工医保: has a personal account.
     #[default]
-    #[value(alias = "职工", alias = "职工医保")]
-    #[serde(alias = "职工", alias = "职工医保")]
+    #[value(
+        alias = "职工",
+        alias = "职工医保",
+        alias = "城镇职工",
+        alias = "城镇职工医保"
+    )]
+    #[serde(
+        alias = "职工",
+        alias = "职工医保",
+        alias = "城镇职工",
+        alias = "城镇职工医保"
+    )]
     Employee,
     /// 居民医保: no personal account.
-    #[value(alias = "居民", alias = "居民医保")]
-    #[serde(alias = "居民", alias = "居民医保")]
+    #[value(
+        alias = "居民",
+        alias = "居民医保",
+        alias = "城乡居民",
+        alias = "城乡居民医保"
+    )]
+    #[serde(
+        alias = "居民",
+        alias = "居民医保",
+        alias = "城乡居民",
+        alias = "城乡居民医保"
+    )]
     Resident,
 }
 

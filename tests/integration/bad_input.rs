@@ -422,6 +422,33 @@ const TABLE: &[(&[&str], i32, &str)] = &[
     (&["dental", "补牙", "--scheme", "urban"], 2, "urban"),
     (&["dental", "补牙", "--region", "香港"], 2, "香港"),
     (&["dental"], 2, "PROCEDURE"),
+    // A flexible worker who names the kind of work is told the scheme and the flag.
+    (
+        &[
+            "transfer",
+            "--from",
+            "西安",
+            "--to",
+            "北京",
+            "--scheme",
+            "灵活就业",
+        ],
+        2,
+        "--scheme employee --flexible yes",
+    ),
+    (
+        &[
+            "transfer",
+            "--from",
+            "西安",
+            "--to",
+            "北京",
+            "--new-scheme",
+            "flexible",
+        ],
+        2,
+        "--new-scheme employee --flexible yes",
+    ),
 ];
 
 #[test]

@@ -14,6 +14,8 @@ fn chinese_values_give_the_same_answer_as_english_ones() {
         (&["--scheme", "employee"], &["--scheme", "职工医保"]),
         (&["--scheme", "resident"], &["--scheme", "居民"]),
         (&["--scheme", "resident"], &["--scheme", "居民医保"]),
+        (&["--scheme", "resident"], &["--scheme", "城乡居民医保"]),
+        (&["--scheme", "employee"], &["--scheme", "城镇职工"]),
         (
             &["--scheme", "employee", "--retired", "yes"],
             &["--scheme", "职工", "--retired", "是"],
