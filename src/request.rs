@@ -54,6 +54,18 @@ impl Request {
             Some(text) => parse_date("--on", text)?,
             None => today,
         };
+        let years = crate::checks::answers::AS_OF_YEARS;
+        if !years.contains(&chrono::Datelike::year(&on)) {
+            let (first, last) = (years.start(), years.end());
+            return Err(Error::usage(
+                format!(
+                    "--on: {on} 不在可评估的范围内:请给出 {first} 年到 {last} 年之间的日期(通常是今天或最近的某一天)"
+                ),
+                format!(
+                    "--on: {on} is out of reach: give a date in the years {first} to {last} (usually today or a recent day)"
+                ),
+            ));
+        }
         let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         let interactive = !global.no_input
             && !global.json

@@ -185,12 +185,21 @@ pub fn future_submission(
 /// Years after the as-of year that a month paid (or to be paid) may still lie in.
 const YEARS_AHEAD: i32 = 5;
 
-/// The first and last month of payment a fact may name as of `on`: from 1950 (no insurance
-/// history goes back further) to December `YEARS_AHEAD` years after `on`'s year. Not policy:
-/// a guard against a mistyped year (0226, 2062) read as a real month.
+/// The first year a month of payment may lie in: no insurance history goes back further.
+const FIRST_YEAR: i32 = 1950;
+
+/// The years of the as-of dates yibao evaluates on: from the first year a month of payment may lie in
+/// (before it no month paid could be named) to a year whose plans (deadlines, the next
+/// enrolment year, a waiting period) still end before the year 9999 that dates are written
+/// in. Not policy: a guard against a mistyped `--on`.
+pub const AS_OF_YEARS: std::ops::RangeInclusive<i32> = FIRST_YEAR..=9989;
+
+/// The first and last month of payment a fact may name as of `on`: from `FIRST_YEAR` to
+/// December `YEARS_AHEAD` years after `on`'s year. Not policy: a guard against a mistyped
+/// year (0226, 2062) read as a real month.
 pub fn months_in_reach(on: NaiveDate) -> (Month, Month) {
     // Both months exist for any as-of date chrono holds; the fallbacks are never taken.
-    let earliest = Month::new(1950, 1).unwrap_or(Month::of(NaiveDate::MIN));
+    let earliest = Month::new(FIRST_YEAR, 1).unwrap_or(Month::of(NaiveDate::MIN));
     let latest =
         Month::new(on.year().saturating_add(YEARS_AHEAD), 12).unwrap_or(Month::of(NaiveDate::MAX));
     (earliest, latest)

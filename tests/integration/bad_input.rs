@@ -12,6 +12,13 @@ const TABLE: &[(&[&str], i32, &str)] = &[
     // dates
     (&["calendar", "is-workday", "2026-02-30"], 2, "2026-02-30"),
     (&["calendar", "is-workday", "2026-13-01"], 2, "2026-13-01"),
+    // An as-of date out of reach (no month paid before 1950; plans must end by 9999).
+    (&["transfer", "--on", "1900-01-01"], 2, "1900-01-01"),
+    (
+        &["calendar", "is-workday", "2026-01-05", "--on", "9999-12-31"],
+        2,
+        "9999-12-31",
+    ),
     // A date in the right shape that names no day says which part is wrong.
     (
         &["calendar", "add", "2026年2月30日", "1"],
