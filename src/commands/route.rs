@@ -8,7 +8,7 @@ use crate::checks::answers::word;
 use crate::checks::route::{self, Care, Facts, Route, Stay};
 use crate::cli::{RouteArgs, TransferArgs, YesNo};
 use crate::error::Error;
-use crate::prompt::Prompter;
+use crate::prompt::{Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::verdict::RouteReport;
 use crate::render::{self, Report};
@@ -87,88 +87,154 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
     })
 }
 
-/// Asks what the route still depends on, in order, stopping as soon as it is settled.
-/// Returns whether anything was asked.
+/// Asks what the route still depends on, in order, stopping as soon as it is settled; every
+/// question after the first offers 上一步. Returns whether anything was asked.
 pub fn ask(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
-    let mut asked = false;
+    let mut st = Asking {
+        facts: f.clone(),
+        open: Vec::new(),
+        asked: false,
+    };
+    p.walk(&mut st, |st, trail| questions(p, st, trail))?;
+    *f = st.facts;
+    Ok(st.asked)
+}
+
+/// The route questions' state: the facts, the questions answered "not sure" (left open, so
+/// going back does not ask them again), and whether anything was asked.
+#[derive(Clone)]
+struct Asking {
+    facts: Facts,
+    open: Vec<&'static str>,
+    asked: bool,
+}
+
+impl Asking {
+    /// Asks `ask` for the fact in `slot` (named `name`) unless it is known or left open,
+    /// keeping the state before it for 上一步.
+    fn fact<T>(
+        &mut self,
+        p: &Prompter,
+        trail: &mut Trail<Asking>,
+        name: &'static str,
+        slot: fn(&mut Facts) -> &mut Option<T>,
+        ask: impl FnOnce() -> Result<Option<T>, Error>,
+    ) -> Result<(), Error> {
+        if slot(&mut self.facts).is_some() || self.open.contains(&name) {
+            return Ok(());
+        }
+        trail.mark(p, self);
+        self.asked = true;
+        let answer = ask()?;
+        if answer.is_none() {
+            self.open.push(name);
+        }
+        *slot(&mut self.facts) = answer;
+        Ok(())
+    }
+}
+
+/// The questions in order, each skipped when its fact is known.
+fn questions(p: &Prompter, st: &mut Asking, trail: &mut Trail<Asking>) -> Result<(), Error> {
     // A retiree files whichever way they answer: the question would only slow them down.
-    if f.change.is_none() && f.posted != Some(true) && f.retired != Some(true) {
-        asked = true;
-        f.change = p.select(
-            &Text::new(
-                "您是要改变参保地(新工作、迁户口、在新地方参保),还是仍在这里参保、到外地居住或看病?",
-                "Are you changing where you are insured (new job, new hukou, new enrolment), or staying insured here and living or getting care elsewhere?",
-            ),
-            &[
-                (Some(true), Text::new("改变参保地", "changing where I am insured")),
-                (
-                    Some(false),
-                    Text::new("仍在这里参保,到外地居住或看病", "staying insured here, living or getting care elsewhere"),
+    if st.facts.posted != Some(true) && st.facts.retired != Some(true) {
+        st.fact(p, trail, "change", |f| &mut f.change, || {
+            p.select(
+                &Text::new(
+                    "您是要改变参保地(新工作、迁户口、在新地方参保),还是仍在这里参保、到外地居住或看病?",
+                    "Are you changing where you are insured (new job, new hukou, new enrolment), or staying insured here and living or getting care elsewhere?",
                 ),
-                (None, Text::new("不确定", "not sure")),
-            ],
-        )?;
+                &[
+                    (Some(true), Text::new("改变参保地", "changing where I am insured")),
+                    (
+                        Some(false),
+                        Text::new("仍在这里参保,到外地居住或看病", "staying insured here, living or getting care elsewhere"),
+                    ),
+                    (None, Text::new("不确定", "not sure")),
+                ],
+            )
+        })?;
     }
-    if f.retired.is_none() {
-        asked = true;
-        f.retired = p.no_yes_unsure(&Text::new("您已经退休了吗?", "Are you retired?"))?;
-    }
+    st.fact(
+        p,
+        trail,
+        "retired",
+        |f| &mut f.retired,
+        || p.no_yes_unsure(&Text::new("您已经退休了吗?", "Are you retired?")),
+    )?;
+    let f = &st.facts;
     let retired = f.retired == Some(true);
-    if f.change == Some(true) && !retired {
-        return Ok(asked);
+    if f.change != Some(false) && !retired {
+        return Ok(());
     }
-    if f.change.is_none() && !retired {
-        return Ok(asked);
+    if !retired {
+        st.fact(
+            p,
+            trail,
+            "posted",
+            |f| &mut f.posted,
+            || {
+                p.no_yes_unsure(&Text::new(
+                    "是单位派您到外地工作、仍由原单位参保吗?",
+                    "Has your employer posted you elsewhere, still insuring you here?",
+                ))
+            },
+        )?;
+        if st.facts.posted == Some(true) {
+            return Ok(());
+        }
     }
-    if !retired && f.posted.is_none() {
-        asked = true;
-        f.posted = p.no_yes_unsure(&Text::new(
-            "是单位派您到外地工作、仍由原单位参保吗?",
-            "Has your employer posted you elsewhere, still insuring you here?",
-        ))?;
-    }
-    if f.posted == Some(true) && !retired {
-        return Ok(asked);
-    }
-    if f.stay.is_none() {
-        asked = true;
-        f.stay = p.select(
-            &Text::new("您会在那里待多久?", "How long will you be there?"),
-            &[
-                (
-                    Some(Stay::Long),
-                    Text::new("长期居住", "living there for a long time"),
-                ),
-                (
-                    Some(Stay::Short),
-                    Text::new("短期,去看病", "a short stay, for care"),
-                ),
-                (None, Text::new("不确定", "not sure")),
-            ],
+    st.fact(
+        p,
+        trail,
+        "stay",
+        |f| &mut f.stay,
+        || {
+            p.select(
+                &Text::new("您会在那里待多久?", "How long will you be there?"),
+                &[
+                    (
+                        Some(Stay::Long),
+                        Text::new("长期居住", "living there for a long time"),
+                    ),
+                    (
+                        Some(Stay::Short),
+                        Text::new("短期,去看病", "a short stay, for care"),
+                    ),
+                    (None, Text::new("不确定", "not sure")),
+                ],
+            )
+        },
+    )?;
+    if st.facts.stay == Some(Stay::Short) {
+        st.fact(
+            p,
+            trail,
+            "care",
+            |f| &mut f.care,
+            || {
+                p.select(
+                    &Text::new("为什么在那里看病?", "Why the care there?"),
+                    &[
+                        (
+                            Some(Care::Referral),
+                            Text::new("本地医院转诊", "referred by a hospital at home"),
+                        ),
+                        (
+                            Some(Care::Emergency),
+                            Text::new("突发急病、急诊抢救", "an emergency"),
+                        ),
+                        (
+                            Some(Care::Other),
+                            Text::new("其他(自己去看病等)", "other (going for care on my own, …)"),
+                        ),
+                        (None, Text::new("不确定", "not sure")),
+                    ],
+                )
+            },
         )?;
     }
-    if f.stay == Some(Stay::Short) && f.care.is_none() {
-        asked = true;
-        f.care = p.select(
-            &Text::new("为什么在那里看病?", "Why the care there?"),
-            &[
-                (
-                    Some(Care::Referral),
-                    Text::new("本地医院转诊", "referred by a hospital at home"),
-                ),
-                (
-                    Some(Care::Emergency),
-                    Text::new("突发急病、急诊抢救", "an emergency"),
-                ),
-                (
-                    Some(Care::Other),
-                    Text::new("其他(自己去看病等)", "other (going for care on my own, …)"),
-                ),
-                (None, Text::new("不确定", "not sure")),
-            ],
-        )?;
-    }
-    Ok(asked)
+    Ok(())
 }
 
 /// The one-line command that gives the same route without questions.

@@ -244,3 +244,32 @@ fn refund_explains_its_terms_goes_back_and_leaves_no_flag_in_the_answer() {
         .code(3)
         .stdout_has("用 --benefit-started");
 }
+
+#[test]
+fn the_route_questions_go_back_too() {
+    // The route's first question has no way back; "Are you retired?" after it does, and Esc
+    // there asks the first again, whose new answer decides the route.
+    let mut s = spawn(&[
+        "route",
+        "--on",
+        "2026-11-30",
+        "--lang",
+        "en",
+        "--from",
+        "西安",
+        "--to",
+        "北京",
+    ]);
+    answer(
+        &mut s,
+        "or staying insured here and living or getting care elsewhere?",
+        &format!("{DOWN}{ENTER}"),
+    );
+    answer(&mut s, "← back (Esc)", ESC);
+    answer(&mut s, "getting care elsewhere? ›", ENTER);
+    answer(&mut s, "Are you retired?", ENTER);
+    let (text, code) = finish(s);
+    assert_eq!(code, 0, "{text}");
+    assert!(says(&text, "yours is a transfer"), "{text}");
+    assert!(says(&text, "--change yes --retired no"), "{text}");
+}
