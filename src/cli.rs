@@ -129,16 +129,7 @@ pub fn scheme_hint(e: &clap::Error) -> Option<(String, String)> {
         text(ContextKind::InvalidArg),
         text(ContextKind::InvalidValue),
     );
-    let flexible = [
-        "flexib",
-        "freelanc",
-        "self-employ",
-        "灵活",
-        "个体",
-        "自由职业",
-    ]
-    .iter()
-    .any(|w| value.contains(w));
+    let flexible = crate::vocab::Scheme::names_flexible_work(&value);
     let flag = arg.split_whitespace().next().unwrap_or_default();
     let applies = e.kind() == clap::error::ErrorKind::InvalidValue && flag.ends_with("scheme");
     (applies && flexible).then(|| {

@@ -108,6 +108,24 @@ pub enum Scheme {
 }
 
 impl Scheme {
+    /// True when a scheme was given as the kind of work (`flexible`, 灵活就业, 个体, …): a
+    /// flexible worker is insured as an employee, and told so.
+    pub fn names_flexible_work(typed: &str) -> bool {
+        let typed = typed.to_lowercase();
+        [
+            "flexib",
+            "freelanc",
+            "self-employ",
+            "灵活",
+            "个体",
+            "自由职业",
+        ]
+        .iter()
+        .any(|w| typed.contains(w))
+    }
+}
+
+impl Scheme {
     /// Its flag value.
     pub fn flag(self) -> &'static str {
         match self {

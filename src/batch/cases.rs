@@ -169,13 +169,29 @@ pub fn find(
 /// introduced in Chinese when asked).
 fn facts<F: DeserializeOwned>(text: &str, lang: Lang) -> Result<F, LineError> {
     record::facts(text).map_err(|e| {
-        LineError::new(
-            "bad_fact",
-            match lang {
-                Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {e}"),
-                Lang::En => e.to_string(),
-            },
-        )
+        let e = e.to_string();
+        let mut message = match lang {
+            Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {e}"),
+            Lang::En => e.clone(),
+        };
+        if let Some(hint) = flexible_hint(&e, lang) {
+            message.push_str(hint);
+        }
+        LineError::new("bad_fact", message)
+    })
+}
+
+/// For a scheme given as the kind of work (`"scheme":"flexible"`, 灵活就业): the scheme and
+/// the key that give a flexible worker their own plan, as `--scheme flexible` is told.
+fn flexible_hint(serde_message: &str, lang: Lang) -> Option<&'static str> {
+    let typed = serde_message
+        .strip_prefix("unknown variant `")?
+        .split('`')
+        .next()?;
+    let schemes = serde_message.contains("`employee`") && serde_message.contains("`resident`");
+    (schemes && crate::vocab::Scheme::names_flexible_work(typed)).then_some(match lang {
+        Lang::Zh => ";灵活就业人员参加的是职工医保:请写 \"scheme\":\"employee\"(或 \"new_scheme\")并加 \"flexible\":\"yes\"",
+        Lang::En => "; a flexible worker is in employee insurance: give \"scheme\":\"employee\" (or \"new_scheme\") and \"flexible\":\"yes\"",
     })
 }
 

@@ -425,3 +425,32 @@ fn dates_and_months_in_records_are_read_as_people_type_them_and_refused_by_their
     );
     assert!(!said(7).contains("--"), "{}", said(7));
 }
+
+#[test]
+fn a_scheme_given_as_flexible_work_is_told_the_scheme_and_the_key_that_fit() {
+    // As `--scheme flexible` is: a flexible worker is insured as an employee. A plain
+    // misspelling gets no such hint.
+    let input = input_of(&[
+        r#"{"check":"transfer","from":"海淀","to":"昆山","scheme":"flexible"}"#,
+        r#"{"check":"transfer","from":"海淀","to":"昆山","scheme":"employee","new_scheme":"灵活就业"}"#,
+        r#"{"check":"transfer","from":"海淀","to":"昆山","scheme":"emploee"}"#,
+    ]);
+    let message = |a: &Value| a["error"]["message"].as_str().unwrap_or("").to_string();
+    let en = batch(&["--lang", "en"], &input, 2);
+    let zh = batch(&[], &input, 2);
+    for a in en.iter().chain(&zh) {
+        assert_eq!(a["error"]["code"], "bad_fact", "{a}");
+    }
+    for a in &en[..2] {
+        assert!(
+            message(a)
+                .contains(r#"give "scheme":"employee" (or "new_scheme") and "flexible":"yes""#),
+            "{a}"
+        );
+    }
+    for a in &zh[..2] {
+        assert!(message(a).contains("灵活就业人员参加的是职工医保"), "{a}");
+    }
+    assert!(!message(&en[2]).contains("flexible"), "{}", en[2]);
+    assert!(!message(&zh[2]).contains("灵活就业"), "{}", zh[2]);
+}
