@@ -11,7 +11,7 @@ pub mod record;
 pub mod stream;
 
 use std::io::{BufReader, Read};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::Value;
 
@@ -24,12 +24,29 @@ use crate::vocab::Outcome;
 use cases::{Context, LineError, Scratch};
 use stream::{Fault, Line, MAX_LINE_BYTES, Next, StreamEnd};
 
-/// How many lines came to what.
+/// Which outcomes some line came to (all the exit code needs).
 #[derive(Debug, Default)]
 struct Tally {
-    bad: AtomicUsize,
-    no: AtomicUsize,
-    conditional: AtomicUsize,
+    bad: AtomicBool,
+    no: AtomicBool,
+    conditional: AtomicBool,
+}
+
+impl Tally {
+    /// Notes a line's outcome (`None`: the line was bad).
+    fn saw(&self, outcome: Option<Outcome>) {
+        let seen = match outcome {
+            None => &self.bad,
+            Some(Outcome::No) => &self.no,
+            Some(Outcome::Conditional) => &self.conditional,
+            Some(Outcome::Yes) => return,
+        };
+        // Read before written: each flag is written once, not on every line (a counter both
+        // batch threads add to would pass its cache line between the cores).
+        if !seen.load(Ordering::Relaxed) {
+            seen.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 /// What `yibao batch` did; its answers are already written, so it shows nothing more.
@@ -86,13 +103,7 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
             if matches!(line.1, Ok(text) if text.trim().is_empty()) {
                 return;
             }
-            match answer(line, &cx, scratch, buf) {
-                None => &tally.bad,
-                Some(Outcome::No) => &tally.no,
-                Some(Outcome::Conditional) => &tally.conditional,
-                Some(Outcome::Yes) => return,
-            }
-            .fetch_add(1, Ordering::Relaxed);
+            tally.saw(answer(line, &cx, scratch, buf));
         },
     );
     match end {
@@ -128,7 +139,7 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
 
 /// 2 if any line was bad; else, with `--fail-on`, the worst outcome counted; else 0.
 fn exit_code(tally: &Tally, fail_on: Option<FailOn>) -> i32 {
-    let count = |n: &AtomicUsize| n.load(Ordering::Relaxed) > 0;
+    let count = |n: &AtomicBool| n.load(Ordering::Relaxed);
     match fail_on {
         _ if count(&tally.bad) => exit::USAGE,
         Some(_) if count(&tally.no) => exit::NO,

@@ -9,7 +9,6 @@ mod read;
 mod write;
 
 use std::io::Write;
-use std::sync::atomic::Ordering;
 
 use serde_json::value::RawValue;
 
@@ -71,15 +70,7 @@ pub fn run(args: &BatchArgs, req: &Request, mut input: Input) -> Result<Summary,
                 &mut buf,
             )
         };
-        let counter = match outcome {
-            None => Some(&tally.bad),
-            Some(Outcome::No) => Some(&tally.no),
-            Some(Outcome::Conditional) => Some(&tally.conditional),
-            Some(Outcome::Yes) => None,
-        };
-        if let Some(n) = counter {
-            n.fetch_add(1, Ordering::Relaxed);
-        }
+        tally.saw(outcome);
         if (input.buffer().is_empty() || buf.len() >= 1 << 20) && !flush(&mut out, &mut buf)? {
             return Ok(Summary {
                 code: exit_code(&tally, args.fail_on),
