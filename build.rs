@@ -95,16 +95,24 @@ fn region_index(path: &Path) -> String {
     for (key, found) in by_key {
         writeln!(code, "    ({key:?}, &{found:?}),").unwrap();
     }
-    // suggestions for a miss: the keys of provinces, prefectures and direct counties, each
-    // with its row and number of grams, and for each gram the keys that have it
+    // suggestions for a miss: the keys of provinces, prefectures and direct counties, and
+    // the full names and stems of districts and counties (suggested only when the miss holds
+    // one whole or begins one: 海淀去, 昆山是, 浦东新), each with its row and number of grams,
+    // and for each gram the keys that have it
     let mut hint_keys: Vec<(String, usize, usize)> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        if !keys::is_county(r.code) {
-            for key in keys::keys(r.name, r.short_name, r.pinyin) {
-                if !hint_keys.iter().any(|(k, j, _)| *k == key && *j == i) {
-                    let n = keys::grams(&key).len().min(255);
-                    hint_keys.push((key, i, n));
-                }
+        let row_keys: Vec<String> = if keys::is_county(r.code) {
+            keys::tiered_keys(r.code, r.name, r.short_name, r.pinyin)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        } else {
+            keys::keys(r.name, r.short_name, r.pinyin)
+        };
+        for key in row_keys {
+            if !key.is_empty() && !hint_keys.iter().any(|(k, j, _)| *k == key && *j == i) {
+                let n = keys::grams(&key).len().min(255);
+                hint_keys.push((key, i, n));
             }
         }
     }

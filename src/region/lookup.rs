@@ -344,10 +344,14 @@ impl Regions {
             let mut score = 2.0 * f64::from(n) / (grams.len() + usize::from(name_grams)) as f64;
             // only a name all of whose grams the query has can be inside it, and the reverse
             let whole = n == name_grams || usize::from(n) == grams.len();
-            if whole && chars >= 2 && (key.contains(name) || name.starts_with(key)) {
+            let holds = whole && chars >= 2 && (key.contains(name) || name.starts_with(key));
+            if holds {
                 score = score.max(0.75);
             }
-            if score < 0.5 {
+            // Districts and counties are many and their names short: one is suggested only
+            // when the miss holds its name whole or begins it, not for shared characters.
+            let county = self.row(row).level == Level::County;
+            if score < 0.5 || (county && !holds) {
                 continue;
             }
             // a name that starts as the query does ranks first among equals (苏洲 → 苏州)
@@ -364,10 +368,14 @@ impl Regions {
         }
         // best first; ties in file order (provinces before their cities)
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // a district or county with the divisions above it (北京市 海淀区 (110108))
         scored
             .into_iter()
             .take(3)
-            .map(|(_, i)| self.row(i).label())
+            .map(|(_, i)| match self.row(i) {
+                r if r.level == Level::County => r.path_label(),
+                r => r.label(),
+            })
             .collect()
     }
 }

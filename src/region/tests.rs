@@ -220,6 +220,47 @@ fn misses_suggest_and_never_panic() {
 }
 
 #[test]
+fn a_district_typed_with_a_slip_is_suggested_with_its_city() {
+    let rs = regions();
+    let suggested = |q: &str| -> Vec<String> {
+        match rs.lookup(q) {
+            Err(LookupError::NotFound { suggestions, .. }) => suggestions,
+            other => panic!("{q}: {other:?}"),
+        }
+    };
+    // A stray character from the input method (区 → 去, 市 → 是), a name cut short, a
+    // suffix typed twice: the district or county whose name the miss holds, first.
+    for (typed, district) in [
+        ("海淀去", "北京市 海淀区 (110108)"),
+        ("昆山是", "江苏省 苏州市 昆山市 (320583)"),
+        ("浦东新", "上海市 浦东新区 (310115)"),
+        ("雁塔区区", "陕西省 西安市 雁塔区 (610113)"),
+    ] {
+        assert_eq!(
+            suggested(typed).first(),
+            Some(&district.to_string()),
+            "{typed}"
+        );
+    }
+    // Sharing characters is not enough for a district (定海区 for 海定, 昆都仑区 for 昆仑):
+    // there are thousands, and the suggestions would be noise; cities are still offered.
+    for typed in ["海定", "昆仑", "苏洲"] {
+        let found = suggested(typed);
+        assert!(!found.is_empty(), "{typed}");
+        assert!(
+            found
+                .iter()
+                .all(|s| !s.contains("区 (") && !s.contains("县 (")),
+            "{typed}: {found:?}"
+        );
+    }
+    assert_eq!(
+        suggested("苏洲").first().map(String::as_str),
+        Some("苏州市 (320500)")
+    );
+}
+
+#[test]
 fn search_by_code_name_and_pinyin() {
     let rs = regions();
     let codes = |q: &str| -> Vec<String> { rs.search(q).iter().map(|r| r.code.clone()).collect() };
