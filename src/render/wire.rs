@@ -707,7 +707,8 @@ fn window_json(w: &transfer::Window, lang: Lang) -> WindowJson {
     use transfer::window::Standing;
     let (state, days_left) = match w.standing {
         Standing::Upcoming => ("upcoming", None),
-        Standing::Open => ("open", None),
+        // Days left are given from CLOSING_DAYS on, as they always were.
+        Standing::Open(_) => ("open", None),
         Standing::Closing(n) => ("closing", Some(n)),
         Standing::Closed => ("closed", None),
     };

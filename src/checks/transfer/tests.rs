@@ -222,7 +222,8 @@ fn a_resident_sees_the_enrolment_window_and_its_warning() {
         ..ready()
     };
     let open = run(&f, "2026-11-25").window.unwrap();
-    assert_eq!(open.standing, super::window::Standing::Open);
+    // 2026-11-25 to 2026-12-31, both counted.
+    assert_eq!(open.standing, super::window::Standing::Open(37));
     let a = run(&f, "2026-12-05");
     let w = a.window.unwrap();
     assert_eq!(

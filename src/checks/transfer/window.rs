@@ -18,8 +18,8 @@ pub const CLOSING_DAYS: i64 = 30;
 pub enum Standing {
     /// Not open yet.
     Upcoming,
-    /// Open, more than `CLOSING_DAYS` left.
-    Open,
+    /// Open, more than `CLOSING_DAYS` left (days left, the last day counted).
+    Open(i64),
     /// Open, closing within `CLOSING_DAYS` (days left, the last day counted).
     Closing(i64),
     /// Closed: enrolling now for that year means the fixed waiting period.
@@ -92,7 +92,7 @@ fn window(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Result<Window, Rul
         if left <= CLOSING_DAYS {
             Standing::Closing(left)
         } else {
-            Standing::Open
+            Standing::Open(left)
         }
     };
     let fixed = policy.get("waiting.resident_fixed_months").ok();

@@ -447,7 +447,7 @@ pub fn window(w: &Window, lang: Lang) -> String {
     let (from, to, year) = (Iso(w.from), Iso(w.to), w.for_year);
     let state = match w.standing {
         WindowStanding::Upcoming => say!(lang, "尚未开始", "not open yet"),
-        WindowStanding::Open => say!(lang, "正在进行", "open now"),
+        WindowStanding::Open(n) => say!(lang, "正在进行,还有 {n} 天", "open, {n} days left"),
         WindowStanding::Closing(n) => say!(lang, "还有 {n} 天结束", "closes in {n} days"),
         WindowStanding::Closed => say!(lang, "已结束", "closed"),
     };
