@@ -52,13 +52,52 @@ pub struct Prompter {
 /// The states before each question a walk-through asked, to go back to (`Prompter::walk`).
 pub struct Trail<S> {
     before: Vec<S>,
+    /// Questions asked before this walk began (by another walk): its first question offers
+    /// 上一步 too, which ends the walk with `Error::Back`.
+    after_others: bool,
 }
 
 impl<S: Clone> Trail<S> {
+    /// A trail for a walk that begins the questions.
+    pub fn new() -> Trail<S> {
+        Trail::following(false)
+    }
+
+    /// A trail for a walk that follows another one's questions when `after_others`.
+    pub fn following(after_others: bool) -> Trail<S> {
+        Trail {
+            before: Vec::new(),
+            after_others,
+        }
+    }
+
     /// Before asking a question: keeps the state and offers 上一步 unless it is the first.
     pub fn mark(&mut self, p: &Prompter, state: &S) {
-        p.back.set(!self.before.is_empty());
+        p.back.set(!self.before.is_empty() || self.after_others);
         self.before.push(state.clone());
+    }
+
+    /// Whether any question was asked on this trail.
+    pub fn any(&self) -> bool {
+        !self.before.is_empty()
+    }
+
+    /// Goes back to before the last question asked, to walk again from there (`resume`);
+    /// false when none was asked.
+    pub fn back(&mut self, state: &mut S) -> bool {
+        match self.before.pop() {
+            Some(earlier) => {
+                *state = earlier;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl<S: Clone> Default for Trail<S> {
+    fn default() -> Trail<S> {
+        Trail::new()
     }
 }
 
@@ -90,16 +129,31 @@ impl Prompter {
     pub fn walk<S: Clone>(
         &self,
         state: &mut S,
+        run: impl FnMut(&mut S, &mut Trail<S>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.resume(state, &mut Trail::new(), run)
+    }
+
+    /// `walk` on a trail kept by the caller: after it, `Trail::back` returns to before its
+    /// last question and `resume` walks on from there. 上一步 at the first question ends
+    /// the walk with `Error::Back` when the trail follows other questions, else stops it as
+    /// Ctrl-C does.
+    pub fn resume<S: Clone>(
+        &self,
+        state: &mut S,
+        trail: &mut Trail<S>,
         mut run: impl FnMut(&mut S, &mut Trail<S>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let mut trail = Trail { before: Vec::new() };
         let done = loop {
-            match run(state, &mut trail) {
+            match run(state, trail) {
                 Err(Error::Back) => {
                     trail.before.pop();
-                    match trail.before.pop() {
-                        Some(earlier) => *state = earlier,
-                        None => break Err(Error::Interrupted),
+                    if !trail.back(state) {
+                        break Err(if trail.after_others {
+                            Error::Back
+                        } else {
+                            Error::Interrupted
+                        });
                     }
                 }
                 other => break other,

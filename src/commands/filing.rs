@@ -5,12 +5,11 @@
 //! usage error naming the flag; a missing kind stays unknown (outcome conditional).
 //! `yibao transfer`'s walk-through hands over here (`walk`) with the facts it already has.
 
-use super::place;
 use crate::checks::Scheme;
 use crate::checks::filing::{self, Facts, Kind, Scope};
 use crate::cli::{FilingArgs, YesNo};
 use crate::error::Error;
-use crate::prompt::Prompter;
+use crate::prompt::{Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::verdict::FilingReport;
 use crate::request::Request;
@@ -48,69 +47,133 @@ pub fn walk<'r>(
     given: Given,
     req: &'r Request,
 ) -> Result<FilingReport<'r>, Error> {
-    let mut asked = given.handed_over;
+    walk_after(prompter, given, req, false)
+}
+
+/// `walk` after other questions (`after_others`: the route questions of `yibao transfer`):
+/// 上一步 at the first question here then ends it with `Error::Back`.
+pub fn walk_after<'r>(
+    prompter: Option<&Prompter>,
+    given: Given,
+    req: &'r Request,
+    after_others: bool,
+) -> Result<FilingReport<'r>, Error> {
     if prompter.is_none() && (given.from.is_none() || given.to.is_none()) {
         return Err(missing_places(&given));
     }
-    let from = place(
-        given.from.as_deref(),
-        "--from",
-        Text::new(
-            "您在哪里参保?(参保地)",
-            "Where are you insured? (your insured place)",
-        ),
-        Text::new("参保地", "where you are insured"),
-        prompter,
-        &mut asked,
-        req,
-    )?;
-    let to = place(
-        given.to.as_deref(),
-        "--to",
-        Text::new(
-            "要在哪里就医或居住?(就医地)",
-            "Where will you get care or live? (the place of care)",
-        ),
-        Text::new("就医地或居住地", "where the care or the stay is"),
-        prompter,
-        &mut asked,
-        req,
-    )?;
-    let policy = req.policy(kept_code(&from))?;
-    let same = filing::scope(&policy, &from, &to) == Scope::SameArea;
-    let mut kind = given.kind;
-    let mut admitted = given.admitted;
-    if let (Some(p), false) = (prompter, same) {
-        if kind.is_none() {
-            asked = true;
-            kind = p.select(
-                &Text::new("您属于哪种情况?", "Which fits you?"),
-                &kind_choices(),
-            )?;
-        }
-        if admitted.is_none() && kind.is_none_or(|k| k.class() == filing::Class::Temporary) {
-            asked = true;
-            admitted = p.no_yes_unsure(&Text::new(
-                "您现在已经在那里住院、但还没有备案吗?",
-                "Are you already in hospital there without a filing?",
-            ))?;
-        }
+    // Places typed as flags are read first: a wrong one is refused before any question.
+    let typed = |flag: &str, v: Option<&str>| -> Result<Option<String>, Error> {
+        v.map(|t| req.pooling_area(flag, t).map(|r| r.code.clone()))
+            .transpose()
+    };
+    let mut st = Asking {
+        from: typed("--from", given.from.as_deref())?,
+        to: typed("--to", given.to.as_deref())?,
+        kind: given.kind,
+        admitted: given.admitted,
+        open: Vec::new(),
+        asked: given.handed_over,
+    };
+    if let Some(p) = prompter {
+        let mut trail = Trail::following(after_others);
+        p.resume(&mut st, &mut trail, |st, trail| {
+            questions(p, st, trail, req)
+        })?;
     }
+    let (Some(from), Some(to)) = (st.from, st.to) else {
+        return Err(missing_places(&given));
+    };
+    let policy = req.policy(kept_code(&from))?;
     let facts = Facts {
         from,
         to,
-        kind,
+        kind: st.kind,
         scheme: given.scheme,
-        admitted,
+        admitted: st.admitted,
     };
-    if let (Some(p), true) = (prompter, asked) {
+    if let (Some(p), true) = (prompter, st.asked) {
         p.say_command(&facts.command());
     }
     Ok(FilingReport {
         answer: filing::check(&facts, &policy),
         rules: policy.rules,
-        voice: crate::render::text::Voice::of_walk(asked),
+        voice: crate::render::text::Voice::of_walk(st.asked),
     })
+}
+
+/// The walk-through's state: the places (pooling-area codes) and answers so far, the
+/// questions answered "not sure" (not asked again), and whether anything was asked.
+#[derive(Clone)]
+struct Asking {
+    from: Option<String>,
+    to: Option<String>,
+    kind: Option<Kind>,
+    admitted: Option<bool>,
+    open: Vec<&'static str>,
+    asked: bool,
+}
+
+/// The questions in order, each skipped when its answer is known; the kind and the hospital
+/// question only for places in different pooling areas.
+fn questions(
+    p: &Prompter,
+    st: &mut Asking,
+    trail: &mut Trail<Asking>,
+    req: &Request,
+) -> Result<(), Error> {
+    if st.from.is_none() {
+        trail.mark(p, st);
+        st.asked = true;
+        let question = Text::new(
+            "您在哪里参保?(参保地)",
+            "Where are you insured? (your insured place)",
+        );
+        let what = Text::new("参保地", "where you are insured");
+        st.from = Some(p.region(&question, &what, &|t| req.place("--from", t))?.0);
+    }
+    if st.to.is_none() {
+        trail.mark(p, st);
+        st.asked = true;
+        let question = Text::new(
+            "要在哪里就医或居住?(就医地)",
+            "Where will you get care or live? (the place of care)",
+        );
+        let what = Text::new("就医地或居住地", "where the care or the stay is");
+        st.to = Some(p.region(&question, &what, &|t| req.place("--to", t))?.0);
+    }
+    let (Some(from), Some(to)) = (st.from.as_deref(), st.to.as_deref()) else {
+        return Ok(());
+    };
+    let policy = req.policy(kept_code(from))?;
+    if filing::scope(&policy, from, to) == Scope::SameArea {
+        return Ok(());
+    }
+    if st.kind.is_none() && !st.open.contains(&"kind") {
+        trail.mark(p, st);
+        st.asked = true;
+        st.kind = p.select(
+            &Text::new("您属于哪种情况?", "Which fits you?"),
+            &kind_choices(),
+        )?;
+        if st.kind.is_none() {
+            st.open.push("kind");
+        }
+    }
+    let temporary = st
+        .kind
+        .is_none_or(|k| k.class() == filing::Class::Temporary);
+    if st.admitted.is_none() && temporary && !st.open.contains(&"admitted") {
+        trail.mark(p, st);
+        st.asked = true;
+        st.admitted = p.no_yes_unsure(&Text::new(
+            "您现在已经在那里住院、但还没有备案吗?",
+            "Are you already in hospital there without a filing?",
+        ))?;
+        if st.admitted.is_none() {
+            st.open.push("admitted");
+        }
+    }
+    Ok(())
 }
 
 /// Off a terminal: one error naming every place missing.

@@ -90,14 +90,47 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
 /// Asks what the route still depends on, in order, stopping as soon as it is settled; every
 /// question after the first offers 上一步. Returns whether anything was asked.
 pub fn ask(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
-    let mut st = Asking {
-        facts: f.clone(),
-        open: Vec::new(),
-        asked: false,
-    };
-    p.walk(&mut st, |st, trail| questions(p, st, trail))?;
-    *f = st.facts;
-    Ok(st.asked)
+    let mut walk = Walk::new(f.clone());
+    walk.ask(p)?;
+    *f = walk.state.facts.clone();
+    Ok(walk.state.asked)
+}
+
+/// The route questions as a walk another one can come back into: `transfer` asks them
+/// first, and 上一步 at its first question returns to the last of them.
+pub struct Walk {
+    state: Asking,
+    trail: Trail<Asking>,
+}
+
+impl Walk {
+    fn new(facts: Facts) -> Walk {
+        Walk {
+            state: Asking {
+                facts,
+                open: Vec::new(),
+                asked: false,
+            },
+            trail: Trail::new(),
+        }
+    }
+
+    /// Asks what is still open, from where the walk stands.
+    fn ask(&mut self, p: &Prompter) -> Result<(), Error> {
+        p.resume(&mut self.state, &mut self.trail, |st, trail| {
+            questions(p, st, trail)
+        })
+    }
+
+    /// Whether a question was asked: then the questions after these can come back.
+    pub fn asked(&self) -> bool {
+        self.trail.any()
+    }
+
+    /// Goes back to before the last question asked, to ask it again.
+    pub fn back(&mut self) -> bool {
+        self.trail.back(&mut self.state)
+    }
 }
 
 /// The route questions' state: the facts, the questions answered "not sure" (left open, so
@@ -299,57 +332,71 @@ pub fn ask_first(args: &TransferArgs) -> bool {
 
 /// The route question at the start of `yibao transfer`'s walk-through, with the places and
 /// scheme typed as flags and the retirement answer already known.
+/// `walk` keeps the questions asked: after 上一步 from the transfer's first question
+/// (`Walk::back`), the next call asks again from the last of them.
 pub fn at_start<'r>(
     p: &Prompter,
     args: &TransferArgs,
     retired: Option<bool>,
     req: &'r Request,
+    walk: &mut Option<Walk>,
 ) -> Result<Start<'r>, Error> {
     let (from, to, scheme) = (args.from.as_deref(), args.to.as_deref(), args.scheme);
     let area = |flag: &str, v: Option<&str>| -> Result<Option<String>, Error> {
         v.map(|t| req.pooling_area(flag, t).map(|r| r.code.clone()))
             .transpose()
     };
-    let mut facts = Facts {
-        from: area("--from", from)?,
-        to: area("--to", to)?,
-        retired,
-        scheme,
-        ..Facts::default()
+    let walk = match walk {
+        Some(w) => w,
+        None => walk.insert(Walk::new(Facts {
+            from: area("--from", from)?,
+            to: area("--to", to)?,
+            retired,
+            scheme,
+            ..Facts::default()
+        })),
     };
-    ask(p, &mut facts)?;
-    let policy = req.policy(facts.from.as_deref().and_then(kept_code))?;
-    let answer = route::decide(&facts, &policy);
-    let (route, kind) = (answer.route, answer.kind);
-    match route {
-        // Transfer, or not settled: the transfer walk-through goes on and asks the rest.
-        Some(Route::Transfer) | None => Ok(Start::Transfer {
-            retired: facts.retired,
-        }),
-        Some(Route::Nothing) => {
-            let report = RouteReport {
-                answer,
-                rules: policy.rules,
-                voice: crate::render::text::Voice::Walk,
-            };
-            render::emit(&report, req.lang, Output::Table, req.explain)?;
-            Ok(Start::Done(Box::new(render::Shown(report))))
-        }
-        Some(Route::Filing) => {
-            p.say(&crate::render::text::route::summary(&answer, req.lang));
-            let given = Given {
-                from: from.map(str::to_string),
-                to: to.map(str::to_string),
-                kind: kind.or(match facts.stay {
-                    Some(Stay::Short) => facts.care.map(Care::kind),
-                    _ => None,
-                }),
-                scheme,
-                admitted: None,
-                handed_over: true,
-            };
-            let report = filing_cmd::walk(Some(p), given, req)?;
-            Ok(Start::Done(Box::new(report)))
+    loop {
+        walk.ask(p)?;
+        let facts = walk.state.facts.clone();
+        let policy = req.policy(facts.from.as_deref().and_then(kept_code))?;
+        let answer = route::decide(&facts, &policy);
+        let (route, kind) = (answer.route, answer.kind);
+        match route {
+            // Transfer, or not settled: the transfer walk-through goes on and asks the rest.
+            Some(Route::Transfer) | None => {
+                return Ok(Start::Transfer {
+                    retired: facts.retired,
+                });
+            }
+            Some(Route::Nothing) => {
+                let report = RouteReport {
+                    answer,
+                    rules: policy.rules,
+                    voice: crate::render::text::Voice::Walk,
+                };
+                render::emit(&report, req.lang, Output::Table, req.explain)?;
+                return Ok(Start::Done(Box::new(render::Shown(report))));
+            }
+            Some(Route::Filing) => {
+                p.say(&crate::render::text::route::summary(&answer, req.lang));
+                let given = Given {
+                    from: from.map(str::to_string),
+                    to: to.map(str::to_string),
+                    kind: kind.or(match facts.stay {
+                        Some(Stay::Short) => facts.care.map(Care::kind),
+                        _ => None,
+                    }),
+                    scheme,
+                    admitted: None,
+                    handed_over: true,
+                };
+                // 上一步 at the filing's first question asks the last route question again.
+                match filing_cmd::walk_after(Some(p), given, req, walk.asked()) {
+                    Err(Error::Back) if walk.back() => {}
+                    report => return Ok(Start::Done(Box::new(report?))),
+                }
+            }
         }
     }
 }

@@ -24,15 +24,26 @@ use crate::text::{Lang, Text};
 pub fn run<'r>(args: &TransferArgs, req: &'r Request) -> Result<Box<dyn Report + 'r>, Error> {
     let mut facts = from_flags(args, req)?;
     let prompter = req.interactive.then(|| Prompter::new(req.lang));
-    // First the route: a transfer at all, or a care filing, or nothing to do (issue 18).
-    if let Some(p) = prompter.as_ref().filter(|_| super::route::ask_first(args)) {
-        match super::route::at_start(p, args, facts.retired, req)? {
-            super::route::Start::Done(report) => return Ok(report),
-            super::route::Start::Transfer { retired } => facts.retired = retired,
-        }
-    }
     let walk = match &prompter {
-        Some(p) => walk_through(p, &mut facts, req)?,
+        Some(p) => {
+            // First the route: a transfer at all, or a care filing, or nothing to do (issue
+            // 18); 上一步 at the transfer's first question goes back into those questions.
+            let retired = facts.retired;
+            let mut route = None;
+            loop {
+                if super::route::ask_first(args) {
+                    match super::route::at_start(p, args, retired, req, &mut route)? {
+                        super::route::Start::Done(report) => return Ok(report),
+                        super::route::Start::Transfer { retired } => facts.retired = retired,
+                    }
+                }
+                let after_route = route.as_ref().is_some_and(super::route::Walk::asked);
+                match walk_through(p, &mut facts, req, after_route) {
+                    Err(Error::Back) if route.as_mut().is_some_and(super::route::Walk::back) => {}
+                    other => break other?,
+                }
+            }
+        }
         None => {
             require(&facts)?;
             Walk::default()
@@ -218,9 +229,19 @@ fn ask<T>(
 
 /// Asks for each missing fact the answer depends on, with 上一步 on every question after
 /// the first; returns what was asked.
-fn walk_through(p: &Prompter, f: &mut Facts, req: &Request) -> Result<Walk, Error> {
+/// `after_route`: the route questions came first, and 上一步 at the first question here
+/// returns to them (`Error::Back`).
+fn walk_through(
+    p: &Prompter,
+    f: &mut Facts,
+    req: &Request,
+    after_route: bool,
+) -> Result<Walk, Error> {
     let mut st: State = (f.clone(), Walk::default());
-    p.walk(&mut st, |st, trail| questions(p, st, trail, req))?;
+    let mut trail = Trail::following(after_route);
+    p.resume(&mut st, &mut trail, |st, trail| {
+        questions(p, st, trail, req)
+    })?;
     *f = st.0;
     Ok(st.1)
 }

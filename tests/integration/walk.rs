@@ -273,3 +273,67 @@ fn the_route_questions_go_back_too() {
     assert!(says(&text, "yours is a transfer"), "{text}");
     assert!(says(&text, "--change yes --retired no"), "{text}");
 }
+
+#[test]
+fn the_transfer_questions_go_back_into_the_route_questions() {
+    // After the route questions, the first transfer question offers a way back: Esc there
+    // asks "Are you retired?" again, and a retiree's answer turns the walk into a filing.
+    let mut s = spawn(&["transfer", "--on", "2026-11-30", "--lang", "en"]);
+    answer(&mut s, "getting care elsewhere? ›", ENTER);
+    answer(&mut s, "Are you retired?", ENTER);
+    answer(
+        &mut s,
+        "Where are you insured now? (origin) (code, Chinese name or pinyin, e.g. 西安, 610100, xian; ? explains; < or Esc: back)",
+        ESC,
+    );
+    answer(&mut s, "Are you retired?", &format!("{DOWN}{ENTER}"));
+    answer(&mut s, "How long will you be there?", ENTER);
+    // A retiree settling elsewhere files; the filing's first question goes back too.
+    answer(
+        &mut s,
+        "Where are you insured? (your insured place) (code, Chinese name or pinyin, e.g. 西安, 610100, xian; < or Esc: back)",
+        ESC,
+    );
+    answer(&mut s, "How long will you be there?", ENTER);
+    answer(&mut s, "Where are you insured?", "海淀\r");
+    answer(&mut s, "Where will you get care or live?", "昆山\r");
+    let (text, code) = finish(s);
+    // Conditional (exit 3): the filing rests on reported sources only.
+    assert_eq!(code, 3, "{text}");
+    assert!(says(&text, "resettled retiree"), "{text}");
+    assert!(
+        says(&text, "yibao filing --from 110000 --to 320500"),
+        "{text}"
+    );
+}
+
+#[test]
+fn filing_goes_back_to_the_place_asked_before() {
+    let mut s = spawn(&["filing", "--on", "2026-11-30", "--lang", "en"]);
+    answer(
+        &mut s,
+        "Where are you insured? (your insured place)",
+        "西安\r",
+    );
+    answer(
+        &mut s,
+        "(the place of care) (code, Chinese name or pinyin, e.g. 西安, 610100, xian; < or Esc: back)",
+        "<\r",
+    );
+    answer(
+        &mut s,
+        "Where are you insured? (your insured place)",
+        "成都\r",
+    );
+    answer(&mut s, "Where will you get care or live?", "深圳\r");
+    answer(&mut s, "Which fits you?", ENTER);
+    let (text, code) = finish(s);
+    assert_eq!(code, 3, "{text}");
+    assert!(
+        says(
+            &text,
+            "yibao filing --from 510100 --to 440300 --kind resettled_retiree"
+        ),
+        "{text}"
+    );
+}
