@@ -23,8 +23,6 @@ pub mod suggest;
 pub mod transfer;
 
 use crate::error::Error;
-use crate::prompt::Prompter;
-use crate::request::Request;
 use crate::text::Text;
 
 /// Off a terminal: a place not given as a flag.
@@ -39,25 +37,4 @@ pub(crate) fn missing_place(flag: &str, what: Text) -> Error {
             what.en
         ),
     )
-}
-
-/// A place from its flag, else asked at a terminal, else a usage error naming the flag.
-pub(crate) fn place(
-    typed: Option<&str>,
-    flag: &str,
-    question: Text,
-    what: Text,
-    prompter: Option<&Prompter>,
-    asked: &mut bool,
-    req: &Request,
-) -> Result<String, Error> {
-    if let Some(t) = typed {
-        return Ok(req.pooling_area(flag, t)?.code.clone());
-    }
-    let Some(p) = prompter else {
-        return Err(missing_place(flag, what));
-    };
-    *asked = true;
-    p.region(&question, &what, &|t| req.place(flag, t))
-        .map(|(area, _)| area)
 }

@@ -34,47 +34,9 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
     let mut asked = false;
     if req.interactive {
         let p = Prompter::new(req.lang);
-        // The places first: one pooling area needs nothing more.
-        for (flag, slot, question, what) in [
-            (
-                "--from",
-                &mut facts.from,
-                Text::new("您现在在哪里参保?", "Where are you insured now?"),
-                Text::new("现在的参保地", "where you are insured now"),
-            ),
-            (
-                "--to",
-                &mut facts.to,
-                Text::new(
-                    "要去哪里(工作、居住或看病)?",
-                    "Where are you going (to work, live or get care)?",
-                ),
-                Text::new("另一地", "the other place"),
-            ),
-        ] {
-            if slot.is_none() {
-                *slot = Some(super::place(
-                    None,
-                    flag,
-                    question,
-                    what,
-                    Some(&p),
-                    &mut asked,
-                    req,
-                )?);
-            }
-        }
-        let same = match (&facts.from, &facts.to) {
-            (Some(f), Some(t)) => {
-                let policy = req.policy(kept_code(f))?;
-                crate::checks::filing::scope(&policy, f, t)
-                    == crate::checks::filing::Scope::SameArea
-            }
-            _ => false,
-        };
-        if !same {
-            asked |= ask(&p, &mut facts)?;
-        }
+        let mut walk = Walk::new(facts);
+        walk.ask(&p, Some(req))?;
+        (facts, asked) = (walk.state.facts, walk.state.asked);
         if asked {
             p.say_command(&equivalent(&facts));
         }
@@ -87,17 +49,9 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
     })
 }
 
-/// Asks what the route still depends on, in order, stopping as soon as it is settled; every
-/// question after the first offers 上一步. Returns whether anything was asked.
-pub fn ask(p: &Prompter, f: &mut Facts) -> Result<bool, Error> {
-    let mut walk = Walk::new(f.clone());
-    walk.ask(p)?;
-    *f = walk.state.facts.clone();
-    Ok(walk.state.asked)
-}
-
-/// The route questions as a walk another one can come back into: `transfer` asks them
-/// first, and 上一步 at its first question returns to the last of them.
+/// The route questions as a walk, every question after the first offering 上一步, which
+/// another walk can come back into: `transfer` asks them first, and 上一步 at its first
+/// question returns to the last of them.
 pub struct Walk {
     state: Asking,
     trail: Trail<Asking>,
@@ -115,10 +69,11 @@ impl Walk {
         }
     }
 
-    /// Asks what is still open, from where the walk stands.
-    fn ask(&mut self, p: &Prompter) -> Result<(), Error> {
+    /// Asks what is still open, from where the walk stands; the places first when
+    /// `places` (the request they are resolved by) is given.
+    fn ask(&mut self, p: &Prompter, places: Option<&Request>) -> Result<(), Error> {
         p.resume(&mut self.state, &mut self.trail, |st, trail| {
-            questions(p, st, trail)
+            questions(p, st, trail, places)
         })
     }
 
@@ -167,8 +122,53 @@ impl Asking {
     }
 }
 
-/// The questions in order, each skipped when its fact is known.
-fn questions(p: &Prompter, st: &mut Asking, trail: &mut Trail<Asking>) -> Result<(), Error> {
+/// The questions in order, each skipped when its fact is known: with `places`, where the
+/// person is insured and where they are going first (one pooling area needs nothing more).
+fn questions(
+    p: &Prompter,
+    st: &mut Asking,
+    trail: &mut Trail<Asking>,
+    places: Option<&Request>,
+) -> Result<(), Error> {
+    if let Some(req) = places {
+        st.fact(
+            p,
+            trail,
+            "from",
+            |f| &mut f.from,
+            || {
+                let question = Text::new("您现在在哪里参保?", "Where are you insured now?");
+                let what = Text::new("现在的参保地", "where you are insured now");
+                Ok(Some(
+                    p.region(&question, &what, &|t| req.place("--from", t))?.0,
+                ))
+            },
+        )?;
+        st.fact(
+            p,
+            trail,
+            "to",
+            |f| &mut f.to,
+            || {
+                let question = Text::new(
+                    "要去哪里(工作、居住或看病)?",
+                    "Where are you going (to work, live or get care)?",
+                );
+                let what = Text::new("另一地", "the other place");
+                Ok(Some(
+                    p.region(&question, &what, &|t| req.place("--to", t))?.0,
+                ))
+            },
+        )?;
+        if let (Some(from), Some(to)) = (&st.facts.from, &st.facts.to) {
+            let policy = req.policy(kept_code(from))?;
+            if crate::checks::filing::scope(&policy, from, to)
+                == crate::checks::filing::Scope::SameArea
+            {
+                return Ok(());
+            }
+        }
+    }
     // A retiree files whichever way they answer: the question would only slow them down.
     if st.facts.posted != Some(true) && st.facts.retired != Some(true) {
         st.fact(p, trail, "change", |f| &mut f.change, || {
@@ -357,7 +357,7 @@ pub fn at_start<'r>(
         })),
     };
     loop {
-        walk.ask(p)?;
+        walk.ask(p, None)?;
         let facts = walk.state.facts.clone();
         let policy = req.policy(facts.from.as_deref().and_then(kept_code))?;
         let answer = route::decide(&facts, &policy);

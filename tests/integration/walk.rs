@@ -337,3 +337,17 @@ fn filing_goes_back_to_the_place_asked_before() {
         "{text}"
     );
 }
+
+#[test]
+fn route_goes_back_from_its_questions_to_the_places() {
+    // The places come first and the route questions after them, in one walk: Esc at the
+    // first route question asks the other place again; one pooling area settles it.
+    let mut s = spawn(&["route", "--on", "2026-11-30", "--lang", "en"]);
+    answer(&mut s, "Where are you insured now?", "海淀\r");
+    answer(&mut s, "Where are you going", "昆山\r");
+    answer(&mut s, "getting care elsewhere? ›", ESC);
+    answer(&mut s, "Where are you going", "北京朝阳\r");
+    let (text, code) = finish(s);
+    assert_eq!(code, 3, "{text}");
+    assert!(says(&text, "both places are one pooling area"), "{text}");
+}
