@@ -12,6 +12,7 @@
 //! stdout_has = ["…"]         # optional; checks the text output instead of JSON (as wrapped:
 //!                            # whitespace is ignored)
 //! stderr_has = ["…"]         # optional; e.g. the flag an error names
+//! stdout_lacks = ["…"]       # optional; what must not be said (an id in the JSON, or words)
 //! ```
 
 use std::path::Path;
@@ -39,6 +40,8 @@ struct Expect {
     stdout_has: Vec<String>,
     #[serde(default)]
     stderr_has: Vec<String>,
+    #[serde(default)]
+    stdout_lacks: Vec<String>,
 }
 
 /// Whether `actual` contains everything `expected` states.
@@ -113,6 +116,11 @@ fn every_case_file_gets_its_expected_answer() {
             // Text wraps at the width: a phrase may run over two lines.
             if !crate::support::says(&run.stdout, needle) {
                 problems.push(format!("stdout lacks {needle:?}"));
+            }
+        }
+        for needle in &case.expect.stdout_lacks {
+            if crate::support::says(&run.stdout, needle) {
+                problems.push(format!("stdout says {needle:?}"));
             }
         }
         for needle in &case.expect.stderr_has {
