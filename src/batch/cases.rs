@@ -24,6 +24,9 @@ pub struct Context<'a> {
     pub full: bool,
     /// With `--full`: include the trace (`--explain`).
     pub explain: bool,
+    /// Records made from CSV rows: serde's place in them (line 1, column N of the record
+    /// made from the row) would only mislead, so it is left out of messages.
+    pub csv: bool,
 }
 
 impl<'a> Context<'a> {
@@ -167,14 +170,20 @@ pub fn find(
 
 /// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact` (serde's own words,
 /// introduced in Chinese when asked).
-fn facts<F: DeserializeOwned>(text: &str, lang: Lang) -> Result<F, LineError> {
+fn facts<F: DeserializeOwned>(text: &str, cx: &Context) -> Result<F, LineError> {
+    let lang = cx.lang;
     record::facts(text).map_err(|e| {
-        let e = e.to_string();
+        let mut e = e.to_string();
+        if cx.csv
+            && let Some(at) = e.rfind(" at line ")
+        {
+            e.truncate(at);
+        }
         let mut message = match lang {
             Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {e}"),
             Lang::En => e.clone(),
         };
-        if let Some(hint) = flexible_hint(&e, lang) {
+        if let Some(hint) = flexible_hint(&e, cx) {
             message.push_str(hint);
         }
         LineError::new("bad_fact", message)
@@ -182,16 +191,19 @@ fn facts<F: DeserializeOwned>(text: &str, lang: Lang) -> Result<F, LineError> {
 }
 
 /// For a scheme given as the kind of work (`"scheme":"flexible"`, 灵活就业): the scheme and
-/// the key that give a flexible worker their own plan, as `--scheme flexible` is told.
-fn flexible_hint(serde_message: &str, lang: Lang) -> Option<&'static str> {
+/// the key (or CSV column) that give a flexible worker their own plan, as `--scheme
+/// flexible` is told.
+fn flexible_hint(serde_message: &str, cx: &Context) -> Option<&'static str> {
     let typed = serde_message
         .strip_prefix("unknown variant `")?
         .split('`')
         .next()?;
     let schemes = serde_message.contains("`employee`") && serde_message.contains("`resident`");
-    (schemes && crate::vocab::Scheme::names_flexible_work(typed)).then_some(match lang {
-        Lang::Zh => ";灵活就业人员参加的是职工医保:请写 \"scheme\":\"employee\"(或 \"new_scheme\")并加 \"flexible\":\"yes\"",
-        Lang::En => "; a flexible worker is in employee insurance: give \"scheme\":\"employee\" (or \"new_scheme\") and \"flexible\":\"yes\"",
+    (schemes && crate::vocab::Scheme::names_flexible_work(typed)).then_some(match (cx.lang, cx.csv) {
+        (Lang::Zh, false) => ";灵活就业人员参加的是职工医保:请写 \"scheme\":\"employee\"(或 \"new_scheme\")并加 \"flexible\":\"yes\"",
+        (Lang::En, false) => "; a flexible worker is in employee insurance: give \"scheme\":\"employee\" (or \"new_scheme\") and \"flexible\":\"yes\"",
+        (Lang::Zh, true) => ";灵活就业人员参加的是职工医保:请在 scheme(或 new_scheme)列写 employee,在 flexible 列写 yes",
+        (Lang::En, true) => "; a flexible worker is in employee insurance: put employee in the scheme (or new_scheme) column and yes in the flexible column",
     })
 }
 
@@ -271,7 +283,7 @@ fn transfer<'r>(
     cx: &Context<'r>,
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
-    let mut f: transfer::Facts = facts(text, cx.lang)?;
+    let mut f: transfer::Facts = facts(text, cx)?;
     f.from_place = place("from", &mut f.from, cx, scratch)?;
     f.to_place = place("to", &mut f.to, cx, scratch)?;
     require(
@@ -315,7 +327,7 @@ fn filing_line<'r>(
     cx: &Context<'r>,
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
-    let mut f: filing::Facts = facts(text, cx.lang)?;
+    let mut f: filing::Facts = facts(text, cx)?;
     both_places(
         (&mut f.from, &mut f.to),
         r#"{"check":"filing","from":"成都","to":"深圳","kind":"resettled_retiree"}"#,
@@ -327,7 +339,7 @@ fn filing_line<'r>(
 
 /// `yibao merge`: from and to are required and must differ.
 fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judged<'r>, LineError> {
-    let mut f: merge::Facts = facts(text, cx.lang)?;
+    let mut f: merge::Facts = facts(text, cx)?;
     both_places(
         (&mut f.from, &mut f.to),
         r#"{"check":"merge","from":"西安","to":"北京"}"#,
@@ -371,7 +383,7 @@ fn refund<'r>(
     cx: &Context<'r>,
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
-    let mut f: refund::Facts = facts(text, cx.lang)?;
+    let mut f: refund::Facts = facts(text, cx)?;
     if let Some(r) = &mut f.region {
         place("region", r, cx, scratch)?;
     }
@@ -390,7 +402,7 @@ fn dental<'r>(
     cx: &Context<'r>,
     scratch: &mut Scratch,
 ) -> Result<Judged<'r>, LineError> {
-    let mut f: dental::Facts = facts(text, cx.lang)?;
+    let mut f: dental::Facts = facts(text, cx)?;
     require(
         if f.procedure.trim().is_empty() {
             &["procedure"]

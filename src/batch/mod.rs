@@ -92,6 +92,7 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
         lang: req.lang,
         full: args.full,
         explain: req.explain,
+        csv: false,
     };
     let tally = Tally::default();
     let mut out = std::io::stdout().lock();

@@ -233,3 +233,27 @@ fn a_sheet_written_by_another_csv_writer_comes_back_through_another_reader() {
     let lines: Vec<&str> = (0..ids.len()).map(|i| sheet.cell(i, "line")).collect();
     assert_eq!(lines, ["2", "3", "4", "5", "6"]);
 }
+
+#[test]
+fn a_bad_cell_says_no_place_in_the_record_made_from_its_row_and_flexible_work_names_the_columns() {
+    // serde's "at line 1 column 73" points into the record made from the row: it is left out;
+    // a scheme given as the kind of work is told which columns to fill instead.
+    let sheet = "check,from,to,scheme,retired\ntransfer,海淀,昆山,灵活就业,no\ntransfer,海淀,昆山,emploee,no\n";
+    let out = read_csv(&run(
+        &["--input", "csv", "--output", "csv", "--lang", "en"],
+        sheet,
+        2,
+    ));
+    let flexible = out.cell(0, "error_message");
+    assert!(
+        flexible.ends_with(
+            "put employee in the scheme (or new_scheme) column and yes in the flexible column"
+        ),
+        "{flexible}"
+    );
+    for row in 0..2 {
+        let message = out.cell(row, "error_message");
+        assert!(!message.contains(" at line "), "{message}");
+        assert_eq!(out.cell(row, "error_code"), "bad_fact");
+    }
+}

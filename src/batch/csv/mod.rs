@@ -40,6 +40,7 @@ pub fn run(args: &BatchArgs, req: &Request, mut input: Input) -> Result<Summary,
         lang: req.lang,
         full: args.full,
         explain: req.explain,
+        csv: args.input_format == BatchFormat::Csv,
     };
     let tally = Tally::default();
     let mut scratch = Scratch::default();
