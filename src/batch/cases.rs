@@ -171,21 +171,25 @@ pub fn find(
 /// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact` (serde's own words,
 /// introduced in Chinese when asked).
 fn facts<F: DeserializeOwned>(text: &str, cx: &Context) -> Result<F, LineError> {
-    let lang = cx.lang;
     record::facts(text).map_err(|e| {
-        let mut e = e.to_string();
+        let mut said = e.to_string();
+        let hint = flexible_hint(&said, cx);
         if cx.csv
-            && let Some(at) = e.rfind(" at line ")
+            && let Some(at) = said.rfind(" at line ")
         {
-            e.truncate(at);
+            said.truncate(at);
         }
-        let mut message = match lang {
-            Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {e}"),
-            Lang::En => e.clone(),
+        // The key (or CSV column) the wrong value is under, found by reading the line again.
+        if let Some(key) = record::failed_key::<F>(text)
+            && !said.starts_with(&format!("{key}:"))
+        {
+            said = format!("{key}: {said}");
+        }
+        let mut message = match cx.lang {
+            Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {said}"),
+            Lang::En => said,
         };
-        if let Some(hint) = flexible_hint(&e, cx) {
-            message.push_str(hint);
-        }
+        message.push_str(hint.unwrap_or_default());
         LineError::new("bad_fact", message)
     })
 }

@@ -55,6 +55,16 @@ pub fn facts<F: DeserializeOwned>(text: &str) -> Result<F, serde_json::Error> {
     Ok(facts)
 }
 
+/// After `facts` failed on `text`: the key whose value was wrong, if the error lies in one.
+pub fn failed_key<F: DeserializeOwned>(text: &str) -> Option<String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(&mut de, &mut track);
+    de::Deserializer::deserialize_map(tracked, Record::<F>(std::marker::PhantomData)).err()?;
+    let key = track.path().to_string();
+    (!key.is_empty() && key != ".").then_some(key)
+}
+
 /// Visits the record object and hands its entries, minus the envelope, to `F`.
 struct Record<F>(std::marker::PhantomData<F>);
 

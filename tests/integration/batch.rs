@@ -452,5 +452,9 @@ fn a_scheme_given_as_flexible_work_is_told_the_scheme_and_the_key_that_fit() {
         assert!(message(a).contains("灵活就业人员参加的是职工医保"), "{a}");
     }
     assert!(!message(&en[2]).contains("flexible"), "{}", en[2]);
+    // Each message names the key whose value is wrong.
+    for (a, key) in en.iter().zip(["scheme: ", "new_scheme: ", "scheme: "]) {
+        assert!(message(a).starts_with(key), "{a}");
+    }
     assert!(!message(&zh[2]).contains("灵活就业"), "{}", zh[2]);
 }

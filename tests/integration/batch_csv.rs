@@ -254,6 +254,8 @@ fn a_bad_cell_says_no_place_in_the_record_made_from_its_row_and_flexible_work_na
     for row in 0..2 {
         let message = out.cell(row, "error_message");
         assert!(!message.contains(" at line "), "{message}");
+        // The column is named instead.
+        assert!(message.starts_with("scheme: "), "{message}");
         assert_eq!(out.cell(row, "error_code"), "bad_fact");
     }
 }
