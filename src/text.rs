@@ -66,6 +66,15 @@ impl Text {
     }
 }
 
+/// From serde's "unknown field `x`, expected one of `a`, `b`": the field typed and the known
+/// one closest to it, if any is a plausible typo of it.
+pub fn unknown_field_fix(serde_message: &str) -> Option<(&str, &str)> {
+    let rest = serde_message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    let candidates = expected.split('`').skip(1).step_by(2);
+    Some((unknown, closest(unknown, candidates)?))
+}
+
 /// The candidate closest to `input` (by edit distance on characters, case-insensitive), if
 /// any is close enough to be a plausible typo.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -174,6 +174,10 @@ fn facts<F: DeserializeOwned>(text: &str, cx: &Context) -> Result<F, LineError> 
     record::facts(text).map_err(|e| {
         let mut said = e.to_string();
         let hint = flexible_hint(&said, cx);
+        let typo = crate::text::unknown_field_fix(&said).map(|(_, best)| match cx.lang {
+            Lang::Zh => format!(";您是不是要写 `{best}`?"),
+            Lang::En => format!("; did you mean `{best}`?"),
+        });
         if cx.csv
             && let Some(at) = said.rfind(" at line ")
         {
@@ -190,6 +194,7 @@ fn facts<F: DeserializeOwned>(text: &str, cx: &Context) -> Result<F, LineError> 
             Lang::En => said,
         };
         message.push_str(hint.unwrap_or_default());
+        message.push_str(typo.as_deref().unwrap_or_default());
         LineError::new("bad_fact", message)
     })
 }

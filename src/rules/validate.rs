@@ -31,10 +31,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T
 
 /// From serde's "unknown field `x`, expected one of `a`, `b`", a "did you mean `a`?".
 fn unknown_key_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (unknown, expected) = rest.split_once('`')?;
-    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let best = crate::text::closest(unknown, candidates.iter().copied())?;
+    let (_, best) = crate::text::unknown_field_fix(message)?;
     Some(format!("did you mean `{best}`?"))
 }
 

@@ -458,3 +458,26 @@ fn a_scheme_given_as_flexible_work_is_told_the_scheme_and_the_key_that_fit() {
     }
     assert!(!message(&zh[2]).contains("灵活就业"), "{}", zh[2]);
 }
+
+#[test]
+fn a_misspelt_fact_name_is_told_the_name_it_is_close_to() {
+    let input = input_of(&[
+        r#"{"check":"transfer","from":"海淀","to":"昆山","scheme":"employee","retird":"no"}"#,
+        r#"{"check":"transfer","from":"海淀","to":"昆山","scheme":"employee","zzzzzzzz":"no"}"#,
+    ]);
+    let en = batch(&["--lang", "en"], &input, 2);
+    let zh = batch(&[], &input, 2);
+    let message = |a: &Value| a["error"]["message"].as_str().unwrap_or("").to_string();
+    assert!(
+        message(&en[0]).ends_with("; did you mean `retired`?"),
+        "{}",
+        en[0]
+    );
+    assert!(
+        message(&zh[0]).ends_with(";您是不是要写 `retired`?"),
+        "{}",
+        zh[0]
+    );
+    // Nothing close: no guess.
+    assert!(!message(&en[1]).contains("did you mean"), "{}", en[1]);
+}
