@@ -481,3 +481,27 @@ fn a_misspelt_fact_name_is_told_the_name_it_is_close_to() {
     // Nothing close: no guess.
     assert!(!message(&en[1]).contains("did you mean"), "{}", en[1]);
 }
+
+#[test]
+fn a_resident_s_years_of_payment_may_be_numbers() {
+    // A script writing JSON may give a resident's years as numbers, as the flags take
+    // `--last-paid 2025`; a number that is no year is refused by its key.
+    let input = input_of(&[
+        r#"{"check":"transfer","from":"青岛","to":"厦门","scheme":"resident","last_paid":2025,"paid_from":2026}"#,
+        r#"{"check":"transfer","from":"青岛","to":"厦门","scheme":"resident","last_paid":"2025","paid_from":"2026"}"#,
+        r#"{"check":"transfer","from":"青岛","to":"厦门","scheme":"resident","last_paid":202510}"#,
+    ]);
+    let answers = batch(&["--lang", "en"], &input, 2);
+    let compared = |a: &Value| {
+        let mut a = a.clone();
+        a.as_object_mut().unwrap().remove("line");
+        a
+    };
+    assert_eq!(compared(&answers[0]), compared(&answers[1]));
+    assert!(answers[0].get("error").is_none(), "{}", answers[0]);
+    let message = answers[2]["error"]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("last_paid: 202510 is not a year"),
+        "{message}"
+    );
+}

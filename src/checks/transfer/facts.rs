@@ -12,22 +12,63 @@ use crate::checks::answers::{
 };
 use crate::dates::{Month, paid_year, parse_typed_month};
 
-/// A month in a batch record or a saved plan; a bare year (as residents pay) is taken as its
-/// `december` or its January.
+/// A month in a batch record or a saved plan; a bare year (as residents pay), as text or as
+/// a number, is taken as its `december` or its January.
 fn month_or_year<'de, D: serde::Deserializer<'de>>(
     d: D,
     december: bool,
-    key: &str,
+    key: &'static str,
 ) -> Result<Option<Month>, D::Error> {
-    let Some(text) = Option::<String>::deserialize(d)? else {
-        return Ok(None);
-    };
-    if let Some(month) = paid_year(&text, december) {
-        return Ok(Some(month));
+    struct MonthOrYear {
+        december: bool,
+        key: &'static str,
     }
-    parse_typed_month(&text)
-        .map(Some)
-        .map_err(|e| serde::de::Error::custom(format!("{key}: {e}")))
+    impl<'de> serde::de::Visitor<'de> for MonthOrYear {
+        type Value = Option<Month>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a month such as \"2026-10\", or a year such as 2026")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Option<Month>, E> {
+            if let Some(month) = paid_year(text, self.december) {
+                return Ok(Some(month));
+            }
+            parse_typed_month(text)
+                .map(Some)
+                .map_err(|e| E::custom(format!("{}: {e}", self.key)))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Option<Month>, E> {
+            match paid_year(&n.to_string(), self.december) {
+                Some(month) => Ok(Some(month)),
+                None => Err(E::custom(format!(
+                    "{}: {n} is not a year; write a month as text, such as \"2026-10\"",
+                    self.key
+                ))),
+            }
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Option<Month>, E> {
+            match u64::try_from(n) {
+                Ok(n) => self.visit_u64(n),
+                Err(_) => Err(E::custom(format!("{}: {n} is not a year", self.key))),
+            }
+        }
+
+        fn visit_none<E>(self) -> Result<Option<Month>, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E>(self) -> Result<Option<Month>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Month>, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    d.deserialize_option(MonthOrYear { december, key })
 }
 
 fn last_month<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Month>, D::Error> {
