@@ -259,3 +259,44 @@ fn a_bad_cell_says_no_place_in_the_record_made_from_its_row_and_flexible_work_na
         assert_eq!(out.cell(row, "error_code"), "bad_fact");
     }
 }
+
+#[test]
+fn a_spreadsheet_s_true_false_yes_no_and_1_0_are_answers() {
+    // Excel writes TRUE/FALSE; people type Yes, Y, 1, 有 or 没有. Each reads as yes or no, and
+    // every row gives the answer of the row written with yes and no.
+    let mut sheet = String::from(
+        "check,from,to,scheme,retired,origin_stopped,destination_enrolled,arrears,account_frozen\n",
+    );
+    for (yes, no) in [
+        ("yes", "no"),
+        ("TRUE", "FALSE"),
+        ("Yes", "No"),
+        ("Y", "n"),
+        ("1", "0"),
+        ("是", "否"),
+        ("有", "没有"),
+    ] {
+        sheet.push_str(&format!(
+            "transfer,西安,北京,employee,{no},{yes},{yes},{no},{no}\n"
+        ));
+    }
+    sheet.push_str("transfer,西安,北京,employee,no,maybe,yes,no,no\n");
+    let out = read_csv(&run(
+        &["--input", "csv", "--output", "csv", "--lang", "en"],
+        &sheet,
+        2,
+    ));
+    for row in 0..7 {
+        assert_eq!(
+            out.cell(row, "outcome"),
+            out.cell(0, "outcome"),
+            "row {row}"
+        );
+        assert_eq!(out.cell(row, "error_code"), "", "row {row}");
+    }
+    assert_eq!(out.cell(0, "outcome"), "yes");
+    assert!(
+        out.cell(7, "error_message")
+            .starts_with("origin_stopped: 'maybe' is not an answer")
+    );
+}
