@@ -503,16 +503,9 @@ pub struct BalanceArgs {
 /// (不确定) says so outright: the fact stays unknown, as when the flag is left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum YesNo {
-    #[value(alias = "是", alias = "y", alias = "true", alias = "1", alias = "有")]
+    #[value(alias = "是")]
     Yes,
-    #[value(
-        alias = "否",
-        alias = "n",
-        alias = "false",
-        alias = "0",
-        alias = "没有",
-        alias = "无"
-    )]
+    #[value(alias = "否")]
     No,
     #[value(alias = "不确定", alias = "不知道", alias = "not-sure")]
     Unknown,

@@ -472,30 +472,3 @@ fn a_district_typed_is_named_with_its_pooling_area() {
         en["summary"]
     );
 }
-
-#[test]
-fn yes_and_no_may_be_typed_as_y_true_1_or_有_and_give_the_same_answer() {
-    let run = |answers: [&str; 5]| {
-        let [retired, stopped, enrolled, arrears, frozen] = answers;
-        Yibao::new()
-            .args([
-                "transfer", "--from", "西安", "--to", "北京", "--scheme", "employee",
-            ])
-            .args(["--retired", retired, "--origin-stopped", stopped])
-            .args(["--destination-enrolled", enrolled, "--arrears", arrears])
-            .args(["--account-frozen", frozen, "--json"])
-            .on("2026-11-30")
-            .run()
-            .code(0)
-            .stdout
-    };
-    let words = run(["no", "yes", "yes", "no", "no"]);
-    for other in [
-        ["n", "y", "y", "n", "n"],
-        ["false", "true", "true", "false", "false"],
-        ["0", "1", "1", "0", "0"],
-        ["否", "是", "有", "没有", "无"],
-    ] {
-        assert_eq!(run(other), words, "{other:?}");
-    }
-}
