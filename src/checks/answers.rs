@@ -17,7 +17,7 @@ pub fn word(b: bool) -> &'static str {
 
 /// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"` or `"是"`/`"否"` (null,
 /// `"unknown"` or `"不确定"`: not known), and what spreadsheets write for them: any case
-/// (`TRUE`, `Yes`), `y`/`n`, `1`/`0` (as text or numbers), 有/无 (没有).
+/// (`TRUE`, `Yes`), `y`/`n`, 有/无 (没有). A number is no answer, as on the command line.
 pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     struct Answer;
     impl<'de> serde::de::Visitor<'de> for Answer {
@@ -33,8 +33,8 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
 
         fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Option<bool>, E> {
             let read = |word: &str| match word {
-                "yes" | "y" | "true" | "1" | "是" | "有" => Some(Some(true)),
-                "no" | "n" | "false" | "0" | "否" | "无" | "没有" => Some(Some(false)),
+                "yes" | "y" | "true" | "是" | "有" => Some(Some(true)),
+                "no" | "n" | "false" | "否" | "无" | "没有" => Some(Some(false)),
                 "unknown" | "不确定" | "不知道" => Some(None),
                 _ => None,
             };
@@ -46,25 +46,6 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
                         "'{w}' is not an answer: use yes or no (是/否), unknown (不确定) or true/false"
                     ))
                 })
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Option<bool>, E> {
-            match n {
-                1 => Ok(Some(true)),
-                0 => Ok(Some(false)),
-                _ => Err(E::custom(format!(
-                    "{n} is not an answer: use yes or no (是/否), 1 or 0, unknown (不确定) or true/false"
-                ))),
-            }
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Option<bool>, E> {
-            match u64::try_from(n) {
-                Ok(n) => self.visit_u64(n),
-                Err(_) => Err(E::custom(format!(
-                    "{n} is not an answer: use yes or no (是/否), 1 or 0, unknown (不确定) or true/false"
-                ))),
-            }
         }
 
         fn visit_none<E>(self) -> Result<Option<bool>, E> {
