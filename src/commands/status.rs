@@ -46,7 +46,7 @@ pub fn run<'r>(
     let report = TransferReport {
         answer: transfer::check(&facts, &policy),
         rules: policy.rules,
-        voice: crate::render::text::Voice::Flags,
+        voice: crate::render::text::Voice::Plan,
     };
     if submitted.is_some() {
         // The plan keeps the acceptance day: the next `status` counts from it too.

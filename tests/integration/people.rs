@@ -56,6 +56,53 @@ fn status_submitted_records_the_acceptance_day_and_counts_from_it() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
 
+/// A plan saved with facts left open, checked on later: `status` takes none of the facts'
+/// flags, so its hints name none of them (only flags `yibao status` itself takes).
+#[test]
+fn a_plan_with_open_facts_is_told_what_to_find_out_not_flags_status_does_not_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("open.json");
+    let path = path.to_str().unwrap();
+    let made = [
+        "transfer", "--from", "海淀", "--to", "昆山", "--scheme", "employee",
+    ];
+    Yibao::new()
+        .args(made)
+        .args(["--retired", "no", "--reason", "job", "--save", path])
+        .on("2026-11-30")
+        .run()
+        .code(3);
+    let help = Yibao::new()
+        .args(["status", "--help", "--lang", "en"])
+        .run()
+        .code(0);
+    for lang in ["zh", "en"] {
+        let run = Yibao::new()
+            .args(["status", path, "--lang", lang])
+            .on("2026-12-10")
+            .run()
+            .code(3);
+        for flag in run
+            .stdout
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        {
+            if flag.starts_with("--") && flag.len() > 2 {
+                assert!(
+                    help.stdout.contains(flag),
+                    "{lang}: status does not take {flag}:\n{}",
+                    run.stdout
+                );
+            }
+        }
+        let open = if lang == "en" {
+            "the plan does not say"
+        } else {
+            "计划里没有说明"
+        };
+        assert!(says(&run.stdout, open), "{}", run.stdout);
+    }
+}
+
 /// A plan made for districts (海淀 to 昆山) names them again when checked on later, as the
 /// plan printed when it was saved did: not only the pooling areas (北京, 苏州) they lie in.
 #[test]

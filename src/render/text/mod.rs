@@ -108,18 +108,26 @@ pub fn place_name(code: &str) -> String {
 /// How the facts of an answer were given, which decides how its hints speak: to someone who
 /// typed flags (or a script), a hint names the flag that states a fact; to a person who
 /// answered a walk-through at a terminal, it names what is still open in plain words.
-/// JSON is never a walk-through's, so its texts are always `Flags`'.
+/// To a plan saved earlier and read again (`yibao status`, which takes none of the facts'
+/// flags), a fact left open is one the plan does not state. JSON is never a walk-through's,
+/// so its texts are always `Flags`'.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Voice {
     #[default]
     Flags,
     Walk,
+    Plan,
 }
 
 impl Voice {
     /// `Walk` when a walk-through asked anything, else `Flags`.
     pub fn of_walk(asked: bool) -> Voice {
         if asked { Voice::Walk } else { Voice::Flags }
+    }
+
+    /// Whether a hint may name a fact's flag (not to a walk-through, not for a saved plan).
+    pub fn names_flags(self) -> bool {
+        self == Voice::Flags
     }
 }
 
@@ -307,13 +315,13 @@ impl<'x, 'r> Context<'x, 'r> {
                         "用 {flag} yes|no 说明;{when}: {fix}",
                         "state it with {flag} yes|no; {when}: {fix}"
                     ),
-                    Voice::Walk => {
-                        let whom = who_knows(fact);
-                        let whom = whom.get(lang);
+                    Voice::Walk | Voice::Plan => {
+                        let (whom, open) = (who_knows(fact), still_open(self.voice));
+                        let (whom, open) = (whom.get(lang), open.get(lang));
                         say!(
                             lang,
-                            "您答了“不确定”:请向{whom}问清楚;{when}: {fix}",
-                            "you answered \"not sure\": ask {whom}; {when}: {fix}"
+                            "{open}:请向{whom}问清楚;{when}: {fix}",
+                            "{open}: ask {whom}; {when}: {fix}"
                         )
                     }
                 }))
@@ -323,7 +331,9 @@ impl<'x, 'r> Context<'x, 'r> {
                 match self.voice {
                     // A fix naming a flag is for a fact not known: in a walk-through the
                     // person answered "not sure", and no flag is typed at a question.
-                    Voice::Walk if fix.contains("--") => Cow::Owned(not_sure(lang)),
+                    Voice::Walk | Voice::Plan if fix.contains("--") => {
+                        Cow::Owned(not_sure(lang, self.voice))
+                    }
                     _ => Cow::Borrowed(fix),
                 }
             }),
@@ -348,7 +358,7 @@ impl<'x, 'r> Context<'x, 'r> {
                         "{fix}; state it with --{flag} yes|no"
                     ))
                 }
-                Voice::Walk => Cow::Borrowed(c.fix.get(lang)),
+                Voice::Walk | Voice::Plan => Cow::Borrowed(c.fix.get(lang)),
             }),
             Said::SchemesDiffer => Some(Cow::Owned(match self.voice {
                 Voice::Flags => say!(
@@ -356,7 +366,7 @@ impl<'x, 'r> Context<'x, 'r> {
                     "用 --scheme employee|resident 说明",
                     "state it with --scheme employee|resident"
                 ),
-                Voice::Walk => say!(
+                Voice::Walk | Voice::Plan => say!(
                     lang,
                     "两种医保的结论不同:请确认您参加的是职工医保还是居民医保(社保卡、医保 App 或单位人事部门可查)",
                     "the two schemes differ here: find out whether you are in employee or resident insurance (your social-security card, the insurance app or an employer's HR can tell)"
@@ -384,7 +394,7 @@ impl<'x, 'r> Context<'x, 'r> {
                             "用 --region 说明参保地;在{label}参保时结论为“{answer}”",
                             "state where you are insured with --region; insured in {label}, the answer is \"{answer}\""
                         ),
-                        Voice::Walk => say!(
+                        Voice::Walk | Voice::Plan => say!(
                             lang,
                             "参保地还不确定;在{label}参保时结论为“{answer}”",
                             "where you are insured is still open; insured in {label}, the answer is \"{answer}\""
@@ -401,7 +411,7 @@ impl<'x, 'r> Context<'x, 'r> {
                         "state it with {flag} {values}"
                     )
                 }
-                Voice::Walk => not_sure(lang),
+                Voice::Walk | Voice::Plan => not_sure(lang, self.voice),
             })),
             Said::Regime(_) => Some(Cow::Owned(say!(
                 lang,
@@ -500,12 +510,31 @@ pub fn limit(l: Limit, lang: Lang) -> &'static str {
 }
 
 /// After a walk-through, for a question answered "not sure".
-fn not_sure(lang: Lang) -> String {
-    say!(
-        lang,
-        "您答了“不确定”:弄清楚后再问一次,结论会更确定",
-        "you answered \"not sure\": once you know, ask again for a firmer answer"
-    )
+/// Why a fact is open, said without its flag: the answer "not sure", or a saved plan silent
+/// on it.
+fn still_open(voice: Voice) -> Text {
+    match voice {
+        Voice::Plan => Text::new("计划里没有说明", "the plan does not say"),
+        _ => Text::new("您答了“不确定”", "you answered \"not sure\""),
+    }
+}
+
+/// A fact still open, said without its flag.
+fn not_sure(lang: Lang, voice: Voice) -> String {
+    let open = still_open(voice);
+    let open = open.get(lang);
+    match voice {
+        Voice::Plan => say!(
+            lang,
+            "{open}:弄清楚后用 yibao transfer 重新生成计划,结论会更确定",
+            "{open}: once you know, make the plan again with yibao transfer for a firmer answer"
+        ),
+        _ => say!(
+            lang,
+            "{open}:弄清楚后再问一次,结论会更确定",
+            "{open}: once you know, ask again for a firmer answer"
+        ),
+    }
 }
 
 /// "N 个工作日".

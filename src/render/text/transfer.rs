@@ -288,7 +288,7 @@ pub fn why(a: &Answer, w: &Why, lang: Lang, voice: Voice) -> String {
 /// The waiting period in a sentence.
 pub fn waiting(w: &Waiting, lang: Lang, voice: Voice) -> String {
     match &w.reading {
-        Reading::Unknown if voice == Voice::Walk => say!(
+        Reading::Unknown if !voice.names_flags() => say!(
             lang,
             "缴费月份没有给出,等待期还不能判断:知道转出地最后缴费的月份和转入地开始缴费的月份后,再问一次",
             "the months were not given, so the waiting period cannot be judged yet: once you know the last month paid at the origin and the first at the destination, ask again"
@@ -340,7 +340,7 @@ pub fn waiting(w: &Waiting, lang: Lang, voice: Voice) -> String {
                 "a gap of {gap} months, more than {limit}: benefits follow the destination's rules, which may set a waiting period of up to {cap} months ({whose}); ask the destination agency for the exact months"
             )
         }
-        Reading::CrossSchemeYearsUnknown { gap, min } if voice == Voice::Walk => say!(
+        Reading::CrossSchemeYearsUnknown { gap, min } if !voice.names_flags() => say!(
             lang,
             "换险种且中断 {gap} 个月:连续参保满 {min} 年的可补缴、不设等待期;您连续参保满 {min} 年了吗?(参保缴费记录里可查)",
             "a change of scheme with a {gap}-month gap: after {min} continuous years insured you may pay up with no waiting period; have you been insured for {min} years without a break? (your contribution record shows it)"
