@@ -168,16 +168,13 @@ pub fn find(
     })
 }
 
-/// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact` (serde's own words,
-/// introduced in Chinese when asked).
+/// Reads the facts of a check; a misspelt or mistyped fact is `bad_fact`: serde's own words,
+/// after the key (or CSV column) they are about, worded by `text::batch::bad_fact`.
 fn facts<F: DeserializeOwned>(text: &str, cx: &Context) -> Result<F, LineError> {
     record::facts(text).map_err(|e| {
         let mut said = e.to_string();
-        let hint = flexible_hint(&said, cx);
-        let typo = crate::text::unknown_field_fix(&said).map(|(_, best)| match cx.lang {
-            Lang::Zh => format!(";您是不是要写 `{best}`?"),
-            Lang::En => format!("; did you mean `{best}`?"),
-        });
+        let flexible = flexible_work_as_scheme(&said);
+        let typo = crate::text::unknown_field_fix(&said).map(|(_, best)| best.to_string());
         if cx.csv
             && let Some(at) = said.rfind(" at line ")
         {
@@ -189,31 +186,19 @@ fn facts<F: DeserializeOwned>(text: &str, cx: &Context) -> Result<F, LineError> 
         {
             said = format!("{key}: {said}");
         }
-        let mut message = match cx.lang {
-            Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {said}"),
-            Lang::En => said,
-        };
-        message.push_str(hint.unwrap_or_default());
-        message.push_str(typo.as_deref().unwrap_or_default());
+        let message =
+            crate::render::text::batch::bad_fact(&said, flexible, typo.as_deref(), cx.csv, cx.lang);
         LineError::new("bad_fact", message)
     })
 }
 
-/// For a scheme given as the kind of work (`"scheme":"flexible"`, 灵活就业): the scheme and
-/// the key (or CSV column) that give a flexible worker their own plan, as `--scheme
-/// flexible` is told.
-fn flexible_hint(serde_message: &str, cx: &Context) -> Option<&'static str> {
+/// Whether serde refused a scheme given as the kind of work (`"scheme":"flexible"`, 灵活就业).
+fn flexible_work_as_scheme(serde_message: &str) -> bool {
     let typed = serde_message
-        .strip_prefix("unknown variant `")?
-        .split('`')
-        .next()?;
+        .strip_prefix("unknown variant `")
+        .and_then(|rest| rest.split('`').next());
     let schemes = serde_message.contains("`employee`") && serde_message.contains("`resident`");
-    (schemes && crate::vocab::Scheme::names_flexible_work(typed)).then_some(match (cx.lang, cx.csv) {
-        (Lang::Zh, false) => ";灵活就业人员参加的是职工医保:请写 \"scheme\":\"employee\"(或 \"new_scheme\")并加 \"flexible\":\"yes\"",
-        (Lang::En, false) => "; a flexible worker is in employee insurance: give \"scheme\":\"employee\" (or \"new_scheme\") and \"flexible\":\"yes\"",
-        (Lang::Zh, true) => ";灵活就业人员参加的是职工医保:请在 scheme(或 new_scheme)列写 employee,在 flexible 列写 yes",
-        (Lang::En, true) => "; a flexible worker is in employee insurance: put employee in the scheme (or new_scheme) column and yes in the flexible column",
-    })
+    schemes && typed.is_some_and(crate::vocab::Scheme::names_flexible_work)
 }
 
 fn parse_only<F: DeserializeOwned>(text: &str) -> Result<(), serde_json::Error> {

@@ -1,6 +1,35 @@
-//! The words of `yibao batch` spreadsheets: the label of each column, Chinese and English.
-//! `--output csv` writes the Chinese labels as a second header row; `--input csv` accepts a
-//! second row of these labels (either language) under the fact names.
+//! The words of `yibao batch`: the label of each spreadsheet column, Chinese and English
+//! (`--output csv` writes the Chinese labels as a second header row; `--input csv` accepts a
+//! second row of these labels, either language, under the fact names), and what a record
+//! with a wrong fact is told.
+
+use crate::text::Lang;
+
+/// A record's fact serde refused (`said`: serde's words, after the key they are about), with
+/// what a flexible worker who gave the kind of work as the scheme should write instead, and
+/// the known key closest to a misspelt one (`typo`). `csv`: the record is a spreadsheet row,
+/// so keys are columns.
+pub fn bad_fact(said: &str, flexible: bool, typo: Option<&str>, csv: bool, lang: Lang) -> String {
+    let mut message = match lang {
+        Lang::Zh => format!("记录中的事实有误(名称拼错或类型不对): {said}"),
+        Lang::En => said.to_string(),
+    };
+    if flexible {
+        message.push_str(match (lang, csv) {
+            (Lang::Zh, false) => ";灵活就业人员参加的是职工医保:请写 \"scheme\":\"employee\"(或 \"new_scheme\")并加 \"flexible\":\"yes\"",
+            (Lang::En, false) => "; a flexible worker is in employee insurance: give \"scheme\":\"employee\" (or \"new_scheme\") and \"flexible\":\"yes\"",
+            (Lang::Zh, true) => ";灵活就业人员参加的是职工医保:请在 scheme(或 new_scheme)列写 employee,在 flexible 列写 yes",
+            (Lang::En, true) => "; a flexible worker is in employee insurance: put employee in the scheme (or new_scheme) column and yes in the flexible column",
+        });
+    }
+    if let Some(best) = typo {
+        message.push_str(&match lang {
+            Lang::Zh => format!(";您是不是要写 `{best}`?"),
+            Lang::En => format!("; did you mean `{best}`?"),
+        });
+    }
+    message
+}
 
 /// The labels (zh, en) of a column: a fact of a case, or a column of the answers.
 pub fn label(column: &str) -> Option<[&'static str; 2]> {
