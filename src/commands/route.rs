@@ -36,7 +36,8 @@ pub fn run<'r>(args: &RouteArgs, req: &'r Request) -> Result<RouteReport<'r>, Er
         let p = Prompter::new(req.lang);
         let mut walk = Walk::new(facts);
         walk.ask(&p, Some(req))?;
-        (facts, asked) = (walk.state.facts, walk.state.asked);
+        asked = walk.asked();
+        facts = walk.state.facts;
         if asked {
             p.say_command(&equivalent(&facts));
         }
@@ -63,7 +64,6 @@ impl Walk {
             state: Asking {
                 facts,
                 open: Vec::new(),
-                asked: false,
             },
             trail: Trail::new(),
         }
@@ -88,13 +88,12 @@ impl Walk {
     }
 }
 
-/// The route questions' state: the facts, the questions answered "not sure" (left open, so
-/// going back does not ask them again), and whether anything was asked.
+/// The route questions' state: the facts, and the questions answered "not sure" (left open,
+/// so going back does not ask them again).
 #[derive(Clone)]
 struct Asking {
     facts: Facts,
     open: Vec<&'static str>,
-    asked: bool,
 }
 
 impl Asking {
@@ -112,7 +111,6 @@ impl Asking {
             return Ok(());
         }
         trail.mark(p, self);
-        self.asked = true;
         let answer = ask()?;
         if answer.is_none() {
             self.open.push(name);
