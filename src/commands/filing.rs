@@ -72,14 +72,14 @@ pub fn walk_after<'r>(
         kind: given.kind,
         admitted: given.admitted,
         open: Vec::new(),
-        asked: given.handed_over,
     };
+    let mut trail = Trail::following(after_others);
     if let Some(p) = prompter {
-        let mut trail = Trail::following(after_others);
         p.resume(&mut st, &mut trail, |st, trail| {
             questions(p, st, trail, req)
         })?;
     }
+    let asked = given.handed_over || trail.any();
     let (Some(from), Some(to)) = (st.from, st.to) else {
         return Err(missing_places(&given));
     };
@@ -91,18 +91,18 @@ pub fn walk_after<'r>(
         scheme: given.scheme,
         admitted: st.admitted,
     };
-    if let (Some(p), true) = (prompter, st.asked) {
+    if let (Some(p), true) = (prompter, asked) {
         p.say_command(&facts.command());
     }
     Ok(FilingReport {
         answer: filing::check(&facts, &policy),
         rules: policy.rules,
-        voice: crate::render::text::Voice::of_walk(st.asked),
+        voice: crate::render::text::Voice::of_walk(asked),
     })
 }
 
-/// The walk-through's state: the places (pooling-area codes) and answers so far, the
-/// questions answered "not sure" (not asked again), and whether anything was asked.
+/// The walk-through's state: the places (pooling-area codes) and answers so far, and the
+/// questions answered "not sure" (not asked again).
 #[derive(Clone)]
 struct Asking {
     from: Option<String>,
@@ -110,7 +110,6 @@ struct Asking {
     kind: Option<Kind>,
     admitted: Option<bool>,
     open: Vec<&'static str>,
-    asked: bool,
 }
 
 /// The questions in order, each skipped when its answer is known; the kind and the hospital
@@ -123,7 +122,6 @@ fn questions(
 ) -> Result<(), Error> {
     if st.from.is_none() {
         trail.mark(p, st);
-        st.asked = true;
         let question = Text::new(
             "您在哪里参保?(参保地)",
             "Where are you insured? (your insured place)",
@@ -133,7 +131,6 @@ fn questions(
     }
     if st.to.is_none() {
         trail.mark(p, st);
-        st.asked = true;
         let question = Text::new(
             "要在哪里就医或居住?(就医地)",
             "Where will you get care or live? (the place of care)",
@@ -150,7 +147,6 @@ fn questions(
     }
     if st.kind.is_none() && !st.open.contains(&"kind") {
         trail.mark(p, st);
-        st.asked = true;
         st.kind = p.select(
             &Text::new("您属于哪种情况?", "Which fits you?"),
             &kind_choices(),
@@ -164,7 +160,6 @@ fn questions(
         .is_none_or(|k| k.class() == filing::Class::Temporary);
     if st.admitted.is_none() && temporary && !st.open.contains(&"admitted") {
         trail.mark(p, st);
-        st.asked = true;
         st.admitted = p.no_yes_unsure(&Text::new(
             "您现在已经在那里住院、但还没有备案吗?",
             "Are you already in hospital there without a filing?",
