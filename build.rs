@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 #[path = "src/region/keys.rs"]
 mod keys;
+#[path = "src/typed.rs"]
+mod typed;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -58,6 +60,7 @@ fn main() {
 fn region_index(path: &Path) -> String {
     println!("cargo:rerun-if-changed={}", path.display());
     println!("cargo:rerun-if-changed=src/region/keys.rs");
+    println!("cargo:rerun-if-changed=src/typed.rs");
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let rows = keys::rows(&text);

@@ -117,9 +117,9 @@ fn amount_text(text: &str) -> Result<String, String> {
 }
 
 /// For a scheme given as the kind of work instead (`--scheme flexible`, `--scheme 灵活就业`):
-/// that scheme and the flag that says the kind of work, (Chinese, English). A flexible worker
-/// told only "employee, resident" would get an employee's plan, not their own.
-pub fn scheme_hint(e: &clap::Error) -> Option<(String, String)> {
+/// that scheme and the flag that says the kind of work. A flexible worker told only
+/// "employee, resident" would get an employee's plan, not their own.
+pub fn scheme_hint(e: &clap::Error) -> Option<crate::text::Text> {
     use clap::error::{ContextKind, ContextValue};
     let text = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.to_lowercase(),
@@ -133,7 +133,7 @@ pub fn scheme_hint(e: &clap::Error) -> Option<(String, String)> {
     let flag = arg.split_whitespace().next().unwrap_or_default();
     let applies = e.kind() == clap::error::ErrorKind::InvalidValue && flag.ends_with("scheme");
     (applies && flexible).then(|| {
-        (
+        crate::text::Text::new(
             format!("灵活就业人员参加的是职工医保:请写 {flag} employee --flexible yes"),
             format!(
                 "a flexible worker is in employee insurance: give {flag} employee --flexible yes"

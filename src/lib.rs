@@ -100,22 +100,14 @@ fn clap_error(e: &clap::Error, args: &[std::ffi::OsString], lang: Lang) -> i32 {
     if let Some(hint) = lines.first().and_then(|first| cli::env_hint(first)) {
         lines.insert(1, hint);
     }
-    let hint = cli::scheme_hint(e);
-    // What to type instead goes before clap's pointer to --help.
-    if let Some((_, en)) = &hint {
+    // What to type instead goes before clap's pointer to --help (in Chinese: `refusal`).
+    if let Some(hint) = cli::scheme_hint(e) {
         let at = lines.len() - usize::from(lines.last().is_some_and(|l| l.contains("--help")));
-        lines.insert(at, en.clone());
+        lines.insert(at, hint.en.to_string());
     }
     let message = lines.join("; ");
     // In Chinese, clap's error put in Chinese words (English if clap grows a kind unknown here).
-    let mut zh = cli::refusal::chinese(e).unwrap_or_else(|| message.clone());
-    if let Some((hint, _)) = hint {
-        let help = ";用 --help 查看用法";
-        zh = match zh.strip_suffix(help) {
-            Some(before) => format!("{before};{hint}{help}"),
-            None => format!("{zh};{hint}"),
-        };
-    }
+    let zh = cli::refusal::chinese(e).unwrap_or_else(|| message.clone());
     let err = Error::usage(zh, message);
     render::emit_error(&err, lang, json);
     err.exit_code()

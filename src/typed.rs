@@ -1,8 +1,9 @@
 //! Text as people type it with a Chinese input method: in full-width mode the digits, Latin
 //! letters and punctuation come out as their full-width forms (２０２６－０１－０５, １０,
 //! ８０００元), and the space as the ideographic space. Dates, months and numbers are read
-//! after folding these to ASCII. Places fold them on their own (`region::keys`, shared with the
-//! build script); file paths are never folded.
+//! after folding these to ASCII, and so are places (`region::keys::normalize`; the build script
+//! includes this file by path for it, so it uses nothing but std). File paths are never
+//! folded.
 
 use std::borrow::Cow;
 

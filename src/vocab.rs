@@ -123,9 +123,7 @@ impl Scheme {
         .iter()
         .any(|w| typed.contains(w))
     }
-}
 
-impl Scheme {
     /// Its flag value.
     pub fn flag(self) -> &'static str {
         match self {

@@ -15,52 +15,106 @@ pub fn word(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
+/// A fact's value as a batch record or a saved plan gives it (for `optional`).
+pub(crate) enum Given<'a> {
+    Text(&'a str),
+    Whole(i128),
+    Flag(bool),
+}
+
+/// An optional fact of a batch record or a saved plan: null is not known; any other value is
+/// handed to `read`, which gives the fact (`None` inside: not known), why the value is wrong
+/// (in words naming the key), or `None` for a kind of value the fact never takes (refused in
+/// serde's words, as `expecting`).
+pub(crate) fn optional<'de, D, T, F>(d: D, expecting: &str, read: F) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    F: FnOnce(Given) -> Option<Result<Option<T>, String>>,
+{
+    use serde::de::{Error, Unexpected};
+    struct Optional<'e, F> {
+        expecting: &'e str,
+        read: F,
+    }
+    impl<F> Optional<'_, F> {
+        fn take<T, E: Error>(self, given: Given, value: Unexpected) -> Result<Option<T>, E>
+        where
+            F: FnOnce(Given) -> Option<Result<Option<T>, String>>,
+        {
+            match (self.read)(given) {
+                Some(fact) => fact.map_err(E::custom),
+                None => Err(E::invalid_type(value, &self.expecting)),
+            }
+        }
+    }
+    impl<'de, T, F: FnOnce(Given) -> Option<Result<Option<T>, String>>> serde::de::Visitor<'de>
+        for Optional<'_, F>
+    {
+        type Value = Option<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.expecting)
+        }
+
+        fn visit_bool<E: Error>(self, b: bool) -> Result<Option<T>, E> {
+            self.take(Given::Flag(b), Unexpected::Bool(b))
+        }
+
+        fn visit_u64<E: Error>(self, n: u64) -> Result<Option<T>, E> {
+            self.take(Given::Whole(n.into()), Unexpected::Unsigned(n))
+        }
+
+        fn visit_i64<E: Error>(self, n: i64) -> Result<Option<T>, E> {
+            self.take(Given::Whole(n.into()), Unexpected::Signed(n))
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Option<T>, E> {
+            self.take(Given::Text(text), Unexpected::Str(text))
+        }
+
+        fn visit_none<E>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    d.deserialize_option(Optional { expecting, read })
+}
+
 /// Accepts `true`/`false` and the flag spellings `"yes"`/`"no"` or `"是"`/`"否"` (null,
 /// `"unknown"` or `"不确定"`: not known), and what spreadsheets write for them: any case
 /// (`TRUE`, `Yes`), `y`/`n`, 有/无 (没有). A number is no answer, as on the command line.
 pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    struct Answer;
-    impl<'de> serde::de::Visitor<'de> for Answer {
-        type Value = Option<bool>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("yes or no (是/否), unknown (不确定) or true/false")
-        }
-
-        fn visit_bool<E>(self, b: bool) -> Result<Option<bool>, E> {
-            Ok(Some(b))
-        }
-
-        fn visit_str<E: serde::de::Error>(self, w: &str) -> Result<Option<bool>, E> {
-            let read = |word: &str| match word {
-                "yes" | "y" | "true" | "是" | "有" => Some(Some(true)),
-                "no" | "n" | "false" | "否" | "无" | "没有" => Some(Some(false)),
-                "unknown" | "不确定" | "不知道" => Some(None),
-                _ => None,
-            };
+    let word = |word: &str| match word {
+        "yes" | "y" | "true" | "是" | "有" => Some(Some(true)),
+        "no" | "n" | "false" | "否" | "无" | "没有" => Some(Some(false)),
+        "unknown" | "不确定" | "不知道" => Some(None),
+        _ => None,
+    };
+    optional(
+        d,
+        "yes or no (是/否), unknown (不确定) or true/false",
+        |given| {
+            Some(match given {
+            Given::Flag(b) => Ok(Some(b)),
             // As written first (nearly always); else trimmed, half-width and in lower case.
-            read(w)
-                .or_else(|| read(&crate::typed::halfwidth(w.trim()).to_ascii_lowercase()))
+            Given::Text(w) => word(w)
+                .or_else(|| word(&crate::typed::halfwidth(w.trim()).to_ascii_lowercase()))
                 .ok_or_else(|| {
-                    E::custom(format!(
+                    format!(
                         "'{w}' is not an answer: use yes or no (是/否), unknown (不确定) or true/false"
-                    ))
-                })
-        }
-
-        fn visit_none<E>(self) -> Result<Option<bool>, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E>(self) -> Result<Option<bool>, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<bool>, D::Error> {
-            d.deserialize_any(Answer)
-        }
-    }
-    d.deserialize_option(Answer)
+                    )
+                }),
+            Given::Whole(_) => return None,
+        })
+        },
+    )
 }
 
 /// Most years insured without a break that may be given: a working life and more.
@@ -70,54 +124,23 @@ pub const MAX_YEARS: u32 = 100;
 /// digits as text (a spreadsheet's cell, in full-width digits too), from 0 to `MAX_YEARS`
 /// as on the command line.
 pub fn years<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    struct Years;
-    impl<'de> serde::de::Visitor<'de> for Years {
-        type Value = Option<u32>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            write!(f, "a whole number of years from 0 to {MAX_YEARS}")
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Option<u32>, E> {
-            match u32::try_from(n) {
-                Ok(n) if n <= MAX_YEARS => Ok(Some(n)),
-                _ => Err(E::custom(format!(
-                    "continuous_years: {n} is not a number of years from 0 to {MAX_YEARS}"
-                ))),
-            }
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Option<u32>, E> {
-            match u64::try_from(n) {
-                Ok(n) => self.visit_u64(n),
-                Err(_) => Err(E::custom(format!(
-                    "continuous_years: {n} is not a number of years from 0 to {MAX_YEARS}"
-                ))),
-            }
-        }
-
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Option<u32>, E> {
-            match crate::typed::halfwidth(text).trim().parse::<u64>() {
-                Ok(n) => self.visit_u64(n),
-                Err(_) => Err(E::custom(format!(
-                    "continuous_years: '{text}' is not a number of years from 0 to {MAX_YEARS}"
-                ))),
-            }
-        }
-
-        fn visit_none<E>(self) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E>(self) -> Result<Option<u32>, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<u32>, D::Error> {
-            d.deserialize_any(Years)
-        }
-    }
-    d.deserialize_option(Years)
+    let expecting = format!("a whole number of years from 0 to {MAX_YEARS}");
+    optional(d, &expecting, |given| {
+        let (n, shown) = match given {
+            Given::Whole(n) => (Some(n), n.to_string()),
+            Given::Text(text) => (
+                crate::typed::halfwidth(text).trim().parse().ok(),
+                format!("'{text}'"),
+            ),
+            Given::Flag(_) => return None,
+        };
+        let years = n
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| *n <= MAX_YEARS);
+        Some(years.map(Some).ok_or_else(|| {
+            format!("continuous_years: {shown} is not a number of years from 0 to {MAX_YEARS}")
+        }))
+    })
 }
 
 /// The acceptance day in a batch record or a saved plan, as people type it (`2026-09-28`,

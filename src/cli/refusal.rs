@@ -79,6 +79,9 @@ pub fn chinese(e: &clap::Error) -> Option<String> {
     if let Some(hint) = env_hint(&arg) {
         line.push_str(&format!(";{hint}"));
     }
+    if let Some(hint) = super::scheme_hint(e) {
+        line.push_str(&format!(";{}", hint.zh));
+    }
     line.push_str(";用 --help 查看用法");
     Some(line)
 }

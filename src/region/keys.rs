@@ -1,9 +1,11 @@
 //! The parts of the division list shared with the build script (which includes this file by
-//! path, so it uses nothing but std): reading the rows of `rules/regions.txt` and the
+//! path, so it uses nothing but std and `typed`, which the build script includes too): reading the rows of `rules/regions.txt` and the
 //! normalised keys a row is found by. The build script turns them into sorted static tables,
 //! so yibao does not parse the list or hash its names at start-up.
 
 use std::collections::HashSet;
+
+use crate::typed::halfwidth;
 
 /// One row of the list as written: for county-level rows the short name is the full name and
 /// the pinyin is empty.
@@ -104,9 +106,8 @@ pub fn links<'a>(rows: &[Row<'a>]) -> Vec<(Option<&'a str>, &'a str)> {
 /// without spaces, apostrophes, hyphens, dots and control characters; ü written v.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in halfwidth(s).chars() {
         let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             'ü' | 'Ü' => 'v',
             _ => c,
         };

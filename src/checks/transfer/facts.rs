@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::checks::answers::Scheme;
 use crate::checks::answers::{
-    Contradiction, Naming, future_submission, month_out_of_reach, submitted, word, years, yes_no,
+    Contradiction, Given, Naming, future_submission, month_out_of_reach, optional, submitted, word,
+    years, yes_no,
 };
 use crate::dates::{Month, paid_year, parse_typed_month};
 
@@ -19,56 +20,23 @@ fn month_or_year<'de, D: serde::Deserializer<'de>>(
     december: bool,
     key: &'static str,
 ) -> Result<Option<Month>, D::Error> {
-    struct MonthOrYear {
-        december: bool,
-        key: &'static str,
-    }
-    impl<'de> serde::de::Visitor<'de> for MonthOrYear {
-        type Value = Option<Month>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a month such as \"2026-10\", or a year such as 2026")
-        }
-
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Option<Month>, E> {
-            if let Some(month) = paid_year(text, self.december) {
-                return Ok(Some(month));
-            }
-            parse_typed_month(text)
-                .map(Some)
-                .map_err(|e| E::custom(format!("{}: {e}", self.key)))
-        }
-
-        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Option<Month>, E> {
-            match paid_year(&n.to_string(), self.december) {
+    let expecting = "a month such as \"2026-10\", or a year such as 2026";
+    optional(d, expecting, |given| {
+        Some(match given {
+            Given::Text(text) => match paid_year(text, december) {
                 Some(month) => Ok(Some(month)),
-                None => Err(E::custom(format!(
-                    "{}: {n} is not a year; write a month as text, such as \"2026-10\"",
-                    self.key
-                ))),
-            }
-        }
-
-        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Option<Month>, E> {
-            match u64::try_from(n) {
-                Ok(n) => self.visit_u64(n),
-                Err(_) => Err(E::custom(format!("{}: {n} is not a year", self.key))),
-            }
-        }
-
-        fn visit_none<E>(self) -> Result<Option<Month>, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E>(self) -> Result<Option<Month>, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Month>, D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-    d.deserialize_option(MonthOrYear { december, key })
+                None => parse_typed_month(text)
+                    .map(Some)
+                    .map_err(|e| format!("{key}: {e}")),
+            },
+            Given::Whole(n) => paid_year(&n.to_string(), december)
+                .map(Some)
+                .ok_or_else(|| {
+                    format!("{key}: {n} is not a year; write a month as text, such as \"2026-10\"")
+                }),
+            Given::Flag(_) => return None,
+        })
+    })
 }
 
 fn last_month<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Month>, D::Error> {
