@@ -125,15 +125,33 @@ fn region_index(path: &Path) -> String {
             by_gram.entry(g).or_default().push(n);
         }
     }
-    code.push_str("];\n\npub static HINT_KEYS: &[(&str, u16, u8)] = &[\n");
+    // The hint keys and grams are offsets into one string each, and the grams' keys one list:
+    // a `&str` or slice per entry would be a relocation the loader applies at every start-up.
+    let mut text = String::new();
+    code.push_str("];\n\npub static HINT_KEYS: &[(u32, u8, u16, u8)] = &[\n");
     for (key, row, n) in &hint_keys {
-        writeln!(code, "    ({key:?}, {row}, {n}),").unwrap();
+        let len = u8::try_from(key.len()).expect("a hint key under 256 bytes");
+        writeln!(code, "    ({}, {len}, {row}, {n}),", text.len()).unwrap();
+        text.push_str(key);
     }
-    code.push_str("];\n\npub static BY_GRAM: &[(&str, &[u16])] = &[\n");
+    writeln!(code, "];\n\npub static HINT_TEXT: &str = {text:?};").unwrap();
+    let (mut text, mut postings) = (String::new(), Vec::new());
+    code.push_str("\npub static BY_GRAM: &[(u32, u8, u32, u16)] = &[\n");
     for (gram, found) in by_gram {
-        writeln!(code, "    ({gram:?}, &{found:?}),").unwrap();
+        let len = u8::try_from(gram.len()).expect("a gram under 256 bytes");
+        let count = u16::try_from(found.len()).expect("under 65,536 keys a gram");
+        writeln!(
+            code,
+            "    ({}, {len}, {}, {count}),",
+            text.len(),
+            postings.len()
+        )
+        .unwrap();
+        text.push_str(&gram);
+        postings.extend(found);
     }
-    code.push_str("];\n");
+    writeln!(code, "];\n\npub static GRAM_TEXT: &str = {text:?};").unwrap();
+    writeln!(code, "\npub static GRAM_KEYS: &[u16] = &{postings:?};").unwrap();
     code
 }
 

@@ -319,14 +319,22 @@ impl Regions {
     /// an index `build.rs` makes (`index::BY_GRAM`), and scored by how many of those they share (Dice's
     /// coefficient): a miss costs about what a hit does, not an edit distance to every name.
     fn suggestions(&self, key: &str) -> Vec<String> {
-        let (hint_keys, by_gram) = (super::index::HINT_KEYS, super::index::BY_GRAM);
+        use super::index::{BY_GRAM, GRAM_KEYS, GRAM_TEXT, HINT_KEYS, HINT_TEXT};
+        // Strings and lists are offsets into one each (see build.rs).
+        let text = |all: &'static str, at: u32, len: u8| {
+            let at = at as usize;
+            &all[at..at + usize::from(len)]
+        };
         let grams = grams(key);
         // how many of the query's grams each indexed name shares, for the names sharing any
-        let mut shared = vec![0u8; hint_keys.len()];
+        let mut shared = vec![0u8; HINT_KEYS.len()];
         let mut touched: Vec<usize> = Vec::new();
         for g in &grams {
-            if let Ok(at) = by_gram.binary_search_by(|(k, _)| (*k).cmp(g.as_str())) {
-                for &k in by_gram[at].1 {
+            let found = BY_GRAM.binary_search_by(|&(at, len, ..)| text(GRAM_TEXT, at, len).cmp(g));
+            if let Ok(found) = found {
+                let (_, _, first, count) = BY_GRAM[found];
+                let first = first as usize;
+                for &k in &GRAM_KEYS[first..first + usize::from(count)] {
                     let k = usize::from(k);
                     if shared[k] == 0 {
                         touched.push(k);
@@ -339,7 +347,8 @@ impl Regions {
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for k in touched {
             let n = shared[k];
-            let (name, row, name_grams) = hint_keys[k];
+            let (at, len, row, name_grams) = HINT_KEYS[k];
+            let name = text(HINT_TEXT, at, len);
             let row = usize::from(row);
             let mut score = 2.0 * f64::from(n) / (grams.len() + usize::from(name_grams)) as f64;
             // only a name all of whose grams the query has can be inside it, and the reverse
