@@ -16,6 +16,7 @@ pub fn word(b: bool) -> &'static str {
 }
 
 /// A fact's value as a batch record or a saved plan gives it (for `optional`).
+#[derive(Clone, Copy)]
 pub(crate) enum Given<'a> {
     Text(&'a str),
     Whole(i128),
@@ -120,24 +121,29 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
 /// Most years insured without a break that may be given: a working life and more.
 pub const MAX_YEARS: u32 = 100;
 
+/// Years insured typed as digits (full-width ones too), if they are 0 to `MAX_YEARS`: the
+/// flag's reading, and a record's.
+pub fn typed_years(text: &str) -> Option<u32> {
+    (crate::typed::halfwidth(text).trim().parse().ok()).filter(|n| *n <= MAX_YEARS)
+}
+
 /// Years insured without a break in a batch record or a saved plan: a whole number, or its
 /// digits as text (a spreadsheet's cell, in full-width digits too), from 0 to `MAX_YEARS`
 /// as on the command line.
 pub fn years<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     let expecting = format!("a whole number of years from 0 to {MAX_YEARS}");
     optional(d, &expecting, |given| {
-        let (n, shown) = match given {
-            Given::Whole(n) => (Some(n), n.to_string()),
-            Given::Text(text) => (
-                crate::typed::halfwidth(text).trim().parse().ok(),
-                format!("'{text}'"),
-            ),
+        let years = match given {
+            Given::Whole(n) => u32::try_from(n).ok().filter(|n| *n <= MAX_YEARS),
+            Given::Text(text) => typed_years(text),
             Given::Flag(_) => return None,
         };
-        let years = n
-            .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| *n <= MAX_YEARS);
         Some(years.map(Some).ok_or_else(|| {
+            let shown = match given {
+                Given::Text(text) => format!("'{text}'"),
+                Given::Whole(n) => n.to_string(),
+                Given::Flag(b) => b.to_string(),
+            };
             format!("continuous_years: {shown} is not a number of years from 0 to {MAX_YEARS}")
         }))
     })

@@ -154,17 +154,17 @@ fn paid_month(
 }
 
 pub fn parse_years(text: &str) -> Result<u32, Error> {
-    match crate::typed::halfwidth(text).trim().parse::<u32>() {
-        Ok(n) if n <= crate::checks::answers::MAX_YEARS => Ok(n),
-        _ => Err(Error::usage(
+    use crate::checks::answers::{MAX_YEARS, typed_years};
+    typed_years(text).ok_or_else(|| {
+        Error::usage(
             format!(
-                "--continuous-years: '{text}' 不是有效的年数;请给出 0 到 100 之间的整数(例如 --continuous-years 3)"
+                "--continuous-years: '{text}' 不是有效的年数;请给出 0 到 {MAX_YEARS} 之间的整数(例如 --continuous-years 3)"
             ),
             format!(
-                "--continuous-years: '{text}' is not a number of years; give a whole number from 0 to 100 (e.g. --continuous-years 3)"
+                "--continuous-years: '{text}' is not a number of years; give a whole number from 0 to {MAX_YEARS} (e.g. --continuous-years 3)"
             ),
-        )),
-    }
+        )
+    })
 }
 
 /// Off a terminal: every essential fact must be a flag; one error names all that are missing.
