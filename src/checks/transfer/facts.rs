@@ -196,6 +196,8 @@ impl Facts {
                 Some(Scheme::Employee) => "to_employee",
                 _ => "to_resident",
             });
+        } else if self.scheme.is_some() {
+            tags.push("same_scheme");
         }
         match self.flexible {
             Some(true) => tags.push("flexible"),

@@ -165,6 +165,67 @@ fn months_paid_in_both_places_are_a_condition_not_an_error() {
     );
 }
 
+/// The sources of an answer, by id, as `--json` lists them.
+fn sources(a: &Answer) -> Vec<String> {
+    let cited = json(a)["citations"].clone();
+    (cited.as_array().unwrap().iter())
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn who_paid_twice_is_told_the_rule_of_their_own_scheme_and_which_refund_to_ask_about() {
+    let twice = |scheme, new_scheme| Facts {
+        scheme: Some(scheme),
+        new_scheme,
+        last_paid: Some(parse_month("2026-09").unwrap()),
+        paid_from: Some(parse_month("2026-08").unwrap()),
+        ..ready()
+    };
+    let refund = crate::render::text::transfer::refund_command;
+    // Two employee enrolments: the employees' rule, not the residents' refund rule.
+    let employee = run(&twice(Scheme::Employee, None), "2026-11-23");
+    assert!(sources(&employee).contains(&"yunfu-refund-qa".to_string()));
+    assert!(!sources(&employee).contains(&"longan-2024-03-27".to_string()));
+    assert_eq!(
+        refund(&employee).unwrap(),
+        "yibao refund --situation paid_twice --region 610100 --scheme employee"
+    );
+    // Two resident enrolments: the residents' refund rule.
+    let resident = run(&twice(Scheme::Resident, None), "2026-11-23");
+    assert!(sources(&resident).contains(&"longan-2024-03-27".to_string()));
+    assert!(
+        refund(&resident)
+            .unwrap()
+            .ends_with("--situation paid_twice --region 610100 --scheme resident")
+    );
+    // Employee at the origin, resident at the destination: employee insurance is kept, and
+    // the resident payments (at the destination) are the ones to ask about.
+    let across = run(
+        &twice(Scheme::Employee, Some(Scheme::Resident)),
+        "2026-11-23",
+    );
+    let said = |a: &Answer| {
+        (a.verdict.conditions.iter())
+            .filter(|c| c.said.id() == "paid_twice")
+            .count()
+    };
+    assert_eq!((said(&employee), said(&resident), said(&across)), (1, 1, 1));
+    assert!(sources(&across).contains(&"luoyang-duplicate-cleanup".to_string()));
+    assert_eq!(
+        refund(&across).unwrap(),
+        "yibao refund --situation employee_and_resident --region 110000 --scheme resident"
+    );
+    let back = run(
+        &twice(Scheme::Resident, Some(Scheme::Employee)),
+        "2026-11-23",
+    );
+    assert_eq!(
+        refund(&back).unwrap(),
+        "yibao refund --situation employee_and_resident --region 610100 --scheme resident"
+    );
+}
+
 #[test]
 fn a_flexible_worker_stops_and_enrols_without_an_employer() {
     let a = run(

@@ -10,7 +10,7 @@ use crate::checks::transfer::{Answer, Reason, Status, Waiting, Window};
 use crate::dates::Iso;
 use crate::text::{Lang, Text};
 use crate::verdict::{Answered, Limit, Said, Standing, Why};
-use crate::vocab::Outcome;
+use crate::vocab::{Outcome, Scheme};
 
 /// A reason's name.
 pub fn reason(r: Reason) -> Text {
@@ -467,13 +467,21 @@ pub fn window(w: &Window, lang: Lang) -> String {
     )
 }
 
-/// `yibao refund` with the facts filled in, for months paid in both places.
+/// `yibao refund` with the facts filled in, for months paid in both places: in one scheme,
+/// the origin's payments (the enrolment where one works or lives now is kept); across the
+/// two schemes, the resident payments (employee insurance is kept), wherever they were made.
 pub fn refund_command(a: &Answer) -> Option<String> {
     a.paid_twice?;
     let f = &a.facts;
-    let region = f.from_place.as_deref().unwrap_or(&f.from);
-    let mut cmd = format!("yibao refund --situation paid_twice --region {region}");
-    if let Some(s) = f.scheme {
+    let origin = f.from_place.as_deref().unwrap_or(&f.from);
+    let destination = f.to_place.as_deref().unwrap_or(&f.to);
+    let (situation, region, scheme) = match (f.scheme, f.cross_scheme()) {
+        (Some(Scheme::Resident), true) => ("employee_and_resident", origin, Some(Scheme::Resident)),
+        (_, true) => ("employee_and_resident", destination, Some(Scheme::Resident)),
+        (scheme, false) => ("paid_twice", origin, scheme),
+    };
+    let mut cmd = format!("yibao refund --situation {situation} --region {region}");
+    if let Some(s) = scheme {
         cmd.push_str(&format!(" --scheme {}", s.flag()));
     }
     Some(cmd)

@@ -16,6 +16,7 @@ pub const TAGS: &[&str] = &[
     "employee",
     "resident",
     "cross_scheme",
+    "same_scheme",
     "to_employee",
     "to_resident",
     "reason_job",
