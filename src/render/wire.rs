@@ -623,7 +623,8 @@ impl<'a> TransferJson<'a> {
         explain: bool,
         origin: Origin<'a>,
     ) -> TransferJson<'a> {
-        let worded = (a.waiting.as_ref()).map(|w| text::transfer::waiting(w, lang, origin.voice));
+        let worded =
+            (a.waiting.as_ref()).map(|w| text::transfer::waiting(a, w, lang, origin.voice));
         let cx = text::transfer::context_with(a, lang, origin.voice, worded.as_deref());
         let why = |w: &Why| text::transfer::why(a, w, lang, origin.voice);
         let (summary, lines) = text::transfer::summary_and_lines(a, &cx, worded.as_deref());

@@ -196,7 +196,7 @@ fn lines_of(
 pub fn context<'x, 'r>(a: &'x Answer<'r>, lang: Lang, voice: Voice) -> Context<'x, 'r> {
     let worded = (a.waiting.as_ref())
         .filter(|_| waiting_depends(a))
-        .map(|w| waiting(w, lang, voice));
+        .map(|w| waiting(a, w, lang, voice));
     context_with(a, lang, voice, worded.as_deref())
 }
 
@@ -278,26 +278,18 @@ pub fn why(a: &Answer, w: &Why, lang: Lang, voice: Voice) -> String {
             )
         }
         Why::WaitingPeriod => match &a.waiting {
-            Some(wt) => format!("{}: {}", wt.reading.rule(), waiting(wt, lang, voice)),
+            Some(wt) => format!("{}: {}", wt.reading.rule(), waiting(a, wt, lang, voice)),
             None => String::new(),
         },
         other => context(a, lang, Voice::Flags).why(other),
     }
 }
 
-/// The waiting period in a sentence.
-pub fn waiting(w: &Waiting, lang: Lang, voice: Voice) -> String {
+/// The waiting period in a sentence (`a` is the answer it belongs to: an unknown one names
+/// the month not given).
+pub fn waiting(a: &Answer, w: &Waiting, lang: Lang, voice: Voice) -> String {
     match &w.reading {
-        Reading::Unknown if !voice.names_flags() => say!(
-            lang,
-            "缴费月份没有给出,等待期还不能判断:知道转出地最后缴费的月份和转入地开始缴费的月份后,再问一次",
-            "the months were not given, so the waiting period cannot be judged yet: once you know the last month paid at the origin and the first at the destination, ask again"
-        ),
-        Reading::Unknown => say!(
-            lang,
-            "未给出缴费月份,无法判断等待期;用 --last-paid YYYY-MM(转出地最后缴费月)和 --paid-from YYYY-MM(转入地开始缴费月)说明",
-            "no months given, so the waiting period cannot be judged; state them with --last-paid YYYY-MM (last month paid at the origin) and --paid-from YYYY-MM (first month paid at the destination)"
-        ),
+        Reading::Unknown => unknown_waiting(a, lang, voice),
         Reading::Overlap { first } => say!(
             lang,
             "从 {first} 起两地都缴了费:没有中断,没有等待期;重复缴的费用能否退,见 yibao refund",
@@ -372,6 +364,51 @@ pub fn waiting(w: &Waiting, lang: Lang, voice: Voice) -> String {
             "规则中没有当时有效的等待期规定 ({gap}):按当地规定,请问转入地医保经办机构",
             "no waiting-period rule in force then ({gap}): local rules apply; ask the destination agency"
         ),
+    }
+}
+
+/// Why the waiting period cannot be judged: which of the two months was not given, and how
+/// to give it (by flag, or, for a saved plan, once known).
+fn unknown_waiting(a: &Answer, lang: Lang, voice: Voice) -> String {
+    let f = &a.facts;
+    let (zh, en, flag) = match (f.last_paid.is_none(), f.paid_from.is_none()) {
+        (true, false) => (
+            "转出地最后缴费的月份",
+            "the last month paid at the origin",
+            "--last-paid",
+        ),
+        (false, true) => (
+            "转入地开始缴费的月份",
+            "the first month paid at the destination",
+            "--paid-from",
+        ),
+        _ if voice.names_flags() => {
+            return say!(
+                lang,
+                "未给出缴费月份,无法判断等待期;用 --last-paid YYYY-MM(转出地最后缴费月)和 --paid-from YYYY-MM(转入地开始缴费月)说明",
+                "no months given, so the waiting period cannot be judged; state them with --last-paid YYYY-MM (last month paid at the origin) and --paid-from YYYY-MM (first month paid at the destination)"
+            );
+        }
+        _ => {
+            return say!(
+                lang,
+                "缴费月份没有给出,等待期还不能判断:知道转出地最后缴费的月份和转入地开始缴费的月份后,再问一次",
+                "the months were not given, so the waiting period cannot be judged yet: once you know the last month paid at the origin and the first at the destination, ask again"
+            );
+        }
+    };
+    if voice.names_flags() {
+        say!(
+            lang,
+            "未给出{zh},无法判断等待期;用 {flag} YYYY-MM 说明",
+            "{en} was not given, so the waiting period cannot be judged; state it with {flag} YYYY-MM"
+        )
+    } else {
+        say!(
+            lang,
+            "{zh}没有给出,等待期还不能判断:知道后再问一次",
+            "{en} was not given, so the waiting period cannot be judged yet: once you know it, ask again"
+        )
     }
 }
 
