@@ -433,3 +433,53 @@ fn calendar_dates_name_the_day_of_the_week_in_the_language_asked_for() {
         .stdout_has("| 2026-10-01 | Thu ")
         .stdout_lacks("星期");
 }
+
+/// Every file under `dir` (recursively) whose name ends with `ext`.
+fn files(dir: &std::path::Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
+/// The questions say 您; so does every answer. No Chinese text of the program or its rules
+/// speaks to the person as 你 (the informal "you"), and neither does a retiree's walk
+/// through `route` into `filing`, the answer where 你 last showed.
+#[test]
+fn the_person_is_addressed_as_nin_everywhere() {
+    let informal = '\u{4f60}';
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = Vec::new();
+    files(&root.join("src"), "rs", &mut all);
+    files(&root.join("rules"), "toml", &mut all);
+    assert!(all.len() > 50, "{} files", all.len());
+    for path in all {
+        let text = std::fs::read_to_string(&path).unwrap();
+        if let Some(line) = text.lines().find(|l| l.contains(informal)) {
+            panic!("{}: {line}", path.display());
+        }
+    }
+    let out = Yibao::new()
+        .args([
+            "route",
+            "--from",
+            "北京朝阳",
+            "--to",
+            "昆山",
+            "--retired",
+            "yes",
+        ])
+        .args(["--change", "no", "--stay", "long"])
+        .on("2026-11-27")
+        .run();
+    assert_ne!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("您") && !out.stdout.contains(informal),
+        "{}",
+        out.stdout
+    );
+}

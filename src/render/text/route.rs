@@ -51,7 +51,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
     match a.route {
         None => say!(
             lang,
-            "还不能判断:先回答你是要改变参保地,还是仍在原地参保、在外地居住或看病",
+            "还不能判断:先回答您是要改变参保地,还是仍在原地参保、在外地居住或看病",
             "not decided yet: first say whether you are changing where you are insured, or staying insured here and living or getting care elsewhere"
         ),
         Some(Route::Nothing) if a.automatic => say!(
@@ -66,7 +66,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
         ),
         Some(Route::Transfer) => say!(
             lang,
-            "你的情况是医保关系转移接续(不是异地就医备案)",
+            "您的情况是医保关系转移接续(不是异地就医备案)",
             "yours is a transfer of your insurance (not a care filing)"
         ),
         Some(Route::Filing) => {
@@ -74,12 +74,12 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
             match kind {
                 Some(k) => say!(
                     lang,
-                    "你的情况是异地就医备案({k}),不需要转移医保关系",
+                    "您的情况是异地就医备案({k}),不需要转移医保关系",
                     "yours is a cross-region care filing, as {k}; not a transfer"
                 ),
                 None => say!(
                     lang,
-                    "你的情况是异地就医备案,不需要转移医保关系",
+                    "您的情况是异地就医备案,不需要转移医保关系",
                     "yours is a cross-region care filing, not a transfer"
                 ),
             }
