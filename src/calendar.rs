@@ -529,9 +529,21 @@ impl Calendar {
         let Some(start) = from.succ_opt().filter(|s| *s <= to) else {
             return false;
         };
-        // Stops at the first uncovered year, so at most (covered years + 1) rounds. Inside
-        // covered years only the last December can still be open (see `estimated`).
-        (start.year()..=to.year()).any(|y| !self.years.contains(&y)) || self.estimated(to)
+        // A day of an uncovered year is estimated unless it is a statutory day (as `day`
+        // says): only a range of nothing but statutory days escapes, so this stops at the
+        // first uncovered year of any longer range. Inside covered years only the last
+        // December can still be open (see `estimated`).
+        let uncovered = (start.year()..=to.year())
+            .filter(|y| !self.years.contains(y))
+            .any(|y| {
+                let first = NaiveDate::from_ymd_opt(y, 1, 1).map_or(start, |d| d.max(start));
+                let last = NaiveDate::from_ymd_opt(y, 12, 31).map_or(to, |d| d.min(to));
+                let days = (last - first).num_days() + 1;
+                let statutory = self.statutory.partition_point(|d| *d <= last)
+                    - self.statutory.partition_point(|d| *d < first);
+                i64::try_from(statutory).is_ok_and(|s| s < days)
+            });
+        uncovered || (self.years.contains(&to.year()) && self.estimated(to))
     }
 
     /// What `d` is: holiday, make-up working day, weekend or ordinary working day.

@@ -472,6 +472,23 @@ fn all_problems_are_reported_at_once() {
     assert_eq!(Calendar::from_files(&files).unwrap_err().len(), 4);
 }
 
+#[test]
+fn statutory_days_of_a_year_without_its_notice_are_certain_and_the_days_around_them_are_not() {
+    let cal = real();
+    // 2027 has no notice: 1 October is a statutory rest day all the same, so counting only
+    // that day is no estimate; a range taking in an ordinary day of 2027 is.
+    assert_eq!(
+        cal.working_days_between(date("2027-09-30"), date("2027-10-01")),
+        (0, false)
+    );
+    assert!(!cal.day(date("2027-10-01")).estimated);
+    assert_eq!(
+        cal.working_days_between(date("2027-09-29"), date("2027-10-01")),
+        (1, true)
+    );
+    assert!(cal.day(date("2027-09-30")).estimated);
+}
+
 // --- invariants ---------------------------------------------------------------------------
 
 fn any_day() -> impl Strategy<Value = NaiveDate> {
