@@ -531,8 +531,7 @@ impl Calendar {
         };
         // A day of an uncovered year is estimated unless it is a statutory day (as `day`
         // says): only a range of nothing but statutory days escapes, so this stops at the
-        // first uncovered year of any longer range. Inside covered years only the last
-        // December can still be open (see `estimated`).
+        // first uncovered year of any longer range.
         let uncovered = (start.year()..=to.year())
             .filter(|y| !self.years.contains(y))
             .any(|y| {
@@ -543,7 +542,16 @@ impl Calendar {
                     - self.statutory.partition_point(|d| *d < first);
                 i64::try_from(statutory).is_ok_and(|s| s < days)
             });
-        uncovered || (self.years.contains(&to.year()) && self.estimated(to))
+        // Inside covered years only the last days of a December whose next notice is
+        // missing are open (see `estimated`); they hold no statutory day.
+        let open_december = (self.years.iter())
+            .filter(|y| !self.years.contains(&(**y + 1)))
+            .any(|&y| {
+                let tail = NaiveDate::from_ymd_opt(y, 12, NEXT_NOTICE_REACH_FROM_DAY);
+                let end = NaiveDate::from_ymd_opt(y, 12, 31);
+                matches!((tail, end), (Some(tail), Some(end)) if tail <= to && start <= end)
+            });
+        uncovered || open_december
     }
 
     /// What `d` is: holiday, make-up working day, weekend or ordinary working day.

@@ -487,6 +487,12 @@ fn statutory_days_of_a_year_without_its_notice_are_certain_and_the_days_around_t
         (1, true)
     );
     assert!(cal.day(date("2027-09-30")).estimated);
+    // Ending on New Year's Day 2027 (statutory) after the last week of 2026, which waits for
+    // 2027's notice: estimated.
+    assert!(
+        cal.working_days_between(date("2026-12-20"), date("2027-01-01"))
+            .1
+    );
 }
 
 // --- invariants ---------------------------------------------------------------------------
