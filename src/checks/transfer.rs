@@ -106,7 +106,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         assess_blockers(v, facts, policy, &tags, &["retired"]);
         v.outcome = Outcome::No;
         let default = (Place::Either, Channel::Online, Who::Person);
-        for s in data.instead.iter().filter(|s| s.applies(&tags)) {
+        for s in data.instead.iter().filter(|s| shown(s, &tags, policy)) {
             let step = v.rule_step(policy, Said::Rule(s), s, default);
             v.steps.push(step);
         }
@@ -114,7 +114,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
     // Months paid in both places: the agencies keep one enrolment and settle the refund.
     a.paid_twice = facts.paid_twice();
-    for c in data.condition.iter().filter(|c| c.applies(&tags)) {
+    for c in data.condition.iter().filter(|c| shown(c, &tags, policy)) {
         let statement = v.rule(policy, c);
         v.conditions.push(statement);
     }
@@ -241,7 +241,7 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits:
     let default = (Place::Either, Channel::Online, Who::Person);
     // Room for every step that may apply, the two waits and a local channel or two.
     v.steps.reserve(data.step.len() + 4);
-    for s in data.step.iter().filter(|s| s.applies(tags)) {
+    for s in data.step.iter().filter(|s| shown(s, tags, policy)) {
         // The agencies' own time: the transfer-out before the transfer-in application, the
         // transfer-in after it.
         let apply_in = s.id.get_ref() == "apply_in";
@@ -271,7 +271,7 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits:
     ];
     for (items, list) in lists {
         list(v).reserve(items.len());
-        for it in items.iter().filter(|it| it.applies(tags)) {
+        for it in items.iter().filter(|it| shown(it, tags, policy)) {
             if it.id.get_ref() == "same_area" {
                 continue;
             }
@@ -279,6 +279,12 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits:
             list(v).push(statement);
         }
     }
+}
+
+/// Whether a statement of transfer.toml is for this person (`tags`) and this destination
+/// (`policy`'s region).
+fn shown(item: &ItemData, tags: &[&str], policy: &Policy) -> bool {
+    item.applies(tags) && item.reaches(policy.region)
 }
 
 /// An agency's wait at `place`, up to the deadline of `limit` already on the verdict.

@@ -34,6 +34,10 @@ pub struct ItemData {
     /// Tags that must all hold for the item to apply (files that use them say which exist).
     #[serde(default)]
     pub when: Vec<Spanned<Str>>,
+    /// transfer.toml only: the provinces or pooling areas (codes) whose local rule this
+    /// is; shown only for a move into one of them. Empty: everywhere.
+    #[serde(default)]
+    pub destination: Vec<Spanned<String>>,
     pub cite: Cite,
     /// Further sources saying the same.
     #[serde(default)]
@@ -46,6 +50,18 @@ impl ItemData {
         self.when
             .iter()
             .all(|t| tags.contains(&t.get_ref().as_str()))
+    }
+
+    /// True when the item is for a move into `code` (a pooling area or province): it names
+    /// no destination, or names that code or its province.
+    pub fn reaches(&self, code: Option<&str>) -> bool {
+        let province = |c: &str| c.get(..2).map(|two| format!("{two}0000"));
+        self.destination.is_empty()
+            || code.is_some_and(|c| {
+                let p = province(c);
+                (self.destination.iter())
+                    .any(|d| d.get_ref() == c || p.as_deref() == Some(d.get_ref().as_str()))
+            })
     }
 
     /// Every source this item rests on, the main one first.
@@ -112,11 +128,18 @@ impl FileCtx<'_> {
     }
 
     /// The usual checks of a list of items: ids, citations, and that both texts are written.
+    /// A `destination` is read only in transfer.toml; elsewhere it is refused, not ignored.
     pub fn items(&self, list: &str, items: &[ItemData], out: &mut Vec<Diagnostic>) {
         self.ids(list, items.iter().map(|i| &i.id), out);
         for item in items {
             let what = format!("{list}.{}", item.id.get_ref());
             self.cites(&what, item.cites(), out);
+            if let Some(d) = item.destination.first() {
+                out.push(self.at(
+                    d.span(),
+                    format!("`{what}`: `destination` is read only in transfer.toml (its notes, steps, materials, carry and conditions)"),
+                ));
+            }
         }
         self.texts(list, items, out);
     }

@@ -92,6 +92,16 @@ pub fn check_transfer(ctx: &FileCtx, file: &TransferFile, out: &mut Vec<Diagnost
         for item in items.iter() {
             let what = format!("{name}.{}", item.id.get_ref());
             ctx.cites(&what, item.cites(), out);
+            for code in &item.destination {
+                if name == "blocker" {
+                    out.push(ctx.at(
+                        code.span(),
+                        format!("`{what}`: a blocker holds everywhere; `destination` is for notes, steps, materials, carry and conditions"),
+                    ));
+                } else {
+                    super::check_region_code(ctx, &what, code, out);
+                }
+            }
         }
         ctx.tags(name, items, TAGS, out);
     }
