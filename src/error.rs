@@ -186,7 +186,7 @@ pub fn tidy(line: &str) -> String {
 /// The Chinese wording of a region lookup failure.
 fn region_zh(e: &LookupError) -> String {
     const HINT: &str = "地区可用 6 位行政区划代码、中文名称或拼音表示,可用 'yibao regions' 查找";
-    const PINYIN: &str = "拼音只收录了省和地级市:可以给出区县所在的市(例如 suzhou,昆山属于苏州市统筹地区),或用区县的中文名称或 6 位代码('yibao regions 3205' 列出苏州市 320500 下属的区县)";
+    const PINYIN: &str = "拼音只收录了省、地级市和部分区县(北京、上海、广州、深圳的区,以及 kunshan、yiwu 等):可以给出区县所在的市(例如 suzhou,昆山属于苏州市统筹地区),或用区县的中文名称或 6 位代码('yibao regions 3205' 列出苏州市 320500 下属的区县)";
     let hint = |query: &str| {
         if crate::region::looks_like_pinyin(query) {
             PINYIN

@@ -53,9 +53,11 @@ pub struct Region {
     pub code: String,
     /// The full Chinese name (`西安市`).
     pub name: String,
-    /// The short Chinese name (`西安`); the full name for county-level rows.
+    /// The short Chinese name (`西安`); for a county-level row, the full name unless it has
+    /// a stored reading (`海淀`).
     pub short_name: String,
-    /// The pinyin of the short name (`Xi'an`); empty for county-level rows.
+    /// The pinyin of the short name (`Xi'an`); empty for most county-level rows (see
+    /// `rules/regions.txt`).
     pub pinyin: String,
     pub level: Level,
     /// The province of a prefecture or direct county; the prefecture (or, where there is

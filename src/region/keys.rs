@@ -60,8 +60,9 @@ pub fn rows(text: &str) -> Vec<Row<'_>> {
         if code_number(code).is_none() || name.is_empty() {
             continue;
         }
+        // A county has a short name and pinyin only where people often type it in pinyin.
         let (short_name, pinyin) = match (fields.next(), fields.next()) {
-            (Some(s), Some(p)) if !is_county(code) => (s, p),
+            (Some(s), Some(p)) if !s.is_empty() && !p.is_empty() => (s, p),
             _ => (name, ""),
         };
         if seen.insert(code) {
@@ -242,7 +243,16 @@ pub fn county_stem(name: &str) -> Option<String> {
 pub fn tiered_keys(code: &str, name: &str, short_name: &str, pinyin: &str) -> Vec<(String, u8)> {
     let mut out: Vec<(String, u8)> = vec![(normalize(name), TIER_FULL)];
     if is_county(code) {
+        // A stored reading (and short name) counts as the stem does: 海淀, haidian.
         out.extend(county_stem(name).map(|s| (s, TIER_STEM)));
+        if !pinyin.is_empty() {
+            out.extend(
+                keys(name, short_name, pinyin)
+                    .into_iter()
+                    .skip(1)
+                    .map(|k| (k, TIER_STEM)),
+            );
+        }
     } else {
         out.extend(
             keys(name, short_name, pinyin)

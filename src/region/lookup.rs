@@ -43,7 +43,7 @@ fn or_list(items: &[String]) -> String {
 }
 
 /// True for a query that reads as pinyin (Latin letters, spaces, apostrophes, hyphens): one
-/// that missed may name a district or county, whose pinyin is not stored.
+/// that missed may name a district or county, whose pinyin is mostly not stored.
 pub fn looks_like_pinyin(query: &str) -> bool {
     let q = query.trim();
     q.chars().any(|c| c.is_ascii_alphabetic())
@@ -53,10 +53,11 @@ pub fn looks_like_pinyin(query: &str) -> bool {
 
 fn not_found_message(query: &str, suggestions: &[String]) -> String {
     let hint = if looks_like_pinyin(query) {
-        "Pinyin is known for provinces and prefecture-level cities only: give the city a \
-         district lies in (e.g. suzhou, whose pooling area takes in 昆山), or the district by \
-         its Chinese name or 6-digit code ('yibao regions 3205' lists those under Suzhou, \
-         320500)"
+        "Pinyin is known for provinces, prefecture-level cities and only some districts \
+         and counties (those of Beijing, Shanghai, Guangzhou and Shenzhen, kunshan, yiwu …): \
+         give the city a district lies in (e.g. suzhou, whose pooling area takes in 昆山), or \
+         the district by its Chinese name or 6-digit code ('yibao regions 3205' lists those \
+         under Suzhou, 320500)"
     } else {
         "Regions are given by 6-digit code, Chinese name or pinyin; see 'yibao regions'"
     };

@@ -67,18 +67,26 @@ fn chaoyang_off_a_terminal_lists_four_candidates_and_exits_2() {
 }
 
 #[test]
-fn a_district_typed_in_pinyin_is_told_to_use_its_chinese_name_or_code_both_languages() {
-    // County-level rows store no pinyin (rules/regions.txt): say so, and how to find the code.
+fn a_district_typed_in_pinyin_is_found_if_its_reading_is_stored_else_told_how_both_languages() {
+    // The districts people type in pinyin most have their readings in rules/regions.txt.
+    for (typed, code) in [
+        ("kunshan", "320500"),
+        ("haidian", "110000"),
+        ("pudong", "310000"),
+    ] {
+        assert_eq!(transfer_from(typed), code, "{typed}");
+    }
+    // Most county-level rows store no pinyin: say so, and how to find the code.
     for (lang, said) in [
         (
             "en",
-            "Pinyin is known for provinces and prefecture-level cities only",
+            "Pinyin is known for provinces, prefecture-level cities and only some districts",
         ),
-        ("zh", "拼音只收录了省和地级市"),
+        ("zh", "拼音只收录了省、地级市和部分区县"),
     ] {
         let run = Yibao::new()
             .args([
-                "transfer", "--from", "kunshan", "--to", "上海", "--scheme", "employee",
+                "transfer", "--from", "yanta", "--to", "上海", "--scheme", "employee",
             ])
             .args(["--lang", lang])
             .run()
