@@ -332,13 +332,14 @@ pub enum Command {
         "with --full the whole --json document of the single command. A line that cannot be evaluated\n",
         "gives {\"line\":N,\"id\":…,\"error\":{\"code\",\"message\"}} and the stream goes on. Evaluated as of --on.\n",
         "Blank lines are skipped (no answer), and so is a byte-order mark at the start.\n",
-        "Spreadsheets: --input csv reads a header row of fact names (from, origin-stopped, …; a second\n",
-        "row of labels is allowed) and one case a row, numbered as the sheet numbers its rows;\n",
+        "Spreadsheets: --input csv (the default for a file named *.csv) reads a header row of fact\n",
+        "names (from, origin-stopped, …; a second row of labels is allowed) and one case a row,\n",
+        "numbered as the sheet numbers its rows;\n",
         "--output csv writes one row a case (UTF-8 with a byte-order mark, a row of Chinese labels\n",
         "under the header in zh); a cell starting with = + - @ gets a leading ' so it is never a formula.\n\n",
         "Examples:\n  yibao batch cases.jsonl > answers.jsonl\n",
         "  echo '{\"check\":\"transfer\",\"id\":1,\"from\":\"西安\",\"to\":\"北京\",\"scheme\":\"employee\"}' | yibao batch\n",
-        "  yibao batch cases.csv --input csv --output csv > answers.csv\n",
+        "  yibao batch cases.csv --output csv > answers.csv\n",
         "  yibao batch cases.jsonl --full --fail-on no | jq -c 'select(.outcome == \"no\")'\n\n",
         "Exit status: 0 every line evaluated; 2 any line bad (its error record says why), or the input\n",
         "unreadable; with --fail-on no: 1 if no line was bad but some case is no; with --fail-on\n",
@@ -737,14 +738,10 @@ pub struct BatchArgs {
     #[arg(long, value_enum, value_name = "no|conditional")]
     pub fail_on: Option<FailOn>,
     /// The cases' format: jsonl (one JSON object a line) or csv (a header row of fact names,
-    /// optionally a second row of labels, then one case a row)
-    #[arg(
-        long = "input",
-        value_enum,
-        value_name = "jsonl|csv",
-        default_value = "jsonl"
-    )]
-    pub input_format: BatchFormat,
+    /// optionally a second row of labels, then one case a row); by default csv for a file
+    /// whose name ends in .csv, else jsonl
+    #[arg(long = "input", value_enum, value_name = "jsonl|csv")]
+    pub input_format: Option<BatchFormat>,
     /// The answers' format: jsonl, or csv (UTF-8 with a BOM, one row a case, for spreadsheets)
     #[arg(
         long = "output",
@@ -756,6 +753,20 @@ pub struct BatchArgs {
     /// Only read every line into its check's facts and count them (the benchmark's floor)
     #[arg(long, hide = true)]
     pub parse_only: bool,
+}
+
+impl BatchArgs {
+    /// The cases' format: as given, else by the file's name (`cases.csv` is CSV).
+    pub fn input_format(&self) -> BatchFormat {
+        let named_csv = (self.input.as_ref())
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        match self.input_format {
+            Some(f) => f,
+            None if named_csv => BatchFormat::Csv,
+            None => BatchFormat::Jsonl,
+        }
+    }
 }
 
 /// A printed form of a plan (`--format`).

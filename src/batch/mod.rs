@@ -83,7 +83,7 @@ pub fn run(args: &BatchArgs, req: &Request) -> Result<Summary, Error> {
     if args.parse_only {
         return parse_only(input, req.lang);
     }
-    if args.input_format == BatchFormat::Csv || args.output_format == BatchFormat::Csv {
+    if args.input_format() == BatchFormat::Csv || args.output_format == BatchFormat::Csv {
         return csv::run(args, req, input);
     }
     let cx = Context {
@@ -169,7 +169,7 @@ pub fn answer(
     let envelope = match record::envelope(text) {
         Ok(e) => e,
         Err(e) => {
-            output::error(buf, number, None, &json_error(&e, cx.lang));
+            output::error(buf, number, None, &json_error(&e, text, cx.lang));
             return None;
         }
     };
@@ -218,17 +218,28 @@ fn fault_error(fault: Fault, lang: Lang) -> LineError {
 }
 
 /// A line that is not a JSON object (or whose `check`/`id` are malformed).
-fn json_error(e: &serde_json::Error, lang: Lang) -> LineError {
+fn json_error(e: &serde_json::Error, text: &str, lang: Lang) -> LineError {
     use serde_json::error::Category;
     let (code, zh) = match e.classify() {
         Category::Data => ("bad_record", "记录应是一个 JSON 对象,\"check\" 为字符串"),
         _ => ("invalid_json", "这一行不是有效的 JSON"),
     };
+    // A spreadsheet's row read as JSON Lines (a CSV file not named *.csv, or piped).
+    let csv = code == "invalid_json"
+        && text.contains(',')
+        && !text.trim_start().starts_with(['{', '[', '"']);
+    let hint = match (csv, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => ";这一行像是 CSV 表格的一行:请加 --input csv(或把文件命名为 *.csv)",
+        (true, Lang::En) => {
+            "; this line looks like a CSV row: add --input csv (or name the file *.csv)"
+        }
+    };
     LineError::new(
         code,
         match lang {
-            Lang::Zh => format!("{zh}: {e}"),
-            Lang::En => e.to_string(),
+            Lang::Zh => format!("{zh}: {e}{hint}"),
+            Lang::En => format!("{e}{hint}"),
         },
     )
 }

@@ -356,7 +356,7 @@ pub const PAGES: &[Page] = &[
         args: &[
             (
                 "input_format",
-                "输入格式:jsonl(每行一个 JSON 对象)或 csv(一行字段名表头,可再有一行标签,然后每行一个情况)",
+                "输入格式:jsonl(每行一个 JSON 对象)或 csv(一行字段名表头,可再有一行标签,然后每行一个情况);不给时,文件名以 .csv 结尾的按 csv 读,否则按 jsonl",
             ),
             (
                 "output_format",

@@ -302,3 +302,35 @@ fn a_spreadsheet_s_true_false_and_yes_no_in_any_case_are_answers() {
         assert!(message.starts_with(&wanted), "{message}");
     }
 }
+
+/// HR staff save a sheet as `cases.csv` and run `yibao batch cases.csv`: it is read as CSV
+/// without `--input csv` (which still decides when given), and a CSV row that reaches the
+/// JSON Lines reader anyway (piped, or named otherwise) says how to read it.
+#[test]
+fn a_file_named_csv_is_read_as_csv_and_a_csv_row_read_as_json_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("Cases.CSV");
+    std::fs::write(&sheet, SHEET).unwrap();
+    let path = sheet.to_str().unwrap();
+    let by_name = run(&[path], "", 2);
+    let given = run(&[path, "--input", "csv"], "", 2);
+    assert_eq!(by_name, given);
+    assert!(
+        by_name.contains(r#""id":"a1","check":"transfer","outcome""#),
+        "{by_name}"
+    );
+    // --input jsonl is obeyed, and each row's error says what to do.
+    let forced = run(&[path, "--input", "jsonl", "--lang", "en"], "", 2);
+    assert!(
+        forced.contains("looks like a CSV row: add --input csv"),
+        "{forced}"
+    );
+    let piped = run(&[], SHEET, 2);
+    assert!(
+        piped.contains("像是 CSV 表格的一行:请加 --input csv"),
+        "{piped}"
+    );
+    // A JSON line that is merely broken gets no such hint.
+    let broken = run(&["--lang", "en"], "{\"check\":\"transfer\",\n", 2);
+    assert!(!broken.contains("CSV"), "{broken}");
+}

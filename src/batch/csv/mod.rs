@@ -40,7 +40,7 @@ pub fn run(args: &BatchArgs, req: &Request, mut input: Input) -> Result<Summary,
         lang: req.lang,
         full: args.full,
         explain: req.explain,
-        csv: args.input_format == BatchFormat::Csv,
+        csv: args.input_format() == BatchFormat::Csv,
     };
     let tally = Tally::default();
     let mut scratch = Scratch::default();
@@ -49,7 +49,7 @@ pub fn run(args: &BatchArgs, req: &Request, mut input: Input) -> Result<Summary,
     if csv_out {
         write::header(&mut buf, cx.lang);
     }
-    let mut reader = Reader::new(args.input_format);
+    let mut reader = Reader::new(args.input_format());
     let mut bytes = Vec::new();
     loop {
         let case = match reader.next(&mut input, &mut bytes) {
@@ -221,7 +221,7 @@ fn answer_row(
     let envelope = match record::envelope(text) {
         Ok(e) => e,
         Err(e) => {
-            write::error(buf, *number, "", "", &json_error(&e, cx.lang));
+            write::error(buf, *number, "", "", &json_error(&e, text, cx.lang));
             return None;
         }
     };
