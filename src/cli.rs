@@ -445,6 +445,7 @@ pub enum CalendarCommand {
         /// YYYY-MM-DD
         date: String,
         /// Number of working days, 0 to 100000
+        #[arg(allow_negative_numbers = true)]
         n: String,
     },
     /// Every day from FROM to TO (inclusive) with its kind and holiday name
@@ -489,14 +490,20 @@ pub struct BalanceArgs {
         value_name = "AMOUNT",
         requires = "monthly",
         conflicts_with = "retired",
-        value_parser = amount_text
+        value_parser = amount_text,
+        allow_negative_numbers = true
     )]
     pub base: Option<String>,
     /// With --monthly: you are retired
     #[arg(long, requires = "monthly")]
     pub retired: bool,
     /// With --monthly --retired: your age, for regions that credit by age
-    #[arg(long, value_name = "YEARS", requires = "retired")]
+    #[arg(
+        long,
+        value_name = "YEARS",
+        requires = "retired",
+        allow_negative_numbers = true
+    )]
     pub age: Option<String>,
 }
 
@@ -596,7 +603,7 @@ pub struct TransferArgs {
     #[arg(long, value_name = "YYYY-MM")]
     pub paid_from: Option<String>,
     /// Years insured without a break (for a change of scheme)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub continuous_years: Option<String>,
     /// The scheme at the destination, when it changes
     #[arg(long, value_enum)]

@@ -174,7 +174,7 @@ pub fn tidy(line: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() && c != '\n' {
+        if (c.is_control() && c != '\n') || crate::typed::is_invisible(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);

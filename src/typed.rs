@@ -25,6 +25,22 @@ pub fn halfwidth(s: &str) -> Cow<'_, str> {
         .into()
 }
 
+/// A character that shows nothing but can ride along with pasted text: zero-width spaces and
+/// joiners, the soft hyphen, the byte-order mark, and the marks that reorder text right to
+/// left (which can make a message print back to front). Places are read without them, and
+/// messages show them escaped.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

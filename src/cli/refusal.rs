@@ -56,7 +56,8 @@ pub fn chinese(e: &clap::Error) -> Option<String> {
         ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文本".to_string(),
         _ => return None,
     };
-    if let Some(valid) = text(ContextKind::ValidValue) {
+    // clap lists no values for a free-text flag given none (`--from --to 北京`).
+    if let Some(valid) = text(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
         line.push_str(&format!(";可用的值: {valid}"));
     }
     if let Some(valid) = text(ContextKind::ValidSubcommand) {
@@ -171,6 +172,10 @@ mod tests {
         ] {
             let line = refusal(args);
             assert!(line.contains(expected), "{args:?}: {line}");
+            assert!(
+                !line.contains("可用的值: ;"),
+                "{args:?}: an empty list: {line}"
+            );
             assert!(line.ends_with("用 --help 查看用法"), "{line}");
         }
     }

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::typed::halfwidth;
+use crate::typed::{halfwidth, is_invisible};
 
 /// One row of the list as written: for county-level rows the short name is the full name and
 /// the pinyin is empty.
@@ -114,6 +114,7 @@ pub fn normalize(s: &str) -> String {
         };
         let skip = c.is_whitespace()
             || c.is_control()
+            || is_invisible(c)
             || matches!(
                 c,
                 '\'' | '’'

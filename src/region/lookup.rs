@@ -97,7 +97,7 @@ fn display(query: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
+        if c.is_control() || crate::typed::is_invisible(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);

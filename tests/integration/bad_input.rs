@@ -409,6 +409,38 @@ const TABLE: &[(&[&str], i32, &str)] = &[
         "nothing-like-it",
     ),
     (&["refund", "--situation", "paid_twise"], 2, "paid_twice"),
+    // A negative number is read as the value it was meant to be, and refused as such.
+    (
+        &[
+            "balance",
+            "--monthly",
+            "--region",
+            "北京",
+            "--base",
+            "-8000",
+        ],
+        2,
+        "--base: '-8000'",
+    ),
+    (
+        &[
+            "balance",
+            "--monthly",
+            "--region",
+            "北京",
+            "--retired",
+            "--age",
+            "-5",
+        ],
+        2,
+        "--age: '-5'",
+    ),
+    (&["calendar", "add", "2026-11-30", "-3"], 2, "N: '-3'"),
+    (
+        &["transfer", "--continuous-years", "-1"],
+        2,
+        "--continuous-years: '-1'",
+    ),
     (&["refund", "--scheme", "urban"], 2, "urban"),
     (&["refund", "--benefit-started", "maybe"], 2, "maybe"),
     (&["refund", "--region", "xyzzy"], 2, "xyzzy"),

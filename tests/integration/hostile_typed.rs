@@ -24,6 +24,40 @@ fn control_characters_typed_never_reach_the_terminal() {
     }
 }
 
+/// Text pasted from a web page or chat can carry marks that show nothing: a zero-width space
+/// is read past in a place, and a right-to-left override (which would print the rest of the
+/// message back to front) is shown escaped wherever it is typed.
+#[test]
+fn invisible_marks_are_read_past_in_places_and_shown_escaped_in_messages() {
+    let run = guarded(
+        &[
+            "transfer",
+            "--from",
+            "\u{200b}西安",
+            "--to",
+            "北京\u{feff}",
+            "--scheme",
+            "employee",
+            "--no-input",
+            "--json",
+        ],
+        &[],
+        None,
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let rlo = "\u{202e}火星";
+    for args in [
+        vec!["merge", "--from", rlo, "--to", "北京"],
+        vec!["guide", rlo],
+        vec!["dental", rlo],
+    ] {
+        let mut all = vec!["--lang", "en"];
+        all.extend(args);
+        let run = guarded(&all, &[], None).expect(2, "\\u{202e}");
+        assert!(!run.stderr.contains('\u{202e}'), "{all:?}: {}", run.stderr);
+    }
+}
+
 #[test]
 fn a_long_name_is_quoted_short_and_answered_at_once() {
     let long = "q".repeat(100_000);
