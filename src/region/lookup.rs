@@ -359,8 +359,12 @@ impl Regions {
                 score = score.max(0.75);
             }
             // Districts and counties are many and their names short: one is suggested only
-            // when the miss holds its name whole or begins it, not for shared characters.
-            let county = self.row(row).level == Level::County;
+            // when the miss holds its name whole or begins it, not for shared characters;
+            // the few with a stored reading are suggested for a near miss of it, as cities
+            // are (haidain → 海淀区).
+            let r = self.row(row);
+            let reading = name.is_ascii() && !r.pinyin.is_empty();
+            let county = r.level == Level::County && !reading;
             if score < 0.5 || (county && !holds) {
                 continue;
             }

@@ -247,6 +247,18 @@ fn a_district_typed_with_a_slip_is_suggested_with_its_city() {
             "{typed}"
         );
     }
+    // A near miss of a stored reading finds its district, as a city's would.
+    for (typed, district) in [
+        ("haidain", "北京市 海淀区 (110108)"),
+        ("pudng", "上海市 浦东新区 (310115)"),
+        ("kunshang", "江苏省 苏州市 昆山市 (320583)"),
+    ] {
+        assert!(
+            suggested(typed).contains(&district.to_string()),
+            "{typed}: {:?}",
+            suggested(typed)
+        );
+    }
     // Sharing characters is not enough for a district (定海区 for 海定, 昆都仑区 for 昆仑):
     // there are thousands, and the suggestions would be noise; cities are still offered.
     for typed in ["海定", "昆仑", "苏洲"] {
