@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use crate::typed::{halfwidth, is_invisible};
 
-/// One row of the list as written: for county-level rows the short name is the full name and
-/// the pinyin is empty.
+/// One row of the list as written: for a county-level row without a stored reading the short
+/// name is the full name and the pinyin is empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row<'a> {
     pub code: &'a str,
