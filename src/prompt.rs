@@ -520,12 +520,20 @@ impl Prompter {
                 },
                 _ => Vec::new(),
             };
+            // In English each is named as English output names places: a city or district by
+            // its pinyin where known, a district with the city or province above it.
+            let all = crate::region::regions();
             let codes: Vec<(Option<String>, Text)> = choices
                 .iter()
                 .filter_map(|label| {
                     let code = label.rsplit_once('(')?.1.trim_end_matches(')').to_string();
-                    crate::region::regions().get(&code)?;
-                    Some((Some(code), Text::new(label.clone(), label.clone())))
+                    let r = all.get(&code)?;
+                    let above = (r.level == crate::region::Level::County)
+                        .then(|| r.parent.as_deref().and_then(|p| all.get(p)))
+                        .flatten()
+                        .unwrap_or(r);
+                    let en = crate::region::place_label(r, above, Lang::En);
+                    Some((Some(code), Text::new(label.clone(), en)))
                 })
                 .chain(std::iter::once((
                     None,

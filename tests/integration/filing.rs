@@ -190,9 +190,15 @@ fn the_route_walk_through_asks_the_places_first_and_stops_at_one_pooling_area() 
     let mut s = spawn(&["route", "--on", "2026-11-23", "--lang", "en"]);
     answer(&mut s, "Where are you insured now?", "海淀\r");
     answer(&mut s, "Where are you going", "朝阳区\r");
-    // 朝阳区 is in Beijing and in Changchun: the Beijing one comes first.
+    // 朝阳区 is in Beijing and in Changchun: the Beijing one comes first, each named as
+    // English output names places.
     answer(&mut s, "Which one do you mean?", ENTER);
     let text = ends_showing(s, &["nothing to apply for"]);
+    assert!(
+        text.contains("Chaoyang (朝阳区, 110105), Beijing (北京市)")
+            && text.contains("Chaoyang (朝阳区, 220104), Changchun (长春市)"),
+        "{text}"
+    );
     assert!(!text.contains("Are you changing"), "{text}");
 }
 
