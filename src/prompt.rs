@@ -95,6 +95,40 @@ impl<S: Clone> Trail<S> {
     }
 }
 
+/// A walk-through's state that keeps the facts left open (answered "not sure"): they are not
+/// asked again, not even after 上一步 to an earlier question.
+pub trait Asking: Clone {
+    /// What the questions fill in.
+    type Facts;
+    fn facts(&mut self) -> &mut Self::Facts;
+    /// The names of the facts left open.
+    fn open(&mut self) -> &mut Vec<&'static str>;
+}
+
+impl<S: Asking> Trail<S> {
+    /// Asks `question` for the fact `slot` picks, unless it is known or was left open (an
+    /// answer left open is noted under `name`); the state before it is kept for 上一步.
+    pub fn ask<T>(
+        &mut self,
+        p: &Prompter,
+        st: &mut S,
+        name: &'static str,
+        slot: fn(&mut S::Facts) -> &mut Option<T>,
+        question: impl FnOnce(&S::Facts) -> Result<Option<T>, Error>,
+    ) -> Result<(), Error> {
+        if slot(st.facts()).is_some() || st.open().contains(&name) {
+            return Ok(());
+        }
+        self.mark(p, st);
+        let answer = question(st.facts())?;
+        if answer.is_none() {
+            st.open().push(name);
+        }
+        *slot(st.facts()) = answer;
+        Ok(())
+    }
+}
+
 impl<S: Clone> Default for Trail<S> {
     fn default() -> Trail<S> {
         Trail::new()
@@ -522,16 +556,13 @@ impl Prompter {
             };
             // In English each is named as English output names places: a city or district by
             // its pinyin where known, a district with the city or province above it.
-            let all = crate::region::regions();
             let codes: Vec<(Option<String>, Text)> = choices
                 .iter()
                 .filter_map(|label| {
                     let code = label.rsplit_once('(')?.1.trim_end_matches(')').to_string();
-                    let r = all.get(&code)?;
-                    let above = (r.level == crate::region::Level::County)
-                        .then(|| r.parent.as_deref().and_then(|p| all.get(p)))
-                        .flatten()
-                        .unwrap_or(r);
+                    let r = crate::region::regions().get(&code)?;
+                    let county = r.level == crate::region::Level::County;
+                    let above = r.above().filter(|_| county).unwrap_or(r);
                     let en = crate::region::place_label(r, above, Lang::En);
                     Some((Some(code), Text::new(label.clone(), en)))
                 })

@@ -98,22 +98,33 @@ impl Region {
     /// The region with the divisions above it, for telling places of one name apart:
     /// `北京市 朝阳区 (110105)`, `辽宁省 朝阳市 朝阳县 (211321)`, `吉林省 (220000)`.
     pub fn path_label(&self) -> String {
-        let all = regions();
         let mut names = vec![self.name.as_str()];
-        let mut up = self.parent.as_deref().and_then(|p| all.get(p));
+        let mut up = self.above();
         while let Some(r) = up {
             names.push(&r.name);
-            up = r.parent.as_deref().and_then(|p| all.get(p));
+            up = r.above();
         }
         names.reverse();
         format!("{} ({})", names.join(" "), self.code)
     }
+
+    /// The division directly above (see `parent`).
+    pub fn above(&self) -> Option<&'static Region> {
+        self.parent.as_deref().and_then(|p| regions().get(p))
+    }
+}
+
+/// The codes facts keep for a place typed: its pooling area's, and the place's own where it
+/// is a district or county inside that area (to name it).
+pub fn area_and_own(place: &Region, area: &Region) -> (String, Option<String>) {
+    let own = (place.code != area.code).then(|| place.code.clone());
+    (area.code.clone(), own)
 }
 
 /// How output names a place a user gave: the place itself, with its code, and the pooling
 /// area it is evaluated in when that is another division. `zh`: `朝阳区 (110105), 北京市`, or
 /// `西安市 (610100)`; `en`: pinyin with the Chinese in brackets, `Xi'an (西安市, 610100)`, and
-/// for a district (no stored pinyin) `朝阳区 (110105), Beijing (北京市)`.
+/// for a district without a stored reading `雁塔区 (610113), Xi'an (西安市)`.
 pub fn place_label(place: &Region, area: &Region, lang: crate::text::Lang) -> String {
     use crate::text::Lang;
     let one = |r: &Region| match lang {

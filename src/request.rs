@@ -259,8 +259,7 @@ impl Request {
         text: &str,
     ) -> Result<(String, Option<String>), Error> {
         let (place, area) = self.place(flag, text)?;
-        let own = (place.code != area.code).then(|| place.code.clone());
-        Ok((area.code.clone(), own))
+        Ok(crate::region::area_and_own(place, area))
     }
 
     /// A `--submitted` date (when an application was accepted): a date, and not after the

@@ -241,10 +241,7 @@ fn place(
 fn lookup(name: &str, typed: &str, cx: &Context) -> Result<(String, Option<String>), LineError> {
     let lang = cx.lang;
     match cx.rules.pooling.resolve(typed, cx.on) {
-        Ok((place, area)) => {
-            let own = (place.code != area.code).then(|| place.code.clone());
-            Ok((area.code.clone(), own))
-        }
+        Ok((place, area)) => Ok(crate::region::area_and_own(place, area)),
         Err(source) => {
             let err = Error::Region {
                 flag: name.to_string(),

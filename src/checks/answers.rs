@@ -98,24 +98,17 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
         "unknown" | "不确定" | "不知道" => Some(None),
         _ => None,
     };
-    optional(
-        d,
-        "yes or no (是/否), unknown (不确定) or true/false",
-        |given| {
-            Some(match given {
+    const ANSWERS: &str = "yes or no (是/否), unknown (不确定) or true/false";
+    optional(d, ANSWERS, |given| {
+        Some(match given {
             Given::Flag(b) => Ok(Some(b)),
             // As written first (nearly always); else trimmed, half-width and in lower case.
             Given::Text(w) => word(w)
                 .or_else(|| word(&crate::typed::halfwidth(w.trim()).to_ascii_lowercase()))
-                .ok_or_else(|| {
-                    format!(
-                        "'{w}' is not an answer: use yes or no (是/否), unknown (不确定) or true/false"
-                    )
-                }),
+                .ok_or_else(|| format!("'{w}' is not an answer: use {ANSWERS}")),
             Given::Whole(_) => return None,
         })
-        },
-    )
+    })
 }
 
 /// Most years insured without a break that may be given: a working life and more.

@@ -9,7 +9,7 @@ use crate::checks::Scheme;
 use crate::checks::filing::{self, Facts, Kind, Scope};
 use crate::cli::{FilingArgs, YesNo};
 use crate::error::Error;
-use crate::prompt::{Prompter, Trail};
+use crate::prompt::{self, Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::verdict::FilingReport;
 use crate::request::Request;
@@ -112,6 +112,19 @@ struct Asking {
     open: Vec<&'static str>,
 }
 
+/// The answers are the facts the questions fill in.
+impl prompt::Asking for Asking {
+    type Facts = Asking;
+
+    fn facts(&mut self) -> &mut Asking {
+        self
+    }
+
+    fn open(&mut self) -> &mut Vec<&'static str> {
+        &mut self.open
+    }
+}
+
 /// The questions in order, each skipped when its answer is known; the kind and the hospital
 /// question only for places in different pooling areas.
 fn questions(
@@ -145,28 +158,34 @@ fn questions(
     if filing::scope(&policy, from, to) == Scope::SameArea {
         return Ok(());
     }
-    if st.kind.is_none() && !st.open.contains(&"kind") {
-        trail.mark(p, st);
-        st.kind = p.select(
-            &Text::new("您属于哪种情况?", "Which fits you?"),
-            &kind_choices(),
-        )?;
-        if st.kind.is_none() {
-            st.open.push("kind");
-        }
-    }
+    trail.ask(
+        p,
+        st,
+        "kind",
+        |a| &mut a.kind,
+        |_| {
+            p.select(
+                &Text::new("您属于哪种情况?", "Which fits you?"),
+                &kind_choices(),
+            )
+        },
+    )?;
     let temporary = st
         .kind
         .is_none_or(|k| k.class() == filing::Class::Temporary);
-    if st.admitted.is_none() && temporary && !st.open.contains(&"admitted") {
-        trail.mark(p, st);
-        st.admitted = p.no_yes_unsure(&Text::new(
-            "您现在已经在那里住院、但还没有备案吗?",
-            "Are you already in hospital there without a filing?",
-        ))?;
-        if st.admitted.is_none() {
-            st.open.push("admitted");
-        }
+    if temporary {
+        trail.ask(
+            p,
+            st,
+            "admitted",
+            |a| &mut a.admitted,
+            |_| {
+                p.no_yes_unsure(&Text::new(
+                    "您现在已经在那里住院、但还没有备案吗?",
+                    "Are you already in hospital there without a filing?",
+                ))
+            },
+        )?;
     }
     Ok(())
 }

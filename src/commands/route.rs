@@ -8,7 +8,7 @@ use crate::checks::answers::word;
 use crate::checks::route::{self, Care, Facts, Route, Stay};
 use crate::cli::{RouteArgs, TransferArgs, YesNo};
 use crate::error::Error;
-use crate::prompt::{Prompter, Trail};
+use crate::prompt::{self, Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::verdict::RouteReport;
 use crate::render::{self, Report};
@@ -96,27 +96,15 @@ struct Asking {
     open: Vec<&'static str>,
 }
 
-impl Asking {
-    /// Asks `ask` for the fact in `slot` (named `name`) unless it is known or left open,
-    /// keeping the state before it for 上一步.
-    fn fact<T>(
-        &mut self,
-        p: &Prompter,
-        trail: &mut Trail<Asking>,
-        name: &'static str,
-        slot: fn(&mut Facts) -> &mut Option<T>,
-        ask: impl FnOnce() -> Result<Option<T>, Error>,
-    ) -> Result<(), Error> {
-        if slot(&mut self.facts).is_some() || self.open.contains(&name) {
-            return Ok(());
-        }
-        trail.mark(p, self);
-        let answer = ask()?;
-        if answer.is_none() {
-            self.open.push(name);
-        }
-        *slot(&mut self.facts) = answer;
-        Ok(())
+impl prompt::Asking for Asking {
+    type Facts = Facts;
+
+    fn facts(&mut self) -> &mut Facts {
+        &mut self.facts
+    }
+
+    fn open(&mut self) -> &mut Vec<&'static str> {
+        &mut self.open
     }
 }
 
@@ -129,12 +117,12 @@ fn questions(
     places: Option<&Request>,
 ) -> Result<(), Error> {
     if let Some(req) = places {
-        st.fact(
+        trail.ask(
             p,
-            trail,
+            st,
             "from",
             |f| &mut f.from,
-            || {
+            |_| {
                 let question = Text::new("您现在在哪里参保?", "Where are you insured now?");
                 let what = Text::new("现在的参保地", "where you are insured now");
                 Ok(Some(
@@ -142,12 +130,12 @@ fn questions(
                 ))
             },
         )?;
-        st.fact(
+        trail.ask(
             p,
-            trail,
+            st,
             "to",
             |f| &mut f.to,
-            || {
+            |_| {
                 let question = Text::new(
                     "要去哪里(工作、居住或看病)?",
                     "Where are you going (to work, live or get care)?",
@@ -169,7 +157,7 @@ fn questions(
     }
     // A retiree files whichever way they answer: the question would only slow them down.
     if st.facts.posted != Some(true) && st.facts.retired != Some(true) {
-        st.fact(p, trail, "change", |f| &mut f.change, || {
+        trail.ask(p, st, "change", |f| &mut f.change, |_| {
             p.select(
                 &Text::new(
                     "您是要改变参保地(新工作、迁户口、在新地方参保),还是仍在这里参保、到外地居住或看病?",
@@ -186,12 +174,12 @@ fn questions(
             )
         })?;
     }
-    st.fact(
+    trail.ask(
         p,
-        trail,
+        st,
         "retired",
         |f| &mut f.retired,
-        || p.no_yes_unsure(&Text::new("您已经退休了吗?", "Are you retired?")),
+        |_| p.no_yes_unsure(&Text::new("您已经退休了吗?", "Are you retired?")),
     )?;
     let f = &st.facts;
     let retired = f.retired == Some(true);
@@ -199,12 +187,12 @@ fn questions(
         return Ok(());
     }
     if !retired {
-        st.fact(
+        trail.ask(
             p,
-            trail,
+            st,
             "posted",
             |f| &mut f.posted,
-            || {
+            |_| {
                 p.no_yes_unsure(&Text::new(
                     "是单位派您到外地工作、仍由原单位参保吗?",
                     "Has your employer posted you elsewhere, still insuring you here?",
@@ -215,12 +203,12 @@ fn questions(
             return Ok(());
         }
     }
-    st.fact(
+    trail.ask(
         p,
-        trail,
+        st,
         "stay",
         |f| &mut f.stay,
-        || {
+        |_| {
             p.select(
                 &Text::new("您会在那里待多久?", "How long will you be there?"),
                 &[
@@ -238,12 +226,12 @@ fn questions(
         },
     )?;
     if st.facts.stay == Some(Stay::Short) {
-        st.fact(
+        trail.ask(
             p,
-            trail,
+            st,
             "care",
             |f| &mut f.care,
-            || {
+            |_| {
                 p.select(
                     &Text::new("为什么在那里看病?", "Why the care there?"),
                     &[

@@ -13,7 +13,7 @@ use crate::cli::{TransferArgs, YesNoUnknown};
 use crate::dates::Month;
 use crate::error::Error;
 use crate::plan;
-use crate::prompt::{Prompter, Trail};
+use crate::prompt::{Asking, Prompter, Trail};
 use crate::region::kept_code;
 use crate::render::text::transfer::reason;
 use crate::render::verdict::TransferReport;
@@ -193,38 +193,28 @@ fn require(facts: &Facts) -> Result<(), Error> {
 }
 
 /// What a walk-through asked: whether anything, and the facts left open (不确定 or skipped),
-/// which the "run this next time" line states as `unknown` and which are not asked again.
-#[derive(Default, Clone)]
+/// which the "run this next time" line states as `unknown`.
+#[derive(Default)]
 struct Walk {
     asked: bool,
     open: Vec<&'static str>,
 }
 
-/// The facts so far and what was asked for them: the state a walk-through goes back to.
-type State = (Facts, Walk);
+/// The facts so far and those left open (not asked again): the state a walk-through goes
+/// back to.
+#[derive(Clone)]
+struct State(Facts, Vec<&'static str>);
 
-/// Asks `question` for the fact `field` picks, unless it is known or was left open; an
-/// answer left open is noted under its flag. The state before it is kept on the trail, for
-/// 上一步.
-fn ask<T>(
-    st: &mut State,
-    trail: &mut Trail<State>,
-    p: &Prompter,
-    field: fn(&mut Facts) -> &mut Option<T>,
-    flag: &'static str,
-    question: impl FnOnce(&Facts) -> Result<Option<T>, Error>,
-) -> Result<(), Error> {
-    if field(&mut st.0).is_some() || st.1.open.contains(&flag) {
-        return Ok(());
+impl Asking for State {
+    type Facts = Facts;
+
+    fn facts(&mut self) -> &mut Facts {
+        &mut self.0
     }
-    trail.mark(p, st);
-    st.1.asked = true;
-    let answer = question(&st.0)?;
-    if answer.is_none() {
-        st.1.open.push(flag);
+
+    fn open(&mut self) -> &mut Vec<&'static str> {
+        &mut self.1
     }
-    *field(&mut st.0) = answer;
-    Ok(())
 }
 
 /// Asks for each missing fact the answer depends on, with 上一步 on every question after
@@ -237,13 +227,16 @@ fn walk_through(
     req: &Request,
     after_route: bool,
 ) -> Result<Walk, Error> {
-    let mut st: State = (f.clone(), Walk::default());
+    let mut st = State(f.clone(), Vec::new());
     let mut trail = Trail::following(after_route);
     p.resume(&mut st, &mut trail, |st, trail| {
         questions(p, st, trail, req)
     })?;
     *f = st.0;
-    Ok(st.1)
+    Ok(Walk {
+        asked: trail.any(),
+        open: st.1,
+    })
 }
 
 /// The questions in order; each is skipped when its fact is known.
@@ -259,7 +252,6 @@ fn questions(
     );
     if st.0.from.is_empty() {
         trail.mark(p, st);
-        st.1.asked = true;
         p.explain(&pooling);
         (st.0.from, st.0.from_place) = p.region(
             &Text::new(
@@ -272,7 +264,6 @@ fn questions(
     }
     if st.0.to.is_empty() {
         trail.mark(p, st);
-        st.1.asked = true;
         p.explain(&pooling);
         (st.0.to, st.0.to_place) = p.region(
             &Text::new(
@@ -286,12 +277,11 @@ fn questions(
     if st.0.from == st.0.to {
         return Ok(());
     }
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.scheme,
+        st,
         "scheme",
+        |f| &mut f.scheme,
         |_| {
             p.select(
                 &Text::new("您参加的是哪种医保?", "Which insurance are you in?"),
@@ -314,12 +304,11 @@ fn questions(
     )?;
     let employee = st.0.scheme == Some(Scheme::Employee);
     if employee {
-        ask(
-            st,
-            trail,
+        trail.ask(
             p,
-            |f| &mut f.retired,
+            st,
             "retired",
+            |f| &mut f.retired,
             |_| {
                 p.select(
                     &Text::new("您已经退休了吗?", "Are you retired?"),
@@ -336,12 +325,11 @@ fn questions(
         return Ok(());
     }
     if employee {
-        ask(
-            st,
-            trail,
+        trail.ask(
             p,
-            |f| &mut f.flexible,
+            st,
             "flexible",
+            |f| &mut f.flexible,
             |_| {
                 p.explain(&Text::new(
                 "灵活就业:个体户、自由职业等没有用人单位,自己缴职工医保",
@@ -354,12 +342,11 @@ fn questions(
             },
         )?;
     }
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.reason,
+        st,
         "reason",
+        |f| &mut f.reason,
         |_| {
             p.select(
                 &Text::new("为什么转移?", "Why are you moving?"),
@@ -375,12 +362,11 @@ fn questions(
         },
     )?;
     // Stated even when unchanged, so the command line repeats it.
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.new_scheme,
+        st,
         "new-scheme",
+        |f| &mut f.new_scheme,
         |f| {
             let same = f.scheme.unwrap_or_default();
             let other = if same == Scheme::Employee {
@@ -407,12 +393,11 @@ fn questions(
             .map(Some)
         },
     )?;
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.origin_stopped,
+        st,
         "origin-stopped",
+        |f| &mut f.origin_stopped,
         |_| {
             p.explain(&Text::new(
             "停保:在原参保地停止参保缴费;有单位的由原单位办,灵活就业和居民医保自己办",
@@ -424,12 +409,11 @@ fn questions(
             ))
         },
     )?;
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.destination_enrolled,
+        st,
         "destination-enrolled",
+        |f| &mut f.destination_enrolled,
         |_| {
             p.yes_no_unsure(&Text::new(
                 "已经在转入地参保了吗?",
@@ -437,21 +421,19 @@ fn questions(
             ))
         },
     )?;
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.arrears,
+        st,
         "arrears",
+        |f| &mut f.arrears,
         |_| p.no_yes_unsure(&Text::new("有欠费吗?", "Are any contributions owed?")),
     )?;
     if employee {
-        ask(
-            st,
-            trail,
+        trail.ask(
             p,
-            |f| &mut f.account_frozen,
+            st,
             "account-frozen",
+            |f| &mut f.account_frozen,
             |_| {
                 p.explain(&Text::new(
                     "个人账户:职工医保记在您本人名下的那部分钱,看病买药时可以用",
@@ -466,12 +448,11 @@ fn questions(
     }
     paid_months(p, st, trail, req)?;
     if st.0.cross_scheme() {
-        ask(
-            st,
-            trail,
+        trail.ask(
             p,
-            |f| &mut f.continuous_years,
+            st,
             "continuous-years",
+            |f| &mut f.continuous_years,
             |_| {
                 p.explain(&Text::new(
                     "连续参保:中间没有断缴的参保年数",
@@ -495,12 +476,11 @@ fn questions(
             },
         )?;
     }
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.submitted,
+        st,
         "submitted",
+        |f| &mut f.submitted,
         |_| {
             p.explain(&Text::new(
             "受理:经办机构收下了您的转移申请(App 里显示“已受理”或窗口给了回执)",
@@ -561,21 +541,19 @@ fn paid_months(
             ),
         )
     };
-    ask(
-        st,
-        trail,
+    trail.ask(
         p,
-        |f| &mut f.last_paid,
+        st,
         "last-paid",
+        |f| &mut f.last_paid,
         |_| p.input_optional(&last_q, hint, |s| paid_month(req, "--last-paid", s, true)),
     )?;
-    let asking = st.0.paid_from.is_none() && !st.1.open.contains(&"paid-from");
-    ask(
-        st,
-        trail,
+    let asking = st.0.paid_from.is_none() && !st.1.contains(&"paid-from");
+    trail.ask(
         p,
-        |f| &mut f.paid_from,
+        st,
         "paid-from",
+        |f| &mut f.paid_from,
         |_| {
             if resident {
                 p.explain(&Text::new(
