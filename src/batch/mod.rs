@@ -219,28 +219,14 @@ fn fault_error(fault: Fault, lang: Lang) -> LineError {
 
 /// A line that is not a JSON object (or whose `check`/`id` are malformed).
 fn json_error(e: &serde_json::Error, text: &str, lang: Lang) -> LineError {
-    use serde_json::error::Category;
-    let (code, zh) = match e.classify() {
-        Category::Data => ("bad_record", "记录应是一个 JSON 对象,\"check\" 为字符串"),
-        _ => ("invalid_json", "这一行不是有效的 JSON"),
-    };
+    let record = e.classify() == serde_json::error::Category::Data;
     // A spreadsheet's row read as JSON Lines (a CSV file not named *.csv, or piped).
-    let csv = code == "invalid_json"
-        && text.contains(',')
-        && !text.trim_start().starts_with(['{', '[', '"']);
-    let hint = match (csv, lang) {
-        (false, _) => "",
-        (true, Lang::Zh) => ";这一行像是 CSV 表格的一行:请加 --input csv(或把文件命名为 *.csv)",
-        (true, Lang::En) => {
-            "; this line looks like a CSV row: add --input csv (or name the file *.csv)"
-        }
-    };
+    let csv_row = !record && text.contains(',') && !text.trim_start().starts_with(['{', '[', '"']);
+    let code = if record { "bad_record" } else { "invalid_json" };
+    let said = e.to_string();
     LineError::new(
         code,
-        match lang {
-            Lang::Zh => format!("{zh}: {e}{hint}"),
-            Lang::En => format!("{e}{hint}"),
-        },
+        crate::render::text::batch::not_json(&said, record, csv_row, lang),
     )
 }
 

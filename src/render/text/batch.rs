@@ -1,7 +1,7 @@
 //! The words of `yibao batch`: the label of each spreadsheet column, Chinese and English
 //! (`--output csv` writes the Chinese labels as a second header row; `--input csv` accepts a
 //! second row of these labels, either language, under the fact names), and what a record
-//! with a wrong fact is told.
+//! with a wrong fact, or a line that is no record at all, is told.
 
 use crate::text::Lang;
 
@@ -26,6 +26,25 @@ pub fn bad_fact(said: &str, flexible: bool, typo: Option<&str>, csv: bool, lang:
         message.push_str(&match lang {
             Lang::Zh => format!(";您是不是要写 `{best}`?"),
             Lang::En => format!("; did you mean `{best}`?"),
+        });
+    }
+    message
+}
+
+/// A line that is not a JSON object (`record`: it is JSON, but its `check` or `id` is not
+/// as a record has them), in serde's words; `csv_row`: it reads as a spreadsheet's row.
+pub fn not_json(said: &str, record: bool, csv_row: bool, lang: Lang) -> String {
+    let mut message = match (lang, record) {
+        (Lang::Zh, true) => format!("记录应是一个 JSON 对象,\"check\" 为字符串: {said}"),
+        (Lang::Zh, false) => format!("这一行不是有效的 JSON: {said}"),
+        (Lang::En, _) => said.to_string(),
+    };
+    if csv_row {
+        message.push_str(match lang {
+            Lang::Zh => ";这一行像是 CSV 表格的一行:请加 --input csv(或把文件命名为 *.csv)",
+            Lang::En => {
+                "; this line looks like a CSV row: add --input csv (or name the file *.csv)"
+            }
         });
     }
     message
