@@ -330,7 +330,7 @@ pub enum Why<'r> {
         standing: Standing,
     },
     /// A rules value used.
-    Value(Box<Resolved>),
+    Value(Box<Resolved<'r>>),
     /// The waiting period's reading (the answer's own figures say which).
     WaitingPeriod,
     /// The two transfer time limits, in working days, and the file they came from.
@@ -483,7 +483,7 @@ impl<'r> Verdict<'r> {
 
     /// Records a resolved rules value as a citation; returns true if it is only reported.
     pub fn cite_value(&mut self, policy: &Policy, value: &Resolved) -> bool {
-        self.cite_doc(policy, value.doc, &value.article)
+        self.cite_doc(policy, value.doc, value.article)
     }
 
     /// A statement of a procedure file, cited.

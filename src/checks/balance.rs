@@ -49,7 +49,7 @@ pub enum Mode<'a> {
     Channels { local: usize },
     /// Has a moved balance arrived: the limits, and whether the last day has passed.
     AfterTransfer {
-        limits: Option<Limits>,
+        limits: Option<Limits<'a>>,
         overdue: bool,
     },
     /// What is credited each month.

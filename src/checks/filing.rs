@@ -163,7 +163,7 @@ pub struct Answer<'a> {
     pub waived: bool,
     /// The regional figures that apply (validity, rate cuts, share paid first), each
     /// resolved for the insured place with its source.
-    pub figures: Vec<Resolved>,
+    pub figures: Vec<Resolved<'a>>,
 }
 
 impl Answer<'_> {
@@ -429,7 +429,7 @@ mod tests {
             .find(|r| r.key == "filing.other_temporary_rate_cut_max")
             .unwrap();
         assert_eq!(cut.number(), 0.10);
-        assert_eq!(cut.region.as_deref(), Some("150000"));
+        assert_eq!(cut.region.map(|c| c.as_str()), Some("150000"));
     }
 
     #[test]

@@ -18,22 +18,22 @@ pub struct Dates {
 
 /// The two limits in force, and their dates when the acceptance day is given.
 #[derive(Debug, Clone)]
-pub struct Limits {
+pub struct Limits<'r> {
     /// The origin's limit (working days).
-    pub out: Resolved,
+    pub out: Resolved<'r>,
     /// The destination's limit (working days).
-    pub inn: Resolved,
+    pub inn: Resolved<'r>,
     pub dates: Option<Dates>,
 }
 
 /// The two limits, cited on the verdict, with their deadlines counted from `submitted`;
 /// `origin` and `destination` are the two regions' policies.
-pub fn transfer(
-    v: &mut Verdict,
-    origin: &Policy,
-    destination: &Policy,
+pub fn transfer<'r>(
+    v: &mut Verdict<'r>,
+    origin: &Policy<'r>,
+    destination: &Policy<'r>,
     submitted: Option<NaiveDate>,
-) -> Result<Limits, RuleGap> {
+) -> Result<Limits<'r>, RuleGap> {
     let out = origin.get("transfer.out_working_days")?;
     let inn = destination.get("transfer.in_working_days")?;
     let out_unverified = v.cite_value(origin, &out);

@@ -58,7 +58,7 @@ pub struct Answer<'a> {
     pub verdict: Verdict<'a>,
     pub facts: Facts,
     /// The two agencies' time limits (and their dates, given the acceptance day).
-    pub limits: Option<Limits>,
+    pub limits: Option<Limits<'a>>,
     /// Where an accepted application stands on the as-of date (as for a transfer).
     pub status: Option<super::transfer::Status>,
 }

@@ -43,7 +43,7 @@ pub struct Answer<'a> {
     /// Assessed unless the move is blocked outright or not needed.
     pub waiting: Option<Waiting>,
     /// The two agencies' time limits in force (and their dates).
-    pub limits: Option<Limits>,
+    pub limits: Option<Limits<'a>>,
     /// The day the limits are counted from (the acceptance day, or the as-of date).
     pub deadlines_from: Option<NaiveDate>,
     /// Where an accepted application stands.

@@ -51,7 +51,7 @@ pub fn run(region: &str, req: &Request) -> Result<CoverageReport, Error> {
     let mut values = Vec::new();
     for (key, result) in policy.all() {
         let layer = match &result {
-            Ok(r) => layer_of(r.region.as_deref()),
+            Ok(r) => layer_of(r.region.map(|c| c.as_str())),
             // Not in force yet: the most specific file that has the key.
             Err(_) => (policy.layers())
                 .find(|(_, l)| {

@@ -131,10 +131,10 @@ impl CheckReport {
 
 /// One key of the resolved policy.
 #[derive(Serialize, JsonSchema)]
-pub struct ShownValue {
+pub struct ShownValue<'r> {
     pub key: String,
     #[serde(flatten)]
-    pub resolved: Option<Resolved>,
+    pub resolved: Option<Resolved<'r>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap: Option<String>,
     /// The national value this one replaces, when a region file supplied it.
@@ -152,13 +152,13 @@ pub struct RegionRef {
 
 /// The policy in force for a region on a date.
 #[derive(Serialize, JsonSchema)]
-pub struct ShowReport {
+pub struct ShowReport<'r> {
     /// `null` for national rules only.
     pub region: Option<RegionRef>,
     pub on: chrono::NaiveDate,
     /// The files consulted, most specific first.
     pub files: Vec<String>,
-    pub values: Vec<ShownValue>,
+    pub values: Vec<ShownValue<'r>>,
     /// The pooling-area rules of `pooling.toml` for the region's province (or all of them for
     /// national rules): whole-province pooling areas and regimes of moves inside a province.
     pub pooling: Vec<ShownPooling>,
@@ -216,7 +216,7 @@ fn pooling_shown(
     out
 }
 
-pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
+pub fn show<'r>(region: Option<&str>, req: &'r Request) -> Result<ShowReport<'r>, Error> {
     let region = region.map(|r| rules_region("REGION", r)).transpose()?;
     let policy = req.policy(region.map(|r| r.code.as_str()))?;
     let national = req.policy(None)?;
@@ -230,7 +230,7 @@ pub fn show(region: Option<&str>, req: &Request) -> Result<ShowReport, Error> {
                     .region
                     .as_ref()
                     .and_then(|_| national.get(&key).ok())
-                    .map(|n| n.value);
+                    .map(|n| n.value.clone());
                 ShownValue {
                     key,
                     resolved: Some(resolved),
@@ -296,7 +296,7 @@ fn unit_text(unit: &str, lang: Lang) -> &'static str {
     }
 }
 
-impl Report for ShowReport {
+impl Report for ShowReport<'_> {
     fn schema(&self) -> &'static str {
         "yibao.rules-show/1"
     }
@@ -333,11 +333,8 @@ impl Report for ShowReport {
         for v in &self.values {
             match &v.resolved {
                 Some(r) => {
-                    let mut value = format!(
-                        "{} {}",
-                        value_text(&r.value, lang),
-                        unit_text(&r.unit, lang)
-                    );
+                    let mut value =
+                        format!("{} {}", value_text(r.value, lang), unit_text(r.unit, lang));
                     if let Some(n) = &v.replaces_national {
                         value.push_str(&match lang {
                             Lang::Zh => format!("\n(替代全国 {})", value_text(n, lang)),

@@ -937,7 +937,7 @@ fn monthly<'a>(a: &'a balance::Answer, credit: &'a balance::Credit) -> MonthlyJs
             ..
         } => {
             m.ratio = Some(ratio.number());
-            m.rule_file = Some(&ratio.file);
+            m.rule_file = Some(ratio.file);
             m.unverified = Some(*unverified);
             m.yuan = *yuan;
         }

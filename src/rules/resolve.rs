@@ -25,37 +25,42 @@ pub struct Policy<'a> {
     files: [Option<(&'a Str, &'a super::Loaded)>; 2],
 }
 
-/// One resolved value with everything needed to explain it.
+/// One resolved value with everything needed to explain it, borrowed from the rules it was
+/// resolved in: resolving copies nothing but the key.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct Resolved {
+pub struct Resolved<'r> {
     /// `section.name`, e.g. `transfer.out_working_days`.
     pub key: Str,
     #[schemars(with = "serde_json::Value")]
-    pub value: toml::Value,
-    pub unit: Str,
-    pub label: Text,
+    pub value: &'r toml::Value,
+    pub unit: &'r Str,
+    pub label: &'r Text,
     pub since: NaiveDate,
     /// The day the next entry takes over, if a newer one is already written.
     pub until: Option<NaiveDate>,
     /// The source id and article.
-    pub source: Str,
+    pub source: &'r Str,
     /// The source's id among the rule set's documents.
     #[serde(skip)]
     #[schemars(skip)]
     pub doc: Option<super::DocId>,
-    pub article: Str,
-    pub source_title: Str,
-    pub doc_no: Str,
+    pub article: &'r Str,
+    pub source_title: &'r Str,
+    pub doc_no: &'r Str,
     /// `official`, `full_text` or `reported`.
-    pub evidence: Str,
+    pub evidence: &'r Str,
     /// The rules file the value came from.
-    pub file: Str,
+    pub file: &'r Str,
     /// The region code whose file supplied it, `None` for national.
-    pub region: Option<Str>,
-    pub note: Str,
+    pub region: Option<&'r Str>,
+    pub note: &'r Str,
 }
 
-impl Resolved {
+/// What a value whose source is not registered shows (`rules check` rules that out).
+static NONE: Str = Str::Static("");
+static REPORTED: Str = Str::Static("reported");
+
+impl Resolved<'_> {
     /// True when the value rests only on secondary reports (待核对).
     pub fn reported(&self) -> bool {
         self.evidence == "reported"
@@ -116,9 +121,19 @@ impl<'a> Policy<'a> {
         }
     }
 
-    /// The same rules and date for another region.
-    pub fn in_region(&self, region: Option<&'a str>) -> Policy<'a> {
-        Policy::new(self.rules, region, self.on)
+    /// The same rules and date for another region. The code is kept as the rules or the
+    /// division list keep it, so values resolved there live as long as the rules, not as the
+    /// string asked with; a code neither knows has no rules of its own: national.
+    pub fn in_region(&self, region: Option<&str>) -> Policy<'a> {
+        let kept = region.and_then(|code| {
+            (self
+                .rules
+                .regions
+                .get_key_value(code)
+                .map(|(c, _)| c.as_str()))
+            .or_else(|| crate::region::kept_code(code))
+        });
+        Policy::new(self.rules, kept, self.on)
     }
 
     /// The same rules and region on another date.
@@ -138,11 +153,11 @@ impl<'a> Policy<'a> {
     }
 
     /// The value of `key` (`section.name`) in force.
-    pub fn get(&self, key: impl Into<Str>) -> Result<Resolved, RuleGap> {
+    pub fn get(&self, key: impl Into<Str>) -> Result<Resolved<'a>, RuleGap> {
         self.resolve(key.into())
     }
 
-    fn resolve(&self, key: Str) -> Result<Resolved, RuleGap> {
+    fn resolve(&self, key: Str) -> Result<Resolved<'a>, RuleGap> {
         // By byte: a key is short, and a char search costs more than the rest of the lookup.
         let dot = (key.bytes().position(|b| b == b'.'))
             .ok_or_else(|| RuleGap::UnknownKey(key.to_string()))?;
@@ -181,7 +196,7 @@ impl<'a> Policy<'a> {
     }
 
     /// Every key any layer defines, resolved (or the gap), in key order.
-    pub fn all(&self) -> Vec<(String, Result<Resolved, RuleGap>)> {
+    pub fn all(&self) -> Vec<(String, Result<Resolved<'a>, RuleGap>)> {
         let mut keys = std::collections::BTreeSet::new();
         for (_, loaded) in self.layers() {
             for (section, params) in loaded.file.sections() {
@@ -200,31 +215,30 @@ impl<'a> Policy<'a> {
     fn resolved(
         &self,
         key: Str,
-        param: &Param,
-        entry: &Entry,
+        param: &'a Param,
+        entry: &'a Entry,
         until: Option<NaiveDate>,
-        region: Option<&Str>,
-        file: &Str,
-    ) -> Resolved {
-        let id = entry.cite.source.get_ref();
+        region: Option<&'a Str>,
+        file: &'a Str,
+    ) -> Resolved<'a> {
         let doc = entry.cite.doc(&self.rules.documents);
         let source = doc.map(|d| self.rules.documents.get(d));
         Resolved {
             key,
-            value: entry.value.get_ref().clone(),
-            unit: param.unit.get_ref().clone(),
-            label: param.label.clone(),
+            value: entry.value.get_ref(),
+            unit: param.unit.get_ref(),
+            label: &param.label,
             since: dates::from_toml(entry.since.get_ref()).unwrap_or(self.on),
             until,
-            source: id.clone(),
+            source: entry.cite.source.get_ref(),
             doc,
-            article: entry.cite.article.clone(),
-            source_title: source.map(|s| s.title.clone()).unwrap_or_default(),
-            doc_no: source.map(|s| s.doc_no.clone()).unwrap_or_default(),
-            evidence: source.map_or(Str::Static("reported"), |s| s.evidence.clone()),
-            file: file.clone(),
-            region: region.cloned(),
-            note: entry.note.clone(),
+            article: &entry.cite.article,
+            source_title: source.map_or(&NONE, |s| &s.title),
+            doc_no: source.map_or(&NONE, |s| &s.doc_no),
+            evidence: source.map_or(&REPORTED, |s| &s.evidence),
+            file,
+            region,
+            note: &entry.note,
         }
     }
 }

@@ -70,7 +70,7 @@ fn a_province_file_overrides_national_for_its_cities_only() {
         .get("waiting.local_cap_months")
         .unwrap();
     assert_eq!(
-        (suzhou.int(), suzhou.region.as_deref()),
+        (suzhou.int(), suzhou.region.map(|c| c.as_str())),
         (3, Some("320000"))
     );
     let hangzhou = rules
@@ -91,7 +91,7 @@ fn a_city_file_wins_over_its_province_file() {
         .policy(Some("320500"), d("2026-03-02"))
         .get("waiting.local_cap_months")
         .unwrap();
-    assert_eq!((v.int(), v.region.as_deref()), (2, Some("320500")));
+    assert_eq!((v.int(), v.region.map(|c| c.as_str())), (2, Some("320500")));
     let nanjing = rules
         .policy(Some("320100"), d("2026-03-02"))
         .get("waiting.local_cap_months")

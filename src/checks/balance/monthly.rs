@@ -24,7 +24,7 @@ pub enum Credit<'a> {
     /// In service: a share of the contribution base (the region's own rule when `ratio` is
     /// from a region file); the amount when the base is given.
     EmployeeRate {
-        ratio: Resolved,
+        ratio: Resolved<'a>,
         unverified: bool,
         base: Option<f64>,
         yuan: Option<f64>,
@@ -38,7 +38,7 @@ pub enum Credit<'a> {
         yuan: Option<f64>,
     },
     /// Retirees where no region gives amounts: the national guideline, if in force.
-    RetireeRatio(Option<Resolved>),
+    RetireeRatio(Option<Resolved<'a>>),
 }
 
 pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {

@@ -156,10 +156,10 @@ impl Waiting {
     }
 
     /// Uses a resolved value: cites it on the verdict and marks unverified readings.
-    fn uses(&mut self, v: &mut Verdict, policy: &Policy, value: &Resolved) -> u32 {
+    fn uses<'r>(&mut self, v: &mut Verdict<'r>, policy: &Policy<'r>, value: &Resolved<'r>) -> u32 {
         let reported = v.cite_value(policy, value);
         v.trace(value.key.clone(), true, Why::Value(Box::new(value.clone())));
-        if !self.cites.contains(&value.source) {
+        if !self.cites.contains(value.source) {
             self.cites.push(value.source.clone());
         }
         if reported {
@@ -178,7 +178,7 @@ impl Waiting {
 }
 
 /// Assesses the waiting period; `policy` is the destination's.
-pub fn assess(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
+pub fn assess<'r>(v: &mut Verdict<'r>, facts: &Facts, policy: &Policy<'r>) -> Waiting {
     let mut w = reading(v, facts, policy);
     if let Some(first) = facts.paid_from {
         dates(&mut w, first);
@@ -220,7 +220,7 @@ fn dates(w: &mut Waiting, first: Month) {
     }
 }
 
-fn reading(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
+fn reading<'r>(v: &mut Verdict<'r>, facts: &Facts, policy: &Policy<'r>) -> Waiting {
     let (Some(last), Some(first)) = (facts.last_paid, facts.paid_from) else {
         return Waiting::new(Reading::Unknown);
     };
@@ -246,7 +246,12 @@ fn reading(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Waiting {
 }
 
 /// A gap of one month or more, employee or cross-scheme.
-fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiting, RuleGap> {
+fn gapped<'r>(
+    v: &mut Verdict<'r>,
+    facts: &Facts,
+    at: &Policy<'r>,
+    gap: i32,
+) -> Result<Waiting, RuleGap> {
     let limit_value = at.get("waiting.employee_gap_max_months")?;
     let cap_value = at.get("waiting.local_cap_months")?;
     let limit = limit_value.int();
@@ -261,7 +266,7 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
             gap,
             limit,
             cap,
-            cap_region: cap_value.region.clone(),
+            cap_region: cap_value.region.cloned(),
         };
         return Ok(w);
     }
@@ -288,7 +293,12 @@ fn gapped(v: &mut Verdict, facts: &Facts, at: &Policy, gap: i32) -> Result<Waiti
 }
 
 /// A gap within the limit: pay it up, no waiting period.
-fn payable(v: &mut Verdict, at: &Policy, limit_value: &Resolved, gap: i32) -> Waiting {
+fn payable<'r>(
+    v: &mut Verdict<'r>,
+    at: &Policy<'r>,
+    limit_value: &Resolved<'r>,
+    gap: i32,
+) -> Waiting {
     let mut w = Waiting::new(Reading::Unknown);
     let limit = w.uses(v, at, limit_value);
     w.reading = Reading::GapPayable { gap, limit };
@@ -298,7 +308,7 @@ fn payable(v: &mut Verdict, at: &Policy, limit_value: &Resolved, gap: i32) -> Wa
 }
 
 /// Resident to resident: whole years without cover under the 2025 rules.
-fn resident(v: &mut Verdict, at: &Policy, last_year: i32, first_year: i32) -> Waiting {
+fn resident<'r>(v: &mut Verdict<'r>, at: &Policy<'r>, last_year: i32, first_year: i32) -> Waiting {
     let missed = first_year.saturating_sub(last_year).saturating_sub(1);
     if missed <= 0 {
         let mut w = Waiting::new(Reading::ResidentContinuous);
@@ -313,7 +323,11 @@ fn resident(v: &mut Verdict, at: &Policy, last_year: i32, first_year: i32) -> Wa
     })
 }
 
-fn resident_missed(v: &mut Verdict, at: &Policy, missed: i32) -> Result<Waiting, RuleGap> {
+fn resident_missed<'r>(
+    v: &mut Verdict<'r>,
+    at: &Policy<'r>,
+    missed: i32,
+) -> Result<Waiting, RuleGap> {
     let keys = [
         "waiting.resident_fixed_months",
         "waiting.resident_months_per_missed_year",

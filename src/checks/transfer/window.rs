@@ -72,7 +72,7 @@ fn window(v: &mut Verdict, facts: &Facts, policy: &Policy) -> Result<Window, Rul
         get("waiting.resident_window_to_day")?,
     );
     let estimated = get("waiting.resident_window_estimated")?;
-    let region = fm.region.clone();
+    let region = fm.region.cloned();
     let date = |y: i32, m: &crate::rules::Resolved, d: &crate::rules::Resolved| {
         NaiveDate::from_ymd_opt(y, m.int(), d.int())
     };

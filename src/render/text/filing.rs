@@ -90,7 +90,7 @@ pub fn summary(a: &Answer, lang: Lang) -> String {
 
 /// A regional figure as a value: a cut in percentage points, a share in per cent, months.
 fn figure(r: &Resolved, lang: Lang) -> String {
-    let own = r.region.as_deref().map(|code| place(code, lang));
+    let own = r.region.map(|code| place(code, lang));
     let mut value = if r.unit == "month" {
         say!(lang, "至少 {} 个月", "at least {} months", r.int())
     } else if r.key.ends_with("_cut_max") {
@@ -170,7 +170,7 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
         } else {
             id
         };
-        out.push((id.into(), super::label(&r.label, lang), figure(r, lang)));
+        out.push((id.into(), super::label(r.label, lang), figure(r, lang)));
     }
     out
 }

@@ -67,12 +67,12 @@ pub fn lines(a: &Answer, lang: Lang) -> Vec<Line> {
     if let Some(l) = &a.limits {
         out.push((
             "out_working_days".into(),
-            super::label(&l.out.label, lang),
+            super::label(l.out.label, lang),
             working_days(l.out.int(), lang),
         ));
         out.push((
             "in_working_days".into(),
-            super::label(&l.inn.label, lang),
+            super::label(l.inn.label, lang),
             working_days(l.inn.int(), lang),
         ));
     }

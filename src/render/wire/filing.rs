@@ -84,10 +84,10 @@ impl<'a> FilingJson<'a> {
                     key: &r.key,
                     label: r.label.get(lang),
                     value: r.number(),
-                    unit: &r.unit,
+                    unit: r.unit,
                     since: r.since,
-                    region: r.region.as_deref(),
-                    cite: &r.source,
+                    region: r.region.map(|c| c.as_str()),
+                    cite: r.source,
                     unverified: r.reported(),
                 })
                 .collect(),
