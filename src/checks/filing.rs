@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::rules::procedures::filing::TAGS;
+use crate::rules::procedures::items::TagSet;
 use crate::rules::{Policy, Resolved};
 use crate::verdict::{Verdict, Warning, Why, only_reported};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
@@ -273,25 +275,26 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         }
     }
 
-    for item in data.not_needed.iter().filter(|i| i.applies(&tags)) {
+    let set = TagSet::of(TAGS, &tags);
+    for item in data.not_needed.iter().filter(|i| i.applies(set)) {
         let s = v.rule(policy, item);
         v.notes.push(s);
     }
     let not_needed_reported = only_reported(v.notes.iter().map(|s| s.unverified));
-    for item in data.condition.iter().filter(|i| i.applies(&tags)) {
+    for item in data.condition.iter().filter(|i| i.applies(set)) {
         let s = v.rule(policy, item);
         v.conditions.push(s);
     }
     let default = (Place::Local, Channel::Online, Who::Person);
-    for item in data.step.iter().filter(|i| i.applies(&tags)) {
+    for item in data.step.iter().filter(|i| i.applies(set)) {
         let s = v.rule_step(policy, crate::verdict::Said::Rule(item), item, default);
         v.steps.push(s);
     }
-    for item in data.material.iter().filter(|i| i.applies(&tags)) {
+    for item in data.material.iter().filter(|i| i.applies(set)) {
         let s = v.rule(policy, item);
         v.materials.push(s);
     }
-    for item in data.note.iter().filter(|i| i.applies(&tags)) {
+    for item in data.note.iter().filter(|i| i.applies(set)) {
         let s = v.rule(policy, item);
         v.notes.push(s);
     }

@@ -19,9 +19,9 @@ use super::balance::channels_for;
 use super::limits::{self, Limits};
 use crate::rules::Policy;
 use crate::rules::procedures::channels::Shows;
-use crate::rules::procedures::items::ItemData;
 use crate::rules::procedures::items::by_id;
-use crate::rules::procedures::transfer::BLOCKERS;
+use crate::rules::procedures::items::{ItemData, TagSet};
+use crate::rules::procedures::transfer::{BLOCKERS, TAGS};
 use crate::verdict::{
     Answered, Chase, Limit, Names, Said, Standing, Statement, Step, Verdict, Why,
 };
@@ -100,13 +100,13 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         });
     }
 
-    let mut tags = facts.tags();
-    if facts.retired == Some(true) && data.blocker("retired", &tags).is_some() {
+    let mut tags = TagSet::of(TAGS, &facts.tags());
+    if facts.retired == Some(true) && data.blocker("retired", tags).is_some() {
         // Outside the transfer rules: that, what they can do instead, and nothing else.
-        assess_blockers(v, facts, policy, &tags, &["retired"]);
+        assess_blockers(v, facts, policy, tags, &["retired"]);
         v.outcome = Outcome::No;
         let default = (Place::Either, Channel::Online, Who::Person);
-        for s in data.instead.iter().filter(|s| shown(s, &tags, policy)) {
+        for s in data.instead.iter().filter(|s| shown(s, tags, policy)) {
             let step = v.rule_step(policy, Said::Rule(s), s, default);
             v.steps.push(step);
         }
@@ -114,16 +114,16 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
     // Months paid in both places: the agencies keep one enrolment and settle the refund.
     a.paid_twice = facts.paid_twice();
-    for c in data.condition.iter().filter(|c| shown(c, &tags, policy)) {
+    for c in data.condition.iter().filter(|c| shown(c, tags, policy)) {
         let statement = v.rule(policy, c);
         v.conditions.push(statement);
     }
-    let unknown = assess_blockers(v, facts, policy, &tags, BLOCKERS);
+    let unknown = assess_blockers(v, facts, policy, tags, BLOCKERS);
     a.window = window::assess(v, facts, policy);
 
     let waiting = waiting::assess(v, facts, policy);
     if waiting.payable {
-        tags.push("gap_payable");
+        tags.add(TAGS, "gap_payable");
     }
     v.trace("waiting_period", !waiting.conditional, Why::WaitingPeriod);
 
@@ -151,7 +151,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
             .push(crate::verdict::Warning::CountedFromToday(start));
     }
 
-    plan(v, policy, &tags, dates.is_some());
+    plan(v, policy, tags, dates.is_some());
     if let (Some(submitted), Some(d)) = (facts.submitted, dates) {
         let st = status::of(policy.calendar(), submitted, policy.on, d);
         if st.overdue() {
@@ -199,7 +199,7 @@ fn assess_blockers<'a>(
     v: &mut Verdict<'a>,
     facts: &Facts,
     policy: &Policy<'a>,
-    tags: &[&str],
+    tags: TagSet,
     ids: &[&'static str],
 ) -> usize {
     let data = &policy.rules.procedures.transfer;
@@ -236,7 +236,7 @@ fn assess_blockers<'a>(
 
 /// Steps (with the agencies' waits and the destination's own progress channels), materials,
 /// what carries over and notes, for the person's tags.
-fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits: bool) {
+fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: TagSet, with_waits: bool) {
     let data = &policy.rules.procedures.transfer;
     let default = (Place::Either, Channel::Online, Who::Person);
     // Room for every step that may apply, the two waits and a local channel or two.
@@ -283,7 +283,7 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: &[&str], with_waits:
 
 /// Whether a statement of transfer.toml is for this person (`tags`) and this destination
 /// (`policy`'s region).
-fn shown(item: &ItemData, tags: &[&str], policy: &Policy) -> bool {
+fn shown(item: &ItemData, tags: TagSet, policy: &Policy) -> bool {
     item.applies(tags) && item.reaches(policy.region)
 }
 

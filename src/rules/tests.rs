@@ -344,3 +344,27 @@ fn a_file_that_is_not_the_shipped_one_has_the_whole_tree_checked() {
     assert!(!copied.iter().any(load::is_embedded));
     assert!(load::embedded().iter().all(load::is_embedded));
 }
+
+#[test]
+fn an_item_applies_when_every_tag_of_its_when_holds() {
+    use super::procedures::items::{TagSet, read_tags};
+    use super::procedures::transfer::TAGS;
+    let rules = shipped();
+    let mut items = rules.procedures.transfer.step.clone();
+    let both = items.iter().position(|i| i.when.len() >= 2).unwrap();
+    let names: Vec<String> = (items[both].when.iter())
+        .map(|t| t.get_ref().to_string())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    assert!(items[both].applies(TagSet::of(TAGS, &names)));
+    assert!(!items[both].applies(TagSet::of(TAGS, &names[1..])));
+    let always = items.iter().position(|i| i.when.is_empty()).unwrap();
+    assert!(items[always].applies(TagSet::default()));
+    // A tag the file's list lacks (rules check refuses it): the item is for no one.
+    items[always]
+        .when
+        .push(toml::Spanned::new(0..0, "no_such_tag".into()));
+    read_tags(&mut items, TAGS);
+    assert!(!items[always].applies(TagSet::of(TAGS, TAGS)));
+    assert!(items[both].applies(TagSet::of(TAGS, &names)));
+}

@@ -118,6 +118,7 @@ impl Caveat {
             channel: None,
             who: None,
             when: Vec::new(),
+            when_set: Default::default(),
             destination: Vec::new(),
             cite: self.cite.clone(),
             also: Vec::new(),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::items::{FileCtx, ItemData};
+use super::items::{FileCtx, ItemData, read_tags};
 use crate::rules::diag::Diagnostic;
 
 /// The tags a `when` list may name (see the head of `rules/filing.toml`).
@@ -69,6 +69,22 @@ impl FilingFile {
     /// The route explanation `id`, if the file words it.
     pub fn route(&self, id: &str) -> Option<&ItemData> {
         super::items::by_id(&self.route, id)
+    }
+}
+
+impl FilingFile {
+    /// Reads every item's `when` into bits of `TAGS` (once, at load); routes use no tags.
+    pub fn read_tags(&mut self) {
+        for items in [
+            &mut self.not_needed,
+            &mut self.condition,
+            &mut self.step,
+            &mut self.material,
+            &mut self.note,
+        ] {
+            read_tags(items, TAGS);
+        }
+        read_tags(&mut self.route, &[]);
     }
 }
 

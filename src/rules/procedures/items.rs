@@ -34,6 +34,9 @@ pub struct ItemData {
     /// Tags that must all hold for the item to apply (files that use them say which exist).
     #[serde(default)]
     pub when: Vec<Spanned<Str>>,
+    /// `when` as bits of its file's tag list, read once at load (`read_tags`).
+    #[serde(skip)]
+    pub when_set: TagSet,
     /// transfer.toml only: the provinces or pooling areas (codes) whose local rule this
     /// is; shown only for a move into one of them. Empty: everywhere.
     #[serde(default)]
@@ -46,10 +49,8 @@ pub struct ItemData {
 
 impl ItemData {
     /// True when every tag of its `when` is in `tags` (the item is for this person).
-    pub fn applies(&self, tags: &[&str]) -> bool {
-        self.when
-            .iter()
-            .all(|t| tags.contains(&t.get_ref().as_str()))
+    pub fn applies(&self, tags: TagSet) -> bool {
+        self.when_set.0 & !tags.0 == 0
     }
 
     /// True when the item is for a move into `code` (a pooling area or province): it names
@@ -67,6 +68,48 @@ impl ItemData {
     /// Every source this item rests on, the main one first.
     pub fn cites(&self) -> impl Iterator<Item = &Cite> {
         std::iter::once(&self.cite).chain(self.also.iter())
+    }
+}
+
+/// Tags that hold, as bits of a procedure file's tag list (its `TAGS`, at most 63): whether
+/// an item applies is then one test, however many items a plan looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TagSet(u64);
+
+impl TagSet {
+    /// No one has it: an item naming a tag its file's list lacks (which `rules check`
+    /// reports) applies to no one, as a name no person's tags hold.
+    const UNKNOWN: u64 = 1 << 63;
+
+    /// The tags `names` of the list `known` (a name not in it is left out).
+    pub fn of(known: &[&str], names: &[&str]) -> TagSet {
+        let mut set = TagSet::default();
+        for name in names {
+            set.add(known, name);
+        }
+        set
+    }
+
+    /// Adds the tag `name` of the list `known`.
+    pub fn add(&mut self, known: &[&str], name: &str) {
+        if let Some(i) = known.iter().position(|k| *k == name) {
+            self.0 |= 1 << i;
+        }
+    }
+}
+
+/// Reads each item's `when` into its `when_set`, as bits of `known` (the file's tag list).
+pub fn read_tags(items: &mut [ItemData], known: &[&str]) {
+    assert!(known.len() < 63, "a tag list holds at most 63 tags");
+    for item in items {
+        let mut set = TagSet::default();
+        for tag in &item.when {
+            match known.iter().position(|k| *k == tag.get_ref().as_str()) {
+                Some(i) => set.0 |= 1 << i,
+                None => set.0 |= TagSet::UNKNOWN,
+            }
+        }
+        item.when_set = set;
     }
 }
 

@@ -89,10 +89,11 @@ impl Procedures {
                     }
                 }
                 "transfer.toml" => {
-                    if let Some(f) = parse::<TransferFile>(&ctx, out) {
+                    if let Some(mut f) = parse::<TransferFile>(&ctx, out) {
                         if validate {
                             transfer::check_transfer(&ctx, &f, out);
                         }
+                        f.read_tags();
                         procedures.transfer = f;
                     }
                 }
@@ -113,10 +114,11 @@ impl Procedures {
                     }
                 }
                 "filing.toml" => {
-                    if let Some(f) = parse::<FilingFile>(&ctx, out) {
+                    if let Some(mut f) = parse::<FilingFile>(&ctx, out) {
                         if validate {
                             filing::check(&ctx, &f, out);
                         }
+                        f.read_tags();
                         procedures.filing = f;
                     }
                 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::items::{FileCtx, ItemData};
+use super::items::{FileCtx, ItemData, TagSet, read_tags};
 use crate::rules::diag::Diagnostic;
 
 /// The tags a `when` list may use in transfer.toml.
@@ -69,10 +69,25 @@ pub struct TransferFile {
 
 impl TransferFile {
     /// The wording of blocker `id` for the person with `tags`.
-    pub fn blocker(&self, id: &str, tags: &[&str]) -> Option<&ItemData> {
+    pub fn blocker(&self, id: &str, tags: TagSet) -> Option<&ItemData> {
         self.blocker
             .iter()
             .find(|b| b.id.get_ref() == id && b.applies(tags))
+    }
+
+    /// Reads every item's `when` into bits of `TAGS` (once, at load).
+    pub fn read_tags(&mut self) {
+        for items in [
+            &mut self.blocker,
+            &mut self.step,
+            &mut self.material,
+            &mut self.carry,
+            &mut self.note,
+            &mut self.condition,
+            &mut self.instead,
+        ] {
+            read_tags(items, TAGS);
+        }
     }
 }
 
