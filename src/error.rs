@@ -206,7 +206,9 @@ fn region_zh(e: &LookupError) -> String {
                 hint(query)
             )
         }
-        LookupError::Ambiguous { query, candidates } => {
+        LookupError::Ambiguous {
+            query, candidates, ..
+        } => {
             format!(
                 "'{query}' 对应多个地区: {};请改用 6 位代码或完整中文名称",
                 candidates.join("、")

@@ -108,6 +108,29 @@ impl Region {
         format!("{} ({})", names.join(" "), self.code)
     }
 
+    /// `path_label` in English, a division named by its pinyin where the list has it:
+    /// `Chaoyang (朝阳区, 110105) in Beijing`, `朝阳县 (211321) in Chaoyang, Liaoning`.
+    pub fn english_path_label(&self) -> String {
+        let own = match self.pinyin.is_empty() {
+            true => self.label(),
+            false => format!("{} ({}, {})", self.english(), self.name, self.code),
+        };
+        let mut above = Vec::new();
+        let mut up = self.above();
+        while let Some(r) = up {
+            above.push(if r.pinyin.is_empty() {
+                &*r.name
+            } else {
+                r.english()
+            });
+            up = r.above();
+        }
+        match above.is_empty() {
+            true => own,
+            false => format!("{own} in {}", above.join(", ")),
+        }
+    }
+
     /// The division directly above (see `parent`).
     pub fn above(&self) -> Option<&'static Region> {
         self.parent.as_deref().and_then(|p| regions().get(p))

@@ -19,12 +19,15 @@ pub enum LookupError {
         suggestions: Vec<String>,
     },
     #[error(
-        "'{query}' matches several regions: {}; give the 6-digit code or the full Chinese name",
-        or_list(.candidates)
+        "'{query}' matches several regions: {}. Give the 6-digit code or the full Chinese name",
+        or_list(.english, ("; ", "; or "))
     )]
     Ambiguous {
         query: String,
+        /// Each region it may mean, as `Region::path_label`.
         candidates: Vec<String>,
+        /// The same in English (`Region::english_path_label`).
+        english: Vec<String>,
     },
     #[error("{}", not_pooling_message(.query, .region, .choices))]
     NotAPoolingArea {
@@ -34,11 +37,12 @@ pub enum LookupError {
     },
 }
 
-fn or_list(items: &[String]) -> String {
+/// `a, b or c`: the items joined by `separator`, the last by `or`.
+fn or_list(items: &[String], (separator, or): (&str, &str)) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => format!("{}{or}{last}", init.join(separator)),
     }
 }
 
@@ -66,7 +70,7 @@ fn not_found_message(query: &str, suggestions: &[String]) -> String {
     } else {
         format!(
             "unknown region '{query}'; did you mean {}? {hint}",
-            or_list(suggestions)
+            or_list(suggestions, (", ", " or "))
         )
     }
 }
@@ -283,6 +287,9 @@ impl Regions {
         LookupError::Ambiguous {
             query: display(query),
             candidates: found.iter().map(|&i| self.row(i).path_label()).collect(),
+            english: (found.iter())
+                .map(|&i| self.row(i).english_path_label())
+                .collect(),
         }
     }
 

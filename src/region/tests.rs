@@ -147,7 +147,19 @@ fn ambiguous_names() {
         LookupError::Ambiguous {
             query: "吉林".into(),
             candidates: vec!["吉林省 (220000)".into(), "吉林省 吉林市 (220200)".into()],
+            english: vec![
+                "Jilin (吉林省, 220000)".into(),
+                "Jilin (吉林市, 220200) in Jilin".into()
+            ],
         }
+    );
+    // In English each is named in pinyin with the divisions above it, a list whose items
+    // hold commas separated by semicolons.
+    assert_eq!(
+        rs.lookup("朝阳区").unwrap_err().to_string(),
+        "'朝阳区' matches several regions: Chaoyang (朝阳区, 110105) in Beijing; or \
+         Chaoyang (朝阳区, 220104) in Changchun, Jilin. Give the 6-digit code or the full \
+         Chinese name"
     );
     assert!(matches!(
         rs.lookup("朝阳区"),
