@@ -196,10 +196,14 @@ fn region_zh(e: &LookupError) -> String {
     };
     match e {
         LookupError::Empty => format!("没有给出地区(例如 110000、北京 或 beijing);{HINT}"),
-        LookupError::NotFound { query, suggestions } if suggestions.is_empty() => {
+        LookupError::NotFound {
+            query, suggestions, ..
+        } if suggestions.is_empty() => {
             format!("无法识别的地区 '{query}'。{}", hint(query))
         }
-        LookupError::NotFound { query, suggestions } => {
+        LookupError::NotFound {
+            query, suggestions, ..
+        } => {
             format!(
                 "无法识别的地区 '{query}';您是不是要找 {}?{}",
                 suggestions.join("、"),

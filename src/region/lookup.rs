@@ -13,10 +13,14 @@ pub enum LookupError {
          (e.g. 110000, 北京 or beijing); see 'yibao regions'"
     )]
     Empty,
-    #[error("{}", not_found_message(.query, .suggestions))]
+    #[error("{}", not_found_message(.query, .english))]
     NotFound {
         query: String,
+        /// The regions it may be a misspelling of (a district or county with the divisions
+        /// above it, as `Region::path_label`).
         suggestions: Vec<String>,
+        /// The same in English (`Region::english_path_label`).
+        english: Vec<String>,
     },
     #[error(
         "'{query}' matches several regions: {}. Give the 6-digit code or the full Chinese name",
@@ -70,7 +74,7 @@ fn not_found_message(query: &str, suggestions: &[String]) -> String {
     } else {
         format!(
             "unknown region '{query}'; did you mean {}? {hint}",
-            or_list(suggestions, (", ", " or "))
+            or_list(suggestions, ("; ", "; or "))
         )
     }
 }
@@ -191,9 +195,15 @@ impl Regions {
         if key.is_empty() {
             return Err(LookupError::Empty);
         }
-        let not_found = |suggestions| LookupError::NotFound {
+        let not_found = |found: Vec<&Region>| LookupError::NotFound {
             query: display(query),
-            suggestions,
+            suggestions: (found.iter())
+                .map(|r| match r.level {
+                    Level::County => r.path_label(),
+                    _ => r.label(),
+                })
+                .collect(),
+            english: found.iter().map(|r| r.english_path_label()).collect(),
         };
         if key.chars().count() > MAX_QUERY_CHARS {
             return Err(not_found(Vec::new()));
@@ -304,20 +314,18 @@ impl Regions {
 
     /// For an unknown code: its prefecture and province if those exist (110100 → 北京市);
     /// for a partial code: the first codes it starts.
-    fn code_suggestions(&self, digits: &str) -> Vec<String> {
+    fn code_suggestions(&self, digits: &str) -> Vec<&Region> {
         if digits.len() == 6 {
             let prefecture = format!("{}00", &digits[..4]);
             let province = format!("{}0000", &digits[..2]);
             [prefecture, province]
                 .iter()
                 .filter_map(|c| self.get(c))
-                .map(Region::label)
                 .collect()
         } else {
             self.all()
                 .filter(|r| r.code.starts_with(digits))
                 .take(3)
-                .map(Region::label)
                 .collect()
         }
     }
@@ -326,7 +334,7 @@ impl Regions {
     /// from names that share a character (Chinese) or a pair of letters (pinyin) with it, by
     /// an index `build.rs` makes (`index::BY_GRAM`), and scored by how many of those they share (Dice's
     /// coefficient): a miss costs about what a hit does, not an edit distance to every name.
-    fn suggestions(&self, key: &str) -> Vec<String> {
+    fn suggestions(&self, key: &str) -> Vec<&Region> {
         use super::index::{BY_GRAM, GRAM_KEYS, GRAM_TEXT, HINT_KEYS, HINT_TEXT};
         // Strings and lists are offsets into one each (see build.rs).
         let text = |all: &'static str, at: u32, len: u8| {
@@ -389,14 +397,10 @@ impl Regions {
         }
         // best first; ties in file order (provinces before their cities)
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        // a district or county with the divisions above it (北京市 海淀区 (110108))
         scored
             .into_iter()
             .take(3)
-            .map(|(_, i)| match self.row(i) {
-                r if r.level == Level::County => r.path_label(),
-                r => r.label(),
-            })
+            .map(|(_, i)| self.row(i))
             .collect()
     }
 }

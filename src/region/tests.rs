@@ -201,7 +201,7 @@ fn misses_suggest_and_never_panic() {
     );
     assert!(
         e.to_string()
-            .starts_with("unknown region '北鲸'; did you mean 北京市 (110000)")
+            .starts_with("unknown region '北鲸'; did you mean Beijing (北京市, 110000)")
     );
     let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("bejing") else {
         panic!()
@@ -214,6 +214,9 @@ fn misses_suggest_and_never_panic() {
         panic!()
     };
     assert_eq!(suggestions, ["北京市 (110000)"]);
+    // In English, a district is named in pinyin with the city above it.
+    let e = rs.lookup("haidain").unwrap_err().to_string();
+    assert!(e.contains("or Haidian (海淀区, 110108) in Beijing?"), "{e}");
     for q in ["", "   ", "\u{3000}", "'-"] {
         assert_eq!(rs.lookup(q).unwrap_err(), LookupError::Empty, "{q:?}");
     }
