@@ -222,6 +222,7 @@ fn region_zh(e: &LookupError) -> String {
             query,
             region,
             choices,
+            ..
         } if choices.is_empty() => {
             format!("'{query}' 是 {region},不属于内地基本医疗保险的统筹地区;请给出内地的市、州或县")
         }
@@ -229,6 +230,7 @@ fn region_zh(e: &LookupError) -> String {
             query,
             region,
             choices,
+            ..
         } => format!(
             "'{query}' 是省级行政区 {region},不是统筹地区;请给出其下的市或州,例如 {}",
             choices.join("、")

@@ -18,18 +18,20 @@ pub struct Row<'a> {
 }
 
 /// English names in established use that are not the pinyin of the short name (names from
-/// Mongolian, Uyghur and Tibetan, and Harbin), by that pinyin: English output shows them and
-/// lookup finds a place by them too.
-pub const ENGLISH_NAMES: [(&str, &str); 5] = [
+/// Mongolian, Uyghur and Tibetan, Harbin, and the Cantonese and Portuguese names of Hong Kong
+/// and Macao), by that pinyin: English output shows them and lookup finds a place by them too.
+pub const ENGLISH_NAMES: [(&str, &str); 7] = [
     ("Ha'erbin", "Harbin"),
     ("Huhehaote", "Hohhot"),
     ("Wulumuqi", "Urumqi"),
     ("Lasa", "Lhasa"),
     ("Neimenggu", "Inner Mongolia"),
+    ("Xianggang", "Hong Kong"),
+    ("Aomen", "Macao"),
 ];
 
 /// Other English names people type, found but not shown, by the pinyin of the short name.
-const ALSO_TYPED: [(&str, &str); 1] = [("Xizang", "Tibet")];
+const ALSO_TYPED: [(&str, &str); 2] = [("Xizang", "Tibet"), ("Aomen", "Macau")];
 
 /// True for district- and county-level codes (not `XX0000`, `XXYY00` or `XX90YY`).
 pub fn is_county(code: &str) -> bool {

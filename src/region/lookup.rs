@@ -33,11 +33,15 @@ pub enum LookupError {
         /// The same in English (`Region::english_path_label`).
         english: Vec<String>,
     },
-    #[error("{}", not_pooling_message(.query, .region, .choices))]
+    #[error("{}", not_pooling_message(.query, &.english.0, &.english.1))]
     NotAPoolingArea {
         query: String,
+        /// The province (or Hong Kong, Macao, Taiwan) it names, as `Region::label`.
         region: String,
+        /// Some of its cities, as `Region::label`.
         choices: Vec<String>,
+        /// The region and the cities in English, as English output names places.
+        english: Box<(String, Vec<String>)>,
     },
 }
 
@@ -89,7 +93,7 @@ fn not_pooling_message(query: &str, region: &str, choices: &[String]) -> String 
         format!(
             "'{query}' is {region}, a province, not a pooling area (统筹地区); give one of its \
              cities or prefectures instead, e.g. {}",
-            choices.join(", ")
+            choices.join("; ")
         )
     }
 }
@@ -156,6 +160,12 @@ impl Regions {
             query: display(query),
             region: area.label(),
             choices: self.cities_of(area).take(8).map(Region::label).collect(),
+            english: Box::new((
+                area.english_path_label(),
+                (self.cities_of(area).take(8))
+                    .map(|c| super::place_label(c, c, crate::text::Lang::En))
+                    .collect(),
+            )),
         })
     }
 

@@ -184,6 +184,20 @@ fn provinces_are_not_pooling_areas() {
         rs.lookup_pooling_area("香港"),
         Err(LookupError::NotAPoolingArea { .. })
     ));
+    // In English: the names English speakers use, found as typed.
+    for q in ["hong kong", "Macau", "macao"] {
+        let e = rs.lookup_pooling_area(q).unwrap_err().to_string();
+        assert!(
+            e.contains(" is Hong Kong (香港特别行政区, 810000), which")
+                || e.contains(" is Macao (澳门特别行政区, 820000), which"),
+            "{e}"
+        );
+    }
+    let e = rs.lookup_pooling_area("guangdong").unwrap_err().to_string();
+    assert!(
+        e.contains("e.g. Guangzhou (广州市, 440100); Shaoguan"),
+        "{e}"
+    );
 }
 
 #[test]
