@@ -57,7 +57,7 @@ pub struct Resolved<'r> {
 }
 
 /// What a value whose source is not registered shows (`rules check` rules that out).
-static NONE: Str = Str::Static("");
+static NO_TEXT: Str = Str::Static("");
 static REPORTED: Str = Str::Static("reported");
 
 impl Resolved<'_> {
@@ -125,13 +125,9 @@ impl<'a> Policy<'a> {
     /// division list keep it, so values resolved there live as long as the rules, not as the
     /// string asked with; a code neither knows has no rules of its own: national.
     pub fn in_region(&self, region: Option<&str>) -> Policy<'a> {
-        let kept = region.and_then(|code| {
-            (self
-                .rules
-                .regions
-                .get_key_value(code)
-                .map(|(c, _)| c.as_str()))
-            .or_else(|| crate::region::kept_code(code))
+        let kept = region.and_then(|code| match self.rules.regions.get_key_value(code) {
+            Some((own, _)) => Some(own.as_str()),
+            None => crate::region::kept_code(code),
         });
         Policy::new(self.rules, kept, self.on)
     }
@@ -233,8 +229,8 @@ impl<'a> Policy<'a> {
             source: entry.cite.source.get_ref(),
             doc,
             article: &entry.cite.article,
-            source_title: source.map_or(&NONE, |s| &s.title),
-            doc_no: source.map_or(&NONE, |s| &s.doc_no),
+            source_title: source.map_or(&NO_TEXT, |s| &s.title),
+            doc_no: source.map_or(&NO_TEXT, |s| &s.doc_no),
             evidence: source.map_or(&REPORTED, |s| &s.evidence),
             file,
             region,
