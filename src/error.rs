@@ -194,47 +194,36 @@ fn region_zh(e: &LookupError) -> String {
             HINT
         }
     };
+    // The regions offered, each named as Chinese messages name it.
+    let offered = (e.offered(Lang::Zh).into_iter())
+        .map(|(_, label)| label)
+        .collect::<Vec<_>>()
+        .join("、");
     match e {
         LookupError::Empty => format!("没有给出地区(例如 110000、北京 或 beijing);{HINT}"),
-        LookupError::NotFound {
-            query, suggestions, ..
-        } if suggestions.is_empty() => {
+        LookupError::NotFound { query, suggestions } if suggestions.is_empty() => {
             format!("无法识别的地区 '{query}'。{}", hint(query))
         }
-        LookupError::NotFound {
-            query, suggestions, ..
-        } => {
+        LookupError::NotFound { query, .. } => {
             format!(
-                "无法识别的地区 '{query}';您是不是要找 {}?{}",
-                suggestions.join("、"),
+                "无法识别的地区 '{query}';您是不是要找 {offered}?{}",
                 hint(query)
             )
         }
-        LookupError::Ambiguous {
-            query, candidates, ..
-        } => {
-            format!(
-                "'{query}' 对应多个地区: {};请改用 6 位代码或完整中文名称",
-                candidates.join("、")
-            )
+        LookupError::Ambiguous { query, .. } => {
+            format!("'{query}' 对应多个地区: {offered};请改用 6 位代码或完整中文名称")
         }
-        LookupError::NotAPoolingArea {
-            query,
-            region,
-            choices,
-            ..
-        } if choices.is_empty() => {
-            format!("'{query}' 是 {region},不属于内地基本医疗保险的统筹地区;请给出内地的市、州或县")
+        LookupError::NotAPoolingArea { query, choices, .. } => {
+            let region = e.named_region(Lang::Zh);
+            match choices.is_empty() {
+                true => format!(
+                    "'{query}' 是 {region},不属于内地基本医疗保险的统筹地区;请给出内地的市、州或县"
+                ),
+                false => format!(
+                    "'{query}' 是省级行政区 {region},不是统筹地区;请给出其下的市或州,例如 {offered}"
+                ),
+            }
         }
-        LookupError::NotAPoolingArea {
-            query,
-            region,
-            choices,
-            ..
-        } => format!(
-            "'{query}' 是省级行政区 {region},不是统筹地区;请给出其下的市或州,例如 {}",
-            choices.join("、")
-        ),
     }
 }
 

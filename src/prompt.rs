@@ -16,7 +16,7 @@ use dialoguer::Select;
 use dialoguer::theme::ColorfulTheme;
 
 use crate::error::Error;
-use crate::region::{LookupError, Region};
+use crate::region::Region;
 
 /// A message about a typed answer without the flag it starts with (`--last-paid: '2026-13'
 /// …` → `'2026-13' …`): at a prompt the question stands above it, and the person typed no
@@ -545,26 +545,19 @@ impl Prompter {
                 Ok((place, area)) => return Ok(self.settled(what, place, area)),
                 Err(e) => e,
             };
-            let choices: Vec<String> = match &err {
-                Error::Region { source, .. } => match source {
-                    LookupError::NotFound { suggestions, .. } => suggestions.clone(),
-                    LookupError::Ambiguous { candidates, .. } => candidates.clone(),
-                    LookupError::NotAPoolingArea { choices, .. } => choices.clone(),
-                    LookupError::Empty => Vec::new(),
-                },
+            let offered = match &err {
+                Error::Region { source, .. } => source.offered(Lang::Zh),
                 _ => Vec::new(),
             };
             // In English each is named as English output names places: a city or district by
             // its pinyin where known, a district with the city or province above it.
-            let codes: Vec<(Option<String>, Text)> = choices
-                .iter()
-                .filter_map(|label| {
-                    let code = label.rsplit_once('(')?.1.trim_end_matches(')').to_string();
-                    let r = crate::region::regions().get(&code)?;
+            let codes: Vec<(Option<String>, Text)> = (offered.into_iter())
+                .filter_map(|(code, label)| {
+                    let r = crate::region::regions().get(code)?;
                     let county = r.level == crate::region::Level::County;
                     let above = r.above().filter(|_| county).unwrap_or(r);
                     let en = crate::region::place_label(r, above, Lang::En);
-                    Some((Some(code), Text::new(label.clone(), en)))
+                    Some((Some(code.to_string()), Text::new(label, en)))
                 })
                 .chain(std::iter::once((
                     None,

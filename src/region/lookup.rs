@@ -3,6 +3,7 @@
 
 use super::keys::{TIER_SHORT, TIER_STEM, grams, keys, normalize};
 use super::{Level, Region, Regions};
+use crate::text::Lang;
 
 /// Why a query did not resolve to exactly one region. Messages are one English line that names
 /// the input and says what to do; the CLI adds its own prefix.
@@ -13,43 +14,81 @@ pub enum LookupError {
          (e.g. 110000, 北京 or beijing); see 'yibao regions'"
     )]
     Empty,
-    #[error("{}", not_found_message(.query, .english))]
+    #[error("{}", not_found_message(.query, &self.offered(Lang::En)))]
     NotFound {
         query: String,
-        /// The regions it may be a misspelling of (a district or county with the divisions
-        /// above it, as `Region::path_label`).
+        /// The codes of the regions it may be a misspelling of.
         suggestions: Vec<String>,
-        /// The same in English (`Region::english_path_label`).
-        english: Vec<String>,
     },
     #[error(
         "'{query}' matches several regions: {}. Give the 6-digit code or the full Chinese name",
-        or_list(.english, ("; ", "; or "))
+        or_list(&self.offered(Lang::En), ("; ", "; or "))
     )]
     Ambiguous {
         query: String,
-        /// Each region it may mean, as `Region::path_label`.
+        /// The codes of the regions it may mean.
         candidates: Vec<String>,
-        /// The same in English (`Region::english_path_label`).
-        english: Vec<String>,
     },
-    #[error("{}", not_pooling_message(.query, &.english.0, &.english.1))]
+    #[error("{}", not_pooling_message(.query, &self.named_region(Lang::En), &self.offered(Lang::En)))]
     NotAPoolingArea {
         query: String,
-        /// The province (or Hong Kong, Macao, Taiwan) it names, as `Region::label`.
+        /// The code of the province (or Hong Kong, Macao, Taiwan) it names.
         region: String,
-        /// Some of its cities, as `Region::label`.
+        /// The codes of some of its cities.
         choices: Vec<String>,
-        /// The region and the cities in English, as English output names places.
-        english: Box<(String, Vec<String>)>,
     },
 }
 
-/// `a, b or c`: the items joined by `separator`, the last by `or`.
-fn or_list(items: &[String], (separator, or): (&str, &str)) -> String {
-    match items {
+impl LookupError {
+    /// The regions offered instead (those suggested, meant or inside), as their codes, each
+    /// with how a message in `lang` names it: a district or county with the divisions above
+    /// it where places of one name must be told apart, in English by its pinyin where known.
+    pub fn offered(&self, lang: Lang) -> Vec<(&str, String)> {
+        type Name = fn(&Region, Lang) -> String;
+        let meant: Name = |r, lang| match lang {
+            Lang::Zh => r.path_label(),
+            Lang::En => r.english_path_label(),
+        };
+        let suggested: Name = |r, lang| match (lang, r.level) {
+            (Lang::Zh, Level::County) => r.path_label(),
+            (Lang::Zh, _) => r.label(),
+            (Lang::En, _) => r.english_path_label(),
+        };
+        let inside: Name = |r, lang| super::place_label(r, r, lang);
+        let (codes, name): (&[String], Name) = match self {
+            LookupError::Empty => (&[], inside),
+            LookupError::NotFound { suggestions, .. } => (suggestions, suggested),
+            LookupError::Ambiguous { candidates, .. } => (candidates, meant),
+            LookupError::NotAPoolingArea { choices, .. } => (choices, inside),
+        };
+        (codes.iter())
+            .map(|c| (c.as_str(), name_of(c, lang, name)))
+            .collect()
+    }
+
+    /// For `NotAPoolingArea`, the province (or Hong Kong, Macao, Taiwan) named, as a message
+    /// in `lang` names it (`广东省 (440000)`, `Guangdong (广东省, 440000)`).
+    pub fn named_region(&self, lang: Lang) -> String {
+        match self {
+            LookupError::NotAPoolingArea { region, .. } => {
+                name_of(region, lang, |r, lang| super::place_label(r, r, lang))
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// The region of `code` named by `name`; the code itself if the list lacks it.
+fn name_of(code: &str, lang: Lang, name: fn(&Region, Lang) -> String) -> String {
+    (super::regions().get(code)).map_or_else(|| code.to_string(), |r| name(r, lang))
+}
+
+/// `a, b or c`: the labels joined by `separator`, the last by `or`.
+fn or_list(items: &[(&str, String)], (separator, or): (&str, &str)) -> String {
+    let labels: Vec<&str> = items.iter().map(|(_, label)| label.as_str()).collect();
+    match labels.as_slice() {
         [] => String::new(),
-        [one] => one.clone(),
+        [one] => one.to_string(),
         [init @ .., last] => format!("{}{or}{last}", init.join(separator)),
     }
 }
@@ -63,7 +102,7 @@ pub fn looks_like_pinyin(query: &str) -> bool {
             .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '\'' | '-'))
 }
 
-fn not_found_message(query: &str, suggestions: &[String]) -> String {
+fn not_found_message(query: &str, suggestions: &[(&str, String)]) -> String {
     let hint = if looks_like_pinyin(query) {
         "Pinyin is known for provinces, prefecture-level cities and only some districts \
          and counties (those of Beijing, Shanghai, Guangzhou and Shenzhen, kunshan, yiwu …): \
@@ -83,7 +122,7 @@ fn not_found_message(query: &str, suggestions: &[String]) -> String {
     }
 }
 
-fn not_pooling_message(query: &str, region: &str, choices: &[String]) -> String {
+fn not_pooling_message(query: &str, region: &str, choices: &[(&str, String)]) -> String {
     if choices.is_empty() {
         format!(
             "'{query}' is {region}, which has no pooling area in mainland basic medical \
@@ -93,7 +132,9 @@ fn not_pooling_message(query: &str, region: &str, choices: &[String]) -> String 
         format!(
             "'{query}' is {region}, a province, not a pooling area (统筹地区); give one of its \
              cities or prefectures instead, e.g. {}",
-            choices.join("; ")
+            (choices.iter().map(|(_, label)| label.as_str()))
+                .collect::<Vec<_>>()
+                .join("; ")
         )
     }
 }
@@ -158,14 +199,10 @@ impl Regions {
         }
         Err(LookupError::NotAPoolingArea {
             query: display(query),
-            region: area.label(),
-            choices: self.cities_of(area).take(8).map(Region::label).collect(),
-            english: Box::new((
-                area.english_path_label(),
-                (self.cities_of(area).take(8))
-                    .map(|c| super::place_label(c, c, crate::text::Lang::En))
-                    .collect(),
-            )),
+            region: area.code.clone(),
+            choices: (self.cities_of(area).take(8))
+                .map(|c| c.code.clone())
+                .collect(),
         })
     }
 
@@ -207,13 +244,7 @@ impl Regions {
         }
         let not_found = |found: Vec<&Region>| LookupError::NotFound {
             query: display(query),
-            suggestions: (found.iter())
-                .map(|r| match r.level {
-                    Level::County => r.path_label(),
-                    _ => r.label(),
-                })
-                .collect(),
-            english: found.iter().map(|r| r.english_path_label()).collect(),
+            suggestions: found.iter().map(|r| r.code.clone()).collect(),
         };
         if key.chars().count() > MAX_QUERY_CHARS {
             return Err(not_found(Vec::new()));
@@ -306,10 +337,7 @@ impl Regions {
     fn ambiguous(&self, query: &str, found: &[usize]) -> LookupError {
         LookupError::Ambiguous {
             query: display(query),
-            candidates: found.iter().map(|&i| self.row(i).path_label()).collect(),
-            english: (found.iter())
-                .map(|&i| self.row(i).english_path_label())
-                .collect(),
+            candidates: found.iter().map(|&i| self.row(i).code.clone()).collect(),
         }
     }
 

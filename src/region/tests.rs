@@ -1,4 +1,5 @@
 use super::*;
+use crate::text::Lang;
 
 fn code_of(query: &str) -> String {
     match regions().lookup(query) {
@@ -12,6 +13,11 @@ fn pooling_of(query: &str) -> String {
         Ok(r) => r.code.clone(),
         Err(e) => panic!("{query}: {e}"),
     }
+}
+
+/// The regions an error offers, as its Chinese message names them.
+fn zh(e: &LookupError) -> Vec<String> {
+    e.offered(Lang::Zh).into_iter().map(|(_, l)| l).collect()
 }
 
 #[test]
@@ -132,26 +138,19 @@ fn ambiguous_names() {
         Err(LookupError::Ambiguous { .. })
     ));
     assert_eq!(pooling_of("海南藏族自治州"), "632500");
-    let Err(LookupError::Ambiguous { candidates, .. }) = rs.lookup_pooling_area("fuzhou") else {
+    let Err(e @ LookupError::Ambiguous { .. }) = rs.lookup_pooling_area("fuzhou") else {
         panic!("fuzhou should stay ambiguous");
     };
-    assert_eq!(
-        candidates,
-        ["福建省 福州市 (350100)", "江西省 抚州市 (361000)"]
-    );
+    assert_eq!(zh(&e), ["福建省 福州市 (350100)", "江西省 抚州市 (361000)"]);
     let Err(e) = rs.lookup("吉林") else {
         panic!()
     };
+    assert!(matches!(&e, LookupError::Ambiguous { query, .. } if query == "吉林"));
+    assert_eq!(zh(&e), ["吉林省 (220000)", "吉林省 吉林市 (220200)"]);
+    let english: Vec<String> = (e.offered(Lang::En).into_iter()).map(|(_, l)| l).collect();
     assert_eq!(
-        e,
-        LookupError::Ambiguous {
-            query: "吉林".into(),
-            candidates: vec!["吉林省 (220000)".into(), "吉林省 吉林市 (220200)".into()],
-            english: vec![
-                "Jilin (吉林省, 220000)".into(),
-                "Jilin (吉林市, 220200) in Jilin".into()
-            ],
-        }
+        english,
+        ["Jilin (吉林省, 220000)", "Jilin (吉林市, 220200) in Jilin"]
     );
     // In English each is named in pinyin with the divisions above it, a list whose items
     // hold commas separated by semicolons.
@@ -170,13 +169,11 @@ fn ambiguous_names() {
 #[test]
 fn provinces_are_not_pooling_areas() {
     let rs = regions();
-    let Err(LookupError::NotAPoolingArea {
-        region, choices, ..
-    }) = rs.lookup_pooling_area("广东")
-    else {
+    let Err(e @ LookupError::NotAPoolingArea { .. }) = rs.lookup_pooling_area("广东") else {
         panic!("广东 should not be a pooling area");
     };
-    assert_eq!(region, "广东省 (440000)");
+    let choices = zh(&e);
+    assert_eq!(e.named_region(Lang::Zh), "广东省 (440000)");
     assert_eq!(choices.len(), 8);
     assert_eq!(choices[0], "广州市 (440100)");
     assert_eq!(code_of("广东"), "440000");
@@ -206,9 +203,10 @@ fn misses_suggest_and_never_panic() {
     let Err(e) = rs.lookup("北鲸") else {
         panic!()
     };
-    let LookupError::NotFound { suggestions, .. } = &e else {
+    let LookupError::NotFound { .. } = &e else {
         panic!("{e:?}")
     };
+    let suggestions = zh(&e);
     assert_eq!(
         suggestions.first().map(String::as_str),
         Some("北京市 (110000)")
@@ -217,16 +215,18 @@ fn misses_suggest_and_never_panic() {
         e.to_string()
             .starts_with("unknown region '北鲸'; did you mean Beijing (北京市, 110000)")
     );
-    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("bejing") else {
+    let Err(e @ LookupError::NotFound { .. }) = rs.lookup("bejing") else {
         panic!()
     };
+    let suggestions = zh(&e);
     assert_eq!(
         suggestions.first().map(String::as_str),
         Some("北京市 (110000)")
     );
-    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("110100") else {
+    let Err(e @ LookupError::NotFound { .. }) = rs.lookup("110100") else {
         panic!()
     };
+    let suggestions = zh(&e);
     assert_eq!(suggestions, ["北京市 (110000)"]);
     // In English, a district is named in pinyin with the city above it.
     let e = rs.lookup("haidain").unwrap_err().to_string();
@@ -258,7 +258,7 @@ fn a_district_typed_with_a_slip_is_suggested_with_its_city() {
     let rs = regions();
     let suggested = |q: &str| -> Vec<String> {
         match rs.lookup(q) {
-            Err(LookupError::NotFound { suggestions, .. }) => suggestions,
+            Err(e @ LookupError::NotFound { .. }) => zh(&e),
             other => panic!("{q}: {other:?}"),
         }
     };
@@ -433,11 +433,11 @@ fn a_prefecture_short_name_wins_over_districts_elsewhere_but_not_over_a_municipa
     assert_eq!(code_of("西安"), "610100");
     assert_eq!(code_of("大同"), "140200");
     assert_eq!(code_of("河北"), "130000");
-    let Err(LookupError::Ambiguous { candidates, .. }) = regions().lookup("朝阳") else {
+    let Err(e @ LookupError::Ambiguous { .. }) = regions().lookup("朝阳") else {
         panic!("朝阳 must be ambiguous");
     };
     assert_eq!(
-        candidates,
+        zh(&e),
         [
             "北京市 朝阳区 (110105)",
             "辽宁省 朝阳市 (211300)",
@@ -510,16 +510,18 @@ fn places_are_found_by_their_english_names_too() {
 #[test]
 fn a_miss_is_suggested_from_names_sharing_characters_or_letters() {
     let rs = regions();
-    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("苏洲") else {
+    let Err(e @ LookupError::NotFound { .. }) = rs.lookup("苏洲") else {
         panic!()
     };
+    let suggestions = zh(&e);
     assert!(
         suggestions.contains(&"苏州市 (320500)".to_string()),
         "{suggestions:?}"
     );
-    let Err(LookupError::NotFound { suggestions, .. }) = rs.lookup("zzzzqqq") else {
+    let Err(e @ LookupError::NotFound { .. }) = rs.lookup("zzzzqqq") else {
         panic!()
     };
+    let suggestions = zh(&e);
     assert!(suggestions.is_empty(), "{suggestions:?}");
 }
 
@@ -545,7 +547,8 @@ fn the_districts_people_type_in_pinyin_are_found_as_their_chinese_names_are() {
         ("tongzhou", &["110112", "320612"]),
     ] {
         match rs.lookup(typed) {
-            Err(LookupError::Ambiguous { candidates, .. }) => {
+            Err(e @ LookupError::Ambiguous { .. }) => {
+                let candidates = zh(&e);
                 for c in codes {
                     assert!(
                         candidates.iter().any(|x| x.contains(c)),
