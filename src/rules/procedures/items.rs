@@ -81,7 +81,7 @@ impl TagSet {
     /// reports) applies to no one, as a name no person's tags hold.
     const UNKNOWN: u64 = 1 << 63;
 
-    /// The tags `names` of the list `known` (a name not in it is left out).
+    /// The tags `names` of the list `known`.
     pub fn of(known: &[&str], names: &[&str]) -> TagSet {
         let mut set = TagSet::default();
         for name in names {
@@ -90,9 +90,12 @@ impl TagSet {
         set
     }
 
-    /// Adds the tag `name` of the list `known`.
+    /// Adds the tag `name` of the list `known` (a check naming a tag the list lacks is a
+    /// slip: debug builds stop on it).
     pub fn add(&mut self, known: &[&str], name: &str) {
-        if let Some(i) = known.iter().position(|k| *k == name) {
+        let at = known.iter().position(|k| *k == name);
+        debug_assert!(at.is_some(), "tag {name:?} is not in its file's list");
+        if let Some(i) = at {
             self.0 |= 1 << i;
         }
     }
