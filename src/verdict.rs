@@ -400,6 +400,37 @@ impl<'r> Verdict<'r> {
         }
     }
 
+    /// A new verdict in the room an old one took: every list emptied, its capacity kept, so
+    /// a batch answering millions of lines fills the same few lists instead of allocating
+    /// a dozen for each answer and freeing them after it.
+    pub fn reuse(mut self, outcome: Outcome) -> Verdict<'r> {
+        let Verdict {
+            outcome: _,
+            blockers,
+            conditions,
+            steps,
+            materials,
+            deadlines,
+            carries_over,
+            notes,
+            warnings,
+            citations,
+            articles,
+            trace,
+        } = &mut self;
+        for list in [blockers, conditions, materials, carries_over, notes] {
+            list.clear();
+        }
+        steps.clear();
+        deadlines.clear();
+        warnings.clear();
+        citations.clear();
+        articles.clear();
+        trace.clear();
+        self.outcome = outcome;
+        self
+    }
+
     /// Records that the verdict rests on document `doc` (article optional); returns true if
     /// that document is only reported (or not registered, which `rules check` rules out).
     pub fn cite_doc(&mut self, policy: &Policy, doc: Option<DocId>, article: &Str) -> bool {

@@ -40,12 +40,26 @@ impl<'a> Context<'a> {
 /// `Context`: a batch names the same few places and asks the same rules questions over and
 /// over.
 #[derive(Debug, Default)]
-pub struct Scratch {
+pub struct Scratch<'r> {
     /// Place spellings and what they found (bounded): the pooling area's code, and the
     /// place's own where it is a district or county inside it.
     places: std::collections::HashMap<String, (String, Option<String>)>,
     /// `--full`: the parts of answers that are all the rules', written once.
     _reuse: crate::render::reuse::Reuse,
+    /// The last answer's verdict, once written: the room the next one is made in.
+    room: Option<Verdict<'r>>,
+}
+
+impl<'r> Scratch<'r> {
+    /// Keeps the verdict of an answer written, for the next line to fill.
+    pub fn keep(&mut self, judged: Judged<'r>) {
+        self.room = Some(judged.into_verdict());
+    }
+
+    /// The room for the next verdict (a new one at first).
+    fn room(&mut self) -> Verdict<'r> {
+        (self.room.take()).unwrap_or_else(|| Verdict::new(crate::vocab::Outcome::Yes))
+    }
 }
 
 /// Why a line has no verdict: a stable `code` for scripts and a message in the chosen language.
@@ -93,12 +107,23 @@ impl<'r> Judged<'r> {
         }
     }
 
+    /// The verdict, the rest of the answer dropped.
+    pub fn into_verdict(self) -> Verdict<'r> {
+        match self {
+            Judged::Transfer(a) => a.verdict,
+            Judged::Merge(a) => a.verdict,
+            Judged::Refund(a) => a.verdict,
+            Judged::Dental(a) => a.verdict,
+            Judged::Filing(a) => a.verdict,
+        }
+    }
+
     pub fn outcome(&self) -> crate::vocab::Outcome {
         self.verdict().outcome
     }
 }
 
-type Evaluate = for<'r> fn(&str, &Context<'r>, &mut Scratch) -> Result<Judged<'r>, LineError>;
+type Evaluate = for<'r> fn(&str, &Context<'r>, &mut Scratch<'r>) -> Result<Judged<'r>, LineError>;
 type ParseOnly = fn(&str) -> Result<(), serde_json::Error>;
 
 /// The checks a record may name: its `check`, how to evaluate a record of it, and how merely
@@ -272,7 +297,7 @@ fn require(missing: &[&str], example: &str, lang: Lang) -> Result<(), LineError>
 fn transfer<'r>(
     text: &str,
     cx: &Context<'r>,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'r>,
 ) -> Result<Judged<'r>, LineError> {
     let mut f: transfer::Facts = facts(text, cx)?;
     f.from_place = place("from", &mut f.from, cx, scratch)?;
@@ -289,9 +314,11 @@ fn transfer<'r>(
             cx.lang,
         ));
     }
-    Ok(Judged::Transfer(transfer::check(
-        &f,
-        &cx.policy(Some(&f.to)),
+    let policy = cx.policy(Some(&f.to));
+    Ok(Judged::Transfer(transfer::answer(
+        f,
+        &policy,
+        scratch.room(),
     )))
 }
 
@@ -316,7 +343,7 @@ fn both_places(
 fn filing_line<'r>(
     text: &str,
     cx: &Context<'r>,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'r>,
 ) -> Result<Judged<'r>, LineError> {
     let mut f: filing::Facts = facts(text, cx)?;
     both_places(
@@ -329,7 +356,11 @@ fn filing_line<'r>(
 }
 
 /// `yibao merge`: from and to are required and must differ.
-fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judged<'r>, LineError> {
+fn merge<'r>(
+    text: &str,
+    cx: &Context<'r>,
+    scratch: &mut Scratch<'r>,
+) -> Result<Judged<'r>, LineError> {
     let mut f: merge::Facts = facts(text, cx)?;
     both_places(
         (&mut f.from, &mut f.to),
@@ -360,7 +391,8 @@ fn merge<'r>(text: &str, cx: &Context<'r>, scratch: &mut Scratch) -> Result<Judg
             cx.lang,
         ));
     }
-    Ok(Judged::Merge(merge::check(&f, &cx.policy(Some(&f.to)))))
+    let policy = cx.policy(Some(&f.to));
+    Ok(Judged::Merge(merge::answer(f, &policy, scratch.room())))
 }
 
 /// A usage error of a single command (unknown case, procedure, …) as a line error.
@@ -372,7 +404,7 @@ fn usage(code: &'static str, err: &Error, lang: Lang) -> LineError {
 fn refund<'r>(
     text: &str,
     cx: &Context<'r>,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'r>,
 ) -> Result<Judged<'r>, LineError> {
     let mut f: refund::Facts = facts(text, cx)?;
     if let Some(r) = &mut f.region {
@@ -391,7 +423,7 @@ fn refund<'r>(
 fn dental<'r>(
     text: &str,
     cx: &Context<'r>,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'r>,
 ) -> Result<Judged<'r>, LineError> {
     let mut f: dental::Facts = facts(text, cx)?;
     require(

@@ -152,10 +152,10 @@ fn exit_code(tally: &Tally, fail_on: Option<FailOn>) -> i32 {
 /// Answers one line (numbered `line.0`), appending one JSON line to `buf`: the whole verdict
 /// when `cx` asks for full detail, else the compact answer; `None` when the line was bad.
 /// `scratch` is what this thread remembers between lines. Public for the fuzz target.
-pub fn answer(
+pub fn answer<'r>(
     line: &Line,
-    cx: &Context,
-    scratch: &mut Scratch,
+    cx: &Context<'r>,
+    scratch: &mut Scratch<'r>,
     buf: &mut Vec<u8>,
 ) -> Option<Outcome> {
     let (number, text) = *line;
@@ -183,7 +183,9 @@ pub fn answer(
             } else {
                 output::compact(buf, number, id, name, &judged, cx.rules);
             }
-            Some(judged.outcome())
+            let outcome = judged.outcome();
+            scratch.keep(judged);
+            Some(outcome)
         }
         Err(e) => {
             output::error(buf, number, id, &e);

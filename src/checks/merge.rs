@@ -65,9 +65,15 @@ pub struct Answer<'a> {
 
 /// `policy` is the policy of `facts.to` (the account kept).
 pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
+    answer(facts.clone(), policy, Verdict::new(Outcome::Yes))
+}
+
+/// `check` for facts the caller hands over, in the room of an earlier verdict (`batch`
+/// answers every line in the same few lists).
+pub fn answer<'a>(facts: Facts, policy: &Policy<'a>, room: Verdict<'a>) -> Answer<'a> {
     let data = &policy.rules.procedures.merge;
     let origin = policy.in_region(Some(&facts.from));
-    let mut v = Verdict::new(Outcome::Yes);
+    let mut v = room.reuse(Outcome::Yes);
     for &id in MERGE_CONDITIONS {
         let (value, blocks_when) = facts.state(id);
         let Some(item) = data.condition(id) else {
@@ -119,7 +125,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     }
     Answer {
         verdict: v,
-        facts: facts.clone(),
+        facts,
         limits,
         status,
     }

@@ -57,9 +57,9 @@ pub struct Answer<'a> {
 }
 
 impl<'a> Answer<'a> {
-    fn new(facts: Facts) -> Answer<'a> {
+    fn new(facts: Facts, room: Verdict<'a>) -> Answer<'a> {
         Answer {
-            verdict: Verdict::new(Outcome::Yes),
+            verdict: room.reuse(Outcome::Yes),
             facts,
             same_pooling_area: false,
             waiting: None,
@@ -76,8 +76,15 @@ impl<'a> Answer<'a> {
 /// `policy` is the destination's (`facts.to`) on the as-of date, which is also "today" for a
 /// plan not yet submitted.
 pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
+    answer(facts.clone(), policy, Verdict::new(Outcome::Yes))
+}
+
+/// `check` for facts the caller hands over, in the room of an earlier verdict (`batch`
+/// answers every line in the same few lists).
+pub fn answer<'a>(facts: Facts, policy: &Policy<'a>, room: Verdict<'a>) -> Answer<'a> {
     let data = &policy.rules.procedures.transfer;
-    let mut a = Answer::new(facts.clone());
+    let mut a = Answer::new(facts, room);
+    let facts = &a.facts;
     let v = &mut a.verdict;
 
     if facts.from == facts.to {
@@ -100,7 +107,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         });
     }
 
-    let mut tags = TagSet::of(TAGS, &facts.tags());
+    let mut tags = facts.tags();
     if facts.retired == Some(true) && data.blocker("retired", tags).is_some() {
         // Outside the transfer rules: that, what they can do instead, and nothing else.
         assess_blockers(v, facts, policy, tags, &["retired"]);

@@ -204,10 +204,10 @@ fn binary() -> std::io::Error {
 }
 
 /// Answers one case as a CSV row; `None` when it was bad.
-fn answer_row(
+fn answer_row<'r>(
     case: &Case,
-    cx: &Context,
-    scratch: &mut Scratch,
+    cx: &Context<'r>,
+    scratch: &mut Scratch<'r>,
     buf: &mut Vec<u8>,
 ) -> Option<Outcome> {
     let (number, text) = case;
@@ -233,7 +233,9 @@ fn answer_row(
         Ok((name, judged)) => {
             let summary = summary(&judged, cx.lang);
             write::answer(buf, *number, &id, name, &judged, &summary, cx.rules);
-            Some(judged.outcome())
+            let outcome = judged.outcome();
+            scratch.keep(judged);
+            Some(outcome)
         }
         Err(e) => {
             write::error(buf, *number, &id, check, &e);

@@ -12,6 +12,8 @@ use crate::checks::answers::{
     years, yes_no,
 };
 use crate::dates::{Month, paid_year, parse_typed_month};
+use crate::rules::procedures::items::TagSet;
+use crate::rules::procedures::transfer::TAGS;
 
 /// A month in a batch record or a saved plan; a bare year (as residents pay), as text or as
 /// a number, is taken as its `december` or its January.
@@ -183,49 +185,53 @@ impl Facts {
 
     /// The `when` tags of `rules/transfer.toml` that hold for these facts (`gap_payable` is
     /// added by the waiting-period assessment).
-    pub fn tags(&self) -> Vec<&'static str> {
-        let mut tags = Vec::new();
+    pub fn tags(&self) -> TagSet {
+        let mut tags = TagSet::default();
         match self.scheme {
-            Some(Scheme::Employee) => tags.push("employee"),
-            Some(Scheme::Resident) => tags.push("resident"),
+            Some(Scheme::Employee) => tags.add(TAGS, "employee"),
+            Some(Scheme::Resident) => tags.add(TAGS, "resident"),
             None => {}
         }
         if self.cross_scheme() {
-            tags.push("cross_scheme");
-            tags.push(match self.new_scheme {
-                Some(Scheme::Employee) => "to_employee",
-                _ => "to_resident",
-            });
+            tags.add(TAGS, "cross_scheme");
+            tags.add(
+                TAGS,
+                match self.new_scheme {
+                    Some(Scheme::Employee) => "to_employee",
+                    _ => "to_resident",
+                },
+            );
         } else if self.scheme.is_some() {
-            tags.push("same_scheme");
+            tags.add(TAGS, "same_scheme");
         }
         match self.flexible {
-            Some(true) => tags.push("flexible"),
-            _ => tags.push("not_flexible"),
+            Some(true) => tags.add(TAGS, "flexible"),
+            _ => tags.add(TAGS, "not_flexible"),
         }
         if self.retired == Some(true) {
-            tags.push("retired");
+            tags.add(TAGS, "retired");
         }
         if self.paid_twice().is_some() {
-            tags.push("paid_twice");
+            tags.add(TAGS, "paid_twice");
         }
         if let Some(r) = self.reason {
-            tags.push(match r {
+            let reason = match r {
                 Reason::Job => "reason_job",
                 Reason::Relocation => "reason_relocation",
                 Reason::Hukou => "reason_hukou",
                 Reason::Study => "reason_study",
                 Reason::Other => "reason_other",
-            });
+            };
+            tags.add(TAGS, reason);
         }
         // An accepted application means the agency found the way clear.
         if self.submitted.is_none() {
-            tags.push("not_submitted");
+            tags.add(TAGS, "not_submitted");
             if self.origin_stopped != Some(true) {
-                tags.push("origin_not_stopped");
+                tags.add(TAGS, "origin_not_stopped");
             }
             if self.destination_enrolled != Some(true) {
-                tags.push("destination_not_enrolled");
+                tags.add(TAGS, "destination_not_enrolled");
             }
         }
         tags

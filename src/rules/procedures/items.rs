@@ -56,12 +56,16 @@ impl ItemData {
     /// True when the item is for a move into `code` (a pooling area or province): it names
     /// no destination, or names that code or its province.
     pub fn reaches(&self, code: Option<&str>) -> bool {
-        let province = |c: &str| c.get(..2).map(|two| format!("{two}0000"));
+        // `d` is the province of `c`: its first two digits, then 0000.
+        let province_of = |d: &str, c: &str| {
+            d.len() == 6 && d.get(2..) == Some("0000") && c.get(..2) == d.get(..2)
+        };
         self.destination.is_empty()
             || code.is_some_and(|c| {
-                let p = province(c);
-                (self.destination.iter())
-                    .any(|d| d.get_ref() == c || p.as_deref() == Some(d.get_ref().as_str()))
+                (self.destination.iter()).any(|d| {
+                    let d = d.get_ref().as_str();
+                    d == c || province_of(d, c)
+                })
             })
     }
 
