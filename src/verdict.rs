@@ -329,8 +329,9 @@ pub enum Why<'r> {
         answered: Answered,
         standing: Standing,
     },
-    /// A rules value used.
-    Value(Box<Resolved<'r>>),
+    /// A rules value used (held, not boxed: a verdict's trace is refilled line after line
+    /// in a batch, and a box would be allocated and freed for each value).
+    Value(Resolved<'r>),
     /// The waiting period's reading (the answer's own figures say which).
     WaitingPeriod,
     /// The two transfer time limits, in working days, and the file they came from.

@@ -203,7 +203,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
     {
         waived = r.flag();
         waiver_reported = waived && r.reported();
-        v.trace(r.key.clone(), waived, Why::Value(Box::new(r.clone())));
+        v.trace(r.key.clone(), waived, Why::Value(r.clone()));
         if waived {
             v.cite_value(policy, &r);
         }
@@ -270,7 +270,7 @@ pub fn check<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
                 continue;
             }
             v.cite_value(policy, &r);
-            v.trace(r.key.clone(), true, Why::Value(Box::new(r.clone())));
+            v.trace(r.key.clone(), true, Why::Value(r.clone()));
             figures.push(r);
         }
     }

@@ -158,7 +158,7 @@ impl Waiting {
     /// Uses a resolved value: cites it on the verdict and marks unverified readings.
     fn uses<'r>(&mut self, v: &mut Verdict<'r>, policy: &Policy<'r>, value: &Resolved<'r>) -> u32 {
         let reported = v.cite_value(policy, value);
-        v.trace(value.key.clone(), true, Why::Value(Box::new(value.clone())));
+        v.trace(value.key.clone(), true, Why::Value(value.clone()));
         if !self.cites.contains(value.source) {
             self.cites.push(value.source.clone());
         }
