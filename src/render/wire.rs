@@ -187,23 +187,18 @@ pub struct VerdictJson<'a> {
     #[serde(serialize_with = "super::reuse::each")]
     pub lines: Vec<LineJson>,
     /// Why it is `no`, each with how to clear it.
-    #[serde(serialize_with = "super::reuse::each")]
-    pub blockers: Vec<ItemJson<'a>>,
+    pub blockers: ItemsJson<'a>,
     /// What a `conditional` depends on.
-    #[serde(serialize_with = "super::reuse::each")]
-    pub conditions: Vec<ItemJson<'a>>,
+    pub conditions: ItemsJson<'a>,
     #[serde(serialize_with = "super::reuse::each")]
     pub steps: Vec<StepJson<'a>>,
-    #[serde(serialize_with = "super::reuse::each")]
-    pub materials: Vec<ItemJson<'a>>,
+    pub materials: ItemsJson<'a>,
     #[serde(serialize_with = "super::reuse::each")]
     pub deadlines: Vec<DeadlineJson<'a>>,
     /// What moves with the person: contribution years, balance, record.
-    #[serde(serialize_with = "super::reuse::each")]
-    pub carries_over: Vec<ItemJson<'a>>,
+    pub carries_over: ItemsJson<'a>,
     /// Other things worth knowing.
-    #[serde(serialize_with = "super::reuse::each")]
-    pub notes: Vec<ItemJson<'a>>,
+    pub notes: ItemsJson<'a>,
     pub warnings: Vec<String>,
     #[serde(serialize_with = "super::reuse::each")]
     pub citations: Vec<CitationJson<'a>>,
@@ -238,7 +233,7 @@ impl<'a> VerdictJson<'a> {
                 })
                 .collect()
         });
-        let items = |list: &'a [Statement]| list.iter().map(|s| item(s, cx, rules)).collect();
+        let items = |list: &'a [Statement]| ItemsJson::of(list, cx, rules);
         let cite_of = |s: &'a Step| match &s.said {
             Said::Wait(limit) => v.deadline(*limit).map(|d| d.cite.as_str()),
             said => said.source(),
@@ -283,6 +278,106 @@ impl<'a> VerdictJson<'a> {
             trace,
             voice: origin.voice,
         }
+    }
+}
+
+/// A list of blockers, conditions, materials, notes or what carries over. A list whose
+/// statements are all rules items, worded as the rules word them, is built only when it is
+/// read or written: while a batch runs, such a list written before is copied whole, keyed by
+/// its items (`reuse`), and never built again.
+pub struct ItemsJson<'a> {
+    built: std::cell::OnceCell<Vec<ItemJson<'a>>>,
+    rules_items: Option<RulesItems<'a>>,
+}
+
+/// A list of rules items, and what wording them takes.
+pub(super) struct RulesItems<'a> {
+    pub(super) list: &'a [Statement<'a>],
+    verdict: &'a crate::verdict::Verdict<'a>,
+    pub(super) lang: Lang,
+    pub(super) voice: Voice,
+    rules: &'a RuleSet,
+}
+
+impl<'a> ItemsJson<'a> {
+    fn of(list: &'a [Statement<'a>], cx: &Context<'a, '_>, rules: &'a RuleSet) -> ItemsJson<'a> {
+        if list.iter().all(|s| matches!(s.said, Said::Rule(_))) {
+            return ItemsJson {
+                built: std::cell::OnceCell::new(),
+                rules_items: Some(RulesItems {
+                    list,
+                    verdict: cx.verdict,
+                    lang: cx.lang,
+                    voice: cx.voice,
+                    rules,
+                }),
+            };
+        }
+        list.iter()
+            .map(|s| item(s, cx, rules))
+            .collect::<Vec<_>>()
+            .into()
+    }
+}
+
+impl<'a> RulesItems<'a> {
+    fn build(&self) -> Vec<ItemJson<'a>> {
+        let cx = Context::plain(self.verdict, self.lang).spoken(self.voice);
+        (self.list.iter())
+            .map(|s| item(s, &cx, self.rules))
+            .collect()
+    }
+}
+
+impl<'a> From<Vec<ItemJson<'a>>> for ItemsJson<'a> {
+    fn from(items: Vec<ItemJson<'a>>) -> ItemsJson<'a> {
+        ItemsJson {
+            built: items.into(),
+            rules_items: None,
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for ItemsJson<'a> {
+    type Target = [ItemJson<'a>];
+    fn deref(&self) -> &[ItemJson<'a>] {
+        self.built
+            .get_or_init(|| (self.rules_items.as_ref()).map_or_else(Vec::new, RulesItems::build))
+    }
+}
+
+impl Serialize for ItemsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (&self.rules_items, self.built.get()) {
+            (_, Some(built)) => super::reuse::each(built, serializer),
+            (Some(rules_items), None) => super::reuse::one(rules_items, serializer),
+            (None, None) => serializer.collect_seq(std::iter::empty::<ItemJson>()),
+        }
+    }
+}
+
+/// Written whole (each item escaped as it is: a list is kept, not its items).
+impl Serialize for RulesItems<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.build())
+    }
+}
+
+impl JsonSchema for ItemsJson<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        <Vec<ItemJson>>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        <Vec<ItemJson>>::schema_id()
+    }
+
+    fn inline_schema() -> bool {
+        <Vec<ItemJson>>::inline_schema()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<ItemJson>>::json_schema(g)
     }
 }
 

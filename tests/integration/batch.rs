@@ -117,6 +117,25 @@ fn full_answers_equal_the_single_commands_json_apart_from_line_and_id() {
     }
 }
 
+#[test]
+fn a_full_answer_written_again_is_written_the_same() {
+    // The second time round, the parts written before are copied (`render::reuse`): whole
+    // lists of rules items, steps, citations. Debug builds also check each copy.
+    let lines: Vec<&str> = CASES.iter().map(|(l, _)| *l).collect();
+    let twice: Vec<&str> = lines.iter().chain(&lines).copied().collect();
+    for lang in ["zh", "en"] {
+        let mut answers = batch(&["--full", "--lang", lang], &input_of(&twice), 0);
+        assert_eq!(answers.len(), 2 * lines.len());
+        for answer in &mut answers {
+            answer.as_object_mut().unwrap().remove("line");
+        }
+        let (first, again) = answers.split_at(lines.len());
+        for (i, (a, b)) in first.iter().zip(again).enumerate() {
+            assert_eq!(a, b, "case {} differs when written again", i + 1);
+        }
+    }
+}
+
 /// What a compact answer says, taken from a full verdict (`--full`).
 fn compact_of(full: &Value) -> Value {
     let ids = |key: &str| -> Value {

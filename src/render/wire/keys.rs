@@ -7,7 +7,7 @@ use chrono::{Datelike as _, NaiveDate};
 
 use super::{
     CitationJson, DeadlineJson, DeadlinesBasis, DeadlinesFromJson, ItemJson, JsonText, LineJson,
-    PlaceJson, StatusJson, StepJson, WaitingJson, WindowJson,
+    PlaceJson, RulesItems, StatusJson, StepJson, WaitingJson, WindowJson,
 };
 use crate::render::reuse::{KeyBuilder, Reusable};
 use crate::rules::documents::Evidence;
@@ -44,6 +44,7 @@ enum Kind {
     Waiting,
     Status,
     Window,
+    RulesItems,
 }
 
 /// A day as a word.
@@ -87,6 +88,24 @@ impl Reusable for ItemJson<'_> {
         self.text.beside(key, Some(self.id))?;
         self.text.beside(key, self.cite)?;
         key.level(self.unverified, self.evidence)?;
+        Some(())
+    }
+}
+
+impl Reusable for RulesItems<'_> {
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        // Each item is worded from the rules alone: where it lives says what it writes.
+        let key = (key.kind(Kind::RulesItems)?)
+            .word(self.lang as usize)?
+            .word(self.voice as usize)?
+            .word(self.list.len())?;
+        for s in self.list {
+            let crate::verdict::Said::Rule(item) = s.said else {
+                return None;
+            };
+            key.word(std::ptr::from_ref(item).addr())?
+                .word(usize::from(s.unverified))?;
+        }
         Some(())
     }
 }
