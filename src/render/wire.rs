@@ -5,6 +5,7 @@
 
 mod filing;
 mod keys;
+mod lists;
 
 use std::borrow::Cow;
 
@@ -24,6 +25,7 @@ use crate::text::{Lang, Str};
 use crate::verdict::{Citation, Deadline, Said, Statement, Step, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 pub use filing::{FigureJson, FilingJson, RouteJson};
+pub use lists::ItemsJson;
 
 /// Where the facts came from: a batch line (`line`, `id`: absent from a single command's
 /// output), or flags or a walk-through (`voice`, which words the hints; never in the JSON).
@@ -234,10 +236,6 @@ impl<'a> VerdictJson<'a> {
                 .collect()
         });
         let items = |list: &'a [Statement]| ItemsJson::of(list, cx, rules);
-        let cite_of = |s: &'a Step| match &s.said {
-            Said::Wait(limit) => v.deadline(*limit).map(|d| d.cite.as_str()),
-            said => said.source(),
-        };
         let decided_by_reports = v.decided_by_reports();
         let summary = match decided_by_reports {
             Some(n) => format!(
@@ -259,9 +257,7 @@ impl<'a> VerdictJson<'a> {
                 .collect(),
             blockers: items(&v.blockers),
             conditions: items(&v.conditions),
-            steps: (v.steps.iter())
-                .map(|s| step(s, cite_of(s), cx, rules))
-                .collect(),
+            steps: (v.steps.iter()).map(|s| step(s, cx, rules)).collect(),
             materials: items(&v.materials),
             deadlines: (v.deadlines.iter())
                 .map(|d| deadline(d, cx.lang, rules))
@@ -281,106 +277,6 @@ impl<'a> VerdictJson<'a> {
     }
 }
 
-/// A list of blockers, conditions, materials, notes or what carries over. A list whose
-/// statements are all rules items, worded as the rules word them, is built only when it is
-/// read or written: while a batch runs, such a list written before is copied whole, keyed by
-/// its items (`reuse`), and never built again.
-pub struct ItemsJson<'a> {
-    built: std::cell::OnceCell<Vec<ItemJson<'a>>>,
-    rules_items: Option<RulesItems<'a>>,
-}
-
-/// A list of rules items, and what wording them takes.
-pub(super) struct RulesItems<'a> {
-    pub(super) list: &'a [Statement<'a>],
-    verdict: &'a crate::verdict::Verdict<'a>,
-    pub(super) lang: Lang,
-    pub(super) voice: Voice,
-    rules: &'a RuleSet,
-}
-
-impl<'a> ItemsJson<'a> {
-    fn of(list: &'a [Statement<'a>], cx: &Context<'a, '_>, rules: &'a RuleSet) -> ItemsJson<'a> {
-        if list.iter().all(|s| matches!(s.said, Said::Rule(_))) {
-            return ItemsJson {
-                built: std::cell::OnceCell::new(),
-                rules_items: Some(RulesItems {
-                    list,
-                    verdict: cx.verdict,
-                    lang: cx.lang,
-                    voice: cx.voice,
-                    rules,
-                }),
-            };
-        }
-        list.iter()
-            .map(|s| item(s, cx, rules))
-            .collect::<Vec<_>>()
-            .into()
-    }
-}
-
-impl<'a> RulesItems<'a> {
-    fn build(&self) -> Vec<ItemJson<'a>> {
-        let cx = Context::plain(self.verdict, self.lang).spoken(self.voice);
-        (self.list.iter())
-            .map(|s| item(s, &cx, self.rules))
-            .collect()
-    }
-}
-
-impl<'a> From<Vec<ItemJson<'a>>> for ItemsJson<'a> {
-    fn from(items: Vec<ItemJson<'a>>) -> ItemsJson<'a> {
-        ItemsJson {
-            built: items.into(),
-            rules_items: None,
-        }
-    }
-}
-
-impl<'a> std::ops::Deref for ItemsJson<'a> {
-    type Target = [ItemJson<'a>];
-    fn deref(&self) -> &[ItemJson<'a>] {
-        self.built
-            .get_or_init(|| (self.rules_items.as_ref()).map_or_else(Vec::new, RulesItems::build))
-    }
-}
-
-impl Serialize for ItemsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match (&self.rules_items, self.built.get()) {
-            (_, Some(built)) => super::reuse::each(built, serializer),
-            (Some(rules_items), None) => super::reuse::one(rules_items, serializer),
-            (None, None) => serializer.collect_seq(std::iter::empty::<ItemJson>()),
-        }
-    }
-}
-
-/// Written whole (each item escaped as it is: a list is kept, not its items).
-impl Serialize for RulesItems<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.build())
-    }
-}
-
-impl JsonSchema for ItemsJson<'_> {
-    fn schema_name() -> Cow<'static, str> {
-        <Vec<ItemJson>>::schema_name()
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        <Vec<ItemJson>>::schema_id()
-    }
-
-    fn inline_schema() -> bool {
-        <Vec<ItemJson>>::inline_schema()
-    }
-
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<ItemJson>>::json_schema(g)
-    }
-}
-
 fn item<'a>(s: &'a Statement, cx: &Context, rules: &RuleSet) -> ItemJson<'a> {
     let (text, fix) = kept(&s.said, cx.lang);
     ItemJson {
@@ -393,7 +289,11 @@ fn item<'a>(s: &'a Statement, cx: &Context, rules: &RuleSet) -> ItemJson<'a> {
     }
 }
 
-fn step<'a>(s: &'a Step, cite: Option<&'a str>, cx: &Context, rules: &RuleSet) -> StepJson<'a> {
+fn step<'a>(s: &'a Step, cx: &Context<'a, '_>, rules: &RuleSet) -> StepJson<'a> {
+    let cite = match &s.said {
+        Said::Wait(limit) => cx.verdict.deadline(*limit).map(|d| d.cite.as_str()),
+        said => said.source(),
+    };
     StepJson {
         id: s.said.id(),
         place: s.place,

@@ -5,12 +5,14 @@
 
 use chrono::{Datelike as _, NaiveDate};
 
+use super::lists::RulesItems;
 use super::{
     CitationJson, DeadlineJson, DeadlinesBasis, DeadlinesFromJson, ItemJson, JsonText, LineJson,
-    PlaceJson, RulesItems, StatusJson, StepJson, WaitingJson, WindowJson,
+    PlaceJson, StatusJson, StepJson, WaitingJson, WindowJson,
 };
 use crate::render::reuse::{KeyBuilder, Reusable};
 use crate::rules::documents::Evidence;
+use crate::verdict::Said;
 
 impl JsonText<'_> {
     /// Adds this text to a key: where it lives when it is kept, else its bytes.
@@ -45,6 +47,11 @@ enum Kind {
     Status,
     Window,
     RulesItems,
+}
+
+/// Where a part of the rules lives, as a word (the rules outlive the batch).
+fn at<T>(part: &T) -> usize {
+    std::ptr::from_ref(part).addr()
 }
 
 /// A day as a word.
@@ -100,11 +107,10 @@ impl Reusable for RulesItems<'_> {
             .word(self.voice as usize)?
             .word(self.list.len())?;
         for s in self.list {
-            let crate::verdict::Said::Rule(item) = s.said else {
+            let Said::Rule(item) = s.said else {
                 return None;
             };
-            key.word(std::ptr::from_ref(item).addr())?
-                .word(usize::from(s.unverified))?;
+            (key.word(at(item))?).word(usize::from(s.unverified))?;
         }
         Some(())
     }
