@@ -1,21 +1,25 @@
 //! The streaming core of `yibao batch`: lines in, one output line per input line, in order.
 //! A reader thread hands over lines in chunks (a chunk ends when the reader's buffer is drained,
 //! so a pipe that stalls delivers what it has); each chunk is evaluated on both cores (the
-//! second half of a large chunk by a helper thread that lives as long as the stream) and
-//! written in order; output is flushed whenever no further input is waiting. Memory is bounded
-//! by the chunk size and a short queue, however long the input.
+//! blocks of a large chunk taken in turn by this thread and a helper that lives as long as
+//! the stream, whichever is free) and written in order; output is flushed whenever no further
+//! input is waiting. Memory is bounded by the chunk size and a short queue, however long the
+//! input.
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{BufRead, BufReader, ErrorKind, IoSlice, Read, Write};
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SendError, SyncSender, TryRecvError, sync_channel};
 
 /// Most lines in one chunk.
 const CHUNK_LINES: usize = 4096;
 /// Chunks read ahead of evaluation.
 const QUEUE: usize = 4;
-/// Chunks smaller than this are evaluated on one thread (spawning costs more than it saves).
+/// Chunks smaller than this are evaluated on one thread (sharing costs more than it saves).
 const PARALLEL_FROM: usize = 64;
+/// Lines a thread takes at a time from a shared chunk.
+const BLOCK_LINES: usize = 64;
 
 /// Longest line read (without its newline); the rest of a longer line is skipped.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
@@ -99,14 +103,19 @@ pub fn next_line<R: BufRead>(input: &mut R, bytes: &mut Vec<u8>) -> std::io::Res
 /// Lines read together: their texts back to back, and for each line its number and where its
 /// text lies (or why it could not be read). One allocation for thousands of lines.
 struct Chunk {
-    text: Arc<String>,
+    text: String,
     lines: Vec<(usize, Result<Range<usize>, Fault>)>,
 }
 
 impl Chunk {
-    /// Evaluates every line in order.
-    fn evaluate(&self, mut eval: impl FnMut(&Line, &mut Vec<u8>), buf: &mut Vec<u8>) {
-        for (number, text) in &self.lines {
+    /// Evaluates the lines `which` in order.
+    fn evaluate(
+        &self,
+        which: Range<usize>,
+        eval: &mut impl FnMut(&Line, &mut Vec<u8>),
+        buf: &mut Vec<u8>,
+    ) {
+        for (number, text) in &self.lines[which] {
             let text = match text {
                 Ok(at) => Ok(&self.text[at.clone()]),
                 Err(fault) => Err(*fault),
@@ -161,7 +170,7 @@ fn read_chunks<R: Read>(
     let take = |text: &mut String, lines: &mut Vec<_>| {
         let room = text.len().min(CHUNK_LINES * 512);
         Chunk {
-            text: Arc::new(std::mem::replace(text, String::with_capacity(room))),
+            text: std::mem::replace(text, String::with_capacity(room)),
             lines: std::mem::replace(lines, Vec::with_capacity(lines.len())),
         }
     };
@@ -226,18 +235,19 @@ fn write_chunks<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>
     eval: &F,
 ) -> StreamEnd {
     std::thread::scope(|s| {
-        // One helper for the whole stream answers the second half of each large chunk. Its
-        // answer buffers come back once written, so a long stream reuses the same few.
-        let (jobs, their_jobs) = sync_channel::<Chunk>(1);
-        let (their_answers, answers) = sync_channel::<Vec<u8>>(1);
-        let (give_back, spare) = sync_channel::<Vec<u8>>(2);
+        // One helper for the whole stream shares the blocks of each large chunk. Its answer
+        // buffers come back once written, so a long stream reuses the same few.
+        let (jobs, their_jobs) = sync_channel::<Arc<Shared>>(1);
+        let (their_answers, answers) = sync_channel::<Answers>(1);
+        let (give_back, spare) = sync_channel::<Answers>(2);
         s.spawn(move || {
             let mut state = S::default();
-            for chunk in their_jobs {
-                let mut out = spare.try_recv().unwrap_or_default();
-                out.clear();
-                chunk.evaluate(|l, buf| eval(l, &mut state, buf), &mut out);
-                if their_answers.send(out).is_err() {
+            for shared in their_jobs {
+                let mut mine = spare.try_recv().unwrap_or_default();
+                mine.clear();
+                shared.answer_blocks(&mut |l, buf| eval(l, &mut state, buf), &mut mine);
+                drop(shared);
+                if their_answers.send(mine).is_err() {
                     return;
                 }
             }
@@ -251,12 +261,57 @@ fn write_chunks<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>
     })
 }
 
-/// The other core's thread: takes lines, gives back their answers, and takes back the
-/// buffers they came in.
+/// The other core's thread: takes chunks to share, gives back the answers of the blocks it
+/// took, and takes back the buffers they came in.
 struct Helper {
-    jobs: SyncSender<Chunk>,
-    answers: Receiver<Vec<u8>>,
-    give_back: SyncSender<Vec<u8>>,
+    jobs: SyncSender<Arc<Shared>>,
+    answers: Receiver<Answers>,
+    give_back: SyncSender<Answers>,
+}
+
+/// A large chunk answered by both threads: its lines are taken in blocks of `BLOCK_LINES`,
+/// each by whichever thread comes free first, so neither waits long for the other however
+/// the two are scheduled (the reader thread takes a core now and then).
+struct Shared {
+    chunk: Chunk,
+    next: AtomicUsize,
+}
+
+/// The answers of the blocks one thread took: their bytes back to back, and for each block
+/// (in the order taken, so by block number) its number and where its answers lie.
+#[derive(Default)]
+struct Answers {
+    bytes: Vec<u8>,
+    blocks: Vec<(usize, Range<usize>)>,
+}
+
+impl Answers {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.blocks.clear();
+    }
+}
+
+impl Shared {
+    fn blocks(&self) -> usize {
+        self.chunk.lines.len().div_ceil(BLOCK_LINES)
+    }
+
+    /// Answers blocks not yet taken until none is left.
+    fn answer_blocks(&self, eval: &mut impl FnMut(&Line, &mut Vec<u8>), into: &mut Answers) {
+        loop {
+            let block = self.next.fetch_add(1, Ordering::Relaxed);
+            if block >= self.blocks() {
+                return;
+            }
+            let first = block * BLOCK_LINES;
+            let last = (first + BLOCK_LINES).min(self.chunk.lines.len());
+            let start = into.bytes.len();
+            self.chunk
+                .evaluate(first..last, &mut *eval, &mut into.bytes);
+            into.blocks.push((block, start..into.bytes.len()));
+        }
+    }
 }
 
 fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
@@ -266,7 +321,9 @@ fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
     helper: &Helper,
 ) -> StreamEnd {
     let mut buf = Vec::with_capacity(1 << 20);
+    let mut mine = Answers::default();
     let mut state = S::default();
+    let mut eval = |l: &Line, buf: &mut Vec<u8>| eval(l, &mut state, buf);
     loop {
         let next = match rx.try_recv() {
             Ok(chunk) => Some(chunk),
@@ -279,63 +336,118 @@ fn write_loop<W: Write, S: Default, F: Fn(&Line, &mut S, &mut Vec<u8>) + Sync>(
                 rx.recv().ok()
             }
         };
-        match next {
+        let chunk = match next {
             None => return flush(out, &mut buf).unwrap_or(StreamEnd::Done),
-            Some(Err(end)) => {
-                return flush(out, &mut buf).unwrap_or(end);
+            Some(Err(end)) => return flush(out, &mut buf).unwrap_or(end),
+            Some(Ok(chunk)) => chunk,
+        };
+        let end = match share(chunk, helper) {
+            // Small, or the helper is gone: answered here, written with what follows.
+            Err(chunk) => {
+                chunk.evaluate(0..chunk.lines.len(), &mut eval, &mut buf);
+                (buf.len() >= 1 << 20)
+                    .then(|| flush(out, &mut buf))
+                    .flatten()
             }
-            Some(Ok(chunk)) => {
-                let theirs = evaluate(chunk, |l, buf| eval(l, &mut state, buf), helper, &mut buf);
-                let end = match theirs {
-                    // The helper's answers follow ours: written from its buffer, not
-                    // copied, and the buffer goes back to it.
-                    Some(mut theirs) => {
-                        let end = flush(out, &mut buf).or_else(|| flush(out, &mut theirs));
+            Ok(shared) => {
+                mine.clear();
+                shared.answer_blocks(&mut eval, &mut mine);
+                drop(shared);
+                // The helper's answers interleave with ours: written from both buffers
+                // in block order, not copied, and its buffer goes back to it.
+                match helper.answers.recv() {
+                    Ok(theirs) => {
+                        let end =
+                            flush(out, &mut buf).or_else(|| write_blocks(out, &mine, &theirs));
                         let _ = helper.give_back.try_send(theirs);
                         end
                     }
-                    None if buf.len() >= 1 << 20 => flush(out, &mut buf),
-                    None => None,
-                };
-                if let Some(end) = end {
-                    return end;
+                    // The helper is gone (it never is but by a panic): its blocks are lost.
+                    Err(_) => Some(StreamEnd::WriteError("a batch thread stopped".into())),
                 }
             }
+        };
+        if let Some(end) = end {
+            return end;
         }
     }
 }
 
-/// Evaluates a chunk into `buf`, the second half on the helper's core when it is large
-/// enough: then its answers, which follow those in `buf`, are returned.
-fn evaluate(
-    mut chunk: Chunk,
-    eval: impl FnMut(&Line, &mut Vec<u8>),
-    helper: &Helper,
-    buf: &mut Vec<u8>,
-) -> Option<Vec<u8>> {
-    let mut helped = false;
-    if chunk.lines.len() >= PARALLEL_FROM {
-        let second = Chunk {
-            text: Arc::clone(&chunk.text),
-            lines: chunk.lines.split_off(chunk.lines.len() / 2),
-        };
-        // The helper answers these meanwhile; if it is gone, this thread does.
-        match helper.jobs.send(second) {
-            Ok(()) => helped = true,
-            Err(SendError(back)) => chunk.lines.extend(back.lines),
+/// Hands a large chunk to the helper to share; a small one (spawning costs more than it saves)
+/// or one the helper cannot take comes back.
+fn share(chunk: Chunk, helper: &Helper) -> Result<Arc<Shared>, Chunk> {
+    if chunk.lines.len() < PARALLEL_FROM {
+        return Err(chunk);
+    }
+    let shared = Arc::new(Shared {
+        chunk,
+        next: AtomicUsize::new(0),
+    });
+    match helper.jobs.send(Arc::clone(&shared)) {
+        Ok(()) => Ok(shared),
+        // The one other handle came back and is dropped: the chunk is this thread's alone.
+        Err(SendError(back)) => {
+            drop(shared);
+            Arc::into_inner(back).map_or_else(|| unreachable!(), |s| Err(s.chunk))
         }
     }
-    chunk.evaluate(eval, buf);
-    if helped {
-        return helper.answers.recv().ok();
+}
+
+/// Writes the answers of a shared chunk, block by block in order, from the two buffers they
+/// lie in (runs of blocks one thread took in a row are one slice); `Some(end)` if the output
+/// is gone.
+fn write_blocks<W: Write>(out: &mut W, mine: &Answers, theirs: &Answers) -> Option<StreamEnd> {
+    // Runs of blocks in order: whose buffer, and where in it.
+    let mut runs: Vec<(bool, Range<usize>)> = Vec::with_capacity(mine.blocks.len() + 1);
+    let (mut a, mut b) = (
+        mine.blocks.iter().peekable(),
+        theirs.blocks.iter().peekable(),
+    );
+    loop {
+        let ours = match (a.peek(), b.peek()) {
+            (Some((x, _)), Some((y, _))) => x < y,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let Some((_, at)) = (if ours { a.next() } else { b.next() }) else {
+            break;
+        };
+        match runs.last_mut() {
+            // The block right after the last one in the same buffer: the same slice.
+            Some((o, run)) if *o == ours && run.end == at.start => run.end = at.end,
+            _ => runs.push((ours, at.clone())),
+        }
     }
-    None
+    let mut slices: Vec<IoSlice> = (runs.into_iter())
+        .map(|(ours, at)| IoSlice::new(&(if ours { mine } else { theirs }).bytes[at]))
+        .collect();
+    let result = write_all_slices(out, &mut slices).and_then(|()| out.flush());
+    outcome(result)
+}
+
+/// `write_all` for a list of slices.
+fn write_all_slices<W: Write>(out: &mut W, mut slices: &mut [IoSlice<'_>]) -> std::io::Result<()> {
+    while !slices.is_empty() {
+        match out.write_vectored(slices) {
+            Ok(0) => return Err(ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut slices, n),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Writes and clears the buffer; `Some(end)` if the output is gone.
 fn flush<W: Write>(out: &mut W, buf: &mut Vec<u8>) -> Option<StreamEnd> {
     let result = out.write_all(buf).and_then(|()| out.flush());
     buf.clear();
+    outcome(result)
+}
+
+/// `Some(end)` when a write failed: quietly for a closed pipe.
+fn outcome(result: std::io::Result<()>) -> Option<StreamEnd> {
     match result {
         Ok(()) => None,
         Err(e) if e.kind() == ErrorKind::BrokenPipe => Some(StreamEnd::ClosedPipe),
@@ -374,6 +486,31 @@ mod tests {
         for (i, l) in lines.iter().enumerate() {
             assert_eq!(*l, format!("{}:{}", i + 1, i % 7));
         }
+    }
+
+    #[test]
+    fn blocks_answered_unevenly_by_the_two_threads_are_written_in_order() {
+        // Every other block is slow: whichever thread takes it falls behind, and the other
+        // takes the blocks after it, so the answers of one chunk lie in both buffers.
+        let input: String = (0..20_000).map(|i| format!("{i}\n")).collect();
+        let mut out = Vec::new();
+        let slow = |line: &Line, _: &mut (), buf: &mut Vec<u8>| {
+            if (line.0 / BLOCK_LINES).is_multiple_of(2) && line.0.is_multiple_of(16) {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+            echo(line, &mut (), buf);
+        };
+        let end = run(
+            BufReader::new(std::io::Cursor::new(input.into_bytes())),
+            &mut out,
+            slow,
+        );
+        assert!(matches!(end, StreamEnd::Done), "{end:?}");
+        let text = String::from_utf8(out).unwrap();
+        let expected: String = (0..20_000)
+            .map(|i: usize| format!("{}:{}\n", i + 1, i.to_string().len()))
+            .collect();
+        assert_eq!(text, expected);
     }
 
     #[test]
