@@ -193,7 +193,7 @@ fn pooling_shown(
                 .values
                 .iter()
                 .rev()
-                .find(|e| crate::dates::from_toml(e.since.get_ref()).is_some_and(|d| d <= on));
+                .find(|e| e.since_day().is_some_and(|d| d <= on));
             let shown = entry.or(param.values.first());
             let source = shown
                 .map(|e| e.cite.source.get_ref().to_string())

@@ -14,7 +14,6 @@ use super::diag::Diagnostic;
 use super::documents::SourceFile;
 use super::schema::{Entry, Section};
 use super::validate;
-use crate::dates;
 use crate::region::{Level, LookupError, Region, regions};
 
 /// The sections of `pooling.toml` that are regimes of moves inside one province, by id.
@@ -61,7 +60,7 @@ fn in_force(values: &[Entry], on: NaiveDate) -> Option<&Entry> {
     values
         .iter()
         .rev()
-        .find(|e| dates::from_toml(e.since.get_ref()).is_some_and(|d| d <= on))
+        .find(|e| e.since_day().is_some_and(|d| d <= on))
 }
 
 impl Pooling {

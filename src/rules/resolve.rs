@@ -101,17 +101,16 @@ pub enum RuleGap {
 
 impl<'a> Policy<'a> {
     pub fn new(rules: &'a RuleSet, region: Option<&'a str>, on: NaiveDate) -> Policy<'a> {
-        let regions = &rules.regions;
-        let file = |code: &str| regions.get_key_value(code);
-        let own = region.and_then(file);
+        let file = |code: &[u8]| region_file(rules, code);
+        let own = region.and_then(|code| file(code.as_bytes()));
         // The province's file: the code's first two digits and 0000, if that is another code.
         let province = region
-            .and_then(|code| Some((code.get(..2)?, code)))
-            .filter(|(_, code)| code.get(2..) != Some("0000"))
-            .and_then(|(two, _)| {
+            .map(str::as_bytes)
+            .filter(|code| code.len() == 6 && code[2..] != *b"0000")
+            .and_then(|code| {
                 let mut key = [b'0'; 6];
-                key[..2].copy_from_slice(two.as_bytes());
-                file(std::str::from_utf8(&key).ok()?)
+                key[..2].copy_from_slice(&code[..2]);
+                file(&key)
             });
         Policy {
             rules,
@@ -125,7 +124,7 @@ impl<'a> Policy<'a> {
     /// division list keep it, so values resolved there live as long as the rules, not as the
     /// string asked with; a code neither knows has no rules of its own: national.
     pub fn in_region(&self, region: Option<&str>) -> Policy<'a> {
-        let kept = region.and_then(|code| match self.rules.regions.get_key_value(code) {
+        let kept = region.and_then(|code| match region_file(self.rules, code.as_bytes()) {
             Some((own, _)) => Some(own.as_str()),
             None => crate::region::kept_code(code),
         });
@@ -170,10 +169,7 @@ impl<'a> Policy<'a> {
                     return Ok(self.resolved(key, param, entry, until, region, &loaded.path));
                 }
                 None => {
-                    let first = param
-                        .values
-                        .first()
-                        .and_then(|e| dates::from_toml(e.since.get_ref()));
+                    let first = param.values.first().and_then(Entry::since_day);
                     first_since = match (first_since, first) {
                         (Some(a), Some(b)) => Some(a.min(b)),
                         (a, b) => a.or(b),
@@ -224,7 +220,7 @@ impl<'a> Policy<'a> {
             value: entry.value.get_ref(),
             unit: param.unit.get_ref(),
             label: &param.label,
-            since: dates::from_toml(entry.since.get_ref()).unwrap_or(self.on),
+            since: entry.since_day().unwrap_or(self.on),
             until,
             source: entry.cite.source.get_ref(),
             doc,
@@ -239,6 +235,18 @@ impl<'a> Policy<'a> {
     }
 }
 
+/// The region file of `code`, with the code as the rules keep it. A rule set has a handful of
+/// region files, most provinces none: read in order, by their first two digits before the
+/// rest, they are found or ruled out without a string comparison each.
+fn region_file<'a>(rules: &'a RuleSet, code: &[u8]) -> Option<(&'a Str, &'a super::Loaded)> {
+    let regions = &rules.regions;
+    if regions.len() > 32 {
+        return regions.get_key_value(std::str::from_utf8(code).ok()?);
+    }
+    let two = code.get(..2)?;
+    (regions.iter()).find(|(k, _)| k.as_bytes().get(..2) == Some(two) && k.as_bytes() == code)
+}
+
 fn find<'f>(file: &'f RulesFile, section: &str, name: &str) -> Option<&'f Param> {
     file.sections()
         .into_iter()
@@ -248,7 +256,7 @@ fn find<'f>(file: &'f RulesFile, section: &str, name: &str) -> Option<&'f Param>
 
 /// The newest entry with `since <= on`, and the `since` of the entry after it.
 fn entry_on(param: &Param, on: NaiveDate) -> Option<(&Entry, Option<NaiveDate>)> {
-    let since = |e: &Entry| dates::from_toml(e.since.get_ref());
+    let since = Entry::since_day;
     let index = param
         .values
         .iter()
@@ -328,10 +336,7 @@ fn check_cap(
         let Some(start) = dates::from_toml(entry.since.get_ref()) else {
             continue;
         };
-        let end = param
-            .values
-            .get(i + 1)
-            .and_then(|e| dates::from_toml(e.since.get_ref()));
+        let end = param.values.get(i + 1).and_then(Entry::since_day);
         let mut checkpoints = vec![start];
         checkpoints.extend(
             national_dates

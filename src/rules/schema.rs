@@ -19,6 +19,17 @@ pub struct Entry {
     pub cite: Cite,
     #[serde(default)]
     pub note: Str,
+    /// `since` as a day, read once (answers look it up line after line).
+    #[serde(skip)]
+    day: std::sync::OnceLock<Option<chrono::NaiveDate>>,
+}
+
+impl Entry {
+    /// The day the entry takes effect; `None` for a `since` that is not a plain date (which
+    /// `rules check` reports).
+    pub fn since_day(&self) -> Option<chrono::NaiveDate> {
+        *(self.day).get_or_init(|| crate::dates::from_toml(self.since.get_ref()))
+    }
 }
 
 /// A named policy value: its unit, label and dated entries.
