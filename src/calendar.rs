@@ -529,6 +529,14 @@ impl Calendar {
         let Some(start) = from.succ_opt().filter(|s| *s <= to) else {
             return false;
         };
+        // The usual range: years all covered, ending before the open days of a December
+        // (no later December lies inside it, and every earlier one has its next notice).
+        let covered = |y: i32| self.years.contains(&y);
+        if (start.year()..=to.year()).all(covered)
+            && (to.month() < 12 || to.day() < NEXT_NOTICE_REACH_FROM_DAY || covered(to.year() + 1))
+        {
+            return false;
+        }
         // A day of an uncovered year is estimated unless it is a statutory day (as `day`
         // says): only a range of nothing but statutory days escapes, so this stops at the
         // first uncovered year of any longer range.
