@@ -43,7 +43,8 @@ impl<'a> Context<'a> {
 pub struct Scratch<'r> {
     /// Place spellings and what they found (bounded): the pooling area's code, and the
     /// place's own where it is a district or county inside it.
-    places: std::collections::HashMap<String, (String, Option<String>)>,
+    places:
+        std::collections::HashMap<String, (String, Option<String>), foldhash::fast::RandomState>,
     /// `--full`: the parts of answers that are all the rules', written once.
     _reuse: crate::render::reuse::Reuse,
     /// The last answer's verdict, once written: the room the next one is made in.
