@@ -390,8 +390,16 @@ mod tests {
 
     #[test]
     fn strings_with_quotes_or_control_characters_are_escaped() {
-        let long = ["0123456789abcdef", "\u{7f}\u{1f}", "中文中文中文\"", "abcdefgh\\"];
-        for s in ["plain_id", "a\"b", "back\\slash", "tab\there", "中文"].iter().chain(&long) {
+        let long = [
+            "0123456789abcdef",
+            "\u{7f}\u{1f}",
+            "中文中文中文\"",
+            "abcdefgh\\",
+        ];
+        for s in ["plain_id", "a\"b", "back\\slash", "tab\there", "中文"]
+            .iter()
+            .chain(&long)
+        {
             let mut buf = Vec::new();
             string(&mut buf, s);
             assert_eq!(
