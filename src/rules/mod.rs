@@ -70,6 +70,9 @@ pub struct RuleSet {
     pub national: Loaded,
     /// Region files by 6-digit code.
     pub regions: BTreeMap<Str, Loaded>,
+    /// Bit `n` is set when a region file's code starts with the two digits `n`: most places
+    /// asked about lie in a province without any, and this rules them out at once.
+    filed_provinces: u128,
     pub calendar: Calendar,
     /// Where to see the balance, guide topics, the merge plan.
     pub procedures: procedures::Procedures,
@@ -283,6 +286,9 @@ impl RuleSet {
                 documents: documents::Documents::of(&sources),
                 sources,
                 national,
+                filed_provinces: (regional.keys())
+                    .filter_map(|code: &Str| province_bit(code.as_bytes()))
+                    .fold(0, |bits, bit| bits | bit),
                 regions: regional,
                 calendar,
                 procedures,
@@ -291,6 +297,23 @@ impl RuleSet {
             }),
             _ => Err(problems),
         }
+    }
+
+    /// The region file of `code`, with the code as the rules keep it.
+    pub fn region_file(&self, code: &str) -> Option<(&Str, &Loaded)> {
+        if province_bit(code.as_bytes()).is_some_and(|bit| self.filed_provinces & bit == 0) {
+            return None;
+        }
+        self.regions.get_key_value(code)
+    }
+
+    /// The file of the province `code` lies in (its first two digits and 0000).
+    pub fn province_file(&self, code: &str) -> Option<(&Str, &Loaded)> {
+        let two = code.get(..2)?;
+        if province_bit(two.as_bytes()).is_some_and(|bit| self.filed_provinces & bit == 0) {
+            return None;
+        }
+        self.regions.get_key_value(format!("{two}0000").as_str())
     }
 
     /// The policy in force for `region` (a pooling area or province; `None` for national
@@ -306,5 +329,13 @@ impl RuleSet {
             .reviewed_on
             .as_ref()
             .and_then(|d| dates::from_toml(d.get_ref()))
+    }
+}
+
+/// The bit of `filed_provinces` for a code's first two digits.
+fn province_bit(code: &[u8]) -> Option<u128> {
+    match code {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9', ..] => Some(1 << ((a - b'0') * 10 + (b - b'0'))),
+        _ => None,
     }
 }

@@ -101,17 +101,11 @@ pub enum RuleGap {
 
 impl<'a> Policy<'a> {
     pub fn new(rules: &'a RuleSet, region: Option<&'a str>, on: NaiveDate) -> Policy<'a> {
-        let file = |code: &[u8]| region_file(rules, code);
-        let own = region.and_then(|code| file(code.as_bytes()));
+        let own = region.and_then(|code| rules.region_file(code));
         // The province's file: the code's first two digits and 0000, if that is another code.
         let province = region
-            .map(str::as_bytes)
-            .filter(|code| code.len() == 6 && code[2..] != *b"0000")
-            .and_then(|code| {
-                let mut key = [b'0'; 6];
-                key[..2].copy_from_slice(&code[..2]);
-                file(&key)
-            });
+            .filter(|code| code.get(2..) != Some("0000"))
+            .and_then(|code| rules.province_file(code));
         Policy {
             rules,
             region,
@@ -124,7 +118,7 @@ impl<'a> Policy<'a> {
     /// division list keep it, so values resolved there live as long as the rules, not as the
     /// string asked with; a code neither knows has no rules of its own: national.
     pub fn in_region(&self, region: Option<&str>) -> Policy<'a> {
-        let kept = region.and_then(|code| match region_file(self.rules, code.as_bytes()) {
+        let kept = region.and_then(|code| match self.rules.region_file(code) {
             Some((own, _)) => Some(own.as_str()),
             None => crate::region::kept_code(code),
         });
@@ -233,18 +227,6 @@ impl<'a> Policy<'a> {
             note: &entry.note,
         }
     }
-}
-
-/// The region file of `code`, with the code as the rules keep it. A rule set has a handful of
-/// region files, most provinces none: read in order, by their first two digits before the
-/// rest, they are found or ruled out without a string comparison each.
-fn region_file<'a>(rules: &'a RuleSet, code: &[u8]) -> Option<(&'a Str, &'a super::Loaded)> {
-    let regions = &rules.regions;
-    if regions.len() > 32 {
-        return regions.get_key_value(std::str::from_utf8(code).ok()?);
-    }
-    let two = code.get(..2)?;
-    (regions.iter()).find(|(k, _)| k.as_bytes().get(..2) == Some(two) && k.as_bytes() == code)
 }
 
 fn find<'f>(file: &'f RulesFile, section: &str, name: &str) -> Option<&'f Param> {

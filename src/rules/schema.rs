@@ -11,7 +11,7 @@ use super::documents::Cite;
 use crate::text::{Str, Text};
 
 /// A policy value in force from `since` until the next entry's `since`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub since: Spanned<Datetime>,
@@ -22,6 +22,18 @@ pub struct Entry {
     /// `since` as a day, read once (answers look it up line after line).
     #[serde(skip)]
     day: std::sync::OnceLock<Option<chrono::NaiveDate>>,
+}
+
+/// What the entry says; whether its day has been read yet is no part of it.
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (f.debug_struct("Entry"))
+            .field("since", &self.since)
+            .field("value", &self.value)
+            .field("cite", &self.cite)
+            .field("note", &self.note)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Entry {
