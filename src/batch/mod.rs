@@ -181,7 +181,15 @@ pub fn answer<'r>(
             if cx.full {
                 output::full(buf, number, id, &judged, cx);
             } else {
-                output::compact(buf, number, id, name, &judged, cx.rules);
+                output::compact(
+                    buf,
+                    number,
+                    id,
+                    name,
+                    &judged,
+                    cx.rules,
+                    &mut scratch.citations,
+                );
             }
             let outcome = judged.outcome();
             scratch.keep(judged);
