@@ -16,7 +16,6 @@
 //! year stays estimated.
 
 use std::collections::BTreeMap;
-use std::ops::Bound::{Excluded, Included};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -637,12 +636,17 @@ impl Calendar {
         if to <= from {
             return (0, false);
         }
-        let mut count = weekdays_upto(i64::from(to.num_days_from_ce()))
-            - weekdays_upto(i64::from(from.num_days_from_ce()));
-        for (d, (mark, _)) in self.days.range((Excluded(from), Included(to))) {
-            match (mark, is_weekend(*d)) {
-                (Mark::Rest, false) => count -= 1,
-                (Mark::Work, true) => count += 1,
+        let (start, end) = (day_number(from), day_number(to));
+        let mut count = weekdays_upto(end) - weekdays_upto(start);
+        // The marked days in (from, to], by number: a rest day on a weekday counts out, a
+        // make-up working day on a weekend counts in.
+        let first = self.numbered.partition_point(|(k, _)| *k <= start);
+        let marked = self.numbered[first..].iter().take_while(|(k, _)| *k <= end);
+        for &(k, mark) in marked {
+            let weekday = weekdays_upto(k) - weekdays_upto(k - 1) == 1;
+            match (mark, weekday) {
+                (Mark::Rest, true) => count -= 1,
+                (Mark::Work, false) => count += 1,
                 _ => {}
             }
         }

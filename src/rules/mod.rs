@@ -313,7 +313,9 @@ impl RuleSet {
         if province_bit(two.as_bytes()).is_some_and(|bit| self.filed_provinces & bit == 0) {
             return None;
         }
-        self.regions.get_key_value(format!("{two}0000").as_str())
+        let mut key = [b'0'; 6];
+        key[..2].copy_from_slice(two.as_bytes());
+        self.regions.get_key_value(std::str::from_utf8(&key).ok()?)
     }
 
     /// The policy in force for `region` (a pooling area or province; `None` for national
