@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-/// Words in a key: enough for a citation with thirty articles (the shipped rules cite at
-/// most seventeen of one document in one answer), or a waiting period whose two sentences
-/// of about a hundred bytes each were made for its answer.
-pub const KEY_WORDS: usize = 64;
+/// Words in a key: enough for an answer's citations with about eighty articles cited (a
+/// transfer cites about sixty), or a waiting period whose two sentences of about a hundred
+/// bytes each were made for its answer.
+pub const KEY_WORDS: usize = 256;
 
 /// The most objects kept per thread; past it the store starts afresh.
 const MOST_KEPT: usize = 1 << 14;

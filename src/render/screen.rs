@@ -501,7 +501,7 @@ fn sources(out: &mut String, v: &VerdictJson, lang: Lang, w: usize, sections: &m
         t(lang, "条文: --sources", "articles: --sources")
     };
     lines(out, wrap(legend, "  ", 2, w));
-    for c in &v.citations {
+    for c in v.citations.iter() {
         let suffix = format!(
             " {}{}",
             c.published,
@@ -609,7 +609,8 @@ mod tests {
             citations: vec![
                 citation("official-doc", "official"),
                 citation("web-page", "reported"),
-            ],
+            ]
+            .into(),
             trace: None,
             decided_by_reports: Default::default(),
             voice: Default::default(),
@@ -668,7 +669,7 @@ mod tests {
     #[test]
     fn without_anything_unverified_there_is_no_legend() {
         let mut v = verdict(vec![item("身份证", false)]);
-        v.citations.pop();
+        v.citations = vec![citation("official-doc", "official")].into();
         let out = shown(&v, false);
         assert!(!out.contains("待核对"), "{out}");
     }

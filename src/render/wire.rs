@@ -25,7 +25,7 @@ use crate::text::{Lang, Str};
 use crate::verdict::{Citation, Deadline, Said, Statement, Step, Why};
 use crate::vocab::{Channel, Outcome, Place, Scheme, Who};
 pub use filing::{FigureJson, FilingJson, RouteJson};
-pub use lists::ItemsJson;
+pub use lists::{CitationsJson, ItemsJson};
 
 /// Where the facts came from: a batch line (`line`, `id`: absent from a single command's
 /// output), or flags or a walk-through (`voice`, which words the hints; never in the JSON).
@@ -202,8 +202,7 @@ pub struct VerdictJson<'a> {
     /// Other things worth knowing.
     pub notes: ItemsJson<'a>,
     pub warnings: Vec<String>,
-    #[serde(serialize_with = "super::reuse::each")]
-    pub citations: Vec<CitationJson<'a>>,
+    pub citations: CitationsJson<'a>,
     /// The rule trace (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<TraceJson<'a>>>,
@@ -267,10 +266,7 @@ impl<'a> VerdictJson<'a> {
             warnings: (v.warnings.iter())
                 .map(|w| text::warning(w, cx.lang, cx.voice))
                 .collect(),
-            citations: (v.citations.iter())
-                .zip(v.articles_by_citation())
-                .map(|(c, articles)| citation(c, articles, rules))
-                .collect(),
+            citations: CitationsJson::of(v, rules),
             trace,
             voice: origin.voice,
         }
@@ -1099,6 +1095,40 @@ mod tests {
             id: Cow::Borrowed("waiting_period"),
             label: Cow::Owned(label.to_string()),
             value: value.to_string(),
+        }
+    }
+
+    #[test]
+    fn citations_are_reused_only_for_the_same_documents_and_articles() {
+        let rules = RuleSet::embedded().unwrap();
+        let docs: Vec<_> = (rules.sources.keys().take(2))
+            .map(|id| rules.documents.find(id).unwrap())
+            .collect();
+        let verdict = |articles: &[(usize, &'static str)]| {
+            let mut v = crate::verdict::Verdict::new(Outcome::Yes);
+            for &doc in &docs {
+                v.citations.push(Citation {
+                    doc,
+                    reported: false,
+                });
+            }
+            for &(i, a) in articles {
+                v.articles.push((docs[i], Str::Static(a)));
+            }
+            v
+        };
+        let answers = [
+            verdict(&[(0, "第一条"), (1, "第二条")]),
+            verdict(&[(0, "第一条"), (1, "第三条")]),
+            verdict(&[(1, "第一条"), (0, "第二条")]),
+            verdict(&[(0, "第一条"), (1, "第二条"), (1, "第二条")]),
+        ];
+        let write = |v| serde_json::to_string(&CitationsJson::of(v, &rules)).unwrap();
+        let alone: Vec<String> = answers.iter().map(write).collect();
+        let _batch = super::super::reuse::Reuse::default();
+        for _ in 0..2 {
+            let kept: Vec<String> = answers.iter().map(write).collect();
+            assert_eq!(kept, alone);
         }
     }
 

@@ -87,7 +87,7 @@ pub fn page(p: &TransferJson, lang: Lang) -> String {
 
     if !v.citations.is_empty() {
         heading(&mut out, words::sources(lang));
-        for c in &v.citations {
+        for c in v.citations.iter() {
             let number = if c.doc_no.is_empty() {
                 String::new()
             } else {

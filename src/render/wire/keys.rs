@@ -5,7 +5,7 @@
 
 use chrono::{Datelike as _, NaiveDate};
 
-use super::lists::RulesItems;
+use super::lists::{Cited, RulesItems};
 use super::{
     CitationJson, DeadlineJson, DeadlinesBasis, DeadlinesFromJson, ItemJson, JsonText, LineJson,
     PlaceJson, StatusJson, StepJson, WaitingJson, WindowJson,
@@ -47,6 +47,7 @@ enum Kind {
     Status,
     Window,
     RulesItems,
+    Citations,
 }
 
 /// Where a part of the rules lives, as a word (the rules outlive the batch).
@@ -111,6 +112,24 @@ impl Reusable for RulesItems<'_> {
                 return None;
             };
             (key.word(at(item))?).word(usize::from(s.unverified))?;
+        }
+        Some(())
+    }
+}
+
+impl Reusable for Cited<'_> {
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        // Each citation writes its document's fields (where the document lives says what
+        // they are) and the articles cited of it, which follow from the articles in the
+        // order cited: each where it lives, when that is for the whole run.
+        let v = self.verdict;
+        let key = key.kind(Kind::Citations)?.word(v.citations.len())?;
+        for c in &v.citations {
+            key.word(at(self.rules.documents.get(c.doc)))?;
+        }
+        key.word(v.articles.len())?;
+        for (doc, article) in &v.articles {
+            key.word(doc.index())?.str(Some(article.kept()?))?;
         }
         Some(())
     }
