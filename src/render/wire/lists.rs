@@ -1,12 +1,11 @@
-//! Lists built only when they are read or written. A list of blockers,
-//! conditions, materials, notes or what carries over whose every statement is a rules item
-//! as the rules word it is kept as those items; while a batch runs, such a list written
-//! before is copied whole, keyed by its items (`reuse`), and never built again. Any other list
-//! is built at once. Read (by the screen and markdown printers), a list is built the first
-//! time and kept. (Steps are kept one by one instead: their waits carry the answer's dates,
-//! so a whole list of them is seldom written twice.) The citations are kept the same way,
-//! as one list keyed by the documents and the articles cited, where every article is a
-//! string of the rules that lives for the whole run.
+//! Lists built only when they are read or written. A list of blockers, conditions,
+//! materials, notes or what carries over whose every statement is a rules item as the rules
+//! word it is kept as those items, and the citations as the verdict's documents and articles;
+//! while a batch runs, such a list written before is copied whole, keyed by what it is made
+//! of (`reuse`), and never built again. Any other list is built at once. Read (by the screen
+//! and markdown printers), a list is built the first time and kept. (Steps are kept one by one
+//! instead: their waits carry the answer's dates, so a whole list of them is seldom written
+//! twice.)
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -15,17 +14,28 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{CitationJson, ItemJson, citation, item};
-use crate::render::reuse;
+use crate::render::reuse::{self, Reusable};
 use crate::render::text::{Context, Voice};
 use crate::rules::RuleSet;
 use crate::text::Lang;
 use crate::verdict::{Said, Statement, Verdict};
 
-/// Blockers, conditions, materials, notes or what carries over.
-pub struct ItemsJson<'a> {
-    built: OnceCell<Vec<ItemJson<'a>>>,
-    rules_items: Option<RulesItems<'a>>,
+/// A list of `T`, given built or as what it is built from (`B`), and built then only when read.
+pub struct Lazy<T, B> {
+    built: OnceCell<Vec<T>>,
+    from: Option<B>,
 }
+
+/// What a lazily built list is made from: written whole, it is written as built.
+pub trait Builds<T> {
+    fn build(&self) -> Vec<T>;
+}
+
+/// Blockers, conditions, materials, notes or what carries over.
+pub type ItemsJson<'a> = Lazy<ItemJson<'a>, RulesItems<'a>>;
+
+/// The documents an answer rests on.
+pub type CitationsJson<'a> = Lazy<CitationJson<'a>, Cited<'a>>;
 
 /// Statements that are all rules items, and what wording them takes.
 pub struct RulesItems<'a> {
@@ -34,6 +44,13 @@ pub struct RulesItems<'a> {
     pub(super) lang: Lang,
     pub(super) voice: Voice,
     rules: &'a RuleSet,
+}
+
+/// A verdict's citations and the rules they are of: every field of a citation is its
+/// document's, but for the articles cited.
+pub struct Cited<'a> {
+    pub(super) verdict: &'a Verdict<'a>,
+    pub(super) rules: &'a RuleSet,
 }
 
 impl<'a> ItemsJson<'a> {
@@ -48,20 +65,23 @@ impl<'a> ItemsJson<'a> {
                 .collect::<Vec<_>>()
                 .into();
         }
-        ItemsJson {
-            built: OnceCell::new(),
-            rules_items: Some(RulesItems {
-                list,
-                verdict: cx.verdict,
-                lang: cx.lang,
-                voice: cx.voice,
-                rules,
-            }),
-        }
+        Lazy::unbuilt(RulesItems {
+            list,
+            verdict: cx.verdict,
+            lang: cx.lang,
+            voice: cx.voice,
+            rules,
+        })
     }
 }
 
-impl<'a> RulesItems<'a> {
+impl<'a> CitationsJson<'a> {
+    pub(super) fn of(verdict: &'a Verdict<'a>, rules: &'a RuleSet) -> CitationsJson<'a> {
+        Lazy::unbuilt(Cited { verdict, rules })
+    }
+}
+
+impl<'a> Builds<ItemJson<'a>> for RulesItems<'a> {
     fn build(&self) -> Vec<ItemJson<'a>> {
         let cx = Context::plain(self.verdict, self.lang).spoken(self.voice);
         (self.list.iter())
@@ -70,32 +90,51 @@ impl<'a> RulesItems<'a> {
     }
 }
 
-impl<'a> From<Vec<ItemJson<'a>>> for ItemsJson<'a> {
-    fn from(items: Vec<ItemJson<'a>>) -> ItemsJson<'a> {
-        ItemsJson {
-            built: items.into(),
-            rules_items: None,
+impl<'a> Builds<CitationJson<'a>> for Cited<'a> {
+    fn build(&self) -> Vec<CitationJson<'a>> {
+        let v = self.verdict;
+        (v.citations.iter())
+            .zip(v.articles_by_citation())
+            .map(|(c, articles)| citation(c, articles, self.rules))
+            .collect()
+    }
+}
+
+impl<T, B> Lazy<T, B> {
+    fn unbuilt(from: B) -> Lazy<T, B> {
+        Lazy {
+            built: OnceCell::new(),
+            from: Some(from),
         }
     }
 }
 
-impl<'a> std::ops::Deref for ItemsJson<'a> {
-    type Target = [ItemJson<'a>];
-    fn deref(&self) -> &[ItemJson<'a>] {
-        (self.built).get_or_init(|| {
-            self.rules_items
-                .as_ref()
-                .map_or_else(Vec::new, RulesItems::build)
-        })
+impl<T, B> From<Vec<T>> for Lazy<T, B> {
+    fn from(list: Vec<T>) -> Lazy<T, B> {
+        Lazy {
+            built: list.into(),
+            from: None,
+        }
     }
 }
 
-impl Serialize for ItemsJson<'_> {
+impl<T, B: Builds<T>> std::ops::Deref for Lazy<T, B> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        (self.built).get_or_init(|| self.from.as_ref().map_or_else(Vec::new, B::build))
+    }
+}
+
+impl<T, B> Serialize for Lazy<T, B>
+where
+    T: Serialize + Reusable,
+    B: Serialize + Reusable,
+{
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match (self.built.get(), &self.rules_items) {
+        match (self.built.get(), &self.from) {
             (Some(built), _) => reuse::each(built, serializer),
-            (None, Some(rules_items)) => reuse::one(rules_items, serializer),
-            (None, None) => reuse::each::<ItemJson, S>(&[], serializer),
+            (None, Some(from)) => reuse::one(from, serializer),
+            (None, None) => reuse::each::<T, S>(&[], serializer),
         }
     }
 }
@@ -107,82 +146,6 @@ impl Serialize for RulesItems<'_> {
     }
 }
 
-impl JsonSchema for ItemsJson<'_> {
-    fn schema_name() -> Cow<'static, str> {
-        <Vec<ItemJson>>::schema_name()
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        <Vec<ItemJson>>::schema_id()
-    }
-
-    fn inline_schema() -> bool {
-        <Vec<ItemJson>>::inline_schema()
-    }
-
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<ItemJson>>::json_schema(g)
-    }
-}
-
-/// The documents an answer rests on.
-pub struct CitationsJson<'a> {
-    built: OnceCell<Vec<CitationJson<'a>>>,
-    cited: Option<Cited<'a>>,
-}
-
-/// A verdict's citations and the rules they are of: every field of a citation is its
-/// document's, but for the articles cited.
-pub struct Cited<'a> {
-    pub(super) verdict: &'a Verdict<'a>,
-    pub(super) rules: &'a RuleSet,
-}
-
-impl<'a> CitationsJson<'a> {
-    pub(super) fn of(verdict: &'a Verdict<'a>, rules: &'a RuleSet) -> CitationsJson<'a> {
-        CitationsJson {
-            built: OnceCell::new(),
-            cited: Some(Cited { verdict, rules }),
-        }
-    }
-}
-
-impl<'a> Cited<'a> {
-    fn build(&self) -> Vec<CitationJson<'a>> {
-        let v = self.verdict;
-        (v.citations.iter())
-            .zip(v.articles_by_citation())
-            .map(|(c, articles)| citation(c, articles, self.rules))
-            .collect()
-    }
-}
-
-impl<'a> From<Vec<CitationJson<'a>>> for CitationsJson<'a> {
-    fn from(list: Vec<CitationJson<'a>>) -> CitationsJson<'a> {
-        CitationsJson {
-            built: list.into(),
-            cited: None,
-        }
-    }
-}
-
-impl<'a> std::ops::Deref for CitationsJson<'a> {
-    type Target = [CitationJson<'a>];
-    fn deref(&self) -> &[CitationJson<'a>] {
-        (self.built).get_or_init(|| self.cited.as_ref().map_or_else(Vec::new, Cited::build))
-    }
-}
-
-impl Serialize for CitationsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match (self.built.get(), &self.cited) {
-            (Some(built), _) => reuse::each(built, serializer),
-            (None, Some(cited)) => reuse::one(cited, serializer),
-            (None, None) => reuse::each::<CitationJson, S>(&[], serializer),
-        }
-    }
-}
-
 /// Written whole: kept as one list, so its citations are not kept each.
 impl Serialize for Cited<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -190,20 +153,21 @@ impl Serialize for Cited<'_> {
     }
 }
 
-impl JsonSchema for CitationsJson<'_> {
+/// The schema of the list of `T`.
+impl<T: JsonSchema, B> JsonSchema for Lazy<T, B> {
     fn schema_name() -> Cow<'static, str> {
-        <Vec<CitationJson>>::schema_name()
+        <Vec<T>>::schema_name()
     }
 
     fn schema_id() -> Cow<'static, str> {
-        <Vec<CitationJson>>::schema_id()
+        <Vec<T>>::schema_id()
     }
 
     fn inline_schema() -> bool {
-        <Vec<CitationJson>>::inline_schema()
+        <Vec<T>>::inline_schema()
     }
 
     fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<CitationJson>>::json_schema(g)
+        <Vec<T>>::json_schema(g)
     }
 }
