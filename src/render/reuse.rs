@@ -247,11 +247,24 @@ impl std::hash::Hasher for KeyHasher {
         self.0
     }
 
-    /// A key's words arrive here as their bytes: mixed a word at a time.
+    /// A key's words arrive here as their bytes: mixed four words at a time, each into a
+    /// lane of its own (a long key, such as an answer's citations, is not one long chain of
+    /// multiplications), then the lanes into the hash.
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            self.write_u64(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+        let mut quads = bytes.chunks_exact(32);
+        if quads.len() > 0 {
+            let mut lanes = [self.0, 1, 2, 3];
+            for quad in &mut quads {
+                for (lane, w) in lanes.iter_mut().zip(quad.chunks_exact(8)) {
+                    *lane = mix(*lane, word(w));
+                }
+            }
+            self.0 = lanes.into_iter().fold(0, mix);
+        }
+        let mut words = quads.remainder().chunks_exact(8);
+        for w in &mut words {
+            self.write_u64(word(w));
         }
         (words.remainder().iter()).for_each(|b| self.write_u64(u64::from(*b)));
     }
@@ -261,8 +274,13 @@ impl std::hash::Hasher for KeyHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = mix(self.0, n);
     }
+}
+
+/// One word mixed into a hash: a rotation, an exclusive or and a multiplication.
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 #[cfg(test)]

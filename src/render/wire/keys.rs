@@ -129,7 +129,9 @@ impl Reusable for Cited<'_> {
         }
         key.word(v.articles.len())?;
         for (doc, article) in &v.articles {
-            key.word(doc.index())?.str(Some(article.kept()?))?;
+            // The article's length and the document's number (16 bits) share a word.
+            let article = article.kept()?;
+            (key.word(article.as_ptr().addr())?).word(article.len() << 16 | doc.index())?;
         }
         Some(())
     }
