@@ -301,7 +301,7 @@ impl RuleSet {
 
     /// The region file of `code`, with the code as the rules keep it.
     pub fn region_file(&self, code: &str) -> Option<(&Str, &Loaded)> {
-        if province_bit(code.as_bytes()).is_some_and(|bit| self.filed_provinces & bit == 0) {
+        if !self.may_have_files(code) {
             return None;
         }
         self.regions.get_key_value(code)
@@ -310,12 +310,17 @@ impl RuleSet {
     /// The file of the province `code` lies in (its first two digits and 0000).
     pub fn province_file(&self, code: &str) -> Option<(&Str, &Loaded)> {
         let two = code.get(..2)?;
-        if province_bit(two.as_bytes()).is_some_and(|bit| self.filed_provinces & bit == 0) {
+        if !self.may_have_files(two) {
             return None;
         }
         let mut key = [b'0'; 6];
         key[..2].copy_from_slice(two.as_bytes());
         self.regions.get_key_value(std::str::from_utf8(&key).ok()?)
+    }
+
+    /// False when no region file's code starts with the first two digits of `code`.
+    fn may_have_files(&self, code: &str) -> bool {
+        province_bit(code.as_bytes()).is_none_or(|bit| self.filed_provinces & bit != 0)
     }
 
     /// The policy in force for `region` (a pooling area or province; `None` for national
