@@ -45,10 +45,8 @@ pub struct Scratch<'r> {
     /// place's own where it is a district or county inside it.
     places:
         std::collections::HashMap<String, (String, Option<String>), foldhash::fast::RandomState>,
-    /// `--full`: the parts of answers that are all the rules', written once.
+    /// The parts of answers that are all the rules', written once (`render::reuse`).
     _reuse: crate::render::reuse::Reuse,
-    /// Compact answers: the citation arrays written before.
-    pub citations: super::output::Citations,
     /// The last answer's verdict, once written: the room the next one is made in.
     room: Option<Verdict<'r>>,
 }

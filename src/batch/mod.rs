@@ -181,15 +181,7 @@ pub fn answer<'r>(
             if cx.full {
                 output::full(buf, number, id, &judged, cx);
             } else {
-                output::compact(
-                    buf,
-                    number,
-                    id,
-                    name,
-                    &judged,
-                    cx.rules,
-                    &mut scratch.citations,
-                );
+                output::compact(buf, number, id, name, &judged, cx.rules);
             }
             let outcome = judged.outcome();
             scratch.keep(judged);

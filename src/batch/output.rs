@@ -4,7 +4,6 @@
 //! batch schema changes only here: compact answers are written by hand (millions of them, one
 //! fixed shape), the others through serialize-only wire types kept apart from `Verdict`.
 
-use std::collections::HashMap;
 use std::io::Write as _;
 
 use serde::Serialize;
@@ -14,9 +13,11 @@ use serde_json::{Value, json};
 use super::cases::{Context, Judged, LineError};
 use crate::checks::transfer;
 use crate::checks::transfer::Waiting;
-use crate::render::wire::{DentalJson, FilingJson, MergeJson, Origin, RefundJson, TransferJson};
-use crate::rules::{DocId, RuleSet};
-use crate::verdict::Citation;
+use crate::render::reuse;
+use crate::render::wire::{
+    CitationIds, DentalJson, FilingJson, MergeJson, Origin, RefundJson, TransferJson,
+};
+use crate::rules::RuleSet;
 
 /// The schema of compact answers and error records.
 pub const SCHEMA: &str = "yibao.batch/1";
@@ -46,7 +47,6 @@ pub fn compact(
     check: &str,
     judged: &Judged,
     rules: &RuleSet,
-    citations: &mut Citations,
 ) {
     // The keys and the schema are plain text: written as they are, not checked for escapes.
     buf.extend_from_slice(b"{\"schema\":\"");
@@ -111,43 +111,13 @@ pub fn compact(
     buf.extend_from_slice(b",\"conditions\":");
     ids(buf, &mut v.conditions.iter().map(|s| s.said.id()));
     buf.extend_from_slice(b",\"citations\":");
-    citations.write(buf, &v.citations, rules, ids);
+    let cited = CitationIds {
+        cited: &v.citations,
+        rules,
+    };
+    // Writing into memory cannot fail.
+    let _ = reuse::one(&cited, &mut serde_json::Serializer::new(&mut *buf));
     buf.extend_from_slice(b"}\n");
-}
-
-/// The `citations` arrays of compact answers this thread wrote, by the documents they list:
-/// a batch cites the same few combinations line after line, so each is written once.
-/// Bounded; made for one batch, so for one rule set.
-#[derive(Debug, Default)]
-pub struct Citations {
-    written: HashMap<Box<[DocId]>, Box<[u8]>, foldhash::fast::RandomState>,
-    /// The documents of the answer being written.
-    key: Vec<DocId>,
-}
-
-impl Citations {
-    /// Writes the array of the documents `cited`, with `ids` the first time.
-    fn write(
-        &mut self,
-        buf: &mut Vec<u8>,
-        cited: &[Citation],
-        rules: &RuleSet,
-        ids: impl Fn(&mut Vec<u8>, &mut dyn Iterator<Item = &str>),
-    ) {
-        self.key.clear();
-        self.key.extend(cited.iter().map(|c| c.doc));
-        if let Some(json) = self.written.get(self.key.as_slice()) {
-            buf.extend_from_slice(json);
-            return;
-        }
-        let start = buf.len();
-        let docs = &rules.documents;
-        ids(buf, &mut cited.iter().map(|c| docs.get(c.doc).id.as_str()));
-        if self.written.len() >= 4096 {
-            self.written.clear();
-        }
-        (self.written).insert(self.key.as_slice().into(), buf[start..].into());
-    }
 }
 
 /// `,"waiting_period":{…}`: the waiting period's figures and flags, without its text and
@@ -394,37 +364,6 @@ mod tests {
                     String::from_utf8(buf).unwrap(),
                     serde_json::to_string(&d).unwrap()
                 );
-            }
-        }
-    }
-
-    #[test]
-    fn a_citations_array_written_before_is_copied_only_for_the_same_documents() {
-        let rules = RuleSet::embedded().unwrap();
-        let docs: Vec<DocId> = (rules.sources.keys().take(3))
-            .map(|id| rules.documents.find(id).unwrap())
-            .collect();
-        let cited = |which: &[usize]| -> Vec<Citation> {
-            (which.iter())
-                .map(|&i| Citation {
-                    doc: docs[i],
-                    reported: false,
-                })
-                .collect()
-        };
-        let write = |buf: &mut Vec<u8>, list: &mut dyn Iterator<Item = &str>| {
-            let list: Vec<&str> = list.collect();
-            buf.extend_from_slice(serde_json::to_string(&list).unwrap().as_bytes());
-        };
-        let mut kept = Citations::default();
-        let lists: [&[usize]; 6] = [&[0, 1], &[0, 2], &[1, 2], &[0, 1], &[2], &[]];
-        for _ in 0..2 {
-            for which in lists {
-                let mut buf = Vec::new();
-                kept.write(&mut buf, &cited(which), &rules, write);
-                let mut fresh = Vec::new();
-                Citations::default().write(&mut fresh, &cited(which), &rules, write);
-                assert_eq!(buf, fresh, "{which:?}");
             }
         }
     }

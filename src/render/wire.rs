@@ -113,6 +113,20 @@ pub struct DeadlineJson<'a> {
     pub evidence: Option<Evidence>,
 }
 
+/// The ids of the documents an answer rests on, as a compact batch answer lists them: while a
+/// batch runs, each combination is written once (`reuse`).
+pub struct CitationIds<'a> {
+    pub cited: &'a [Citation],
+    pub rules: &'a RuleSet,
+}
+
+impl Serialize for CitationIds<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let docs = &self.rules.documents;
+        serializer.collect_seq(self.cited.iter().map(|c| docs.get(c.doc).id.as_str()))
+    }
+}
+
 /// A document the answer rests on.
 #[derive(Serialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -1098,12 +1112,49 @@ mod tests {
         }
     }
 
+    /// The first `n` documents of the rules' registry.
+    fn documents(rules: &RuleSet, n: usize) -> Vec<crate::rules::DocId> {
+        (rules.sources.keys().take(n))
+            .map(|id| rules.documents.find(id).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_citations_array_written_before_is_copied_only_for_the_same_documents() {
+        let rules = RuleSet::embedded().unwrap();
+        let docs = documents(&rules, 3);
+        let cited = |which: &[usize]| -> Vec<Citation> {
+            (which.iter())
+                .map(|&i| Citation {
+                    doc: docs[i],
+                    reported: false,
+                })
+                .collect()
+        };
+        let lists: [&[usize]; 6] = [&[0, 1], &[0, 2], &[1, 2], &[0, 1], &[2], &[]];
+        let write = |which: &[usize]| {
+            let cited = cited(which);
+            let ids = CitationIds {
+                cited: &cited,
+                rules: &rules,
+            };
+            let mut buf = Vec::new();
+            super::super::reuse::one(&ids, &mut serde_json::Serializer::new(&mut buf)).unwrap();
+            buf
+        };
+        let fresh: Vec<Vec<u8>> = lists.iter().map(|w| write(w)).collect();
+        let _batch = super::super::reuse::Reuse::default();
+        for _ in 0..2 {
+            for (which, fresh) in lists.iter().zip(&fresh) {
+                assert_eq!(&write(which), fresh, "{which:?}");
+            }
+        }
+    }
+
     #[test]
     fn citations_are_reused_only_for_the_same_documents_and_articles() {
         let rules = RuleSet::embedded().unwrap();
-        let docs: Vec<_> = (rules.sources.keys().take(2))
-            .map(|id| rules.documents.find(id).unwrap())
-            .collect();
+        let docs = documents(&rules, 2);
         let verdict = |articles: &[(usize, &'static str)]| {
             let mut v = crate::verdict::Verdict::new(Outcome::Yes);
             for &doc in &docs {

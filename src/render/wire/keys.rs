@@ -7,8 +7,8 @@ use chrono::{Datelike as _, NaiveDate};
 
 use super::lists::{Cited, RulesItems};
 use super::{
-    CitationJson, DeadlineJson, DeadlinesBasis, DeadlinesFromJson, ItemJson, JsonText, LineJson,
-    PlaceJson, StatusJson, StepJson, WaitingJson, WindowJson,
+    CitationIds, CitationJson, DeadlineJson, DeadlinesBasis, DeadlinesFromJson, ItemJson, JsonText,
+    LineJson, PlaceJson, StatusJson, StepJson, WaitingJson, WindowJson,
 };
 use crate::render::reuse::{KeyBuilder, Reusable};
 use crate::rules::documents::Evidence;
@@ -48,6 +48,7 @@ enum Kind {
     Window,
     RulesItems,
     Citations,
+    CitationIds,
 }
 
 /// Where a part of the rules lives, as a word (the rules outlive the batch).
@@ -132,6 +133,17 @@ impl Reusable for Cited<'_> {
             // The article's length and the document's number (16 bits) share a word.
             let article = article.kept()?;
             (key.word(article.as_ptr().addr())?).word(article.len() << 16 | doc.index())?;
+        }
+        Some(())
+    }
+}
+
+impl Reusable for CitationIds<'_> {
+    fn key(&self, key: &mut KeyBuilder) -> Option<()> {
+        // Where each document lives says what its id is.
+        let key = key.kind(Kind::CitationIds)?.word(self.cited.len())?;
+        for c in self.cited {
+            key.word(at(self.rules.documents.get(c.doc)))?;
         }
         Some(())
     }
