@@ -114,6 +114,21 @@ pub fn channels_for<'a>(
     out
 }
 
+/// The region's own ways to see `what` (none where its rules name none), in the order
+/// `channels_for` lists them, each with the region whose file names it.
+pub fn local_channels_for<'a>(policy: &Policy<'a>, what: Shows) -> Vec<(&'a ChannelData, &'a str)> {
+    let locals = channels::local(policy);
+    let mut out = Vec::new();
+    for kind in [Channel::Online, Channel::Offline, Channel::Phone] {
+        for l in &locals {
+            let shown =
+                (l.balance.channel.iter()).filter(|c| c.kind() == kind && c.shows.contains(&what));
+            out.extend(shown.map(|c| (c, l.region)));
+        }
+    }
+    out
+}
+
 /// Adds the channels as steps; returns them as listed.
 fn add_channels<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, what: Shows) -> Vec<Listed<'a>> {
     let mut listed = Vec::new();
@@ -186,16 +201,14 @@ fn after_transfer<'a>(facts: &Facts, policy: &Policy<'a>) -> Answer<'a> {
         v.steps.push(step);
     }
     let mut listed = Vec::new();
-    for (c, region) in channels_for(policy, Shows::Transfer) {
-        if region.is_some() {
-            let step = v.channel_step(policy, c, Place::Destination);
-            listed.push(Listed {
-                channel: c,
-                region,
-                unverified: step.unverified,
-            });
-            v.steps.push(step);
-        }
+    for (c, region) in local_channels_for(policy, Shows::Transfer) {
+        let step = v.channel_step(policy, c, Place::Destination);
+        listed.push(Listed {
+            channel: c,
+            region: Some(region),
+            unverified: step.unverified,
+        });
+        v.steps.push(step);
     }
     for (i, c) in data.if_missing.iter().enumerate() {
         let when = Chase::NotArrived { first: i == 0 };

@@ -15,10 +15,10 @@ mod tests;
 
 use chrono::NaiveDate;
 
-use super::balance::channels_for;
+use super::balance::local_channels_for;
 use super::limits::{self, Limits};
 use crate::rules::Policy;
-use crate::rules::procedures::channels::{self, Shows};
+use crate::rules::procedures::channels::Shows;
 use crate::rules::procedures::items::by_id;
 use crate::rules::procedures::items::{ItemData, TagSet};
 use crate::rules::procedures::transfer::{BLOCKERS, TAGS};
@@ -260,14 +260,11 @@ fn plan<'a>(v: &mut Verdict<'a>, policy: &Policy<'a>, tags: TagSet, with_waits: 
         if apply_in && with_waits {
             push_wait(v, Limit::TransferComplete, Place::Destination);
         }
-        // (Most regions name none: then the national list is not walked for nothing.)
-        if s.id.get_ref() == "track_progress" && !channels::local(policy).is_empty() {
+        if s.id.get_ref() == "track_progress" {
             // The destination's own ways to follow a transfer (e.g. Beijing's portal).
-            for (c, region) in channels_for(policy, Shows::Transfer) {
-                if region.is_some() {
-                    let step = v.channel_step(policy, c, Place::Destination);
-                    v.steps.push(step);
-                }
+            for (c, _) in local_channels_for(policy, Shows::Transfer) {
+                let step = v.channel_step(policy, c, Place::Destination);
+                v.steps.push(step);
             }
         }
     }

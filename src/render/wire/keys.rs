@@ -11,8 +11,9 @@ use super::{
     LineJson, PlaceJson, StatusJson, StepJson, WaitingJson, WindowJson,
 };
 use crate::render::reuse::{KeyBuilder, Reusable};
+use crate::rules::RuleSet;
 use crate::rules::documents::Evidence;
-use crate::verdict::Said;
+use crate::verdict::{Citation, Said};
 
 impl JsonText<'_> {
     /// Adds this text to a key: where it lives when it is kept, else its bytes.
@@ -124,10 +125,7 @@ impl Reusable for Cited<'_> {
         // they are) and the articles cited of it, which follow from the articles in the
         // order cited: each where it lives, when that is for the whole run.
         let v = self.verdict;
-        let key = key.kind(Kind::Citations)?.word(v.citations.len())?;
-        for c in &v.citations {
-            key.word(at(self.rules.documents.get(c.doc)))?;
-        }
+        let key = documents(key.kind(Kind::Citations)?, &v.citations, self.rules)?;
         key.word(v.articles.len())?;
         for (doc, article) in &v.articles {
             // The article's length and the document's number (16 bits) share a word.
@@ -140,13 +138,22 @@ impl Reusable for Cited<'_> {
 
 impl Reusable for CitationIds<'_> {
     fn key(&self, key: &mut KeyBuilder) -> Option<()> {
-        // Where each document lives says what its id is.
-        let key = key.kind(Kind::CitationIds)?.word(self.cited.len())?;
-        for c in self.cited {
-            key.word(at(self.rules.documents.get(c.doc)))?;
-        }
+        documents(key.kind(Kind::CitationIds)?, self.cited, self.rules)?;
         Some(())
     }
+}
+
+/// Adds the documents cited: how many, and where each lives (which says what it writes).
+fn documents<'k>(
+    key: &'k mut KeyBuilder,
+    cited: &[Citation],
+    rules: &RuleSet,
+) -> Option<&'k mut KeyBuilder> {
+    key.word(cited.len())?;
+    for c in cited {
+        key.word(at(rules.documents.get(c.doc)))?;
+    }
+    Some(key)
 }
 
 impl Reusable for StepJson<'_> {
