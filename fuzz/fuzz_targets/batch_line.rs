@@ -9,7 +9,6 @@ use yibao::batch::cases::{Context, Scratch};
 use yibao::batch::stream::Fault;
 use yibao::rules::RuleSet;
 use yibao::text::Lang;
-use yibao::verdict::Detail;
 
 fuzz_target!(|data: &[u8]| {
     static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
@@ -19,13 +18,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let line = (7, text);
-    for (detail, lang) in [(Detail::Outline, Lang::Zh), (Detail::Full, Lang::En)] {
+    for (full, lang) in [(false, Lang::Zh), (true, Lang::En)] {
         let cx = Context {
             rules,
             on: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
             lang,
-            detail,
+            full,
             explain: false,
+            csv: false,
         };
         let mut buf = Vec::new();
         let _ = answer(&line, &cx, &mut Scratch::default(), &mut buf);

@@ -22,7 +22,7 @@ const PLACES: [&str; 10] = [
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
     let rel = PLACES[usize::from(which) % PLACES.len()];
-    let text = std::str::from_utf8(rest).map(str::to_string).map_err(|e| e.to_string());
+    let text = std::str::from_utf8(rest).map(|t| t.to_string().into()).map_err(|e| e.to_string());
     let mut files = load::embedded();
     let overlay = RulesText { rel: rel.to_string(), shown: format!("fuzz/{rel}"), text };
     match files.iter_mut().find(|f| f.rel == rel) {
